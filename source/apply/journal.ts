@@ -1,0 +1,87 @@
+// The record of the last apply, so `regauth undo` can put every file back. Each file is
+// recorded before it is replaced, with the hash of what was there and of what regauth writes:
+// after a crash undo can tell "written", "never written" and "changed since" apart.
+import {createHash} from 'node:crypto';
+import {readFile} from 'node:fs/promises';
+import {join} from 'node:path';
+import {writeFileAtomic} from './atomic-write.js';
+
+export interface JournalFile {
+	path: string;
+	/** sha256 of the file before the apply; null when it did not exist. */
+	before: string | null;
+	/** sha256 of the bytes regauth wrote. */
+	after: string;
+	/** Mode the file had before, to restore with it. */
+	modeBefore?: number;
+	backup?: string;
+	createdDirs: string[];
+}
+
+export interface JournalCommand {
+	title: string;
+	display: string;
+	/** How to revert by hand, when regauth knows (commands are not undone automatically). */
+	revert?: string;
+}
+
+export interface Journal {
+	version: 1;
+	started: string;
+	finished?: string;
+	files: JournalFile[];
+	commands: JournalCommand[];
+}
+
+export const JOURNAL_NAME = 'last-apply.json';
+
+export function sha256(bytes: Uint8Array | string): string {
+	return createHash('sha256').update(bytes).digest('hex');
+}
+
+export async function hashFile(path: string): Promise<string | null> {
+	try {
+		return sha256(await readFile(path));
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+		throw error;
+	}
+}
+
+export class JournalWriter {
+	readonly journal: Journal;
+	readonly path: string;
+
+	constructor(stateDir: string, now: Date) {
+		this.path = join(stateDir, JOURNAL_NAME);
+		this.journal = {version: 1, started: now.toISOString(), files: [], commands: []};
+	}
+
+	async save(): Promise<void> {
+		await writeFileAtomic(this.path, new TextEncoder().encode(`${JSON.stringify(this.journal, null, '\t')}\n`), {mode: 0o600, dirMode: 0o700});
+	}
+
+	async record(file: JournalFile): Promise<void> {
+		this.journal.files.push(file);
+		await this.save();
+	}
+
+	async command(command: JournalCommand): Promise<void> {
+		this.journal.commands.push(command);
+		await this.save();
+	}
+
+	async finish(now: Date): Promise<void> {
+		this.journal.finished = now.toISOString();
+		await this.save();
+	}
+}
+
+export async function readJournal(stateDir: string): Promise<Journal | undefined> {
+	try {
+		return JSON.parse(await readFile(join(stateDir, JOURNAL_NAME), 'utf8')) as Journal;
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+		throw error;
+	}
+}

@@ -1,0 +1,63 @@
+// Entry point: argv → mode. Interactive only when both stdin and stdout are terminals (Ink
+// cannot read keys otherwise); everything else is the headless path over the same plan.
+import packageJson from '../package.json' with {type: 'json'};
+import {parseInvocation, HELP} from './cli/args.js';
+import {EXIT} from './cli/errors.js';
+
+const io = {
+	stdout: (text: string) => process.stdout.write(text),
+	stderr: (text: string) => process.stderr.write(text),
+};
+
+const NO_TTY_HINT = `regauth: the wizard needs a terminal on stdin and stdout. Without one, run it headless:
+  printf '%s' "$TOKEN" | regauth --registry quay.io --username 'myorg+robot' --password-stdin --target docker --yes
+See regauth --help for every flag.
+`;
+
+async function main(argv: string[]): Promise<number> {
+	const invocation = parseInvocation(argv);
+	if (invocation.help) {
+		io.stdout(`${HELP}\n`);
+		return EXIT.ok;
+	}
+	if (invocation.version) {
+		io.stdout(`${packageJson.version}\n`);
+		return EXIT.ok;
+	}
+	if (invocation.subcommand === 'undo') {
+		const {runUndo} = await import('./cli/undo.js');
+		return runUndo(io, invocation.json);
+	}
+	if (invocation.headless) {
+		const {runHeadless} = await import('./cli/headless.js');
+		return runHeadless(invocation, io);
+	}
+	if (!process.stdin.isTTY || !process.stdout.isTTY) {
+		io.stderr(NO_TTY_HINT);
+		return EXIT.usage;
+	}
+	const {runWizard} = await import('./ui/run-wizard.js');
+	return runWizard(invocation);
+}
+
+function fail(error: unknown): number {
+	const code = (error as {exitCode?: number}).exitCode;
+	if (typeof code === 'number') {
+		if (code !== EXIT.cancelled) io.stderr(`regauth: ${(error as Error).message}\n`);
+		return code;
+	}
+	// Not a user error: a bug. Say so plainly; the stack only on request.
+	io.stderr(`regauth: unexpected error: ${(error as Error)?.message ?? String(error)}\n`);
+	if (process.env.REGAUTH_DEBUG) io.stderr(`${(error as Error)?.stack ?? ''}\n`);
+	else io.stderr('Run again with REGAUTH_DEBUG=1 for details, and please report it.\n');
+	return EXIT.failed;
+}
+
+main(process.argv.slice(2)).then(
+	code => {
+		process.exitCode = code;
+	},
+	error => {
+		process.exitCode = fail(error);
+	},
+);

@@ -1,0 +1,195 @@
+// Command-line flags → answers. node's util.parseArgs does the parsing; this file holds the flag
+// table, the help text and the mapping, with messages that name the flag and the fix.
+import {parseArgs} from 'node:util';
+import {defaultAnswers, TARGET_IDS, trimOneNewline, type Answers, type Credential, type TargetId} from '../answers.js';
+import type {ApplyMode} from '../apply/apply.js';
+import {UsageError} from './errors.js';
+
+const OPTIONS = {
+	registry: {type: 'string', multiple: true, short: 'r'},
+	username: {type: 'string', multiple: true, short: 'u'},
+	'password-stdin': {type: 'boolean'},
+	email: {type: 'string', multiple: true},
+	target: {type: 'string', multiple: true, short: 't'},
+	keychain: {type: 'string'},
+	namespace: {type: 'string', multiple: true, short: 'n'},
+	'secret-name': {type: 'string'},
+	'secret-type': {type: 'string'},
+	context: {type: 'string'},
+	'service-account': {type: 'string'},
+	image: {type: 'string'},
+	'output-dir': {type: 'string', short: 'o'},
+	destdir: {type: 'string'},
+	apply: {type: 'string'},
+	'keep-going': {type: 'boolean'},
+	'dry-run': {type: 'boolean'},
+	json: {type: 'boolean'},
+	yes: {type: 'boolean', short: 'y'},
+	help: {type: 'boolean', short: 'h'},
+	version: {type: 'boolean', short: 'V'},
+} as const;
+
+export type Subcommand = 'run' | 'undo';
+
+export interface Invocation {
+	subcommand: Subcommand;
+	answers: Answers;
+	passwordStdin: boolean;
+	/** Flags that only make sense without the wizard were given. */
+	headless: boolean;
+	dryRun: boolean;
+	json: boolean;
+	yes: boolean;
+	applyMode: ApplyMode;
+	keepGoing: boolean;
+	help: boolean;
+	version: boolean;
+}
+
+export const HELP = `regauth — set up container-registry authentication
+
+Usage
+  regauth                         start the wizard (needs a terminal)
+  regauth [flags]                 headless: the same plan, from flags
+  regauth undo                    restore what the last apply changed
+
+Credentials (repeat --registry/--username/--email for several registries, in order)
+  -r, --registry HOST            registry host[:port]; docker.io for Docker Hub
+  -u, --username USER            user name, or a Quay robot namespace+name
+      --password-stdin           read the password or token from stdin (the only way to pass it);
+                                 with several registries, one per line, in order
+      --email EMAIL              optional, deprecated; written only when given
+
+What to configure
+  -t, --target LIST              docker, kubernetes, rkt, mesos, butane, podman (comma-separated)
+      --keychain NAME            file (default: base64 in config.json), regauth (OS keychain via
+                                 docker-credential-regauth) or a docker helper: secretservice, pass…
+Kubernetes
+  -n, --namespace NS             one Secret per namespace (repeatable); default: kubectl's current
+      --secret-name NAME         default regcred
+      --secret-type TYPE         dockerconfigjson (default) or dockercfg (legacy)
+      --context CTX              kubectl context for the commands
+      --service-account SA       also add the Secret to this ServiceAccount's imagePullSecrets
+      --image REF                image for the example Pod
+
+Where and how
+  -o, --output-dir DIR           project files (manifests, archives, Butane); default ./regauth
+      --destdir DIR              stage machine files (~/.docker/config.json…) under DIR instead
+      --dry-run                  print the plan (secrets masked) and change nothing
+      --json                     print the plan or the result as JSON (secrets masked)
+  -y, --yes                      apply without asking
+      --apply WHAT               files (default), commands (kubectl, docker login), or both
+      --keep-going               run the remaining items after a failure
+  -h, --help                     this help
+  -V, --version                  print the version
+
+Examples
+  printf '%s' "$QUAY_TOKEN" | regauth -r quay.io -u 'myorg+ci' --password-stdin -t docker --yes
+  printf '%s' "$TOKEN" | regauth -r ghcr.io -u octocat --password-stdin -t kubernetes \\
+      -n web -n jobs --apply both --yes
+  printf '%s' "$TOKEN" | regauth -r registry.example.com -u ci --password-stdin -t docker --dry-run --json
+
+Exit codes: 0 done, 1 failed, 2 bad usage or input, 130 cancelled.`;
+
+/** Split "a,b" and repeated flags into one list, without empty items. */
+function list(values: readonly string[] | undefined): string[] {
+	return (values ?? []).flatMap(value => value.split(',')).map(value => value.trim()).filter(Boolean);
+}
+
+function one(name: string, values: readonly string[], count: number): string[] {
+	if (values.length === 0) return Array.from({length: count}, () => '');
+	if (values.length === 1) return Array.from({length: count}, () => values[0]!);
+	if (values.length !== count) {
+		throw new UsageError(`--${name} was given ${values.length} times for ${count} registries: give it once (used for all) or once per --registry, in the same order.`);
+	}
+	return [...values];
+}
+
+function choice<T extends string>(flag: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
+	if (value === undefined) return fallback;
+	if ((allowed as readonly string[]).includes(value)) return value as T;
+	throw new UsageError(`--${flag} ${value}: expected one of ${allowed.join(', ')}.`);
+}
+
+export function parseInvocation(argv: string[]): Invocation {
+	let parsed;
+	try {
+		parsed = parseArgs({args: argv, options: OPTIONS, allowPositionals: true, strict: true});
+	} catch (error) {
+		const message = (error as Error).message.replace(/^Unknown option '(.+?)'.*$/s, "unknown flag $1; see regauth --help for the flags");
+		throw new UsageError(message.replace(/\. To specify a positional argument.*$/s, ''));
+	}
+	const {values, positionals} = parsed;
+	const [first, ...rest] = positionals;
+	if (rest.length > 0 || (first !== undefined && first !== 'undo')) {
+		throw new UsageError(`unexpected argument "${positionals.join(' ')}": regauth takes flags (see regauth --help) or the subcommand undo.`);
+	}
+
+	const answers = defaultAnswers();
+	const registries = values.registry ?? [];
+	const count = registries.length;
+	const usernames = one('username', values.username ?? [], count);
+	const emails = one('email', values.email ?? [], count);
+	answers.credentials = registries.map((registry, index): Credential => ({registry, username: usernames[index]!, password: '', email: emails[index]!}));
+	if (count === 0 && (values.username?.length || values.email?.length)) throw new UsageError('--username needs --registry: add --registry HOST (docker.io for Docker Hub).');
+
+	const targets = list(values.target);
+	for (const target of targets) {
+		if (!(TARGET_IDS as readonly string[]).includes(target)) throw new UsageError(`--target ${target}: unknown target; choose from ${TARGET_IDS.join(', ')}.`);
+	}
+	if (targets.length > 0) answers.targets = [...new Set(targets)] as TargetId[];
+
+	const keychain = values.keychain;
+	if (keychain !== undefined) {
+		if (!/^[a-z0-9][a-z0-9._-]*$/.test(keychain)) throw new UsageError(`--keychain ${keychain}: give file, regauth, or the suffix of a docker-credential-<name> helper (e.g. secretservice).`);
+		answers.keychain = keychain === 'file' ? {kind: 'file'} : keychain === 'regauth' ? {kind: 'regauth'} : {kind: 'helper', name: keychain};
+	}
+
+	const k = answers.kubernetes;
+	k.namespaces = list(values.namespace);
+	if (values['secret-name'] !== undefined) k.secretName = values['secret-name'];
+	k.secretType = choice('secret-type', values['secret-type'], ['dockerconfigjson', 'dockercfg'] as const, k.secretType);
+	if (values.context !== undefined) k.context = values.context;
+	if (values['service-account'] !== undefined) k.serviceAccount = values['service-account'];
+	if (values.image !== undefined) k.image = values.image;
+	if (values['output-dir'] !== undefined) {
+		if (values['output-dir'].trim() === '') throw new UsageError('--output-dir is empty: give a directory, e.g. --output-dir ./regauth.');
+		answers.outputDir = values['output-dir'];
+	}
+	if (values.destdir !== undefined) {
+		if (values.destdir.trim() === '') throw new UsageError('--destdir is empty: give a directory to stage machine files under, e.g. --destdir ./rootfs.');
+		answers.destdir = values.destdir;
+	}
+
+	const headlessFlags = Object.keys(values).filter(name => !['help', 'version'].includes(name));
+	return {
+		subcommand: first === 'undo' ? 'undo' : 'run',
+		answers,
+		passwordStdin: values['password-stdin'] ?? false,
+		headless: headlessFlags.length > 0,
+		dryRun: values['dry-run'] ?? false,
+		json: values.json ?? false,
+		yes: values.yes ?? false,
+		applyMode: choice('apply', values.apply, ['files', 'commands', 'both'] as const, 'files'),
+		keepGoing: values['keep-going'] ?? false,
+		help: values.help ?? false,
+		version: values.version ?? false,
+	};
+}
+
+/** Give each credential its password from stdin: all of it for one registry, a line each for several. */
+export function assignPasswords(answers: Answers, stdin: string): void {
+	const count = answers.credentials.length;
+	if (count <= 1) {
+		const password = trimOneNewline(stdin);
+		if (answers.credentials[0]) answers.credentials[0].password = password;
+		return;
+	}
+	const lines = trimOneNewline(stdin).split(/\r\n|\n|\r/);
+	if (lines.length !== count) {
+		throw new UsageError(`--password-stdin: ${count} registries need ${count} passwords on stdin, one per line in --registry order; got ${lines.length} line${lines.length === 1 ? '' : 's'}.`);
+	}
+	answers.credentials.forEach((credential, index) => {
+		credential.password = lines[index]!;
+	});
+}

@@ -1,0 +1,86 @@
+// The flag-driven run: the same plan as the wizard, printed (--dry-run, --json) or applied.
+import {stateDir} from '../environment.js';
+import {apply, StaleError, RefusedError, type ApplyResult} from '../apply/apply.js';
+import {plan, plannedReads} from '../plan.js';
+import type {Plan} from '../plan-types.js';
+import {probeEnvironment} from '../probe.js';
+import {secretValues} from '../secret-values.js';
+import {assignPasswords, type Invocation} from './args.js';
+import {CancelledError, EXIT, FailureError, UsageError} from './errors.js';
+import {planJson, planText, resultJson, resultText} from './plan-view.js';
+import {readStdin} from './read-stdin.js';
+
+export interface Io {
+	stdout: (text: string) => void;
+	stderr: (text: string) => void;
+}
+
+async function makePlan(invocation: Invocation): Promise<Plan> {
+	const probed = await probeEnvironment(process.env);
+	const env = await probeEnvironment(process.env, {reads: plannedReads(invocation.answers, probed)});
+	return plan(invocation.answers, env);
+}
+
+export async function runHeadless(invocation: Invocation, io: Io): Promise<number> {
+	const {answers} = invocation;
+	if (answers.credentials.length === 0) {
+		throw new UsageError('--registry is required without the wizard: add --registry HOST --username USER --password-stdin (see regauth --help).');
+	}
+	if (!invocation.passwordStdin) {
+		throw new UsageError("--password-stdin is required: regauth reads the password only from stdin, e.g. printf '%s' \"$TOKEN\" | regauth … --password-stdin.");
+	}
+	if (process.stdin.isTTY) {
+		throw new UsageError("--password-stdin: stdin is a terminal, not a pipe; pipe the secret in: printf '%s' \"$TOKEN\" | regauth … --password-stdin.");
+	}
+	assignPasswords(answers, await readStdin());
+
+	let current = await makePlan(invocation);
+	if (current.issues.length > 0) {
+		throw new UsageError(current.issues.map(issue => `${issue.flag}: ${issue.message}`).join('\nregauth: '));
+	}
+	if (invocation.dryRun) {
+		if (invocation.json) io.stdout(`${JSON.stringify({dryRun: true, plan: planJson(current)}, null, 2)}\n`);
+		else io.stdout(`regauth --dry-run: nothing was changed.\n\n${planText(current, {contents: true})}\n`);
+		return current.notes.some(note => note.level === 'error') ? EXIT.failed : EXIT.ok;
+	}
+	if (!invocation.yes) {
+		throw new UsageError('--yes is required to apply without the wizard (or --dry-run to only print the plan).');
+	}
+
+	const controller = new AbortController();
+	const onSigint = () => controller.abort();
+	process.once('SIGINT', onSigint);
+	let result: ApplyResult;
+	try {
+		const options = {
+			mode: invocation.applyMode,
+			stateDir: stateDir(await probeEnvironment(process.env)),
+			secrets: secretValues(answers),
+			signal: controller.signal,
+			keepGoing: invocation.keepGoing,
+			onOutput: invocation.json ? undefined : (_id: string, line: string) => io.stderr(`  │ ${line}\n`),
+		};
+		try {
+			result = await apply(current, options);
+		} catch (error) {
+			if (!(error instanceof StaleError)) throw error;
+			// Someone saved the file between our read and now: plan again from what is there.
+			io.stderr(`regauth: ${error.message} Planning again from the current content.\n`);
+			current = await makePlan(invocation);
+			result = await apply(current, options);
+		}
+	} catch (error) {
+		if (error instanceof RefusedError || error instanceof StaleError) throw new FailureError(error.message);
+		throw error;
+	} finally {
+		process.removeListener('SIGINT', onSigint);
+	}
+	if (invocation.json) io.stdout(`${JSON.stringify({plan: planJson(current), result: resultJson(result)}, null, 2)}\n`);
+	else {
+		io.stdout(`${resultText(result)}\n`);
+		for (const note of current.notes.filter(note => note.level !== 'info')) io.stderr(`regauth: ${note.level}: ${note.message}\n`);
+	}
+	if (controller.signal.aborted) throw new CancelledError();
+	return result.ok ? EXIT.ok : EXIT.failed;
+}
+

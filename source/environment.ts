@@ -1,0 +1,83 @@
+// The read-only snapshot of the machine that plan() works from. This file holds the type and
+// the pure path rules; probe.ts is the only code that fills it in from the real machine.
+import {join, isAbsolute} from 'node:path';
+
+export interface FileState {
+	exists: boolean;
+	/** UTF-8 text of a regular file regauth may merge into. */
+	text?: string;
+	mode?: number;
+	/** Set when the file exists but could not be read (permissions, a directory…). */
+	error?: string;
+}
+
+export interface KubeInfo {
+	contexts: string[];
+	current: string;
+}
+
+export interface Environment {
+	cwd: string;
+	home: string;
+	uid: number;
+	/** The environment variables regauth's rules depend on. */
+	vars: {
+		DOCKER_CONFIG?: string;
+		XDG_CONFIG_HOME?: string;
+		XDG_RUNTIME_DIR?: string;
+		XDG_STATE_HOME?: string;
+		REGISTRY_AUTH_FILE?: string;
+	};
+	/** Files a target merges into, keyed by the absolute path regauth would write. */
+	files: Record<string, FileState>;
+	/** Suffixes of `docker-credential-*` programs on PATH (secretservice, pass, regauth…). */
+	helpers: string[];
+	/** Absolute paths of the programs regauth runs, when they are on PATH. */
+	programs: {docker?: string; kubectl?: string};
+	/** null when kubectl is missing or its config could not be read. */
+	kube: KubeInfo | null;
+	/** Directories regauth may need to create files in (e.g. /etc/rkt/auth.d): can the user write there? */
+	writable: Record<string, boolean>;
+}
+
+export function emptyEnvironment(overrides: Partial<Environment> = {}): Environment {
+	return {
+		cwd: '/work',
+		home: '/home/user',
+		uid: 1000,
+		vars: {},
+		files: {},
+		helpers: [],
+		programs: {},
+		kube: null,
+		writable: {},
+		...overrides,
+	};
+}
+
+/** `$DOCKER_CONFIG/config.json` if DOCKER_CONFIG is set and non-empty, else `~/.docker/config.json` (formats.md §1.1). */
+export function dockerConfigPath(env: Environment): string {
+	const dir = env.vars.DOCKER_CONFIG;
+	return join(dir ? dir : join(env.home, '.docker'), 'config.json');
+}
+
+/**
+ * The persistent containers auth file: `$REGISTRY_AUTH_FILE` when set, else
+ * `${XDG_CONFIG_HOME:-~/.config}/containers/auth.json` (formats.md §8.1; the default under
+ * XDG_RUNTIME_DIR is on tmpfs and lost at reboot).
+ */
+export function podmanAuthPath(env: Environment): string {
+	const file = env.vars.REGISTRY_AUTH_FILE;
+	if (file) return file;
+	const config = env.vars.XDG_CONFIG_HOME && isAbsolute(env.vars.XDG_CONFIG_HOME) ? env.vars.XDG_CONFIG_HOME : join(env.home, '.config');
+	return join(config, 'containers', 'auth.json');
+}
+
+/** Where `regauth undo` finds the journal of the last apply. */
+export function stateDir(env: Environment): string {
+	const state = env.vars.XDG_STATE_HOME && isAbsolute(env.vars.XDG_STATE_HOME) ? env.vars.XDG_STATE_HOME : join(env.home, '.local', 'state');
+	return join(state, 'regauth');
+}
+
+/** System directories targets write into; the probe checks each for writability. */
+export const SYSTEM_DIRS = ['/etc/rkt/auth.d'];

@@ -1,0 +1,103 @@
+// The docker config.json / containers auth.json model regauth merges into (formats.md §1.2,
+// §1.5, §8.1). Reading checks the shape docker itself needs; writing edits only regauth's
+// entries (json-text.ts), so unknown keys survive even though docker would drop them.
+import type {FileState} from '../environment.js';
+import {goJson} from './go-json.js';
+import {isPlainObject, parseJson, setJsonValue} from './json-text.js';
+
+export interface AuthEntry {
+	auth?: string;
+	email?: string;
+}
+
+export type AuthFile =
+	| {kind: 'absent'}
+	| {kind: 'present'; text: string; doc: Record<string, unknown>}
+	| {kind: 'malformed'; message: string};
+
+function shapeProblem(doc: unknown): string | undefined {
+	if (!isPlainObject(doc)) return 'the top level must be a JSON object';
+	if (doc.auths !== undefined && doc.auths !== null) {
+		if (!isPlainObject(doc.auths)) return '"auths" must be an object of registries';
+		for (const [key, entry] of Object.entries(doc.auths)) {
+			if (!isPlainObject(entry)) return `"auths"."${key}" must be an object`;
+			for (const field of ['auth', 'email', 'username', 'password', 'identitytoken']) {
+				if (entry[field] !== undefined && typeof entry[field] !== 'string') return `"auths"."${key}"."${field}" must be a string`;
+			}
+		}
+	}
+	if (doc.credHelpers !== undefined && doc.credHelpers !== null) {
+		if (!isPlainObject(doc.credHelpers)) return '"credHelpers" must be an object of registry → helper name';
+		for (const [key, helper] of Object.entries(doc.credHelpers)) {
+			if (typeof helper !== 'string') return `"credHelpers"."${key}" must be a string`;
+		}
+	}
+	if (doc.credsStore !== undefined && typeof doc.credsStore !== 'string') return '"credsStore" must be a string';
+	return undefined;
+}
+
+export function readAuthFile(state: FileState | undefined): AuthFile {
+	if (!state || !state.exists) return {kind: 'absent'};
+	if (state.error !== undefined || state.text === undefined) return {kind: 'malformed', message: state.error ?? 'the file could not be read'};
+	const parsed = parseJson(state.text);
+	if (!parsed.ok) return {kind: 'malformed', message: `not valid JSON: ${parsed.message}`};
+	const problem = shapeProblem(parsed.value);
+	if (problem) return {kind: 'malformed', message: `not a docker config: ${problem}`};
+	return {kind: 'present', text: state.text, doc: parsed.value as Record<string, unknown>};
+}
+
+/** The helper docker would use for `key`: credHelpers first, then credsStore (formats.md §1.5). */
+export function helperFor(doc: Record<string, unknown>, key: string): {name: string; via: 'credHelpers' | 'credsStore'} | undefined {
+	const helpers = isPlainObject(doc.credHelpers) ? doc.credHelpers : {};
+	const helper = helpers[key];
+	if (typeof helper === 'string' && helper !== '') return {name: helper, via: 'credHelpers'};
+	if (typeof doc.credsStore === 'string' && doc.credsStore !== '') return {name: doc.credsStore, via: 'credsStore'};
+	return undefined;
+}
+
+export interface AuthChanges {
+	/** New or replaced `auths` entries, by key. */
+	auths: Record<string, AuthEntry>;
+	/** New or replaced `credHelpers` entries, by key. */
+	credHelpers?: Record<string, string>;
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+	return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function sortedKeys<T>(record: Record<string, T>): Record<string, T> {
+	// Go marshals map keys in byte order; so does docker for auths and credHelpers.
+	return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/**
+ * The file's text after the changes. A new file looks exactly like `docker login` writes one
+ * (tab indent, no trailing newline); an existing one changes only where an entry differs.
+ */
+export function applyAuthChanges(file: AuthFile, changes: AuthChanges): string {
+	const credHelpers = changes.credHelpers ?? {};
+	if (file.kind !== 'present') {
+		const doc: Record<string, unknown> = {auths: sortedKeys(changes.auths)};
+		if (Object.keys(credHelpers).length > 0) doc.credHelpers = sortedKeys(credHelpers);
+		return goJson(doc, '\t');
+	}
+	let text = file.text;
+	const auths = isPlainObject(file.doc.auths) ? file.doc.auths : undefined;
+	if (!auths && Object.keys(changes.auths).length > 0) {
+		text = setJsonValue(text, ['auths'], sortedKeys(changes.auths));
+	} else {
+		for (const [key, entry] of Object.entries(changes.auths)) {
+			if (!sameJson(auths?.[key], entry)) text = setJsonValue(text, ['auths', key], entry);
+		}
+	}
+	const helpers = isPlainObject(file.doc.credHelpers) ? file.doc.credHelpers : undefined;
+	if (!helpers && Object.keys(credHelpers).length > 0) {
+		text = setJsonValue(text, ['credHelpers'], sortedKeys(credHelpers));
+	} else {
+		for (const [key, helper] of Object.entries(credHelpers)) {
+			if (helpers?.[key] !== helper) text = setJsonValue(text, ['credHelpers', key], helper);
+		}
+	}
+	return text;
+}

@@ -1,0 +1,32 @@
+// The equivalent command line of a run, shown after the wizard so onboarding can be scripted.
+// The password never appears: it goes to --password-stdin.
+import {defaultAnswers, type Answers} from './answers.js';
+import {shellJoin} from './formats/shell-quote.js';
+
+export function headlessCommand(answers: Answers): string {
+	const defaults = defaultAnswers();
+	const argv = ['regauth'];
+	for (const credential of answers.credentials) {
+		argv.push('--registry', credential.registry.trim() === '' ? 'docker.io' : credential.registry.trim());
+		argv.push('--username', credential.username);
+		if (credential.email !== '') argv.push('--email', credential.email);
+	}
+	argv.push('--password-stdin', '--target', answers.targets.join(','));
+	if (answers.keychain.kind === 'regauth') argv.push('--keychain', 'regauth');
+	if (answers.keychain.kind === 'helper') argv.push('--keychain', answers.keychain.name);
+	if (answers.targets.includes('kubernetes')) {
+		const k = answers.kubernetes;
+		for (const namespace of k.namespaces) argv.push('--namespace', namespace);
+		if (k.secretName !== defaults.kubernetes.secretName) argv.push('--secret-name', k.secretName);
+		if (k.context !== '') argv.push('--context', k.context);
+		if (k.secretType !== defaults.kubernetes.secretType) argv.push('--secret-type', k.secretType);
+		if (k.serviceAccount !== '') argv.push('--service-account', k.serviceAccount);
+		if (k.image !== '') argv.push('--image', k.image);
+	}
+	if (answers.outputDir !== defaults.outputDir) argv.push('--output-dir', answers.outputDir);
+	if (answers.destdir !== '') argv.push('--destdir', answers.destdir);
+	const command = shellJoin(argv);
+	const count = answers.credentials.length;
+	const input = count > 1 ? `printf '%s\\n' "$PASSWORD_1"${count > 2 ? ' …' : ''} "$PASSWORD_${count}"` : `printf '%s' "$PASSWORD"`;
+	return `${input} | ${command}`;
+}

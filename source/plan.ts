@@ -1,0 +1,37 @@
+// plan(answers, environment): the one pure function that decides every file regauth writes and
+// every command it runs. The preview, --dry-run, --json, the review screen and apply read it.
+import {resolveAnswers, type Answers} from './answers.js';
+import type {Environment} from './environment.js';
+import {headlessCommand} from './headless-command.js';
+import type {Note, Plan} from './plan-types.js';
+import {TARGETS} from './targets/index.js';
+
+export type {Artifact, Command, Note, Plan} from './plan-types.js';
+
+/** Every existing file the plan for these answers would merge into (for the probe to read). */
+export function plannedReads(answers: Answers, env: Environment): string[] {
+	return TARGETS.filter(target => answers.targets.includes(target.id)).flatMap(target => target.reads?.({answers, env}) ?? []);
+}
+
+export function plan(answers: Answers, env: Environment): Plan {
+	const resolution = resolveAnswers(answers);
+	const ctx = {answers, credentials: resolution.credentials, env};
+	const notes: Note[] = resolution.notes.map(message => ({level: 'info', message}));
+	for (const credential of resolution.credentials) {
+		if (credential.robot) {
+			notes.push({
+				level: 'info',
+				message: `${credential.username} is a Quay robot account (namespace ${credential.robot.namespace}, robot ${credential.robot.name}): its token is the password.`,
+			});
+		}
+	}
+	const result: Plan = {artifacts: [], commands: [], notes, issues: resolution.issues, headless: headlessCommand(answers)};
+	for (const target of TARGETS) {
+		if (!answers.targets.includes(target.id)) continue;
+		const output = target.plan(ctx);
+		result.artifacts.push(...output.artifacts);
+		result.commands.push(...output.commands);
+		result.notes.push(...output.notes);
+	}
+	return result;
+}

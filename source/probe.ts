@@ -1,0 +1,120 @@
+// Fills in the Environment from the real machine. Read-only: the only other reader of machine
+// state is apply's re-read of a merge target just before it writes.
+import {execFile} from 'node:child_process';
+import {constants} from 'node:fs';
+import {access, readdir, readFile, stat} from 'node:fs/promises';
+import {homedir} from 'node:os';
+import {delimiter, dirname, join} from 'node:path';
+import {SYSTEM_DIRS, type Environment, type FileState, type KubeInfo} from './environment.js';
+
+export async function readFileState(path: string): Promise<FileState> {
+	try {
+		const info = await stat(path);
+		if (!info.isFile()) return {exists: true, mode: info.mode & 0o7777, error: 'it is not a regular file'};
+		const text = await readFile(path, 'utf8');
+		return {exists: true, text, mode: info.mode & 0o7777};
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		if (code === 'ENOENT' || code === 'ENOTDIR') return {exists: false};
+		if (code === 'EACCES') return {exists: true, error: 'not readable by this user (permission denied)'};
+		return {exists: true, error: (error as Error).message};
+	}
+}
+
+export async function readFiles(paths: string[]): Promise<Record<string, FileState>> {
+	const states = await Promise.all(paths.map(readFileState));
+	return Object.fromEntries(paths.map((path, index) => [path, states[index]!]));
+}
+
+/** Executables on PATH: the first of each name wins, as the shell would pick it. */
+export async function programsOnPath(pathVariable: string | undefined): Promise<Map<string, string>> {
+	const found = new Map<string, string>();
+	const dirs = (pathVariable ?? '').split(delimiter).filter(Boolean);
+	const listings = await Promise.all(dirs.map(dir => readdir(dir).catch(() => [] as string[])));
+	const wanted = (name: string) => name === 'docker' || name === 'kubectl' || name.startsWith('docker-credential-');
+	await Promise.all(
+		dirs.map(async (dir, index) => {
+			for (const name of listings[index]!) {
+				if (!wanted(name)) continue;
+				const path = join(dir, name);
+				if (await isExecutable(path)) {
+					const previous = found.get(name);
+					// keep PATH order: a later directory never replaces an earlier one
+					if (!previous || dirs.indexOf(dirname(previous)) > index) found.set(name, path);
+				}
+			}
+		}),
+	);
+	return found;
+}
+
+async function isExecutable(path: string): Promise<boolean> {
+	try {
+		await access(path, constants.X_OK);
+		return (await stat(path)).isFile();
+	} catch {
+		return false;
+	}
+}
+
+function run(file: string, args: string[], env: NodeJS.ProcessEnv): Promise<string | undefined> {
+	return new Promise(resolve => {
+		execFile(file, args, {env, timeout: 5000}, (error, stdout) => resolve(error ? undefined : stdout));
+	});
+}
+
+export async function kubeInfo(kubectl: string, env: NodeJS.ProcessEnv): Promise<KubeInfo | null> {
+	const [names, current] = await Promise.all([run(kubectl, ['config', 'get-contexts', '-o', 'name'], env), run(kubectl, ['config', 'current-context'], env)]);
+	if (names === undefined) return null;
+	return {contexts: names.split('\n').filter(Boolean), current: current?.trim() ?? ''};
+}
+
+async function writable(dir: string): Promise<boolean> {
+	// A directory that does not exist yet is writable when its nearest existing parent is.
+	for (let current = dir; ; current = dirname(current)) {
+		try {
+			await access(current, constants.W_OK);
+			return true;
+		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || current === dirname(current)) return false;
+		}
+	}
+}
+
+export interface ProbeOptions {
+	/** Existing files to read (see plannedReads()). */
+	reads?: string[];
+	/** Ask kubectl for its contexts (a child process: the wizard does it after the first frame). */
+	kube?: boolean;
+	cwd?: string;
+}
+
+export async function probeEnvironment(processEnv: NodeJS.ProcessEnv = process.env, options: ProbeOptions = {}): Promise<Environment> {
+	const home = processEnv.HOME || homedir();
+	const [programs, files, writableDirs] = await Promise.all([
+		programsOnPath(processEnv.PATH),
+		readFiles(options.reads ?? []),
+		Promise.all(SYSTEM_DIRS.map(async dir => [dir, await writable(dir)] as const)),
+	]);
+	const docker = programs.get('docker');
+	const kubectl = programs.get('kubectl');
+	const kube = options.kube && kubectl ? await kubeInfo(kubectl, processEnv) : null;
+	const pick = (name: string) => (processEnv[name] === undefined ? {} : {[name]: processEnv[name]});
+	return {
+		cwd: options.cwd ?? process.cwd(),
+		home,
+		uid: process.getuid?.() ?? 0,
+		vars: {
+			...pick('DOCKER_CONFIG'),
+			...pick('XDG_CONFIG_HOME'),
+			...pick('XDG_RUNTIME_DIR'),
+			...pick('XDG_STATE_HOME'),
+			...pick('REGISTRY_AUTH_FILE'),
+		},
+		files,
+		helpers: [...programs.keys()].filter(name => name.startsWith('docker-credential-')).map(name => name.slice('docker-credential-'.length)).sort(),
+		programs: {...(docker ? {docker} : {}), ...(kubectl ? {kubectl} : {})},
+		kube,
+		writable: Object.fromEntries(writableDirs),
+	};
+}

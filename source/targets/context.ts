@@ -1,0 +1,48 @@
+// What every target receives and returns, and where its files go.
+import {isAbsolute, join, resolve} from 'node:path';
+import type {Answers, ResolvedCredential, TargetId} from '../answers.js';
+import type {Environment} from '../environment.js';
+import type {Artifact, Command, Note} from '../plan-types.js';
+
+export interface TargetContext {
+	answers: Answers;
+	/** The credentials that passed validation, normalised. */
+	credentials: ResolvedCredential[];
+	env: Environment;
+}
+
+export interface TargetOutput {
+	artifacts: Artifact[];
+	commands: Command[];
+	notes: Note[];
+}
+
+export interface Target {
+	id: TargetId;
+	title: string;
+	/** One line for the wizard's target list: what it writes. */
+	description: string;
+	/** Absolute paths of existing files this target merges into (the probe reads them). */
+	reads?(ctx: Pick<TargetContext, 'answers' | 'env'>): string[];
+	plan(ctx: TargetContext): TargetOutput;
+}
+
+/** A file that belongs at a fixed place on the machine: staged under --destdir when given. */
+export function machinePath(ctx: Pick<TargetContext, 'answers' | 'env'>, path: string): string {
+	return ctx.answers.destdir ? join(resolveDir(ctx.answers.destdir, ctx.env.cwd), path) : path;
+}
+
+/** A file the user takes elsewhere (manifest, archive, Butane): goes under --output-dir. */
+export function projectPath(ctx: Pick<TargetContext, 'answers' | 'env'>, ...parts: string[]): string {
+	return join(resolveDir(ctx.answers.outputDir, ctx.env.cwd), ...parts);
+}
+
+function resolveDir(dir: string, cwd: string): string {
+	return isAbsolute(dir) ? dir : resolve(cwd, dir);
+}
+
+export const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
+
+export function textArtifact(fields: Omit<Artifact, 'bytes' | 'text' | 'dirMode' | 'changed'> & {text: string; dirMode?: number; changed?: boolean}): Artifact {
+	return {dirMode: 0o700, changed: true, ...fields, bytes: utf8(fields.text)};
+}

@@ -1,0 +1,134 @@
+// Docker: an entry in config.json (merged, never clobbered), or a credHelpers route to a
+// keychain helper; `docker login --password-stdin` as the alternative. formats.md §1.
+import {dirname} from 'node:path';
+import type {KeychainChoice, ResolvedCredential} from '../answers.js';
+import {dockerConfigPath} from '../environment.js';
+import {encodeAuth} from '../formats/docker-auth.js';
+import {applyAuthChanges, helperFor, readAuthFile, type AuthChanges, type AuthEntry} from '../formats/docker-config.js';
+import {goJson} from '../formats/go-json.js';
+import {maskJsonSecrets} from '../formats/json-text.js';
+import {shellJoin} from '../formats/shell-quote.js';
+import type {Artifact, Command, Note} from '../plan-types.js';
+import {machinePath, textArtifact, type Target, type TargetContext} from './context.js';
+
+/** The helper suffix (docker-credential-<suffix>) a keychain choice stores through. */
+export function helperName(choice: KeychainChoice): string | undefined {
+	if (choice.kind === 'regauth') return 'regauth';
+	if (choice.kind === 'helper') return choice.name;
+	return undefined;
+}
+
+export function authEntry(credential: ResolvedCredential): AuthEntry {
+	const entry: AuthEntry = {auth: encodeAuth(credential.username, credential.password)};
+	if (credential.email !== '') entry.email = credential.email;
+	return entry;
+}
+
+/** `docker-credential-<name> store` with the credential as JSON on stdin (formats.md §2.1). */
+export function helperStoreCommand(target: 'docker' | 'podman', helper: string, credential: ResolvedCredential): Command {
+	const argv = [`docker-credential-${helper}`, 'store'];
+	return {
+		id: `${target}:store:${credential.key}`,
+		target,
+		title: `Store the ${credential.host} credential in the keychain (docker-credential-${helper})`,
+		argv,
+		input: `${goJson({ServerURL: credential.key, Username: credential.username, Secret: credential.password})}\n`,
+		display: `${shellJoin(argv)}  # {"ServerURL":"${credential.key}","Username":"${credential.username}","Secret":…} on stdin`,
+		role: 'store',
+		timeoutMs: 30_000,
+		revert: `printf '%s' ${shellJoin([credential.key])} | ${shellJoin([argv[0]!, 'erase'])}`,
+	};
+}
+
+/** Permission bits for a file holding secrets: keep a stricter existing mode, tighten a wider one. */
+export function secretMode(existing: number | undefined): {mode: number; tightened: boolean} {
+	if (existing === undefined) return {mode: 0o600, tightened: false};
+	const bits = existing & 0o777;
+	if ((bits & 0o077) !== 0) return {mode: 0o600, tightened: true};
+	return {mode: bits, tightened: false};
+}
+
+export function octal(mode: number): string {
+	return `0${(mode & 0o7777).toString(8).padStart(3, '0')}`;
+}
+
+export const docker: Target = {
+	id: 'docker',
+	title: 'Docker',
+	description: 'merges the login into ~/.docker/config.json (or routes it to a keychain helper)',
+	reads: ctx => [machinePath(ctx, dockerConfigPath(ctx.env))],
+	plan(ctx: TargetContext) {
+		const path = machinePath(ctx, dockerConfigPath(ctx.env));
+		const base = ctx.env.files[path] ?? {exists: false};
+		const file = readAuthFile(base);
+		const notes: Note[] = [];
+		const commands: Command[] = [];
+		const title = 'Docker config.json';
+
+		if (file.kind === 'malformed') {
+			const message = `${path} is ${file.message}. regauth will not touch it: fix or move the file, then run regauth again.`;
+			const blocked: Artifact = {
+				...textArtifact({id: 'docker:config', target: 'docker', title, path, mode: 0o600, secret: true, base, text: '', redacted: `(not written: ${message})`}),
+				changed: false,
+				blocked: message,
+			};
+			return {artifacts: [blocked], commands, notes: [{level: 'error', target: 'docker', message}]};
+		}
+
+		const doc = file.kind === 'present' ? file.doc : {};
+		const helper = helperName(ctx.answers.keychain);
+		const changes: AuthChanges = {auths: {}, credHelpers: {}};
+		for (const credential of ctx.credentials) {
+			if (helper) {
+				// docker keeps an empty entry beside a helper route; it also removes any plain-text copy.
+				changes.auths[credential.key] = {};
+				changes.credHelpers![credential.key] = helper;
+				commands.push(helperStoreCommand('docker', helper, credential));
+				continue;
+			}
+			const routed = helperFor(doc, credential.key);
+			if (routed) {
+				notes.push({
+					level: 'warning',
+					target: 'docker',
+					message: `${path} sends ${credential.host} to the credential helper "${routed.name}" (${routed.via}); docker would ignore a password written into the file, so regauth does not write one. Store it through that helper instead: --keychain ${routed.name}.`,
+				});
+				continue;
+			}
+			changes.auths[credential.key] = authEntry(credential);
+		}
+		if (!helper && Object.keys(changes.auths).length > 0) {
+			notes.push({
+				level: 'warning',
+				target: 'docker',
+				message: `The password is stored base64-encoded, not encrypted, in ${path}: anyone who can read that file can use it. --keychain regauth keeps it in the OS keychain instead.`,
+			});
+		}
+
+		const text = applyAuthChanges(file, changes);
+		const {mode, tightened} = secretMode(base.mode);
+		if (tightened) {
+			notes.push({level: 'info', target: 'docker', message: `${path} is mode ${octal(base.mode!)}; regauth tightens it to 0600 because it holds credentials.`});
+		}
+		const changed = file.kind === 'absent' || text !== file.text || tightened;
+		const artifact = textArtifact({id: 'docker:config', target: 'docker', title, path, mode, secret: true, base, text, redacted: maskJsonSecrets(text), changed});
+
+		for (const credential of ctx.credentials) {
+			if (helper) continue;
+			const argv = ['docker', 'login', credential.isDockerHub ? 'docker.io' : credential.host, '--username', credential.username, '--password-stdin'];
+			commands.push({
+				id: `docker:login:${credential.key}`,
+				target: 'docker',
+				title: `docker login ${credential.host}`,
+				argv,
+				input: `${credential.password}\n`,
+				display: `${shellJoin(argv)}  # password on stdin`,
+				role: 'alternative',
+				replaces: 'docker:config',
+				timeoutMs: 60_000,
+				env: {DOCKER_CONFIG: dirname(path)},
+			});
+		}
+		return {artifacts: [artifact], commands, notes};
+	},
+};

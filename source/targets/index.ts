@@ -1,0 +1,12 @@
+// Every runtime regauth configures, in the order the wizard lists them. Adding a runtime is
+// one file in targets/ plus one entry here.
+import type {TargetId} from '../answers.js';
+import type {Target} from './context.js';
+import {docker} from './docker.js';
+import {kubernetes} from './kubernetes.js';
+
+export const TARGETS: Target[] = [docker, kubernetes];
+
+export function targetById(id: TargetId): Target | undefined {
+	return TARGETS.find(target => target.id === id);
+}
