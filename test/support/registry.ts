@@ -1,0 +1,76 @@
+// A real registry (Debian's docker-registry, distribution 2.8) on a free loopback port, with
+// htpasswd auth. See shared/reference/real-components.md §4.
+import {spawn, execFileSync, type ChildProcess} from 'node:child_process';
+import {writeFileSync, mkdirSync} from 'node:fs';
+import {join} from 'node:path';
+import {after} from 'node:test';
+import {freePort} from './free-port.js';
+import {requireProgram} from './programs.js';
+
+export interface Registry {
+	host: string;
+	port: number;
+	username: string;
+	password: string;
+	log: string;
+	stop(): Promise<void>;
+}
+
+export interface RegistryOptions {
+	username?: string;
+	password?: string;
+	/** Extra YAML merged into the `http:` section (e.g. tls). */
+	httpExtra?: string;
+	/** Replaces the htpasswd auth section (e.g. token auth). */
+	authYaml?: string;
+}
+
+async function waitForPort(port: number, child: ChildProcess, logFile: string): Promise<void> {
+	const deadline = Date.now() + 10_000;
+	while (Date.now() < deadline) {
+		if (child.exitCode !== null) throw new Error(`docker-registry exited (${child.exitCode}); see ${logFile}`);
+		const ok = await new Promise<boolean>(resolve => {
+			import('node:net').then(({connect}) => {
+				const socket = connect(port, '127.0.0.1');
+				socket.once('connect', () => {
+					socket.destroy();
+					resolve(true);
+				});
+				socket.once('error', () => resolve(false));
+			});
+		});
+		if (ok) return;
+		await new Promise(resolve => setTimeout(resolve, 25));
+	}
+	throw new Error(`docker-registry did not listen on ${port}; see ${logFile}`);
+}
+
+export async function startRegistry(dir: string, options: RegistryOptions = {}): Promise<Registry> {
+	const binary = requireProgram('docker-registry', 'apt-get install docker-registry (see .ci/run)');
+	requireProgram('htpasswd', 'apt-get install apache2-utils (see .ci/run)');
+	const username = options.username ?? 'ciuser';
+	const password = options.password ?? 'cipass-S3cret!';
+	mkdirSync(dir, {recursive: true});
+	const port = await freePort();
+	const htpasswd = join(dir, 'htpasswd');
+	writeFileSync(htpasswd, execFileSync('htpasswd', ['-Bbn', username, password], {encoding: 'utf8'}));
+	const config = join(dir, 'registry.yml');
+	const auth = options.authYaml ?? `auth:\n  htpasswd:\n    realm: regauth-test\n    path: ${htpasswd}\n`;
+	writeFileSync(
+		config,
+		`version: 0.1\nlog:\n  level: warn\nstorage:\n  filesystem:\n    rootdirectory: ${join(dir, 'data')}\n  delete:\n    enabled: true\nhttp:\n  addr: 127.0.0.1:${port}\n  secret: not-a-secret\n${options.httpExtra ?? ''}${auth}`,
+	);
+	const log = join(dir, 'registry.log');
+	const {openSync} = await import('node:fs');
+	const out = openSync(log, 'a');
+	const child = spawn(binary, ['serve', config], {stdio: ['ignore', out, out]});
+	const stop = async () => {
+		if (child.exitCode === null) {
+			child.kill('SIGTERM');
+			await new Promise(resolve => child.once('exit', resolve));
+		}
+	};
+	after(stop);
+	await waitForPort(port, child, log);
+	return {host: `127.0.0.1:${port}`, port, username, password, log, stop};
+}

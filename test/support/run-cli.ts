@@ -1,0 +1,45 @@
+// Runs the built CLI (dist/, made by `npm test` before the tests) as a user would.
+import {spawn} from 'node:child_process';
+import {fileURLToPath} from 'node:url';
+
+export const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+export const HELPER = fileURLToPath(new URL('../../dist/docker-credential-regauth.js', import.meta.url));
+
+export interface CliResult {
+	code: number | null;
+	stdout: string;
+	stderr: string;
+}
+
+export interface CliOptions {
+	input?: string;
+	env?: NodeJS.ProcessEnv;
+	cwd?: string;
+	timeoutMs?: number;
+}
+
+/** A minimal environment: only what is passed (plus PATH), so the developer's own HOME never leaks in. */
+export function cleanEnv(home: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+	return {PATH: process.env.PATH, HOME: home, LANG: 'C.UTF-8', ...extra};
+}
+
+export function runCli(args: string[], options: CliOptions = {}): Promise<CliResult> {
+	return runNode([CLI, ...args], options);
+}
+
+export function runNode(args: string[], options: CliOptions = {}): Promise<CliResult> {
+	return new Promise((resolve, reject) => {
+		const child = spawn(process.execPath, args, {cwd: options.cwd, env: options.env ?? process.env, stdio: ['pipe', 'pipe', 'pipe']});
+		let stdout = '';
+		let stderr = '';
+		child.stdout.on('data', chunk => (stdout += chunk));
+		child.stderr.on('data', chunk => (stderr += chunk));
+		const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 60_000);
+		child.on('error', reject);
+		child.on('close', code => {
+			clearTimeout(timer);
+			resolve({code, stdout, stderr});
+		});
+		child.stdin.end(options.input ?? '');
+	});
+}
