@@ -1,6 +1,7 @@
 // Editing JSON files that belong to the user (docker config.json, podman auth.json) as text:
-// only the entries regauth owns change, every other byte — unknown keys, key order, number
-// spelling, indentation — stays as it was, so a merge never clobbers and the diff is minimal.
+// only the entries regauth owns change (plus the layout of the line next to an insertion);
+// unknown keys, key order, number spelling and indentation stay as they were, so a merge never
+// clobbers and the diff is small. Re-serialising would drop precision (1.50 → 1.5) and order.
 import {applyEdits, modify, parse, printParseErrorCode, visit, type ParseError} from 'jsonc-parser';
 
 export const MASK = '••••••••';

@@ -1,0 +1,29 @@
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+import {maskJsonSecrets, MASK, parseJson, setJsonValue} from '../../source/formats/json-text.js';
+
+test('parse errors carry the line and column', () => {
+	const result = parseJson('{\n\t"auths": {\n\t\t"a": {},\n\t}\n}');
+	assert.equal(result.ok, false);
+	assert.match(result.ok ? '' : result.message, /line 4, column 2/);
+	assert.match((parseJson('') as {message: string}).message, /empty/);
+	assert.match((parseJson('{"a": 1} x') as {message: string}).message, /unexpected character at line 1, column 10/);
+	assert.match((parseJson('{"a": 1} {}') as {message: string}).message, /text after the end/);
+	assert.match((parseJson('{/* c */}') as {message: string}).message, /comments are not allowed/);
+});
+
+test('setting a value keeps every other byte, and follows the file’s indentation', () => {
+	const text = '{\n    "auths": {\n        "a": {"auth": "eA=="}\n    },\n    "x": 1.0\n}\n';
+	const next = setJsonValue(text, ['auths', 'b'], {auth: 'Yjpj'});
+	assert.ok(next.includes('"x": 1.0'), next);
+	assert.ok(next.endsWith('}\n'));
+	assert.match(next, /\n {8}"b": \{\n {12}"auth": "Yjpj"\n {8}\}/);
+});
+
+test('masking hides every credential-bearing value and nothing else', () => {
+	const text = '{"auths":{"q":{"auth":"c2VjcmV0","email":"e@x"},"r":{"identitytoken":"tok","username":"u","password":"p"}},"credsStore":"pass"}';
+	const masked = maskJsonSecrets(text);
+	for (const secret of ['c2VjcmV0', '"tok"', '"p"']) assert.ok(!masked.includes(secret), secret);
+	for (const kept of ['e@x', '"u"', '"pass"', '"q"', '"r"']) assert.ok(masked.includes(kept), kept);
+	assert.equal(masked.split(MASK).length - 1, 3);
+});
