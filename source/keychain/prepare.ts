@@ -1,7 +1,7 @@
 // Everything regauth reads from a keychain happens here, before plan() (which stays pure): the
 // probe of the chosen keychain, and the credentials remembered for --from-keychain / the
 // wizard's "use the stored credential" choice, filled into the answers.
-import type {Answers} from '../answers.js';
+import type {Answers, Credential} from '../answers.js';
 import type {Environment} from '../environment.js';
 import {registryKey} from '../formats/registry-key.js';
 import {formatProblem, type KeychainStatus} from './diagnose.js';
@@ -37,6 +37,35 @@ export interface PrepareOptions {
 	timeoutMs?: number;
 }
 
+/**
+ * Fill one credential's username and password from regauth's keychain (the wizard calls this
+ * per registry after probeKeychain() said the keychain works). Undefined when the registry is
+ * invalid (plan() reports that); throws KeychainError when nothing usable is stored.
+ */
+export async function rememberCredential(credential: Credential, env: Pick<Environment, 'regauthHelper'>, options: {timeoutMs?: number; processEnv?: NodeJS.ProcessEnv} = {}): Promise<RememberedUse | undefined> {
+	const parsed = registryKey(credential.registry);
+	if (!parsed.ok) return undefined;
+	const {key, host} = parsed.value;
+	const found = await readRemembered(env, key, options);
+	if (!found.found) {
+		if ('problem' in found) throw new KeychainError(`--from-keychain: ${formatProblem(found.problem)}`, 1);
+		throw new KeychainError(
+			`--from-keychain: the keychain holds no regauth credential for ${host} (item ${KEYCHAIN_SERVICE}/${key}). Store one first: printf '%s' "$TOKEN" | regauth -r ${host} -u USER --password-stdin -t docker --keychain regauth --yes; or give the password with --password-stdin instead.`,
+			2,
+		);
+	}
+	if (found.username === '<token>') {
+		throw new KeychainError(`--from-keychain: the keychain holds an identity token for ${host} (docker login stored it), which only docker can use; Kubernetes and the other outputs need a username and password: use --password-stdin.`, 2);
+	}
+	if (credential.username !== '' && credential.username !== found.username) {
+		throw new KeychainError(`--from-keychain: the credential remembered for ${host} is for user ${found.username}, not ${credential.username}; drop --username or give the password with --password-stdin.`, 2);
+	}
+	credential.username = found.username;
+	credential.password = found.secret;
+	credential.fromKeychain = true;
+	return {host, key, username: found.username};
+}
+
 /** The helper a keychain choice stores through, if it can be run (on PATH, or regauth's bundle). */
 function chosenHelper(answers: Answers, env: Environment): string | undefined {
 	if (answers.keychain.kind === 'regauth') return env.regauthHelper || env.helpers.includes(HELPER_NAME) ? HELPER_NAME : undefined;
@@ -56,27 +85,8 @@ export async function prepareKeychain(answers: Answers, env: Environment, option
 		result.keychain = status;
 		if (!status.ok) throw new KeychainError(`--from-keychain: ${formatProblem(status.problem)}`, 1);
 		for (const credential of answers.credentials) {
-			const parsed = registryKey(credential.registry);
-			if (!parsed.ok) continue; // plan() reports it, naming --registry
-			const {key, host} = parsed.value;
-			const found = await readRemembered(env, key, probeOptions);
-			if (!found.found) {
-				if ('problem' in found) throw new KeychainError(`--from-keychain: ${formatProblem(found.problem)}`, 1);
-				throw new KeychainError(
-					`--from-keychain: the keychain holds no regauth credential for ${host} (item ${KEYCHAIN_SERVICE}/${key}). Store one first: printf '%s' "$TOKEN" | regauth -r ${host} -u USER --password-stdin -t docker --keychain regauth --yes; or give the password with --password-stdin instead.`,
-					2,
-				);
-			}
-			if (found.username === '<token>') {
-				throw new KeychainError(`--from-keychain: the keychain holds an identity token for ${host} (docker login stored it), which only docker can use; Kubernetes and the other outputs need a username and password: use --password-stdin.`, 2);
-			}
-			if (credential.username !== '' && credential.username !== found.username) {
-				throw new KeychainError(`--from-keychain: the credential remembered for ${host} is for user ${found.username}, not ${credential.username}; drop --username or give the password with --password-stdin.`, 2);
-			}
-			credential.username = found.username;
-			credential.password = found.secret;
-			credential.fromKeychain = true;
-			result.remembered.push({host, key, username: found.username});
+			const use = await rememberCredential(credential, env, probeOptions);
+			if (use) result.remembered.push(use);
 		}
 	}
 	const helper = chosenHelper(answers, env);

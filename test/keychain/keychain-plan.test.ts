@@ -106,3 +106,18 @@ test('outputs that cannot use a helper say so; remembered credentials are named'
 	const typed = plan(answers({targets: ['kubernetes']}), env());
 	assert.ok(!typed.notes.some(note => note.message.includes('cannot use a credential helper')), 'no keychain involved: no note');
 });
+
+test("the wizard's keychain options: regauth first, Docker's helpers by availability, the file last with its warning", async () => {
+	const {keychainOptions} = await import('../../source/keychain/choices.js');
+	const options = keychainOptions({helpers: ['secretservice', 'desktop.exe'], regauthHelper: HELPER});
+	assert.deepEqual(options.map(option => [option.choice.kind === 'helper' ? option.choice.name : option.choice.kind, option.available]), [
+		['regauth', true],
+		['secretservice', true],
+		['desktop.exe', true],
+		['pass', false],
+		['file', true],
+	]);
+	assert.match(options.find(option => option.choice.kind === 'file')!.warning!, /not encryption/);
+	assert.match(options[3]!.hint, /apt-get install golang-docker-credential-helpers/);
+	assert.equal(keychainOptions({helpers: []})[0]!.available, false);
+});
