@@ -43,7 +43,8 @@ export function helperStoreCommand(target: 'docker' | 'podman', helper: string, 
 		display: `${shellJoin([program, 'store'])}  # {"ServerURL":"${credential.key}","Username":"${credential.username}","Secret":…} on stdin`,
 		role: 'store',
 		timeoutMs: 30_000,
-		revert: `printf '%s' ${shellJoin([credential.key])} | ${shellJoin([program, 'erase'])}`,
+		// The exact program, not its PATH name: undo removes the launcher that put it on PATH.
+		revert: `printf '%s' ${shellJoin([credential.key])} | ${shellJoin([...argv.slice(0, -1), 'erase'])}`,
 	};
 }
 
