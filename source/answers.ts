@@ -12,6 +12,8 @@ export interface Credential {
 	password: string;
 	/** '' when not given (it is deprecated; only written when given). */
 	email: string;
+	/** The username and password were read from regauth's keychain (not typed). */
+	fromKeychain?: boolean;
 }
 
 /** Where the secret is kept for docker/podman: in the file, regauth's keychain helper, or another docker helper. */
@@ -166,6 +168,7 @@ export interface ResolvedCredential extends RegistryKey {
 	password: string;
 	email: string;
 	robot?: RobotAccount;
+	fromKeychain?: boolean;
 }
 
 export interface Resolution {
@@ -215,7 +218,7 @@ export function resolveAnswers(answers: Answers): Resolution {
 		if (problems.length > 0 || !registry.value) return;
 		const robot = robotAccount(credential.username);
 		for (const note of registry.value.notes) notes.push(`Registry${suffix}: ${note}.`);
-		credentials.push({...registry.value, username: credential.username, password: credential.password, email: credential.email, ...(robot ? {robot} : {})});
+		credentials.push({...registry.value, username: credential.username, password: credential.password, email: credential.email, ...(robot ? {robot} : {}), ...(credential.fromKeychain ? {fromKeychain: true} : {})});
 	});
 
 	if (answers.targets.length === 0) {

@@ -1,6 +1,8 @@
 // The read-only snapshot of the machine that plan() works from. This file holds the type and
 // the pure path rules; probe.ts is the only code that fills it in from the real machine.
 import {join, isAbsolute} from 'node:path';
+import type {KeychainStatus} from './keychain/diagnose.js';
+import type {HelperLocation} from './keychain/locate.js';
 
 export interface FileState {
 	exists: boolean;
@@ -27,6 +29,8 @@ export interface Environment {
 		XDG_RUNTIME_DIR?: string;
 		XDG_STATE_HOME?: string;
 		REGISTRY_AUTH_FILE?: string;
+		/** To tell whether a launcher directory (~/.local/bin) is on PATH. */
+		PATH?: string;
 	};
 	/** Files a target merges into, keyed by the absolute path regauth would write. */
 	files: Record<string, FileState>;
@@ -36,6 +40,10 @@ export interface Environment {
 	programs: {docker?: string; kubectl?: string};
 	/** null when kubectl is missing or its config could not be read. */
 	kube: KubeInfo | null;
+	/** How to run regauth's own credential helper (the bundle beside the CLI), when found. */
+	regauthHelper?: HelperLocation;
+	/** The check of the chosen keychain, made before planning; absent when none was chosen or not checked yet. */
+	keychain?: KeychainStatus;
 	/** Directories regauth may need to create files in (e.g. /etc/rkt/auth.d): can the user write there? */
 	writable: Record<string, boolean>;
 }

@@ -11,7 +11,8 @@ export function headlessCommand(answers: Answers): string {
 		argv.push('--username', credential.username);
 		if (credential.email !== '') argv.push('--email', credential.email);
 	}
-	argv.push('--password-stdin', '--target', answers.targets.join(','));
+	const remembered = answers.credentials.length > 0 && answers.credentials.every(credential => credential.fromKeychain);
+	argv.push(remembered ? '--from-keychain' : '--password-stdin', '--target', answers.targets.join(','));
 	if (answers.keychain.kind === 'regauth') argv.push('--keychain', 'regauth');
 	if (answers.keychain.kind === 'helper') argv.push('--keychain', answers.keychain.name);
 	if (answers.targets.includes('kubernetes')) {
@@ -26,6 +27,7 @@ export function headlessCommand(answers: Answers): string {
 	if (answers.outputDir !== defaults.outputDir) argv.push('--output-dir', answers.outputDir);
 	if (answers.destdir !== '') argv.push('--destdir', answers.destdir);
 	const command = shellJoin(argv);
+	if (remembered) return command;
 	const count = answers.credentials.length;
 	const input = count > 1 ? `printf '%s\\n' "$PASSWORD_1"${count > 2 ? ' …' : ''} "$PASSWORD_${count}"` : `printf '%s' "$PASSWORD"`;
 	return `${input} | ${command}`;

@@ -3,6 +3,7 @@
 import {resolveAnswers, type Answers} from './answers.js';
 import type {Environment} from './environment.js';
 import {headlessCommand} from './headless-command.js';
+import {keychainPlan} from './keychain/keychain-plan.js';
 import type {Note, Plan} from './plan-types.js';
 import {TARGETS} from './targets/index.js';
 
@@ -33,5 +34,8 @@ export function plan(answers: Answers, env: Environment): Plan {
 		result.commands.push(...output.commands);
 		result.notes.push(...output.notes);
 	}
+	const keychain = keychainPlan(ctx);
+	result.artifacts.push(...keychain.artifacts);
+	result.notes.push(...keychain.notes);
 	return result;
 }

@@ -5,6 +5,7 @@ import {constants} from 'node:fs';
 import {access, readdir, readFile, stat} from 'node:fs/promises';
 import {homedir} from 'node:os';
 import {delimiter, dirname, join} from 'node:path';
+import {locateHelper} from './keychain/locate.js';
 import {SYSTEM_DIRS, type Environment, type FileState, type KubeInfo} from './environment.js';
 
 export async function readFileState(path: string): Promise<FileState> {
@@ -99,6 +100,7 @@ export async function probeEnvironment(processEnv: NodeJS.ProcessEnv = process.e
 	const docker = programs.get('docker');
 	const kubectl = programs.get('kubectl');
 	const kube = options.kube && kubectl ? await kubeInfo(kubectl, processEnv) : null;
+	const helperLocation = locateHelper();
 	const pick = (name: string) => (processEnv[name] === undefined ? {} : {[name]: processEnv[name]});
 	return {
 		cwd: options.cwd ?? process.cwd(),
@@ -110,11 +112,13 @@ export async function probeEnvironment(processEnv: NodeJS.ProcessEnv = process.e
 			...pick('XDG_RUNTIME_DIR'),
 			...pick('XDG_STATE_HOME'),
 			...pick('REGISTRY_AUTH_FILE'),
+			...pick('PATH'),
 		},
 		files,
 		helpers: [...programs.keys()].filter(name => name.startsWith('docker-credential-')).map(name => name.slice('docker-credential-'.length)).sort(),
 		programs: {...(docker ? {docker} : {}), ...(kubectl ? {kubectl} : {})},
 		kube,
+		...(helperLocation ? {regauthHelper: helperLocation} : {}),
 		writable: Object.fromEntries(writableDirs),
 	};
 }

@@ -1,6 +1,8 @@
 // Running one planned command with execa: the secret only on stdin, a timeout, cancellation,
 // output streamed line by line (scrubbed) and a failure reason a person can act on.
 import type {Command} from '../plan-types.js';
+import {basename} from 'node:path';
+import {diagnoseKeychainError, formatProblem} from '../keychain/diagnose.js';
 import {diagnoseKubectl} from './kubectl-errors.js';
 import {scrub} from './scrub.js';
 
@@ -60,9 +62,24 @@ function failureReason(
 		const diagnosis = diagnoseKubectl(output);
 		if (diagnosis) return `${diagnosis.reason}. ${diagnosis.advice}`;
 	}
+	const helper = credentialHelper(argv);
+	if (helper) {
+		// Helpers print keychain errors (D-Bus, locked keyring) on stdout: say what they mean.
+		const problem = diagnoseKeychainError(output);
+		if (problem.code !== 'unknown') return formatProblem(problem, `${helper} could not use the keychain`);
+	}
 	const last = output.split('\n').filter(Boolean).slice(-3).join(' ').trim();
 	const status = result.exitCode === undefined ? `was killed (${result.signal ?? 'signal'})` : `exited with ${result.exitCode}`;
 	return last === '' ? `${program} ${status}.` : `${program} ${status}: ${last}`;
+}
+
+/** docker-credential-<name>, run directly or (regauth's own) as node + its bundle. */
+function credentialHelper(argv: readonly string[]): string | undefined {
+	const program = basename(argv[0] ?? '');
+	if (program.startsWith('docker-credential-')) return program;
+	const script = basename(argv[1] ?? '');
+	if (script.startsWith('docker-credential-') && script.endsWith('.js')) return script.slice(0, -3);
+	return undefined;
 }
 
 export async function runCommand(command: Command, options: RunOptions): Promise<CommandOutcome> {

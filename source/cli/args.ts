@@ -9,6 +9,7 @@ const OPTIONS = {
 	registry: {type: 'string', multiple: true, short: 'r'},
 	username: {type: 'string', multiple: true, short: 'u'},
 	'password-stdin': {type: 'boolean'},
+	'from-keychain': {type: 'boolean'},
 	email: {type: 'string', multiple: true},
 	target: {type: 'string', multiple: true, short: 't'},
 	keychain: {type: 'string'},
@@ -35,6 +36,8 @@ export interface Invocation {
 	subcommand: Subcommand;
 	answers: Answers;
 	passwordStdin: boolean;
+	/** Read the credentials regauth remembered in the keychain instead of stdin. */
+	fromKeychain: boolean;
 	/** Flags that only make sense without the wizard were given. */
 	headless: boolean;
 	dryRun: boolean;
@@ -58,12 +61,15 @@ Credentials (repeat --registry/--username/--email for several registries, in ord
   -u, --username USER            user name, or a Quay robot namespace+name
       --password-stdin           read the password or token from stdin (the only way to pass it);
                                  with several registries, one per line, in order
+      --from-keychain            instead of --password-stdin: reuse the credentials regauth
+                                 stored in the OS keychain (--keychain regauth) for each registry
       --email EMAIL              optional, deprecated; written only when given
 
 What to configure
   -t, --target LIST              docker, kubernetes, rkt, mesos, butane, podman (comma-separated)
       --keychain NAME            file (default: base64 in config.json), regauth (OS keychain via
                                  docker-credential-regauth) or a docker helper: secretservice, pass…
+                                 (docker and podman only: config.json gets a credHelpers entry)
 Kubernetes
   -n, --namespace NS             one Secret per namespace (repeatable); default: kubectl's current
       --secret-name NAME         default regcred
@@ -88,6 +94,8 @@ Examples
   printf '%s' "$TOKEN" | regauth -r ghcr.io -u octocat --password-stdin -t kubernetes \\
       -n web -n jobs --apply both --yes
   printf '%s' "$TOKEN" | regauth -r registry.example.com -u ci --password-stdin -t docker --dry-run --json
+  printf '%s' "$TOKEN" | regauth -r quay.io -u 'myorg+ci' --password-stdin -t docker --keychain regauth --yes
+  regauth -r quay.io -t kubernetes --from-keychain --yes
 
 Exit codes: 0 done, 1 failed, 2 bad usage or input, 130 cancelled.`;
 
@@ -166,6 +174,7 @@ export function parseInvocation(argv: string[]): Invocation {
 		subcommand: first === 'undo' ? 'undo' : 'run',
 		answers,
 		passwordStdin: values['password-stdin'] ?? false,
+		fromKeychain: values['from-keychain'] ?? false,
 		headless: headlessFlags.length > 0,
 		dryRun: values['dry-run'] ?? false,
 		json: values.json ?? false,

@@ -4,6 +4,8 @@ import {apply, StaleError, RefusedError, type ApplyResult} from '../apply/apply.
 import {plan, plannedReads} from '../plan.js';
 import type {Plan} from '../plan-types.js';
 import {probeEnvironment} from '../probe.js';
+import type {KeychainStatus} from '../keychain/diagnose.js';
+import {prepareKeychain} from '../keychain/prepare.js';
 import {secretValues} from '../secret-values.js';
 import {assignPasswords, type Invocation} from './args.js';
 import {CancelledError, EXIT, FailureError, UsageError} from './errors.js';
@@ -15,10 +17,10 @@ export interface Io {
 	stderr: (text: string) => void;
 }
 
-async function makePlan(invocation: Invocation): Promise<Plan> {
+async function makePlan(invocation: Invocation, keychain?: KeychainStatus): Promise<Plan> {
 	const probed = await probeEnvironment(process.env);
 	const env = await probeEnvironment(process.env, {reads: plannedReads(invocation.answers, probed)});
-	return plan(invocation.answers, env);
+	return plan(invocation.answers, keychain ? {...env, keychain} : env);
 }
 
 export async function runHeadless(invocation: Invocation, io: Io): Promise<number> {
@@ -26,15 +28,23 @@ export async function runHeadless(invocation: Invocation, io: Io): Promise<numbe
 	if (answers.credentials.length === 0) {
 		throw new UsageError('--registry is required without the wizard: add --registry HOST --username USER --password-stdin (see regauth --help).');
 	}
-	if (!invocation.passwordStdin) {
-		throw new UsageError("--password-stdin is required: regauth reads the password only from stdin, e.g. printf '%s' \"$TOKEN\" | regauth … --password-stdin.");
+	if (invocation.fromKeychain && invocation.passwordStdin) {
+		throw new UsageError('--from-keychain and --password-stdin both supply the password: give one of them.');
 	}
-	if (process.stdin.isTTY) {
-		throw new UsageError("--password-stdin: stdin is a terminal, not a pipe; pipe the secret in: printf '%s' \"$TOKEN\" | regauth … --password-stdin.");
+	if (!invocation.passwordStdin && !invocation.fromKeychain) {
+		throw new UsageError("--password-stdin is required: regauth reads the password only from stdin, e.g. printf '%s' \"$TOKEN\" | regauth … --password-stdin (or --from-keychain to reuse a credential regauth stored).");
 	}
-	assignPasswords(answers, await readStdin());
+	if (invocation.passwordStdin) {
+		if (process.stdin.isTTY) {
+			throw new UsageError("--password-stdin: stdin is a terminal, not a pipe; pipe the secret in: printf '%s' \"$TOKEN\" | regauth … --password-stdin.");
+		}
+		assignPasswords(answers, await readStdin());
+	}
+	// Keychain reads happen here, before plan(): the probe and remembered credentials.
+	const prepared = await prepareKeychain(answers, await probeEnvironment(process.env), {fromKeychain: invocation.fromKeychain});
+	for (const use of prepared.remembered) io.stderr(`regauth: using the credential for ${use.host} remembered in the keychain (user ${use.username}).\n`);
 
-	let current = await makePlan(invocation);
+	let current = await makePlan(invocation, prepared.keychain);
 	if (current.issues.length > 0) {
 		throw new UsageError(current.issues.map(issue => `${issue.flag}: ${issue.message}`).join('\nregauth: '));
 	}
@@ -66,7 +76,7 @@ export async function runHeadless(invocation: Invocation, io: Io): Promise<numbe
 			if (!(error instanceof StaleError)) throw error;
 			// Someone saved the file between our read and now: plan again from what is there.
 			io.stderr(`regauth: ${error.message} Planning again from the current content.\n`);
-			current = await makePlan(invocation);
+			current = await makePlan(invocation, prepared.keychain);
 			result = await apply(current, options);
 		}
 	} catch (error) {

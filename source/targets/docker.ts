@@ -2,12 +2,14 @@
 // keychain helper; `docker login --password-stdin` as the alternative. formats.md §1.
 import {dirname} from 'node:path';
 import type {KeychainChoice, ResolvedCredential} from '../answers.js';
-import {dockerConfigPath} from '../environment.js';
+import {dockerConfigPath, type Environment} from '../environment.js';
 import {encodeAuth} from '../formats/docker-auth.js';
 import {applyAuthChanges, helperFor, readAuthFile, type AuthChanges, type AuthEntry} from '../formats/docker-config.js';
 import {goJson} from '../formats/go-json.js';
 import {maskJsonSecrets} from '../formats/json-text.js';
 import {shellJoin} from '../formats/shell-quote.js';
+import {helperArgv} from '../keychain/helper-client.js';
+import {keychainBlock, missingHelperNote} from '../keychain/helper-checks.js';
 import type {Artifact, Command, Note} from '../plan-types.js';
 import {machinePath, textArtifact, type Target, type TargetContext} from './context.js';
 
@@ -24,19 +26,25 @@ export function authEntry(credential: ResolvedCredential): AuthEntry {
 	return entry;
 }
 
-/** `docker-credential-<name> store` with the credential as JSON on stdin (formats.md §2.1). */
-export function helperStoreCommand(target: 'docker' | 'podman', helper: string, credential: ResolvedCredential): Command {
-	const argv = [`docker-credential-${helper}`, 'store'];
+/**
+ * `docker-credential-<name> store` with the credential as JSON on stdin (formats.md §2.1). With
+ * `env`, regauth's own helper runs from the bundle beside the CLI: apply stores before it writes
+ * files, so a launcher planned for PATH does not exist yet.
+ */
+export function helperStoreCommand(target: 'docker' | 'podman', helper: string, credential: ResolvedCredential, env?: Pick<Environment, 'regauthHelper'>): Command {
+	const program = `docker-credential-${helper}`;
+	const argv = [...(env ? helperArgv(env, helper) : [program]), 'store'];
 	return {
 		id: `${target}:store:${credential.key}`,
 		target,
 		title: `Store the ${credential.host} credential in the keychain (docker-credential-${helper})`,
 		argv,
 		input: `${goJson({ServerURL: credential.key, Username: credential.username, Secret: credential.password})}\n`,
-		display: `${shellJoin(argv)}  # {"ServerURL":"${credential.key}","Username":"${credential.username}","Secret":…} on stdin`,
+		display: `${shellJoin([program, 'store'])}  # {"ServerURL":"${credential.key}","Username":"${credential.username}","Secret":…} on stdin`,
 		role: 'store',
 		timeoutMs: 30_000,
-		revert: `printf '%s' ${shellJoin([credential.key])} | ${shellJoin([argv[0]!, 'erase'])}`,
+		// The exact program, not its PATH name: undo removes the launcher that put it on PATH.
+		revert: `printf '%s' ${shellJoin([credential.key])} | ${shellJoin([...argv.slice(0, -1), 'erase'])}`,
 	};
 }
 
@@ -83,10 +91,15 @@ export const docker: Target = {
 				// docker keeps an empty entry beside a helper route; it also removes any plain-text copy.
 				changes.auths[credential.key] = {};
 				changes.credHelpers![credential.key] = helper;
-				commands.push(helperStoreCommand('docker', helper, credential));
+				commands.push(helperStoreCommand('docker', helper, credential, ctx.env));
 				continue;
 			}
 			const routed = helperFor(doc, credential.key);
+			if (routed && !ctx.env.helpers.includes(routed.name)) {
+				const instead = routed.via === 'credsStore' ? ` Or route ${credential.host} elsewhere with --keychain regauth: a credHelpers entry takes precedence over credsStore.` : '';
+				notes.push({level: 'warning', target: 'docker', message: `${missingHelperNote(path, routed.name, routed.via, credential.host)}${instead}`});
+				continue;
+			}
 			if (routed) {
 				notes.push({
 					level: 'warning',
@@ -112,6 +125,16 @@ export const docker: Target = {
 		}
 		const changed = file.kind === 'absent' || text !== file.text || tightened;
 		const artifact = textArtifact({id: 'docker:config', target: 'docker', title, path, mode, secret: true, base, text, redacted: maskJsonSecrets(text), changed});
+		// A route to a helper that cannot store (or is missing) would break pulls: refuse it.
+		const block = ctx.credentials.length > 0 ? keychainBlock(ctx.answers.keychain, ctx.env) : undefined;
+		if (block) {
+			artifact.blocked = block;
+			notes.push({level: 'error', target: 'docker', message: block});
+		}
+		const credsStore = typeof doc.credsStore === 'string' ? doc.credsStore : '';
+		if (helper && credsStore !== '' && !ctx.env.helpers.includes(credsStore)) {
+			notes.push({level: 'warning', target: 'docker', message: `${missingHelperNote(path, credsStore, 'credsStore', '')} The credHelpers entries regauth writes take precedence for the registries it sets up.`});
+		}
 
 		for (const credential of ctx.credentials) {
 			if (helper) continue;

@@ -149,9 +149,6 @@ export const kubernetes: Target = {
 				redacted: podExample(ctx, first),
 			}),
 		);
-		if (ctx.answers.keychain.kind !== 'file') {
-			notes.push({level: 'info', target: 'kubernetes', message: 'Kubernetes Secrets cannot use a keychain helper: the Secret holds the password itself (base64 is not encryption).'});
-		}
 		if (secretType === 'dockercfg') {
 			notes.push({level: 'info', target: 'kubernetes', message: 'The legacy kubernetes.io/dockercfg type is written on request; kubectl has produced kubernetes.io/dockerconfigjson since 1.10.'});
 		}

@@ -1,0 +1,57 @@
+// The keychain question, as data for the wizard (pure): which places can keep the secret on
+// this machine, the recommended one first, each with why it is or is not available. The UI
+// renders these; the choice goes into answers.keychain; prepareKeychain() checks it.
+import type {KeychainChoice} from '../answers.js';
+import type {Environment} from '../environment.js';
+import {installHint} from './helper-checks.js';
+import {HELPER_NAME} from './names.js';
+
+export interface KeychainOption {
+	choice: KeychainChoice;
+	label: string;
+	/** One line: what it means for the user. */
+	hint: string;
+	/** False when it cannot work here; `hint` then says what is missing. */
+	available: boolean;
+	/** Writing the secret to disk: the UI must show this before the user picks it. */
+	warning?: string;
+}
+
+const DOCKER_HELPERS: Record<string, string> = {
+	secretservice: "Docker's Secret Service helper (GNOME Keyring, KWallet, KeePassXC)",
+	pass: "Docker's pass helper (GPG-encrypted files; needs pass init)",
+	osxkeychain: "Docker's macOS Keychain helper",
+	wincred: "Docker's Windows Credential Manager helper",
+	desktop: "Docker Desktop's helper",
+	'desktop.exe': "Docker Desktop's helper (WSL)",
+};
+
+export function keychainOptions(env: Pick<Environment, 'helpers' | 'regauthHelper'>): KeychainOption[] {
+	const ownAvailable = Boolean(env.regauthHelper) || env.helpers.includes(HELPER_NAME);
+	const options: KeychainOption[] = [
+		{
+			choice: {kind: 'regauth'},
+			label: 'OS keychain (regauth)',
+			hint: ownAvailable ? 'the secret goes into the OS keychain; config.json only names docker-credential-regauth' : 'docker-credential-regauth was not found beside regauth: reinstall regauth (npm install -g regauth)',
+			available: ownAvailable,
+		},
+	];
+	const helpers = new Set([...env.helpers.filter(name => name !== HELPER_NAME), 'secretservice', 'pass']);
+	for (const name of helpers) {
+		const onPath = env.helpers.includes(name);
+		options.push({
+			choice: {kind: 'helper', name},
+			label: DOCKER_HELPERS[name] ?? `docker-credential-${name}`,
+			hint: onPath ? `docker-credential-${name} on PATH stores it` : `docker-credential-${name} is not installed: ${installHint(name)}`,
+			available: onPath,
+		});
+	}
+	options.push({
+		choice: {kind: 'file'},
+		label: 'Plain config.json',
+		hint: 'base64 in ~/.docker/config.json, as docker login does without a helper',
+		available: true,
+		warning: 'base64 is not encryption: anyone who can read the file can use the password.',
+	});
+	return options;
+}

@@ -1,0 +1,64 @@
+// The keychain's part of the plan, shared by every target (pure): the launcher that puts
+// docker-credential-regauth on PATH, and the notes about where the secret ends up.
+import type {TargetId} from '../answers.js';
+import {machinePath, textArtifact, type TargetContext, type TargetOutput} from '../targets/context.js';
+import type {Note} from '../plan-types.js';
+import {dirOnPath, launcherDir, launcherPath, launcherScript} from './launcher.js';
+import {HELPER_NAME, HELPER_PROGRAM, KEYCHAIN_SERVICE} from './names.js';
+
+/** Targets whose config can point at a credential helper instead of holding the secret. */
+export const HELPER_TARGETS: readonly TargetId[] = ['docker', 'podman'];
+
+const TITLES: Record<TargetId, string> = {docker: 'Docker', kubernetes: 'Kubernetes Secrets', rkt: 'rkt', mesos: 'Mesos', butane: 'Butane/Ignition', podman: 'Podman'};
+
+export function keychainPlan(ctx: TargetContext): TargetOutput {
+	const {answers, env} = ctx;
+	const notes: Note[] = [];
+	const output: TargetOutput = {artifacts: [], commands: [], notes};
+	const routed = answers.targets.filter(target => HELPER_TARGETS.includes(target));
+	const holding = answers.targets.filter(target => !HELPER_TARGETS.includes(target));
+	const keychain = answers.keychain.kind !== 'file';
+	const remembered = ctx.credentials.filter(credential => credential.fromKeychain);
+
+	for (const credential of remembered) {
+		notes.push({
+			level: 'info',
+			message: `Using the credential for ${credential.host} remembered in the keychain (user ${credential.username}, item ${KEYCHAIN_SERVICE}/${credential.key}); nothing was retyped.`,
+		});
+	}
+	if (holding.length > 0 && (keychain || remembered.length > 0)) {
+		notes.push({
+			level: 'warning',
+			message: `${holding.map(target => TITLES[target]).join(', ')} cannot use a credential helper: ${holding.length === 1 ? 'that output holds' : 'those outputs hold'} the password itself (base64 is not encryption). Keep the files out of version control and share them only over a safe channel.`,
+		});
+	}
+	if (keychain && routed.length === 0) {
+		notes.push({level: 'info', message: '--keychain only changes where docker and podman read the secret; none of the chosen targets uses it.'});
+	}
+	if (answers.keychain.kind !== 'regauth' || routed.length === 0 || env.helpers.includes(HELPER_NAME) || !env.regauthHelper) return output;
+
+	// docker finds helpers only on PATH; regauth's own bundle is not there when run through npx.
+	const home = machinePath(ctx, launcherPath(env.home));
+	const text = launcherScript(env.regauthHelper);
+	output.artifacts.push({
+		...textArtifact({id: 'keychain:launcher', target: routed[0]!, title: `Launcher for ${HELPER_PROGRAM}`, path: home, mode: 0o755, dirMode: 0o755, secret: false, text, redacted: text}),
+		...(answers.destdir ? {installPath: launcherPath(env.home)} : {}),
+	});
+	notes.push({
+		level: 'info',
+		message: `${HELPER_PROGRAM} is not on PATH, and docker, podman and skopeo run it from there to read the keychain: regauth writes a small launcher to ${launcherPath(env.home)}.`,
+	});
+	if (!dirOnPath(launcherDir(env.home), env.vars.PATH)) {
+		notes.push({
+			level: 'warning',
+			message: `${launcherDir(env.home)} is not on PATH: add it (echo 'export PATH="$HOME/.local/bin:$PATH"' >> ~/.profile, then log in again), and to the environment of any service that pulls, or docker fails with "${HELPER_PROGRAM}: executable file not found in $PATH".`,
+		});
+	}
+	if (env.regauthHelper.npx) {
+		notes.push({
+			level: 'warning',
+			message: `regauth runs from npx's cache, and the launcher points there; npm may clean that cache and break pulls. For a lasting setup run npm install -g regauth (it puts ${HELPER_PROGRAM} on PATH) and run regauth again.`,
+		});
+	}
+	return output;
+}

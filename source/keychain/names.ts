@@ -1,0 +1,23 @@
+// Names shared by regauth and its credential helper. Kept in a file of its own so the helper's
+// bundle pulls in nothing else.
+
+/** keytar service of regauth's items: `secret-tool lookup service regauth account <server>` finds them. */
+export const KEYCHAIN_SERVICE = 'regauth';
+
+/** The suffix docker uses in config.json: `credHelpers: {"quay.io": "regauth"}`. */
+export const HELPER_NAME = 'regauth';
+
+/** The program docker, podman and skopeo look for on PATH. */
+export const HELPER_PROGRAM = `docker-credential-${HELPER_NAME}`;
+
+/**
+ * Not part of docker's protocol: regauth asks its own helper whether the keychain can store
+ * (writes and removes a throwaway item). A locked keyring only shows itself on a write.
+ */
+export const PROBE_ACTION = 'regauth-probe';
+
+/** The account of the throwaway probe item (never a server URL docker would send). */
+export const PROBE_ACCOUNT = '.regauth-probe';
+
+/** docker's client matches this text exactly to mean "no credentials" (formats.md §2.1). */
+export const NOT_FOUND = 'credentials not found in native keychain';

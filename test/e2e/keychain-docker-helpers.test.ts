@@ -1,0 +1,87 @@
+// Docker's own helper (--keychain secretservice) and the real docker CLI storing through
+// docker-credential-regauth, each in its own real keyring session against a real registry.
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+import {execFileSync, spawnSync} from 'node:child_process';
+import {chmodSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {launcherScript} from '../../source/keychain/launcher.js';
+import {startKeyring} from '../support/keyring.js';
+import {buildOciImage, pushImage} from '../support/oci-image.js';
+import {requireProgram} from '../support/programs.js';
+import {startRegistry} from '../support/registry.js';
+import {cleanEnv, HELPER, runCli} from '../support/run-cli.js';
+import {filesContaining, secretForms} from '../support/scan.js';
+import {tempDir} from '../support/temp.js';
+
+function skopeoInspect(config: string, reference: string, env: NodeJS.ProcessEnv) {
+	return spawnSync('skopeo', ['inspect', '--tls-verify=false', '--authfile', config, `docker://${reference}`], {env, encoding: 'utf8', timeout: 60_000});
+}
+
+test("--keychain secretservice: Docker's helper stores it, config.json routes to it, skopeo pulls", async () => {
+	requireProgram('docker-credential-secretservice', 'apt-get install golang-docker-credential-helpers (see .ci/run)');
+	const dir = tempDir();
+	const keyring = startKeyring(join(dir, 'keyring'));
+	const home = keyring.env.HOME!;
+	const registry = await startRegistry(join(dir, 'registry'));
+	const image = buildOciImage(join(dir, 'oci'));
+	const reference = pushImage(image, registry);
+	const env = cleanEnv(home, keyring.env);
+
+	const run = await runCli(['-r', registry.host, '-u', registry.username, '--password-stdin', '-t', 'docker', '--keychain', 'secretservice', '--yes'], {input: `${registry.password}\n`, env});
+	assert.equal(run.code, 0, run.stderr);
+	assert.match(run.stdout, /✓ Store the .* credential in the keychain \(docker-credential-secretservice\)/);
+	assert.doesNotMatch(run.stdout, /Launcher/);
+
+	// Docker's item (schema io.docker.Credentials), as docker-credential-secretservice stores it.
+	const secret = execFileSync('secret-tool', ['lookup', 'server', registry.host, 'docker_cli', '1'], {env, encoding: 'utf8'});
+	assert.equal(secret, registry.password);
+	const config = join(home, '.docker', 'config.json');
+	assert.deepEqual(JSON.parse(readFileSync(config, 'utf8')), {auths: {[registry.host]: {}}, credHelpers: {[registry.host]: 'secretservice'}});
+	assert.deepEqual(filesContaining(home, secretForms(registry.username, registry.password)), []);
+
+	const inspect = skopeoInspect(config, reference, env);
+	assert.equal(inspect.status, 0, inspect.stderr);
+	assert.equal(JSON.parse(inspect.stdout).Digest, image.manifestDigest);
+});
+
+test('the real docker CLI logs in through docker-credential-regauth (credHelpers), and regauth reuses what it stored', async () => {
+	requireProgram('docker', 'the docker CLI (see .ci/run)');
+	const dir = tempDir();
+	const keyring = startKeyring(join(dir, 'keyring'));
+	const home = keyring.env.HOME!;
+	const registry = await startRegistry(join(dir, 'registry'));
+	const reference = pushImage(buildOciImage(join(dir, 'oci')), registry);
+	// The launcher regauth installs, in a directory first on PATH.
+	const bin = join(dir, 'bin');
+	mkdirSync(bin);
+	writeFileSync(join(bin, 'docker-credential-regauth'), launcherScript({node: process.execPath, script: HELPER}));
+	chmodSync(join(bin, 'docker-credential-regauth'), 0o755);
+	// An explicit config: an empty one would make docker pick pass/secretservice by itself (real-components.md §3).
+	const dockerConfig = join(dir, 'docker-config');
+	mkdirSync(dockerConfig, {mode: 0o700});
+	writeFileSync(join(dockerConfig, 'config.json'), JSON.stringify({auths: {}, credHelpers: {[registry.host]: 'regauth'}}));
+	const env = cleanEnv(home, {...keyring.env, PATH: `${bin}:${process.env.PATH}`, DOCKER_CONFIG: dockerConfig});
+
+	const login = spawnSync('docker', ['login', registry.host, '--username', registry.username, '--password-stdin'], {env, input: registry.password, encoding: 'utf8', timeout: 60_000});
+	assert.equal(login.status, 0, login.stderr);
+	assert.match(login.stdout, /Login Succeeded/);
+	assert.doesNotMatch(login.stderr, /stored unencrypted/);
+	const item = execFileSync('secret-tool', ['lookup', 'service', 'regauth', 'account', registry.host], {env, encoding: 'utf8'});
+	assert.deepEqual(JSON.parse(item), {Username: registry.username, Secret: registry.password});
+	assert.deepEqual(filesContaining(dockerConfig, secretForms(registry.username, registry.password)), []);
+	const inspect = skopeoInspect(join(dockerConfig, 'config.json'), reference, env);
+	assert.equal(inspect.status, 0, inspect.stderr);
+
+	// What docker stored, regauth can reuse for outputs that need the secret itself.
+	const out = join(dir, 'out');
+	const reuse = await runCli(['-r', registry.host, '-t', 'kubernetes', '--from-keychain', '--yes', '-o', out], {env});
+	assert.equal(reuse.code, 0, reuse.stderr);
+	assert.match(readFileSync(join(out, 'kubernetes', 'current-namespace', 'regcred.secret.yaml'), 'utf8'), /\.dockerconfigjson: \S+/);
+
+	// docker logout erases through the helper.
+	const logout = spawnSync('docker', ['logout', registry.host], {env, encoding: 'utf8', timeout: 60_000});
+	assert.equal(logout.status, 0, logout.stderr);
+	const gone = spawnSync('secret-tool', ['lookup', 'service', 'regauth', 'account', registry.host], {env, encoding: 'utf8'});
+	assert.notEqual(gone.status, 0);
+});
