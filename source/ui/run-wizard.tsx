@@ -1,7 +1,51 @@
-// Placeholder until the wizard lands (issue 4): the interactive path explains the headless one.
+// Starts the wizard: the first frame is drawn before anything slow happens; the machine is read
+// right after and the screen updates. Ink owns the terminal until the user finishes or quits.
+import {render} from 'ink';
+import React, {useCallback, useEffect, useRef, useState} from 'react';
+import {TARGET_IDS, type Answers} from '../answers.js';
 import type {Invocation} from '../cli/args.js';
+import type {Environment} from '../environment.js';
+import type {KeychainStatus} from '../keychain/diagnose.js';
+import {plannedReads} from '../plan.js';
+import {kubeInfo, probeEnvironment} from '../probe.js';
+import {App} from './app.js';
+import {wizardServices} from './wizard-services.js';
 
-export async function runWizard(_invocation: Invocation): Promise<number> {
-	process.stderr.write('regauth: the interactive wizard is not built yet; use the headless flags (regauth --help).\n');
-	return 2;
+async function readMachine(answers: Answers): Promise<Environment> {
+	const base = await probeEnvironment(process.env);
+	// Read every file any target could merge into, so switching targets never waits on disk.
+	return probeEnvironment(process.env, {reads: plannedReads({...answers, targets: [...TARGET_IDS]}, base)});
+}
+
+function Wizard({initialAnswers, onExit}: {initialAnswers: Answers; onExit: (code: number) => void}) {
+	const [env, setEnv] = useState<Environment | null>(null);
+	const [keychain, setKeychain] = useState<KeychainStatus | undefined>();
+	const envRef = useRef<Environment | null>(null);
+	const withKeychain = env && keychain ? {...env, keychain} : env;
+	envRef.current = withKeychain;
+
+	const refresh = useCallback(async () => {
+		const next = await readMachine(initialAnswers);
+		const kubectl = next.programs.kubectl;
+		setEnv(next);
+		if (kubectl) {
+			const kube = await kubeInfo(kubectl, process.env);
+			setEnv(current => (current ? {...current, kube} : current));
+		}
+	}, [initialAnswers]);
+
+	useEffect(() => {
+		void refresh();
+	}, [refresh]);
+
+	const services = useRef(wizardServices(() => envRef.current, setKeychain)).current;
+	return <App initialAnswers={initialAnswers} env={withKeychain} services={services} refresh={refresh} onExit={onExit} />;
+}
+
+export async function runWizard(invocation: Invocation): Promise<number> {
+	let code = 130;
+	const initialAnswers: Answers = {...invocation.answers, keychain: {kind: 'regauth'}};
+	const instance = render(<Wizard initialAnswers={initialAnswers} onExit={value => (code = value)} />, {exitOnCtrlC: false, maxFps: 120, patchConsole: false});
+	await instance.waitUntilExit();
+	return code;
 }

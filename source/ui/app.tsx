@@ -1,0 +1,179 @@
+// The Ink root: one top-level key handler (Esc back, Ctrl+C cancel, Tab between form and
+// preview, ? help, preview keys), the step router, and the form | preview layout sized so the
+// frame never exceeds the terminal (Ink clears the whole screen when a frame is taller).
+import {Box, Text, useApp, useInput} from 'ink';
+import React, {useMemo} from 'react';
+import type {Answers} from '../answers.js';
+import type {Environment} from '../environment.js';
+import {plan as makePlan} from '../plan.js';
+import {STEP_ORDER, STEP_TITLES} from './flow.js';
+import {useTerminalSize} from './hooks/use-terminal-size.js';
+import {previewBody, PreviewPane} from './preview/preview-pane.js';
+import type {WizardServices} from './services.js';
+import {initialState, reducer, type StepId, type WizardState} from './state.js';
+import {ApplyStep} from './steps/apply.js';
+import {CredentialsStep} from './steps/credentials.js';
+import {KeychainStep} from './steps/keychain.js';
+import {OptionsStep} from './steps/options.js';
+import {RegistryStep} from './steps/registry.js';
+import {ReviewStep} from './steps/review.js';
+import {StartStep} from './steps/start.js';
+import type {StepProps} from './steps/step-props.js';
+import {TargetsStep} from './steps/targets.js';
+import {useStore} from './store.js';
+
+export const EXIT_CANCELLED = 130;
+export const MIN_COLUMNS = 60;
+export const MIN_ROWS = 16;
+/** At this width the preview sits beside the form; below it, underneath. */
+export const WIDE_COLUMNS = 110;
+
+const STEPS: Record<StepId, (props: StepProps) => React.ReactElement> = {
+	start: StartStep,
+	registry: RegistryStep,
+	credentials: CredentialsStep,
+	targets: TargetsStep,
+	keychain: KeychainStep,
+	options: OptionsStep,
+	review: ReviewStep,
+	apply: ApplyStep,
+};
+
+/** Steps whose form is being typed into: `?` is text there, not help. */
+function typing(state: WizardState): boolean {
+	return state.focus === 'form' && (state.step === 'credentials' || state.step === 'options');
+}
+
+function hasPreview(step: StepId): boolean {
+	return step !== 'start' && step !== 'apply';
+}
+
+const HELP = [
+	['Enter', 'next field / choose / continue'],
+	['Esc', 'back one step (answers are kept); leaves the preview or this help'],
+	['↑ / ↓', 'move between fields and items'],
+	['Space, ← / →', 'toggle a target, change a choice'],
+	['Tab', 'switch between the form and the preview'],
+	['PgUp / PgDn', 'scroll the preview (also while typing)'],
+	['In the preview', '← / → other file · ↑ / ↓ scroll · r reveal secrets · d diff against the file on disk'],
+	['?', 'this help (when not typing in a field)'],
+	['Ctrl+C', 'quit: nothing is written (exit code 130)'],
+];
+
+export interface AppProps {
+	initialAnswers: Answers;
+	env: Environment | null;
+	services: WizardServices;
+	refresh: () => Promise<void>;
+	/** Called once with the exit code; the caller unmounts. */
+	onExit: (code: number) => void;
+}
+
+export function App({initialAnswers, env, services, refresh, onExit}: AppProps) {
+	const {exit} = useApp();
+	const {state, dispatch, get} = useStore(reducer, () => initialState(initialAnswers));
+	const {columns, rows} = useTerminalSize();
+	// The one plan everything on screen reads; recomputed on every answer change (keystroke).
+	const plan = useMemo(() => makePlan(state.answers, env ?? emptyEnv), [state.answers, env]);
+
+	const finish = (code: number) => {
+		onExit(code);
+		exit();
+	};
+
+	const bodyHeight = Math.max(1, rows - 3);
+	const wide = columns >= WIDE_COLUMNS;
+	const preview = hasPreview(state.step);
+	const formWidth = preview && wide ? Math.floor(columns * 0.46) : columns;
+	const formHeight = preview && !wide ? Math.max(6, Math.floor(bodyHeight * 0.5)) : bodyHeight;
+	const previewWidth = wide ? columns - formWidth : columns;
+	const previewHeight = wide ? bodyHeight : bodyHeight - formHeight;
+	const previewPage = Math.max(1, previewHeight - 6);
+
+	useInput((input, key) => {
+		const latest = get();
+		if (key.ctrl && input === 'c') {
+			finish(EXIT_CANCELLED);
+			return;
+		}
+		if (latest.step === 'apply') return;
+		if (key.escape) {
+			dispatch({type: 'back'});
+			return;
+		}
+		if (!hasPreview(latest.step)) return;
+		const ids = plan.artifacts.map(artifact => artifact.id);
+		const max = Math.max(0, previewBody(plan, latest.preview).length - previewPage);
+		if (key.tab) dispatch({type: 'toggleFocus'});
+		else if (key.pageDown) dispatch({type: 'previewScroll', delta: previewPage, max});
+		else if (key.pageUp) dispatch({type: 'previewScroll', delta: -previewPage, max});
+		else if (input === '?' && !typing(latest)) dispatch({type: 'help'});
+		else if (latest.focus === 'preview') {
+			if (key.leftArrow || key.rightArrow) dispatch({type: 'previewFile', ids, delta: key.leftArrow ? -1 : 1});
+			else if (key.upArrow || key.downArrow) dispatch({type: 'previewScroll', delta: key.upArrow ? -1 : 1, max});
+			else if (key.home) dispatch({type: 'previewScroll', delta: -Infinity, max});
+			else if (key.end) dispatch({type: 'previewScroll', delta: Infinity, max});
+			else if (input === 'r') dispatch({type: 'reveal'});
+			else if (input === 'd') dispatch({type: 'diff'});
+		}
+	});
+
+	if (columns < MIN_COLUMNS || rows < MIN_ROWS) {
+		return (
+			<Text color="yellow">
+				The terminal is {columns}×{rows}; regauth needs at least {MIN_COLUMNS}×{MIN_ROWS}. Enlarge the window (Ctrl+C quits).
+			</Text>
+		);
+	}
+
+	const Step = STEPS[state.step];
+	const stepNumber = STEP_ORDER.indexOf(state.step) + 1;
+	const active = state.focus === 'form' && !state.help;
+	const stepProps: StepProps = {state, dispatch, get, plan, env, width: formWidth - 2, height: formHeight, active, services, finish, refresh};
+	const hints =
+		state.step === 'apply'
+			? 'Ctrl+C cancel'
+			: state.focus === 'preview'
+				? '←/→ file · ↑/↓ scroll · r reveal · d diff · Tab/Esc back to the form · Ctrl+C quit'
+				: `Enter next · Esc back${preview ? ' · Tab preview · PgUp/PgDn scroll' : ''} · ${typing(state) ? '' : '? help · '}Ctrl+C quit`;
+
+	return (
+		<Box flexDirection="column" width={columns} height={rows - 1}>
+			<Box>
+				<Text bold color="cyan">
+					regauth
+				</Text>
+				<Text dimColor>
+					{'  '}step {stepNumber} of {STEP_ORDER.length} · {STEP_TITLES[state.step]}
+					{state.answers.credentials.length > 0 ? ` · ${state.answers.credentials.length} registr${state.answers.credentials.length === 1 ? 'y' : 'ies'}` : ''}
+				</Text>
+			</Box>
+			<Box flexDirection={wide ? 'row' : 'column'} height={bodyHeight}>
+				<Box width={formWidth} height={formHeight} paddingX={1} overflow="hidden" flexDirection="column" flexShrink={0}>
+					{state.help ? (
+						<Box flexDirection="column">
+							<Text bold>Keys</Text>
+							{HELP.map(([keys, what]) => (
+								<Box key={keys}>
+									<Box width={16} flexShrink={0}>
+										<Text color="cyan">{keys}</Text>
+									</Box>
+									<Text>{what}</Text>
+								</Box>
+							))}
+							<Text dimColor>Esc or ? closes this help.</Text>
+						</Box>
+					) : (
+						<Step {...stepProps} />
+					)}
+				</Box>
+				{preview ? <PreviewPane plan={plan} preview={state.preview} focused={state.focus === 'preview'} width={previewWidth} height={previewHeight} /> : null}
+			</Box>
+			<Text dimColor wrap="truncate-end">
+				{hints}
+			</Text>
+		</Box>
+	);
+}
+
+const emptyEnv: Environment = {cwd: process.cwd(), home: '', uid: 0, vars: {}, files: {}, helpers: [], programs: {}, kube: null, writable: {}};

@@ -1,0 +1,32 @@
+// A multi-choice list (Space toggles): ink-select-input has no multi-select.
+import {Box, Text} from 'ink';
+import React from 'react';
+
+export interface Check {
+	label: string;
+	value: string;
+	description: string;
+	checked: boolean;
+}
+
+export function CheckList({items, index, width}: {items: Check[]; index: number; width: number}) {
+	return (
+		<Box flexDirection="column">
+			{items.map((item, position) => {
+				const active = position === index;
+				return (
+					<Box key={item.value} width={width}>
+						<Text color={active ? 'cyan' : undefined} bold={active}>
+							{active ? '❯ ' : '  '}
+							{item.checked ? '◉ ' : '◯ '}
+							{item.label.padEnd(12)}
+						</Text>
+						<Text dimColor wrap="truncate-end">
+							{item.description}
+						</Text>
+					</Box>
+				);
+			})}
+		</Box>
+	);
+}

@@ -1,0 +1,65 @@
+// What regauth found on this machine, for the start screen: the facts that change what a
+// person should choose (plain-text secrets already on disk, helpers, kubectl contexts).
+import {dockerConfigPath, podmanAuthPath, type Environment} from '../environment.js';
+import {readAuthFile} from '../formats/docker-config.js';
+import {isPlainObject} from '../formats/json-text.js';
+
+export interface Finding {
+	label: string;
+	value: string;
+	tone: 'ok' | 'warn' | 'info';
+}
+
+function plural(count: number, word: string): string {
+	return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+function dockerFinding(env: Environment): Finding {
+	const path = dockerConfigPath(env);
+	const file = readAuthFile(env.files[path]);
+	if (file.kind === 'absent') return {label: 'Docker config', value: `${path} does not exist yet`, tone: 'info'};
+	if (file.kind === 'malformed') return {label: 'Docker config', value: `${path} is ${file.message}: regauth will not change it until it is fixed`, tone: 'warn'};
+	const auths = isPlainObject(file.doc.auths) ? file.doc.auths : {};
+	const plain = Object.entries(auths).filter(([, entry]) => isPlainObject(entry) && typeof entry.auth === 'string' && entry.auth !== '').map(([key]) => key);
+	const parts: string[] = [];
+	if (plain.length > 0) parts.push(`${plural(plain.length, 'registry')} in plain text (${plain.slice(0, 3).join(', ')}${plain.length > 3 ? ', …' : ''})`);
+	if (typeof file.doc.credsStore === 'string') parts.push(`credsStore "${file.doc.credsStore}"${env.helpers.includes(file.doc.credsStore) ? '' : ' — NOT on PATH'}`);
+	const helpers = isPlainObject(file.doc.credHelpers) ? Object.entries(file.doc.credHelpers) : [];
+	if (helpers.length > 0) parts.push(`${plural(helpers.length, 'credHelpers entry')}`);
+	const missing = helpers.filter(([, name]) => typeof name === 'string' && !env.helpers.includes(name)).map(([, name]) => name);
+	if (missing.length > 0) parts.push(`helpers not on PATH: ${[...new Set(missing)].join(', ')}`);
+	return {
+		label: 'Docker config',
+		value: `${path}: ${parts.length > 0 ? parts.join('; ') : 'no logins yet'}`,
+		tone: plain.length > 0 || missing.length > 0 || (typeof file.doc.credsStore === 'string' && !env.helpers.includes(file.doc.credsStore)) ? 'warn' : 'ok',
+	};
+}
+
+export function findings(env: Environment): Finding[] {
+	const podman = podmanAuthPath(env);
+	const podmanState = env.files[podman];
+	return [
+		dockerFinding(env),
+		{
+			label: 'Credential helpers',
+			value: env.helpers.length > 0 ? env.helpers.map(name => `docker-credential-${name}`).join(', ') : 'none on PATH',
+			tone: env.helpers.length > 0 ? 'ok' : 'info',
+		},
+		{
+			label: 'kubectl',
+			value: !env.programs.kubectl
+				? 'not found: Kubernetes manifests are written, commands are shown but not run'
+				: env.kube === null
+					? `${env.programs.kubectl} (reading contexts…)`
+					: env.kube.contexts.length === 0
+						? `${env.programs.kubectl}, no contexts configured`
+						: `${plural(env.kube.contexts.length, 'context')}, current: ${env.kube.current || 'none'}`,
+			tone: env.programs.kubectl ? 'ok' : 'info',
+		},
+		{
+			label: 'Podman auth',
+			value: podmanState?.exists ? `${podman} exists` : `${podman} does not exist yet`,
+			tone: 'info',
+		},
+	];
+}

@@ -1,0 +1,26 @@
+// Which step follows which: the keychain question only matters for outputs that can use a
+// helper (docker, podman); the others need the secret itself.
+import type {Answers} from '../answers.js';
+import type {StepId} from './state.js';
+
+export function nextAfterTargets(answers: Answers): StepId {
+	return answers.targets.some(target => target === 'docker' || target === 'podman') ? 'keychain' : nextAfterKeychain(answers);
+}
+
+export const STEP_TITLES: Record<StepId, string> = {
+	start: 'Start',
+	registry: 'Registry',
+	credentials: 'Credentials',
+	targets: 'Targets',
+	keychain: 'Keychain',
+	options: 'Options',
+	review: 'Review',
+	apply: 'Apply',
+};
+
+export const STEP_ORDER: StepId[] = ['start', 'registry', 'credentials', 'targets', 'keychain', 'options', 'review', 'apply'];
+
+/** After the keychain question: the options step only when a chosen target has options. */
+export function nextAfterKeychain(answers: Answers): StepId {
+	return answers.targets.some(target => target !== 'docker' && target !== 'podman') ? 'options' : 'review';
+}

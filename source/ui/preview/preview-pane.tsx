@@ -1,0 +1,74 @@
+// The live preview: one planned file at a time, windowed to the height it is given so the whole
+// frame never outgrows the terminal (Ink clears the screen when it does).
+import {Box, Text} from 'ink';
+import React from 'react';
+import {octal} from '../../targets/docker.js';
+import type {Plan} from '../../plan-types.js';
+import type {PreviewState} from '../state.js';
+import {previewLines} from './lines.js';
+
+export interface PreviewPaneProps {
+	plan: Plan;
+	preview: PreviewState;
+	focused: boolean;
+	width: number;
+	height: number;
+}
+
+export function currentArtifact(plan: Plan, preview: PreviewState) {
+	return plan.artifacts.find(artifact => artifact.id === preview.id) ?? plan.artifacts[0];
+}
+
+/** Lines of the body for the artifact shown, and how far it can scroll. */
+export function previewBody(plan: Plan, preview: PreviewState) {
+	const artifact = currentArtifact(plan, preview);
+	return artifact ? previewLines(artifact, preview) : [];
+}
+
+export function PreviewPane({plan, preview, focused, width, height}: PreviewPaneProps) {
+	const artifact = currentArtifact(plan, preview);
+	const border = focused ? 'cyan' : 'gray';
+	if (!artifact) {
+		return (
+			<Box borderStyle="round" borderColor={border} width={width} height={height} paddingX={1} flexDirection="column">
+				<Text bold>Preview</Text>
+				<Text dimColor>Nothing to write yet: answer the questions on the left and the files appear here as you type.</Text>
+			</Box>
+		);
+	}
+	const position = plan.artifacts.indexOf(artifact) + 1;
+	const lines = previewLines(artifact, preview);
+	const bodyHeight = Math.max(1, height - 5); // border (2), title, path, status line
+	const maxScroll = Math.max(0, lines.length - bodyHeight);
+	const scroll = Math.min(preview.scroll, maxScroll);
+	const visible = lines.slice(scroll, scroll + bodyHeight);
+	const state = artifact.blocked ? 'refused' : !artifact.changed ? 'unchanged' : artifact.base?.exists ? 'merge' : 'new';
+	const secretState = artifact.secret ? (preview.revealed ? ' · SECRETS SHOWN' : ' · secrets masked') : '';
+	const range = lines.length === 0 ? 'empty' : `lines ${scroll + 1}–${scroll + visible.length} of ${lines.length}`;
+	const keys = focused ? '←/→ file · ↑/↓ scroll · r reveal · d diff · Tab back' : 'Tab to focus · PgUp/PgDn scroll';
+	return (
+		<Box borderStyle="round" borderColor={border} width={width} height={height} paddingX={1} flexDirection="column">
+			<Text wrap="truncate-end">
+				<Text bold color="cyan">
+					‹ {position}/{plan.artifacts.length} ›
+				</Text>{' '}
+				<Text bold>{artifact.title}</Text>
+				<Text dimColor> ({state})</Text>
+			</Text>
+			<Text dimColor wrap="truncate-start">
+				{artifact.path} · {octal(artifact.mode)}
+				{secretState}
+			</Text>
+			<Box flexDirection="column" height={bodyHeight} overflow="hidden">
+				{visible.map((line, index) => (
+					<Text key={scroll + index} wrap="truncate-end" {...(line.color ? {color: line.color} : {})}>
+						{line.text === '' ? ' ' : line.text}
+					</Text>
+				))}
+			</Box>
+			<Text dimColor wrap="truncate-end">
+				{range} · {keys}
+			</Text>
+		</Box>
+	);
+}

@@ -1,0 +1,26 @@
+// What the wizard asks of the outside world (the keychain, the registry, the file system), as
+// one injectable object: the components stay free of I/O and tests can substitute each part.
+import type {Answers, Credential, KeychainChoice} from '../answers.js';
+import type {ApplyMode, ApplyResult, ItemResult} from '../apply/apply.js';
+import type {Plan} from '../plan-types.js';
+
+export type Check = {ok: true; detail?: string} | {ok: false; message: string};
+
+export interface ApplyCallbacks {
+	onItem: (item: ItemResult) => void;
+	onOutput: (id: string, line: string) => void;
+	signal: AbortSignal;
+}
+
+export type ApplyOutcome = {kind: 'done'; result: ApplyResult} | {kind: 'stale'; message: string} | {kind: 'refused'; message: string};
+
+export interface WizardServices {
+	/** Check that the chosen keychain can store a secret now (probe); plain file always passes. */
+	checkKeychain(choice: KeychainChoice): Promise<Check>;
+	/** Credentials regauth's keychain remembers, by registry key (asks the keychain). */
+	rememberedCredentials(): Promise<{ok: true; servers: Record<string, string>} | {ok: false; message: string}>;
+	/** Fill a credential from regauth's keychain. */
+	recallCredential(credential: Credential): Promise<{ok: true; credential: Credential} | {ok: false; message: string}>;
+	/** Write and run the plan. A 'stale' outcome means a file changed since the preview: re-plan. */
+	apply(plan: Plan, answers: Answers, mode: ApplyMode, callbacks: ApplyCallbacks): Promise<ApplyOutcome>;
+}

@@ -1,0 +1,119 @@
+// The wizard's state and every change to it, as a reducer: keys dispatch actions and each
+// action is computed from the latest state, so fast input (several keys in one chunk) can never
+// act on a stale screen. Pure; the components only render it and dispatch.
+import type {Answers} from '../answers.js';
+import type {ApplyMode} from '../apply/apply.js';
+
+export type StepId = 'start' | 'registry' | 'credentials' | 'targets' | 'keychain' | 'options' | 'review' | 'apply';
+
+export interface PreviewState {
+	/** Which artifact is shown (by id, so it stays put while the plan changes). */
+	id: string | undefined;
+	scroll: number;
+	/** Secrets shown in clear; reset whenever the preview loses focus or the step changes. */
+	revealed: boolean;
+	/** Show merges as a diff against the file on disk. */
+	diff: boolean;
+}
+
+export interface WizardState {
+	step: StepId;
+	history: StepId[];
+	answers: Answers;
+	/** Index of the credential the credentials step edits. */
+	editing: number;
+	/** Focused field (or highlighted item) of the current step. */
+	field: number;
+	focus: 'form' | 'preview';
+	preview: PreviewState;
+	help: boolean;
+	applyMode: ApplyMode;
+	/** Text fields as typed, by field id, where the answer stores a parsed form (lists). */
+	drafts: Record<string, string>;
+	/** A one-off notice shown at the top of the current step (e.g. "re-planned"). */
+	notice?: string;
+}
+
+export type Action =
+	| {type: 'next'; step: StepId; field?: number}
+	| {type: 'back'}
+	| {type: 'answers'; update: (answers: Answers) => Answers}
+	| {type: 'draft'; id: string; text: string; update: (answers: Answers) => Answers}
+	| {type: 'edit'; index: number; field: number}
+	| {type: 'field'; field: number}
+	| {type: 'move'; delta: number; count: number}
+	| {type: 'toggleFocus'}
+	| {type: 'focus'; focus: 'form' | 'preview'}
+	| {type: 'previewFile'; ids: string[]; delta: number}
+	| {type: 'previewScroll'; delta: number; max: number}
+	| {type: 'previewTo'; id: string}
+	| {type: 'reveal'}
+	| {type: 'diff'}
+	| {type: 'help'; open?: boolean}
+	| {type: 'applyMode'; mode: ApplyMode}
+	| {type: 'notice'; text?: string};
+
+export function initialState(answers: Answers): WizardState {
+	return {
+		step: 'start',
+		history: [],
+		answers,
+		editing: 0,
+		field: 0,
+		focus: 'form',
+		preview: {id: undefined, scroll: 0, revealed: false, diff: true},
+		help: false,
+		applyMode: 'files',
+		drafts: {},
+	};
+}
+
+const masked = (preview: PreviewState): PreviewState => ({...preview, revealed: false});
+
+export function reducer(state: WizardState, action: Action): WizardState {
+	switch (action.type) {
+		case 'next':
+			return {...state, history: [...state.history, state.step], step: action.step, field: action.field ?? 0, focus: 'form', preview: masked(state.preview), notice: undefined};
+		case 'back': {
+			if (state.help) return {...state, help: false};
+			if (state.focus === 'preview') return {...state, focus: 'form', preview: masked(state.preview)};
+			const previous = state.history.at(-1);
+			if (!previous) return state;
+			return {...state, step: previous, history: state.history.slice(0, -1), field: 0, preview: masked(state.preview), notice: undefined};
+		}
+		case 'answers':
+			return {...state, answers: action.update(state.answers)};
+		case 'draft':
+			return {...state, drafts: {...state.drafts, [action.id]: action.text}, answers: action.update(state.answers)};
+		case 'edit':
+			return {...state, history: [...state.history, state.step], step: 'credentials', editing: action.index, field: action.field, focus: 'form', notice: undefined};
+		case 'field':
+			return {...state, field: action.field};
+		case 'move':
+			return {...state, field: action.count === 0 ? 0 : (state.field + action.delta + action.count) % action.count};
+		case 'toggleFocus':
+			return state.focus === 'form' ? {...state, focus: 'preview'} : {...state, focus: 'form', preview: masked(state.preview)};
+		case 'focus':
+			return {...state, focus: action.focus, preview: action.focus === 'form' ? masked(state.preview) : state.preview};
+		case 'previewFile': {
+			if (action.ids.length === 0) return state;
+			const current = Math.max(0, action.ids.indexOf(state.preview.id ?? ''));
+			const next = (current + action.delta + action.ids.length) % action.ids.length;
+			return {...state, preview: {...state.preview, id: action.ids[next], scroll: 0, revealed: false}};
+		}
+		case 'previewTo':
+			return state.preview.id === action.id ? state : {...state, preview: {...state.preview, id: action.id, scroll: 0, revealed: false}};
+		case 'previewScroll':
+			return {...state, preview: {...state.preview, scroll: Math.max(0, Math.min(action.max, state.preview.scroll + action.delta))}};
+		case 'reveal':
+			return {...state, preview: {...state.preview, revealed: !state.preview.revealed}};
+		case 'diff':
+			return {...state, preview: {...state.preview, diff: !state.preview.diff, scroll: 0}};
+		case 'help':
+			return {...state, help: action.open ?? !state.help};
+		case 'applyMode':
+			return {...state, applyMode: action.mode};
+		case 'notice':
+			return {...state, notice: action.text};
+	}
+}

@@ -1,0 +1,105 @@
+// Step 8: apply, owning the screen: each item with a spinner, then ✓ or ✗ and the reason;
+// command output in an append-only log above; a summary with backups and what to do next.
+import {Box, Static, Text, useInput} from 'ink';
+import Spinner from 'ink-spinner';
+import React, {useEffect, useRef, useState} from 'react';
+import type {ApplyResult, ItemResult} from '../../apply/apply.js';
+import {nextSteps} from '../next-steps.js';
+import type {StepProps} from './step-props.js';
+
+const MARK: Record<ItemResult['status'], {mark: string; color?: string}> = {
+	running: {mark: '…'},
+	done: {mark: '✓', color: 'green'},
+	unchanged: {mark: '=', color: 'gray'},
+	failed: {mark: '✗', color: 'red'},
+	skipped: {mark: '-', color: 'gray'},
+	'not-attempted': {mark: '·', color: 'gray'},
+};
+
+export function ApplyStep({state, dispatch, plan, active, width, services, finish, refresh}: StepProps) {
+	const [items, setItems] = useState<ItemResult[]>([]);
+	const [log, setLog] = useState<Array<{key: number; text: string}>>([]);
+	const [result, setResult] = useState<ApplyResult | undefined>();
+	const [failure, setFailure] = useState<string | undefined>();
+	const controller = useRef(new AbortController());
+
+	useEffect(() => {
+		let lines = 0;
+		services
+			.apply(plan, state.answers, state.applyMode, {
+				signal: controller.current.signal,
+				onItem: item =>
+					setItems(current => {
+						const index = current.findIndex(existing => existing.id === item.id);
+						return index === -1 ? [...current, item] : current.map((existing, position) => (position === index ? item : existing));
+					}),
+				onOutput: (_id, text) => setLog(current => [...current, {key: lines++, text}]),
+			})
+			.then(async outcome => {
+				if (outcome.kind === 'done') setResult(outcome.result);
+				else if (outcome.kind === 'refused') setFailure(outcome.message);
+				else {
+					// A file changed since the preview: read the machine again and show the new plan.
+					await refresh();
+					dispatch({type: 'back'});
+					dispatch({type: 'notice', text: `${outcome.message} The plan was made again from the current files: check it and apply again.`});
+				}
+			});
+		return () => controller.current.abort();
+		// Runs once: the plan shown when the user chose to apply is the one applied.
+		// eslint-disable-next-line react-hooks/exhaustive-deps
+	}, []);
+
+	useInput(
+		(_input, key) => {
+			if (key.return && (result || failure)) finish(result?.ok ? 0 : 1);
+		},
+		{isActive: active},
+	);
+
+	const backups = items.filter(item => item.backup);
+	return (
+		<Box flexDirection="column" width={width}>
+			<Static items={log}>
+				{line => (
+					<Text key={line.key} dimColor>
+						│ {line.text}
+					</Text>
+				)}
+			</Static>
+			<Text bold>{result ? (result.ok ? 'Done' : 'Finished with a failure') : failure ? 'Not applied' : 'Applying…'}</Text>
+			{items.map(item => {
+				const look = MARK[item.status];
+				return (
+					<Box key={item.id}>
+						<Box width={2} flexShrink={0}>
+							{item.status === 'running' ? <Spinner type="dots" /> : <Text color={look.color}>{look.mark}</Text>}
+						</Box>
+						<Text wrap="wrap">
+							{item.title}
+							{item.path ? <Text dimColor> {item.path}</Text> : null}
+							{item.detail ? <Text color={item.status === 'failed' ? 'red' : undefined}> — {item.detail}</Text> : null}
+						</Text>
+					</Box>
+				);
+			})}
+			{failure ? <Text color="red">{failure}</Text> : null}
+			{result ? (
+				<>
+					<Text> </Text>
+					{backups.length > 0 ? <Text>Backups: {backups.map(item => item.backup).join(', ')}</Text> : null}
+					<Text bold>Next</Text>
+					{nextSteps(state.answers, items.some(item => item.kind === 'file' && item.status === 'done')).map(step => (
+						<Text key={step} wrap="truncate-end">
+							{'  '}
+							{step}
+						</Text>
+					))}
+					<Text color="cyan">Press Enter to finish.</Text>
+				</>
+			) : failure ? (
+				<Text color="cyan">Press Enter to finish (nothing was written).</Text>
+			) : null}
+		</Box>
+	);
+}

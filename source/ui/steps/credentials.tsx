@@ -1,0 +1,110 @@
+// Step 3: the credential for one registry. Checked as it is typed; the secret is masked and
+// a hint line shows how much has been typed, so a paste can be seen to have arrived.
+import {Box, Text, useInput} from 'ink';
+import React from 'react';
+import {checkEmail, checkPassword, checkRegistry, checkUsername, robotAccount, type Credential} from '../../answers.js';
+import {TextField} from '../components/text-field.js';
+import {KNOWN_REGISTRIES} from '../registries.js';
+import type {StepProps} from './step-props.js';
+
+interface FieldSpec {
+	key: 'registry' | 'username' | 'password' | 'email';
+	label: string;
+	mask?: string;
+	check: (value: string) => string | undefined;
+	hint: (credential: Credential) => string;
+	placeholder?: string;
+}
+
+function registryHint(credential: Credential): string {
+	const checked = checkRegistry(credential.registry);
+	const known = KNOWN_REGISTRIES.find(registry => registry.host !== '' && checked.value?.host === registry.host);
+	if (!checked.value) return 'host[:port], e.g. registry.example.com:5000';
+	const stored = `stored as ${checked.value.key}`;
+	const notes = checked.value.notes.length > 0 ? ` (${checked.value.notes.join('; ')})` : '';
+	return known ? `${stored} · ${known.hint}` : `${stored}${notes}`;
+}
+
+export const CREDENTIAL_FIELDS: FieldSpec[] = [
+	{key: 'registry', label: 'Registry', check: value => checkRegistry(value).error, hint: registryHint, placeholder: 'docker.io'},
+	{
+		key: 'username',
+		label: 'Username',
+		check: checkUsername,
+		hint: credential => {
+			const robot = robotAccount(credential.username);
+			return robot ? `Quay robot ${robot.name} of ${robot.namespace}: its token is the password` : 'account, robot or token name';
+		},
+	},
+	{
+		key: 'password',
+		label: 'Password/token',
+		mask: '•',
+		check: checkPassword,
+		hint: credential => {
+			const count = [...credential.password].length;
+			return count === 0 ? 'paste or type it; it stays masked' : `● ${count} character${count === 1 ? '' : 's'} typed (masked)`;
+		},
+	},
+	{key: 'email', label: 'Email', check: checkEmail, hint: () => 'optional and deprecated: leave empty unless an old tool needs it'},
+];
+
+export function CredentialsStep({state, dispatch, get, active, width}: StepProps) {
+	const index = state.editing;
+	const credential = state.answers.credentials[index];
+
+	const setField = (key: FieldSpec['key'], value: string) =>
+		dispatch({
+			type: 'answers',
+			update: answers => ({...answers, credentials: answers.credentials.map((item, position) => (position === index ? {...item, [key]: value} : item))}),
+		});
+
+	const advance = () => {
+		const latest = get();
+		const current = latest.answers.credentials[latest.editing];
+		if (!current) return;
+		if (latest.field < CREDENTIAL_FIELDS.length - 1) {
+			dispatch({type: 'field', field: latest.field + 1});
+			return;
+		}
+		const firstBad = CREDENTIAL_FIELDS.findIndex(field => field.check(current[field.key]));
+		if (firstBad !== -1) dispatch({type: 'field', field: firstBad});
+		else dispatch({type: 'next', step: 'registry'});
+	};
+
+	useInput(
+		(_input, key) => {
+			if (key.upArrow || key.downArrow) dispatch({type: 'move', delta: key.upArrow ? -1 : 1, count: CREDENTIAL_FIELDS.length});
+		},
+		{isActive: active},
+	);
+
+	if (!credential) return <Text color="red">No registry selected.</Text>;
+	return (
+		<Box flexDirection="column" width={width}>
+			<Text bold>Credentials for {checkRegistry(credential.registry).value?.host ?? 'the registry'}</Text>
+			<Text dimColor>↑/↓ or Enter move between fields · Enter on the last one continues</Text>
+			<Text> </Text>
+			{CREDENTIAL_FIELDS.map((field, position) => {
+				const value = credential[field.key];
+				const error = field.check(value);
+				const show = value !== '' || position < state.field;
+				return (
+					<TextField
+						key={`${index}:${field.key}`}
+						label={field.label}
+						value={value}
+						onChange={text => setField(field.key, text)}
+						onSubmit={advance}
+						focus={active && state.field === position}
+						{...(field.mask ? {mask: field.mask} : {})}
+						{...(field.placeholder ? {placeholder: field.placeholder} : {})}
+						{...(show && error ? {error} : {})}
+						hint={field.hint(credential)}
+						width={width}
+					/>
+				);
+			})}
+		</Box>
+	);
+}

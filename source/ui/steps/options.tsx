@@ -1,0 +1,89 @@
+// Step 6: only what the chosen targets need, with defaults so Enter-Enter-Enter works.
+import {Box, Text, useInput} from 'ink';
+import React from 'react';
+import {TextField} from '../components/text-field.js';
+import {cycleChoice, optionFields} from '../option-fields.js';
+import type {StepProps} from './step-props.js';
+
+const LABEL_WIDTH = 16;
+
+export function OptionsStep({state, dispatch, get, env, active, width}: StepProps) {
+	const fields = optionFields(state.answers, env);
+
+	const advance = () => {
+		const latest = get();
+		const current = optionFields(latest.answers, env);
+		if (latest.field < current.length - 1) {
+			dispatch({type: 'field', field: latest.field + 1});
+			return;
+		}
+		const firstBad = current.findIndex(field => field.check?.(latest.drafts[field.id] ?? field.get(latest.answers)));
+		if (firstBad !== -1) dispatch({type: 'field', field: firstBad});
+		else dispatch({type: 'next', step: 'review'});
+	};
+
+	useInput(
+		(input, key) => {
+			const latest = get();
+			const current = optionFields(latest.answers, env);
+			const field = current[latest.field];
+			if (key.upArrow || key.downArrow) {
+				dispatch({type: 'move', delta: key.upArrow ? -1 : 1, count: current.length});
+			} else if (field?.kind === 'choice' && (key.leftArrow || key.rightArrow || input === ' ')) {
+				dispatch({type: 'answers', update: answers => cycleChoice(field, answers, key.leftArrow ? -1 : 1)});
+			} else if (field?.kind === 'choice' && key.return) {
+				advance();
+			}
+		},
+		{isActive: active},
+	);
+
+	return (
+		<Box flexDirection="column" width={width}>
+			<Text bold>Options</Text>
+			<Text dimColor>↑/↓ move · ←/→ change a choice · Enter next · defaults are fine</Text>
+			<Text> </Text>
+			{fields.map((field, position) => {
+				const focused = active && state.field === position;
+				if (field.kind === 'choice') {
+					const label = field.choices?.find(choice => choice.value === field.get(state.answers))?.label ?? field.get(state.answers);
+					return (
+						<Box key={field.id} flexDirection="column">
+							<Box>
+								<Box width={LABEL_WIDTH} flexShrink={0}>
+									<Text color={focused ? 'cyan' : undefined} bold={focused}>
+										{focused ? '› ' : '  '}
+										{field.label}
+									</Text>
+								</Box>
+								<Text color={focused ? 'cyan' : undefined}>‹ {label} ›</Text>
+							</Box>
+							{focused ? (
+								<Box paddingLeft={LABEL_WIDTH}>
+									<Text dimColor wrap="truncate-end">
+										{field.hint}
+									</Text>
+								</Box>
+							) : null}
+						</Box>
+					);
+				}
+				const value = state.drafts[field.id] ?? field.get(state.answers);
+				const error = field.check?.(value);
+				return (
+					<TextField
+						key={field.id}
+						label={field.label}
+						value={value}
+						onChange={text => dispatch({type: 'draft', id: field.id, text, update: answers => field.set(answers, text)})}
+						onSubmit={advance}
+						focus={focused}
+						{...(error ? {error} : {})}
+						{...(focused ? {hint: field.hint} : {})}
+						width={width}
+					/>
+				);
+			})}
+		</Box>
+	);
+}

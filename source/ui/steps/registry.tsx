@@ -1,0 +1,78 @@
+// Step 2: which registry. Known registries come with a hint on which credential they want;
+// registries already added can be edited or removed; several can be configured in one run.
+import {Box, Text, useInput} from 'ink';
+import React from 'react';
+import {checkRegistry, resolveAnswers, type Answers} from '../../answers.js';
+import {ChoiceList, type Choice} from '../components/choice-list.js';
+import {KNOWN_REGISTRIES} from '../registries.js';
+import type {StepProps} from './step-props.js';
+
+function displayHost(registry: string): string {
+	const checked = checkRegistry(registry);
+	return checked.value?.host ?? (registry || 'docker.io');
+}
+
+export function registryChoices(answers: Answers): Choice[] {
+	const items: Choice[] = [];
+	const count = answers.credentials.length;
+	if (count > 0) {
+		const problems = resolveAnswers(answers).issues.filter(issue => issue.field.startsWith('credentials.'));
+		items.push({
+			value: 'continue',
+			label: `Continue with ${count} ${count === 1 ? 'registry' : 'registries'}`,
+			hint: problems.length > 0 ? `first fix: ${problems[0]!.label}: ${problems[0]!.message}` : 'choose what to configure next',
+			disabled: problems.length > 0,
+		});
+		answers.credentials.forEach((credential, index) => {
+			items.push({value: `edit:${index}`, label: `✎ ${displayHost(credential.registry)} — ${credential.username || '(no user yet)'}`, hint: 'Enter edits it · x removes it'});
+		});
+	}
+	for (const known of KNOWN_REGISTRIES) items.push({value: `add:${known.id}`, label: `${count > 0 ? '+ ' : ''}${known.label}`, hint: known.hint});
+	return items;
+}
+
+export function RegistryStep({state, dispatch, get, active, width}: StepProps) {
+	const items = registryChoices(state.answers);
+	useInput(
+		(input, key) => {
+			const latest = get();
+			const choices = registryChoices(latest.answers);
+			if (key.upArrow || key.downArrow) {
+				dispatch({type: 'move', delta: key.upArrow ? -1 : 1, count: choices.length});
+				return;
+			}
+			const choice = choices[Math.min(latest.field, choices.length - 1)];
+			if (!choice) return;
+			if (input === 'x' && choice.value.startsWith('edit:')) {
+				const index = Number(choice.value.slice(5));
+				dispatch({type: 'answers', update: answers => ({...answers, credentials: answers.credentials.filter((_, position) => position !== index)})});
+				dispatch({type: 'field', field: 0});
+				return;
+			}
+			if (!key.return || choice.disabled) return;
+			if (choice.value === 'continue') {
+				dispatch({type: 'next', step: 'targets'});
+			} else if (choice.value.startsWith('edit:')) {
+				dispatch({type: 'edit', index: Number(choice.value.slice(5)), field: 1});
+			} else {
+				const known = KNOWN_REGISTRIES.find(registry => `add:${registry.id}` === choice.value)!;
+				const index = latest.answers.credentials.length;
+				dispatch({
+					type: 'answers',
+					update: answers => ({...answers, credentials: [...answers.credentials, {registry: known.host, username: known.username ?? '', password: '', email: ''}]}),
+				});
+				// A fixed host needs no editing: start at the user name.
+				dispatch({type: 'edit', index, field: known.host === '' || known.hostTemplate ? 0 : 1});
+			}
+		},
+		{isActive: active},
+	);
+	return (
+		<Box flexDirection="column" width={width}>
+			<Text bold>Which registry?</Text>
+			<Text dimColor>↑/↓ choose · Enter select{state.answers.credentials.length > 0 ? ' · add more, or continue' : ''}</Text>
+			<Text> </Text>
+			<ChoiceList items={items} index={Math.min(state.field, items.length - 1)} />
+		</Box>
+	);
+}

@@ -1,0 +1,77 @@
+// Step 7: everything that would happen, before it happens: files (new, merged, unchanged),
+// commands, warnings, and the same run as a headless command for next time.
+import {Box, Text, useInput} from 'ink';
+import React from 'react';
+import type {ApplyMode} from '../../apply/apply.js';
+import {octal} from '../../targets/docker.js';
+import type {Plan} from '../../plan-types.js';
+import {ChoiceList, type Choice} from '../components/choice-list.js';
+import type {StepProps} from './step-props.js';
+
+export function reviewChoices(plan: Plan): Choice[] {
+	const problems = [...plan.issues.map(issue => `${issue.label}: ${issue.message}`), ...plan.notes.filter(note => note.level === 'error').map(note => note.message)];
+	const runnable = plan.commands.filter(command => command.role === 'deploy' || command.role === 'alternative');
+	const disabled = problems.length > 0;
+	const reason = disabled ? `cannot apply: ${problems[0]}` : undefined;
+	const choices: Choice[] = [{value: 'files', label: 'Write the files', hint: reason ?? `${plan.artifacts.filter(artifact => artifact.changed).length} file(s) change; backups beside each; regauth undo reverts`, disabled}];
+	if (runnable.length > 0) {
+		choices.push({value: 'commands', label: 'Run the commands', hint: reason ?? runnable.map(command => command.title).join(' · '), disabled});
+		choices.push({value: 'both', label: 'Write the files and run the commands', hint: reason ?? 'files first, then the commands; stops at the first failure', disabled});
+	}
+	return choices;
+}
+
+const STATE_COLOR = {new: 'green', merge: 'yellow', unchanged: 'gray', refused: 'red'} as const;
+
+export function ReviewStep({state, dispatch, get, plan, active, width}: StepProps) {
+	const choices = reviewChoices(plan);
+	useInput(
+		(_input, key) => {
+			if (key.upArrow || key.downArrow) {
+				dispatch({type: 'move', delta: key.upArrow ? -1 : 1, count: choices.length});
+				return;
+			}
+			if (!key.return) return;
+			const choice = choices[Math.min(get().field, choices.length - 1)];
+			if (!choice || choice.disabled) return;
+			dispatch({type: 'applyMode', mode: choice.value as ApplyMode});
+			dispatch({type: 'next', step: 'apply'});
+		},
+		{isActive: active},
+	);
+	const warnings = [...plan.issues.map(issue => ({level: 'error' as const, message: `${issue.label}: ${issue.message}`})), ...plan.notes.filter(note => note.level !== 'info')];
+	return (
+		<Box flexDirection="column" width={width}>
+			<Text bold>Review</Text>
+			{state.notice ? <Text color="yellow">! {state.notice}</Text> : null}
+			<ChoiceList items={choices} index={Math.min(state.field, choices.length - 1)} />
+			<Text> </Text>
+			<Text bold>Files</Text>
+			{plan.artifacts.map(artifact => {
+				const status = artifact.blocked ? 'refused' : !artifact.changed ? 'unchanged' : artifact.base?.exists ? 'merge' : 'new';
+				return (
+					<Text key={artifact.id} wrap="truncate-start">
+						<Text color={STATE_COLOR[status]}>{status.padEnd(9)}</Text> {octal(artifact.mode)} {artifact.path}
+					</Text>
+				);
+			})}
+			{plan.commands.length > 0 ? (
+				<>
+					<Text bold>Commands</Text>
+					{plan.commands.map(command => (
+						<Text key={command.id} wrap="truncate-end" dimColor={command.role === 'alternative'}>
+							$ {command.display}
+						</Text>
+					))}
+				</>
+			) : null}
+			{warnings.map((note, index) => (
+				<Text key={index} color={note.level === 'error' ? 'red' : 'yellow'}>
+					{note.level === 'error' ? '✗' : '!'} {note.message}
+				</Text>
+			))}
+			<Text bold>Next time, headless</Text>
+			<Text wrap="wrap">{plan.headless}</Text>
+		</Box>
+	);
+}

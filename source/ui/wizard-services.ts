@@ -1,0 +1,60 @@
+// The real services behind the wizard: keychain checks, remembered credentials and apply.
+import {apply, RefusedError, StaleError} from '../apply/apply.js';
+import {stateDir, type Environment} from '../environment.js';
+import {formatProblem, type KeychainStatus} from '../keychain/diagnose.js';
+import {listRemembered, probeKeychain} from '../keychain/helper-client.js';
+import {HELPER_NAME} from '../keychain/names.js';
+import {KeychainError, rememberCredential} from '../keychain/prepare.js';
+import {secretValues} from '../secret-values.js';
+import type {WizardServices} from './services.js';
+
+export function wizardServices(getEnv: () => Environment | null, setKeychain: (status: KeychainStatus | undefined) => void): WizardServices {
+	const need = () => {
+		const env = getEnv();
+		if (!env) throw new Error('the machine has not been read yet');
+		return env;
+	};
+	return {
+		async checkKeychain(choice) {
+			if (choice.kind === 'file') {
+				setKeychain(undefined);
+				return {ok: true};
+			}
+			const helper = choice.kind === 'regauth' ? HELPER_NAME : choice.name;
+			const status = await probeKeychain(need(), helper);
+			setKeychain(status);
+			return status.ok ? {ok: true} : {ok: false, message: formatProblem(status.problem)};
+		},
+		async rememberedCredentials() {
+			const listed = await listRemembered(need());
+			return listed.ok ? listed : {ok: false, message: formatProblem(listed.problem)};
+		},
+		async recallCredential(credential) {
+			const copy = {...credential};
+			try {
+				await rememberCredential(copy, need());
+				return {ok: true, credential: copy};
+			} catch (error) {
+				if (error instanceof KeychainError) return {ok: false, message: error.message};
+				throw error;
+			}
+		},
+		async apply(plan, answers, mode, callbacks) {
+			try {
+				const result = await apply(plan, {
+					mode,
+					stateDir: stateDir(need()),
+					secrets: secretValues(answers),
+					signal: callbacks.signal,
+					onItem: callbacks.onItem,
+					onOutput: callbacks.onOutput,
+				});
+				return {kind: 'done', result};
+			} catch (error) {
+				if (error instanceof StaleError) return {kind: 'stale', message: error.message};
+				if (error instanceof RefusedError) return {kind: 'refused', message: error.message};
+				throw error;
+			}
+		},
+	};
+}
