@@ -26,6 +26,7 @@ export function headlessCommand(answers: Answers): string {
 	}
 	if (answers.outputDir !== defaults.outputDir) argv.push('--output-dir', answers.outputDir);
 	if (answers.destdir !== '') argv.push('--destdir', answers.destdir);
+	argv.push('--yes');
 	const command = shellJoin(argv);
 	if (remembered) return command;
 	const count = answers.credentials.length;

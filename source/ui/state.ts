@@ -68,6 +68,13 @@ export function initialState(answers: Answers): WizardState {
 	};
 }
 
+/** Leaving a just-added registry without typing anything takes it back out. */
+function dropUntouched(answers: Answers, index: number): Answers {
+	const credential = answers.credentials[index];
+	if (!credential || credential.username !== '' || credential.password !== '') return answers;
+	return {...answers, credentials: answers.credentials.filter((_, position) => position !== index)};
+}
+
 const masked = (preview: PreviewState): PreviewState => ({...preview, revealed: false});
 
 export function reducer(state: WizardState, action: Action): WizardState {
@@ -79,7 +86,8 @@ export function reducer(state: WizardState, action: Action): WizardState {
 			if (state.focus === 'preview') return {...state, focus: 'form', preview: masked(state.preview)};
 			const previous = state.history.at(-1);
 			if (!previous) return state;
-			return {...state, step: previous, history: state.history.slice(0, -1), field: 0, preview: masked(state.preview), notice: undefined};
+			const answers = state.step === 'credentials' ? dropUntouched(state.answers, state.editing) : state.answers;
+			return {...state, answers, step: previous, history: state.history.slice(0, -1), field: 0, preview: masked(state.preview), notice: undefined};
 		}
 		case 'answers':
 			return {...state, answers: action.update(state.answers)};

@@ -16,11 +16,13 @@ export function CheckList({items, index, width}: {items: Check[]; index: number;
 				const active = position === index;
 				return (
 					<Box key={item.value} width={width}>
-						<Text color={active ? 'cyan' : undefined} bold={active}>
-							{active ? '❯ ' : '  '}
-							{item.checked ? '◉ ' : '◯ '}
-							{item.label.padEnd(12)}
-						</Text>
+						<Box width={18} flexShrink={0}>
+							<Text color={active ? 'cyan' : undefined} bold={active}>
+								{active ? '❯ ' : '  '}
+								{item.checked ? '◉ ' : '◯ '}
+								{item.label}
+							</Text>
+						</Box>
 						<Text dimColor wrap="truncate-end">
 							{item.description}
 						</Text>

@@ -15,11 +15,11 @@ export interface Choice {
 function Item({label, isSelected, hint, disabled}: {label: string; isSelected?: boolean; hint?: string; disabled?: boolean}) {
 	return (
 		<Box flexDirection="column">
-			<Text color={disabled ? 'gray' : isSelected ? 'cyan' : undefined} bold={isSelected}>
+			<Text color={disabled ? 'gray' : isSelected ? 'cyan' : undefined} bold={isSelected} wrap="truncate-end">
 				{label}
 			</Text>
 			{isSelected && hint ? (
-				<Text dimColor wrap="truncate-end">
+				<Text dimColor>
 					{hint}
 				</Text>
 			) : null}

@@ -21,7 +21,7 @@ export interface TextFieldProps {
 	width: number;
 }
 
-const LABEL_WIDTH = 16;
+export const LABEL_WIDTH = 18;
 
 export function TextField({label, value, onChange, onSubmit, focus, mask, placeholder, error, hint, width}: TextFieldProps) {
 	const latest = useRef(value);
@@ -68,7 +68,7 @@ export function TextField({label, value, onChange, onSubmit, focus, mask, placeh
 				</Box>
 			) : hint ? (
 				<Box paddingLeft={LABEL_WIDTH}>
-					<Text dimColor wrap="truncate-end">
+					<Text dimColor>
 						{hint}
 					</Text>
 				</Box>

@@ -8,6 +8,8 @@ import type {Artifact} from '../../plan-types.js';
 export interface PreviewLine {
 	text: string;
 	color?: 'green' | 'red' | 'cyan' | 'gray' | 'yellow';
+	/** Prose rather than file content: wrapped to the pane instead of cut. */
+	wrap?: boolean;
 }
 
 // Ink measures a tab as one column; the terminal draws up to eight.
@@ -18,7 +20,7 @@ function plain(text: string): PreviewLine[] {
 }
 
 export function previewLines(artifact: Artifact, options: {revealed: boolean; diff: boolean}): PreviewLine[] {
-	if (artifact.blocked) return [{text: `Not written: ${artifact.blocked}`, color: 'red'}];
+	if (artifact.blocked) return [{text: `Not written: ${artifact.blocked}`, color: 'red', wrap: true}];
 	const content = options.revealed && artifact.text !== null ? artifact.text : artifact.redacted;
 	const base = artifact.base;
 	if (!options.diff || !base?.exists || base.text === undefined || artifact.text === null) return plain(content);

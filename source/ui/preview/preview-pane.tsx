@@ -61,7 +61,7 @@ export function PreviewPane({plan, preview, focused, width, height}: PreviewPane
 			</Text>
 			<Box flexDirection="column" height={bodyHeight} overflow="hidden">
 				{visible.map((line, index) => (
-					<Text key={scroll + index} wrap="truncate-end" {...(line.color ? {color: line.color} : {})}>
+					<Text key={scroll + index} wrap={line.wrap ? 'wrap' : 'truncate-end'} {...(line.color ? {color: line.color} : {})}>
 						{line.text === '' ? ' ' : line.text}
 					</Text>
 				))}

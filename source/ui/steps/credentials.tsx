@@ -43,6 +43,7 @@ export const CREDENTIAL_FIELDS: FieldSpec[] = [
 		check: checkPassword,
 		hint: credential => {
 			const count = [...credential.password].length;
+			if (credential.fromKeychain) return '● from regauth’s keychain (type to replace it)';
 			return count === 0 ? 'paste or type it; it stays masked' : `● ${count} character${count === 1 ? '' : 's'} typed (masked)`;
 		},
 	},
@@ -56,7 +57,15 @@ export function CredentialsStep({state, dispatch, get, active, width}: StepProps
 	const setField = (key: FieldSpec['key'], value: string) =>
 		dispatch({
 			type: 'answers',
-			update: answers => ({...answers, credentials: answers.credentials.map((item, position) => (position === index ? {...item, [key]: value} : item))}),
+			update: answers => ({
+				...answers,
+				credentials: answers.credentials.map((item, position) => {
+					if (position !== index) return item;
+					const {fromKeychain, ...rest} = item;
+					// A typed user or password is no longer the remembered one.
+					return key === 'username' || key === 'password' ? {...rest, [key]: value} : {...item, [key]: value};
+				}),
+			}),
 		});
 
 	const advance = () => {
@@ -75,6 +84,9 @@ export function CredentialsStep({state, dispatch, get, active, width}: StepProps
 	useInput(
 		(_input, key) => {
 			if (key.upArrow || key.downArrow) dispatch({type: 'move', delta: key.upArrow ? -1 : 1, count: CREDENTIAL_FIELDS.length});
+			// Enter is handled here only (not by the field), from the latest state: one chunk
+			// such as "token\r" or Down+Enter then acts on the right field.
+			else if (key.return) advance();
 		},
 		{isActive: active},
 	);
@@ -95,7 +107,6 @@ export function CredentialsStep({state, dispatch, get, active, width}: StepProps
 						label={field.label}
 						value={value}
 						onChange={text => setField(field.key, text)}
-						onSubmit={advance}
 						focus={active && state.field === position}
 						{...(field.mask ? {mask: field.mask} : {})}
 						{...(field.placeholder ? {placeholder: field.placeholder} : {})}

@@ -1,11 +1,10 @@
 // Step 6: only what the chosen targets need, with defaults so Enter-Enter-Enter works.
 import {Box, Text, useInput} from 'ink';
 import React from 'react';
-import {TextField} from '../components/text-field.js';
+import {LABEL_WIDTH, TextField} from '../components/text-field.js';
 import {cycleChoice, optionFields} from '../option-fields.js';
 import type {StepProps} from './step-props.js';
 
-const LABEL_WIDTH = 16;
 
 export function OptionsStep({state, dispatch, get, env, active, width}: StepProps) {
 	const fields = optionFields(state.answers, env);
@@ -31,7 +30,7 @@ export function OptionsStep({state, dispatch, get, env, active, width}: StepProp
 				dispatch({type: 'move', delta: key.upArrow ? -1 : 1, count: current.length});
 			} else if (field?.kind === 'choice' && (key.leftArrow || key.rightArrow || input === ' ')) {
 				dispatch({type: 'answers', update: answers => cycleChoice(field, answers, key.leftArrow ? -1 : 1)});
-			} else if (field?.kind === 'choice' && key.return) {
+			} else if (key.return) {
 				advance();
 			}
 		},
@@ -76,7 +75,6 @@ export function OptionsStep({state, dispatch, get, env, active, width}: StepProp
 						label={field.label}
 						value={value}
 						onChange={text => dispatch({type: 'draft', id: field.id, text, update: answers => field.set(answers, text)})}
-						onSubmit={advance}
 						focus={focused}
 						{...(error ? {error} : {})}
 						{...(focused ? {hint: field.hint} : {})}

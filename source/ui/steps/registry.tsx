@@ -1,8 +1,10 @@
 // Step 2: which registry. Known registries come with a hint on which credential they want;
 // registries already added can be edited or removed; several can be configured in one run.
 import {Box, Text, useInput} from 'ink';
-import React from 'react';
+import Spinner from 'ink-spinner';
+import React, {useState} from 'react';
 import {checkRegistry, resolveAnswers, type Answers} from '../../answers.js';
+import {HELPER_NAME} from '../../keychain/names.js';
 import {ChoiceList, type Choice} from '../components/choice-list.js';
 import {KNOWN_REGISTRIES} from '../registries.js';
 import type {StepProps} from './step-props.js';
@@ -12,7 +14,10 @@ function displayHost(registry: string): string {
 	return checked.value?.host ?? (registry || 'docker.io');
 }
 
-export function registryChoices(answers: Answers): Choice[] {
+/** Registries regauth's keychain remembers (after the user asked to look), by key → user. */
+type Remembered = undefined | 'loading' | {servers: Record<string, string>} | {error: string};
+
+export function registryChoices(answers: Answers, remembered: Remembered = undefined, keychainAvailable = false): Choice[] {
 	const items: Choice[] = [];
 	const count = answers.credentials.length;
 	if (count > 0) {
@@ -28,15 +33,28 @@ export function registryChoices(answers: Answers): Choice[] {
 		});
 	}
 	for (const known of KNOWN_REGISTRIES) items.push({value: `add:${known.id}`, label: `${count > 0 ? '+ ' : ''}${known.label}`, hint: known.hint});
+	if (remembered && typeof remembered === 'object' && 'servers' in remembered) {
+		const configured = new Set(answers.credentials.map(credential => checkRegistry(credential.registry).value?.key));
+		for (const [key, username] of Object.entries(remembered.servers)) {
+			if (configured.has(key)) continue;
+			items.push({value: `recall:${key}`, label: `↺ ${key} — ${username}`, hint: 'remembered in the keychain: no need to type the password again'});
+		}
+	} else if (keychainAvailable) {
+		items.push({value: 'remembered', label: '↺ Credentials remembered in the keychain…', hint: 'reuse a login regauth stored before (asks the keychain)'});
+	}
 	return items;
 }
 
-export function RegistryStep({state, dispatch, get, active, width}: StepProps) {
-	const items = registryChoices(state.answers);
+export function RegistryStep({state, dispatch, get, env, active, width, services}: StepProps) {
+	const [remembered, setRemembered] = useState<Remembered>(undefined);
+	const [problem, setProblem] = useState<string | undefined>();
+	const keychainAvailable = Boolean(env && (env.regauthHelper || env.helpers.includes(HELPER_NAME)));
+	const items = registryChoices(state.answers, remembered, keychainAvailable);
 	useInput(
 		(input, key) => {
 			const latest = get();
-			const choices = registryChoices(latest.answers);
+			if (remembered === 'loading') return;
+			const choices = registryChoices(latest.answers, remembered, keychainAvailable);
 			if (key.upArrow || key.downArrow) {
 				dispatch({type: 'move', delta: key.upArrow ? -1 : 1, count: choices.length});
 				return;
@@ -50,7 +68,29 @@ export function RegistryStep({state, dispatch, get, active, width}: StepProps) {
 				return;
 			}
 			if (!key.return || choice.disabled) return;
-			if (choice.value === 'continue') {
+			setProblem(undefined);
+			if (choice.value === 'remembered') {
+				setRemembered('loading');
+				services.rememberedCredentials().then(result => {
+					if (result.ok) setRemembered({servers: result.servers});
+					else {
+						setRemembered(undefined);
+						setProblem(result.message);
+					}
+				});
+			} else if (choice.value.startsWith('recall:')) {
+				setRemembered('loading');
+				services.recallCredential({registry: choice.value.slice(7), username: '', password: '', email: ''}).then(result => {
+					setRemembered(undefined);
+					if (!result.ok) {
+						setProblem(result.message);
+						return;
+					}
+					const index = get().answers.credentials.length;
+					dispatch({type: 'answers', update: answers => ({...answers, credentials: [...answers.credentials, result.credential]})});
+					dispatch({type: 'edit', index, field: 3});
+				});
+			} else if (choice.value === 'continue') {
 				dispatch({type: 'next', step: 'targets'});
 			} else if (choice.value.startsWith('edit:')) {
 				dispatch({type: 'edit', index: Number(choice.value.slice(5)), field: 1});
@@ -73,6 +113,12 @@ export function RegistryStep({state, dispatch, get, active, width}: StepProps) {
 			<Text dimColor>↑/↓ choose · Enter select{state.answers.credentials.length > 0 ? ' · add more, or continue' : ''}</Text>
 			<Text> </Text>
 			<ChoiceList items={items} index={Math.min(state.field, items.length - 1)} />
+			{remembered === 'loading' ? (
+				<Text>
+					<Spinner type="dots" /> Asking the keychain…
+				</Text>
+			) : null}
+			{problem ? <Text color="red">{problem}</Text> : null}
 		</Box>
 	);
 }

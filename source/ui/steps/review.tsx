@@ -50,9 +50,14 @@ export function ReviewStep({state, dispatch, get, plan, active, width}: StepProp
 			{plan.artifacts.map(artifact => {
 				const status = artifact.blocked ? 'refused' : !artifact.changed ? 'unchanged' : artifact.base?.exists ? 'merge' : 'new';
 				return (
-					<Text key={artifact.id} wrap="truncate-start">
-						<Text color={STATE_COLOR[status]}>{status.padEnd(9)}</Text> {octal(artifact.mode)} {artifact.path}
-					</Text>
+					<Box key={artifact.id}>
+						<Box width={15} flexShrink={0}>
+							<Text color={STATE_COLOR[status]}>
+								{status.padEnd(9)} {octal(artifact.mode)}
+							</Text>
+						</Box>
+						<Text wrap="truncate-start">{artifact.path}</Text>
+					</Box>
 				);
 			})}
 			{plan.commands.length > 0 ? (

@@ -1,0 +1,66 @@
+// The frame never exceeds the terminal (Ink would clear the screen every render): preview
+// beside the form from 110 columns, below it otherwise, re-laid out on resize.
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+import {defaultAnswers} from '../../source/answers.js';
+import {KEYS, startWizard} from './support/ink.js';
+
+const answers = {
+	...defaultAnswers(),
+	targets: ['docker' as const, 'kubernetes' as const],
+	credentials: [
+		{registry: 'quay.io', username: 'org+bot', password: 'p4ss', email: ''},
+		{registry: 'ghcr.io', username: 'octo', password: 'tok', email: ''},
+	],
+};
+answers.kubernetes.namespaces = Array.from({length: 12}, (_, index) => `ns${index}`);
+
+const height = (frame: string) => frame.split('\n').length;
+
+test('every step fits the terminal, narrow and wide, and the preview moves beside the form at 110 columns', async () => {
+	for (const [columns, rows] of [
+		[80, 24],
+		[100, 30],
+		[120, 40],
+		[160, 20],
+	] as const) {
+		const wizard = await startWizard({answers, columns, rows});
+		// Enter through start, registry, targets, keychain and every option field to the review.
+		let frame = wizard.frame();
+		for (let presses = 0; presses < 14 && !/Review/.test(frame); presses++) {
+			assert.ok(height(frame) <= rows - 1, `${columns}×${rows}: frame of ${height(frame)} lines:\n${frame}`);
+			for (const line of frame.split('\n')) assert.ok(line.length <= columns, `${columns}×${rows}: line too wide: ${line}`);
+			frame = await wizard.press(KEYS.enter);
+		}
+		assert.ok(height(frame) <= rows - 1, `${columns}×${rows}: review frame of ${height(frame)} lines:\n${frame}`);
+		const review = wizard.frame();
+		assert.match(review, /Review/);
+		const previewLine = review.split('\n').find(line => line.includes('‹ 1/'));
+		assert.ok(previewLine, review);
+		if (columns >= 110) assert.match(previewLine, /\S.*‹ 1\//, 'the preview shares its lines with the form');
+		else assert.match(previewLine, /^│ ‹ 1\//, 'the preview is below the form');
+		wizard.unmount();
+	}
+});
+
+test('a resize re-lays out the frame', async () => {
+	const wizard = await startWizard({answers, columns: 140, rows: 40});
+	await wizard.press(KEYS.enter);
+	assert.ok(wizard.frame().split('\n').some(line => /Which registry\?.*╭/.test(line)), 'wide: form and preview on the same lines');
+	const frame = await wizard.resize(90, 20);
+	assert.ok(height(frame) <= 19, frame);
+	assert.ok(!frame.split('\n').some(line => /Which registry\?.*╭/.test(line)));
+	const tiny = await wizard.resize(40, 10);
+	assert.match(tiny, /needs at\s+least 60×16/);
+	wizard.unmount();
+});
+
+test('the preview scrolls with PgDn while the form keeps focus, and switches files when focused', async () => {
+	const wizard = await startWizard({answers, columns: 100, rows: 24});
+	await wizard.press(KEYS.enter, KEYS.enter, KEYS.enter, KEYS.tab, KEYS.right);
+	let frame = wizard.frame();
+	assert.match(frame, /‹ 2\/\d+ › Secret regcred in ns0/);
+	frame = await wizard.press(KEYS.pageDown);
+	assert.match(frame, /lines [2-9]\d*–/);
+	wizard.unmount();
+});

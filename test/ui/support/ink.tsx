@@ -1,0 +1,101 @@
+// Drives the wizard in ink-testing-library: keys in, frames out. After a write React 19 needs a
+// few macrotasks before the new frame exists (shared/reference/ink-on-node20.md), so press()
+// waits for the frame to change (or a short budget to pass) and then yields once more.
+import {render} from 'ink-testing-library';
+import React from 'react';
+import {defaultAnswers, type Answers} from '../../../source/answers.js';
+import {emptyEnvironment, type Environment} from '../../../source/environment.js';
+import {App} from '../../../source/ui/app.js';
+import type {WizardServices} from '../../../source/ui/services.js';
+
+export const KEYS = {
+	enter: '\r',
+	escape: '\u001B',
+	tab: '\t',
+	up: '\u001B[A',
+	down: '\u001B[B',
+	right: '\u001B[C',
+	left: '\u001B[D',
+	backspace: '\u007F',
+	ctrlC: '\u0003',
+	pageDown: '\u001B[6~',
+	pageUp: '\u001B[5~',
+	space: ' ',
+};
+
+const tick = () => new Promise(resolve => setImmediate(resolve)).then(() => new Promise(resolve => setTimeout(resolve, 0)));
+
+export function fakeServices(overrides: Partial<WizardServices> = {}): WizardServices {
+	return {
+		checkKeychain: async () => ({ok: true}),
+		rememberedCredentials: async () => ({ok: true, servers: {}}),
+		recallCredential: async () => ({ok: false, message: 'nothing stored'}),
+		apply: async () => ({kind: 'done', result: {ok: true, items: []}}),
+		...overrides,
+	};
+}
+
+export function testEnvironment(overrides: Partial<Environment> = {}): Environment {
+	return emptyEnvironment({home: '/home/dev', cwd: '/work', helpers: ['secretservice'], regauthHelper: {node: process.execPath, script: '/opt/regauth/dist/docker-credential-regauth.js', npx: false}, ...overrides});
+}
+
+export interface Driver {
+	frame: () => string;
+	press: (...keys: string[]) => Promise<string>;
+	type: (text: string) => Promise<string>;
+	resize: (columns: number, rows: number) => Promise<string>;
+	exitCode: () => number | undefined;
+	unmount: () => void;
+	frames: () => string[];
+}
+
+export async function startWizard(options: {env?: Environment; services?: WizardServices; answers?: Answers; columns?: number; rows?: number} = {}): Promise<Driver> {
+	let exitCode: number | undefined;
+	const instance = render(
+		<App
+			initialAnswers={options.answers ?? {...defaultAnswers(), keychain: {kind: 'regauth'}}}
+			env={options.env ?? testEnvironment()}
+			services={options.services ?? fakeServices()}
+			refresh={async () => undefined}
+			onExit={code => (exitCode = code)}
+		/>,
+	);
+	let columns = options.columns ?? 100;
+	let rows = options.rows ?? 30;
+	Object.defineProperty(instance.stdout, 'columns', {get: () => columns, configurable: true});
+	Object.defineProperty(instance.stdout, 'rows', {get: () => rows, configurable: true});
+	instance.stdout.emit('resize');
+	const frame = () => instance.lastFrame() ?? '';
+	const settle = async (before: string) => {
+		for (let waited = 0; waited < 60 && frame() === before; waited++) await tick();
+		await tick();
+		return frame();
+	};
+	await settle('');
+	return {
+		frame,
+		press: async (...keys) => {
+			for (const key of keys) {
+				const before = frame();
+				instance.stdin.write(key);
+				await settle(before);
+			}
+			return frame();
+		},
+		type: async text => {
+			const before = frame();
+			instance.stdin.write(text);
+			return settle(before);
+		},
+		resize: async (nextColumns, nextRows) => {
+			const before = frame();
+			columns = nextColumns;
+			rows = nextRows;
+			instance.stdout.emit('resize');
+			return settle(before);
+		},
+		exitCode: () => exitCode,
+		unmount: () => instance.unmount(),
+		frames: () => instance.frames,
+	};
+}

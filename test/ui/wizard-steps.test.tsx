@@ -1,0 +1,170 @@
+// Component tests of every step, driven with the exact chunks terminals send.
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+import {defaultAnswers} from '../../source/answers.js';
+import {fakeServices, KEYS, startWizard, testEnvironment} from './support/ink.js';
+
+const SECRET = 'S3cr3t-T0ken-xyz';
+
+async function toCredentials(registryDowns = 1) {
+	const wizard = await startWizard();
+	await wizard.press(KEYS.enter); // start → registry
+	await wizard.type(KEYS.down.repeat(registryDowns) + KEYS.enter); // arrow + Enter in ONE chunk
+	return wizard;
+}
+
+test('start: what regauth found, including plain-text secrets and a helper missing from PATH', async () => {
+	const config = '/home/dev/.docker/config.json';
+	const wizard = await startWizard({
+		env: testEnvironment({files: {[config]: {exists: true, mode: 0o600, text: '{"auths": {"ghcr.io": {"auth": "eDp5"}}, "credsStore": "desktop.exe"}'}}}),
+	});
+	const frame = wizard.frame();
+	assert.match(frame, /On this machine/);
+	assert.match(frame, /1 registry in plain text \(ghcr\.io\)/);
+	assert.match(frame, /credsStore\s+"desktop\.exe" — NOT on PATH/);
+	assert.match(frame, /docker-credential-secretservice/);
+	wizard.unmount();
+});
+
+test('registry: Down+Enter arriving in one chunk selects the item below, not the old one', async () => {
+	const wizard = await toCredentials(1);
+	assert.match(wizard.frame(), /Credentials for quay\.io/);
+	wizard.unmount();
+	const third = await toCredentials(2);
+	assert.match(third.frame(), /Credentials for ghcr\.io/);
+	third.unmount();
+});
+
+test('credentials: a pasted token keeps no newline, a held Backspace deletes, the secret is never drawn', async () => {
+	for (const ending of ['\n', '\r']) {
+		const wizard = await toCredentials();
+		await wizard.type('myorg+ci');
+		await wizard.press(KEYS.enter);
+		let frame = await wizard.type(`${SECRET}${ending}`);
+		assert.match(frame, new RegExp(`● ${SECRET.length} characters typed`), frame);
+		frame = await wizard.type('\x7f\x7f\x7f');
+		assert.match(frame, new RegExp(`● ${SECRET.length - 3} characters typed`));
+		for (const seen of wizard.frames()) assert.ok(!seen.includes(SECRET.slice(0, 8)), 'the secret was drawn');
+		wizard.unmount();
+	}
+});
+
+test('credentials: validation appears under the field while typing, naming the field and the fix', async () => {
+	const wizard = await toCredentials();
+	const frame = await wizard.type('bad:user');
+	assert.match(frame, /Username must not contain ":"/);
+	const fixed = await wizard.type(KEYS.backspace.repeat(5));
+	assert.doesNotMatch(fixed, /must not contain/);
+	wizard.unmount();
+});
+
+test('the preview follows every keystroke and masks until revealed; leaving the preview masks again', async () => {
+	const wizard = await toCredentials();
+	await wizard.type('myorg+ci');
+	await wizard.press(KEYS.enter);
+	await wizard.type(SECRET);
+	await wizard.press(KEYS.escape); // back to registry list (credential kept)
+	assert.match(wizard.frame(), /✎ quay\.io — myorg\+ci/);
+	// Continue → targets: add Kubernetes, whose Secret shows the user name in its decoded view.
+	await wizard.press(KEYS.enter);
+	await wizard.press(KEYS.down, KEYS.space, KEYS.tab, KEYS.right);
+	let frame = wizard.frame();
+	assert.match(frame, /Secret regcred/);
+	assert.match(frame, /"username":"myorg\+ci","password":"••••••••"/);
+	frame = await wizard.press('r');
+	assert.match(frame, /SECRETS SHOWN/);
+	assert.match(frame, /\.dockerconfigjson: eyJ/);
+	frame = await wizard.press(KEYS.tab);
+	assert.match(frame, /secrets masked/);
+	wizard.unmount();
+});
+
+test('targets: Space toggles, Enter needs at least one', async () => {
+	const wizard = await startWizard({answers: {...defaultAnswers(), credentials: [{registry: 'quay.io', username: 'u', password: 'p', email: ''}]}});
+	await wizard.press(KEYS.enter, KEYS.enter); // start → registry → (Continue) targets
+	let frame = wizard.frame();
+	assert.match(frame, /◉ Docker/);
+	frame = await wizard.press(KEYS.space);
+	assert.match(frame, /◯ Docker/);
+	assert.match(frame, /Choose at least one/);
+	frame = await wizard.press(KEYS.enter);
+	assert.match(frame, /What should regauth configure/);
+	wizard.unmount();
+});
+
+test('keychain: a failed check shows its message and stays; plain text needs a second Enter after the warning', async () => {
+	const services = fakeServices({checkKeychain: async choice => (choice.kind === 'file' ? {ok: true} : {ok: false, message: 'The OS keychain cannot be used: the keychain is locked.'})});
+	const wizard = await startWizard({services, answers: {...defaultAnswers(), credentials: [{registry: 'quay.io', username: 'u', password: 'p', email: ''}]}});
+	await wizard.press(KEYS.enter, KEYS.enter, KEYS.enter); // → keychain
+	let frame = await wizard.press(KEYS.enter);
+	assert.match(frame, /the keychain is locked/);
+	assert.match(frame, /Where should the password be kept/);
+	frame = await wizard.type(KEYS.down.repeat(3));
+	frame = await wizard.press(KEYS.enter);
+	assert.match(frame, /base64 is not encryption/);
+	assert.match(frame, /Where should the password be kept/);
+	frame = await wizard.press(KEYS.enter);
+	assert.match(frame, /Review/);
+	wizard.unmount();
+});
+
+test('options: typed namespaces become one Secret each; review shows files, commands and the headless command without the secret', async () => {
+	const answers = {...defaultAnswers(), targets: ['kubernetes' as const], credentials: [{registry: 'quay.io', username: 'u', password: SECRET, email: ''}]};
+	const wizard = await startWizard({answers});
+	await wizard.press(KEYS.enter, KEYS.enter, KEYS.enter); // start → registry → targets → options
+	let frame = await wizard.type('web, jobs');
+	assert.match(frame, /web, jobs/);
+	await wizard.type(KEYS.enter.repeat(1));
+	frame = await wizard.press(KEYS.enter, KEYS.enter, KEYS.enter, KEYS.enter, KEYS.enter);
+	assert.match(frame, /Review/);
+	assert.match(frame, /kubernetes\/web\/regcred\.secret\.yaml/);
+	assert.match(frame, /kubernetes\/jobs\/regcred\.secret\.yaml/);
+	assert.match(frame, /--namespace web --namespace jobs/);
+	assert.ok(!wizard.frames().some(seen => seen.includes(SECRET)));
+	wizard.unmount();
+});
+
+test('apply: progress per item, the reason for a failure, and Enter finishes with the exit code', async () => {
+	const services = fakeServices({
+		apply: async (_plan, _answers, mode, callbacks) => {
+			assert.equal(mode, 'files');
+			callbacks.onItem({id: 'a', kind: 'file', title: 'Docker config.json', status: 'done', path: '/home/dev/.docker/config.json', detail: 'created'});
+			callbacks.onItem({id: 'b', kind: 'command', title: 'kubectl apply', status: 'failed', detail: 'the namespace "x" does not exist'});
+			return {kind: 'done', result: {ok: false, items: []}};
+		},
+	});
+	const wizard = await startWizard({services, answers: {...defaultAnswers(), keychain: {kind: 'file'}, credentials: [{registry: 'quay.io', username: 'u', password: 'p', email: ''}]}});
+	await wizard.press(KEYS.enter, KEYS.enter, KEYS.enter, KEYS.enter); // → keychain (regauth ok) → review
+	let frame = wizard.frame();
+	assert.match(frame, /Review/);
+	frame = await wizard.press(KEYS.enter);
+	assert.match(frame, /✓ Docker config\.json/);
+	assert.match(frame, /✗ kubectl apply.*the namespace "x" does not exist/);
+	await wizard.press(KEYS.enter);
+	assert.equal(wizard.exitCode(), 1);
+	wizard.unmount();
+});
+
+test('Esc goes back with the answers kept; Ctrl+C exits 130', async () => {
+	const wizard = await toCredentials();
+	await wizard.type('keepme');
+	await wizard.press(KEYS.escape);
+	let frame = await wizard.press(KEYS.down, KEYS.enter);
+	assert.match(frame, /Username\s+keepme/);
+	await wizard.press(KEYS.ctrlC);
+	assert.equal(wizard.exitCode(), 130);
+	wizard.unmount();
+});
+
+test('? opens the help when not typing; in a text field it is text', async () => {
+	const wizard = await startWizard({answers: {...defaultAnswers(), credentials: [{registry: 'quay.io', username: 'u', password: 'p', email: ''}]}});
+	await wizard.press(KEYS.enter);
+	let frame = await wizard.press('?');
+	assert.match(frame, /Keys/);
+	frame = await wizard.press(KEYS.escape);
+	assert.doesNotMatch(frame, /Esc or \? closes/);
+	frame = await wizard.press(KEYS.down, KEYS.enter); // edit quay.io → username field
+	frame = await wizard.type('?');
+	assert.match(frame, /Username\s+u\?/);
+	wizard.unmount();
+});
