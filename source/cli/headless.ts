@@ -23,16 +23,21 @@ async function makePlan(invocation: Invocation): Promise<Plan> {
 
 export async function runHeadless(invocation: Invocation, io: Io): Promise<number> {
 	const {answers} = invocation;
+	const imported = invocation.importFile !== undefined;
+	if (imported) {
+		const {importInto} = await import('./import-file.js');
+		io.stderr(`regauth: --import ${invocation.importFile}: found ${await importInto(answers, invocation.importFile!)}.\n`);
+	}
 	if (answers.credentials.length === 0) {
 		throw new UsageError('--registry is required without the wizard: add --registry HOST --username USER --password-stdin (see regauth --help).');
 	}
-	if (!invocation.passwordStdin) {
+	if (!imported && !invocation.passwordStdin) {
 		throw new UsageError("--password-stdin is required: regauth reads the password only from stdin, e.g. printf '%s' \"$TOKEN\" | regauth … --password-stdin.");
 	}
-	if (process.stdin.isTTY) {
+	if (!imported && process.stdin.isTTY) {
 		throw new UsageError("--password-stdin: stdin is a terminal, not a pipe; pipe the secret in: printf '%s' \"$TOKEN\" | regauth … --password-stdin.");
 	}
-	assignPasswords(answers, await readStdin());
+	if (!imported) assignPasswords(answers, await readStdin());
 
 	let current = await makePlan(invocation);
 	if (current.issues.length > 0) {
