@@ -28,6 +28,8 @@ export const rkt: Target = {
 				path,
 				...(moved ? {installPath: destination, install: [installCommand(path, destination, '0600')]} : {}),
 				mode: 0o600,
+				// /etc/rkt/auth.d is root's 0755 on a real machine; a staging copy stays private.
+				dirMode: staged ? 0o700 : 0o755,
 				secret: true,
 				text: rktAuthJson(credential, kind),
 				redacted: rktAuthJson(credential, kind, true),
