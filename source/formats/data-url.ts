@@ -1,9 +1,11 @@
 // Inline file contents as Butane turns them into Ignition `data:` URLs (coreos/butane
 // base/util/url.go MakeDataURL): three candidates, the shortest wins.
-//  1. `data:,` + dataurl.Escape(bytes). vincent-petithory/dataurl v1.0.0 (Butane's pinned
-//     version) implements Escape as Go's url.PathEscape: it keeps A–Z a–z 0–9 - _ . ~ and
-//     $ & + : = @, and writes every other byte as %XX (upper-case hex). So it is NOT
-//     encodeURIComponent (which keeps ! * ' ( ) and escapes : $ & + = @).
+//  1. `data:,` + dataurl.Escape(bytes): vincent-petithory/dataurl v1.0.0 (Butane's pinned
+//     version) keeps the RFC 2396 unreserved bytes A–Z a–z 0–9 - _ . ! ~ * ' ( ) and writes every
+//     other byte as %XX, upper-case hex: the set encodeURIComponent keeps. Butane's own tests
+//     show it (fcos v1_5 grub: `set%20superusers%3D%22root%22%0A`; base v0_4: `file%20contents%0A`).
+//     (A later dataurl commit switched to url.PathEscape, which keeps = : $ & + @; Butane does
+//     not use that version.)
 //  2. `data:;base64,` + standard base64.
 //  3. gzip at the best level, base64'd, when auto-compression is allowed and chosen only if
 //     len(gz) + len("gzip") < the best so far; then `compression: "gzip"`.
@@ -12,10 +14,10 @@
 // contents are the same either way.
 import {gzipSync} from 'node:zlib';
 
-const KEEP = /[A-Za-z0-9\-_.~$&+:=@]/;
+const KEEP = /[A-Za-z0-9\-_.!~*'()]/;
 
-/** Go's url.PathEscape over raw bytes. */
-export function pathEscape(bytes: Uint8Array): string {
+/** dataurl.Escape over raw bytes (for valid UTF-8, the same as encodeURIComponent). */
+export function dataUrlEscape(bytes: Uint8Array): string {
 	let out = '';
 	for (const byte of bytes) {
 		const char = String.fromCharCode(byte);
@@ -31,7 +33,7 @@ export interface DataUrl {
 }
 
 export function butaneDataUrl(bytes: Uint8Array, options: {autoCompress?: boolean} = {}): DataUrl {
-	let opaque = `,${pathEscape(bytes)}`;
+	let opaque = `,${dataUrlEscape(bytes)}`;
 	const b64 = `;base64,${Buffer.from(bytes).toString('base64')}`;
 	if (b64.length < opaque.length) opaque = b64;
 	let compression: DataUrl['compression'] = '';

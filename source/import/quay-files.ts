@@ -225,7 +225,7 @@ function describe(credentials: Credential[]): string {
 	return credentials
 		.map(credential => {
 			const robot = robotAccount(credential.username);
-			return `${credential.registry} as ${credential.username}${robot ? ` (Quay robot ${robot.name} of ${robot.namespace})` : ''}`;
+			return `${credential.registry} as ${credential.username}${robot ? ` (Quay robot account "${robot.name}" of ${robot.namespace})` : ''}`;
 		})
 		.join('; ');
 }

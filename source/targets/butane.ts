@@ -160,7 +160,7 @@ export const butane: Target = {
 			notes.push({
 				level: 'info',
 				target: 'butane',
-				message: `Upload ${where} before the machine boots: Ignition fetches ${list.length > 1 ? 'each file' : 'it'} once and refuses it unless its sha512 matches the config (regenerate after any change). Anyone who can fetch the URL gets the password: keep it private to the machines.`,
+				message: `Upload ${where} before the machine boots: Ignition fetches ${list.length > 1 ? 'each file' : 'it'} once and refuses it unless its sha512 matches the config (regenerate after any change). Anyone who can fetch the URL gets the password: keep it private to the machines. The sha512 in the config lets its readers test password guesses offline, which is harmless for a long random token such as a Quay robot's.`,
 			});
 			if (/^(http|tftp):/i.test(remoteUrl)) {
 				notes.push({level: 'warning', target: 'butane', message: `${remoteUrl} is not encrypted: the password would cross the network in clear text (the hash only detects tampering). Use https://.`});

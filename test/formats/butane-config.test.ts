@@ -53,7 +53,7 @@ test('Ignition JSON is what butane prints: compact, Go field order, decimal mode
 		ignitionJson(inline),
 		'{"ignition":{"version":"3.3.0"},"storage":{"directories":[{"group":{"name":"core"},"path":"/home/core/.docker","user":{"name":"core"},"mode":448}],' +
 			'"files":[{"group":{"name":"core"},"path":"/home/core/.docker/config.json","user":{"name":"core"},"contents":{"compression":"","source":"data:;base64,eyJhdXRocyI6eyJxdWF5LmlvIjp7ImF1dGgiOiJiWGx2Y21jcmNtOWliM1E2VkU5TFJVND0ifX19Cg=="},"mode":384},' +
-			'{"path":"/etc/rkt/auth.d/quay.io.json","contents":{"compression":"","source":"data:,%7B%22rktKind%22:%22dockerAuth%22%7D%0A"},"mode":384}]}}\n',
+			'{"path":"/etc/rkt/auth.d/quay.io.json","contents":{"compression":"","source":"data:,%7B%22rktKind%22%3A%22dockerAuth%22%7D%0A"},"mode":384}]}}\n',
 	);
 	assert.equal(JSON.parse(ignitionJson({...inline, version: '1.1.0'})).ignition.version, '3.4.0');
 });

@@ -27,7 +27,7 @@ function error(text: string, name = 'robot-file') {
 
 test('each file Quay gives a robot yields registry, user and token, and says what it was', () => {
 	const cases: Array<[string, RegExp]> = [
-		['myorg-robot-auth.json', /^a Docker configuration with one login: quay\.io as myorg\+robot \(Quay robot robot of myorg\)$/],
+		['myorg-robot-auth.json', /^a Docker configuration with one login: quay\.io as myorg\+robot \(Quay robot account "robot" of myorg\)$/],
 		['myorg-robot-secret.yml', /^a Kubernetes Secret myorg-robot-pull-secret \(\.dockerconfigjson\) with one login: quay\.io as myorg\+robot/],
 		['myorg-robot-rkt-auth.json', /^an rkt auth configuration with one login: quay\.io as myorg\+robot/],
 		['docker-login.txt', /^a docker login command with one login: quay\.io as myorg\+robot/],
