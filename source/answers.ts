@@ -191,7 +191,12 @@ export function checkMarathonAppId(id: string): Check {
 export function checkImageReference(image: string): Check {
 	if (image === '') return undefined;
 	if (image.includes('://')) return `Image "${image}" is a URL; an image reference has no scheme: write it as quay.io/team/app:1.0.`;
-	if (!/^[a-z0-9][a-z0-9._\-/:@\[\]]*$/.test(image) || image.endsWith('/') || image.includes('//')) {
+	// docker/distribution reference grammar, simplified: [host[:port]/]path[:tag][@sha256:digest]
+	const component = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+	const reference = new RegExp(
+		`^(?:(?:[a-zA-Z0-9.-]+|\\[[0-9a-fA-F:]+\\])(?::\\d+)?/)?${component}(?:/${component})*(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(?:@sha256:[0-9a-f]{64})?$`,
+	);
+	if (!reference.test(image)) {
 		return `Image "${image}" is not an image reference: use lower-case host/namespace/repository[:tag], as in quay.io/team/app:1.0.`;
 	}
 	return undefined;

@@ -28,6 +28,12 @@ test('runtime option checks accept the documented forms and explain the rest', (
 	assert.equal(checkImageReference(''), undefined);
 	assert.equal(checkImageReference('registry.example.io:5000/giffee_lover_93/somerepo:1.0'), undefined);
 	assert.match(checkImageReference('https://registry.example.io/v0/x')!, /no scheme/);
+	for (const image of ['quay.io/team/app:Latest', 'app', 'localhost:5000/a/b', '[::1]:5000/x/y:1', `quay.io/a/b@sha256:${'0'.repeat(64)}`]) {
+		assert.equal(checkImageReference(image), undefined, image);
+	}
+	for (const image of ['Quay.io/Team/App', 'quay.io/team/', 'quay.io//app', 'quay.io/app:', 'a b']) {
+		assert.match(checkImageReference(image)!, /not an image reference/, image);
+	}
 	assert.equal(checkRemoteUrl('https://cfg.example.com/c.json', '1.0.0'), undefined);
 	assert.equal(checkRemoteUrl('s3://bucket/c.json', '1.0.0'), undefined);
 	assert.equal(checkRemoteUrl('arn:aws:s3:::bucket/c.json', '1.1.0'), undefined);
