@@ -112,9 +112,13 @@ export interface RobotAccount {
 	name: string;
 }
 
-/** Quay robots are `namespace+shortname` (quay util/names.py); their token is the password. */
+/**
+ * Quay robots are `namespace+shortname` (quay util/names.py); their token is the password.
+ * Quay's own patterns: namespace `^(?=.{2,255}$)([a-z0-9]+(?:[._-][a-z0-9]+)*)$`, robot
+ * `^[a-z][a-z0-9_]{1,254}$`.
+ */
 export function robotAccount(username: string): RobotAccount | undefined {
-	const match = /^([a-z0-9][a-z0-9._-]*)\+([a-z][a-z0-9_]*)$/.exec(username);
+	const match = /^((?=[^+]{2,255}\+)[a-z0-9]+(?:[._-][a-z0-9]+)*)\+([a-z][a-z0-9_]{1,254})$/.exec(username);
 	return match ? {namespace: match[1]!, name: match[2]!} : undefined;
 }
 
@@ -152,6 +156,67 @@ export function checkSecretName(name: string): Check {
 export function checkNamespace(namespace: string): Check {
 	if (namespace.length > 63 || !DNS1123_LABEL.test(namespace)) {
 		return `Namespace "${namespace}" is not a lowercase RFC 1123 label: use at most 63 lower-case letters, digits and '-', starting and ending with a letter or digit.`;
+	}
+	return undefined;
+}
+
+/** Marathon `fetch[].uri`: an absolute URI of a gzip'd tar, which the Mesos fetcher unpacks. */
+export function checkMarathonUri(uri: string): Check {
+	if (uri.trim() === '') return 'Marathon URI is required: where agents fetch docker.tar.gz, for example file:///etc/docker.tar.gz.';
+	if (uri.length > 1024) return 'Marathon URI is longer than Marathon allows (1024 characters).';
+	if (/\s/.test(uri) || !/^[a-z][a-z0-9+.-]*:\/\/./i.test(uri)) {
+		return `Marathon URI "${uri}" is not an absolute URI: write it as file:///etc/docker.tar.gz or https://host/path/docker.tar.gz.`;
+	}
+	let path: string;
+	try {
+		path = new URL(uri).pathname;
+	} catch {
+		return `Marathon URI "${uri}" is not a valid URI: write it as file:///etc/docker.tar.gz or https://host/path/docker.tar.gz.`;
+	}
+	if (!/\.(tar\.gz|tgz)$/i.test(path)) {
+		return `Marathon URI "${uri}" must end in .tar.gz or .tgz: the Mesos fetcher only unpacks archives it recognises by name, and docker needs the unpacked .docker/config.json.`;
+	}
+	return undefined;
+}
+
+/** Marathon app ids: path segments of lower-case letters, digits and inner '-' or '.'. */
+export function checkMarathonAppId(id: string): Check {
+	const segment = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/;
+	const parts = id.replace(/^\//, '').split('/');
+	if (id === '' || !parts.every(part => segment.test(part))) {
+		return `Marathon app id "${id}" is not valid: use lower-case letters, digits and '-', in /-separated segments, as in /team/private-app.`;
+	}
+	return undefined;
+}
+
+/** An image reference (registry/namespace/repo[:tag]), not a URL. */
+export function checkImageReference(image: string): Check {
+	if (image === '') return undefined;
+	if (image.includes('://')) return `Image "${image}" is a URL; an image reference has no scheme: write it as quay.io/team/app:1.0.`;
+	// docker/distribution reference grammar, simplified: [host[:port]/]path[:tag][@sha256:digest]
+	const component = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+	const reference = new RegExp(
+		`^(?:(?:[a-zA-Z0-9.-]+|\\[[0-9a-fA-F:]+\\])(?::\\d+)?/)?${component}(?:/${component})*(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(?:@sha256:[0-9a-f]{64})?$`,
+	);
+	if (!reference.test(image)) {
+		return `Image "${image}" is not an image reference: use lower-case host/namespace/repository[:tag], as in quay.io/team/app:1.0.`;
+	}
+	return undefined;
+}
+
+/** Where the user will host the config.json a remote Butane config points at (Ignition source schemes). */
+export function checkRemoteUrl(url: string, version: ButaneOptions['version']): Check {
+	if (url.trim() === '') return 'Remote URL is required to host the secret: the https:// address where you will put config.json.';
+	const schemes = version === '1.1.0' ? ['http', 'https', 'tftp', 's3', 'gs', 'arn'] : ['http', 'https', 'tftp', 's3', 'gs'];
+	const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
+	let parsed: URL | undefined;
+	try {
+		parsed = new URL(url);
+	} catch {
+		parsed = undefined;
+	}
+	if (!scheme || !parsed || /\s/.test(url) || !schemes.includes(scheme)) {
+		return `Remote URL "${url}" must be an absolute ${schemes.join(', ')} URL that Ignition can fetch, for example https://config.example.com/flatcar/config.json.`;
 	}
 	return undefined;
 }
@@ -245,6 +310,19 @@ export function resolveAnswers(answers: Answers): Resolution {
 				message: `Service account "${k.serviceAccount}" is not a valid name: use lower-case letters, digits, '-' and '.' (for example default).`,
 			});
 		}
+	}
+	if (answers.targets.includes('mesos')) {
+		const m = answers.mesos;
+		const uri = checkMarathonUri(m.uri);
+		if (uri) issues.push({field: 'mesos.uri', label: 'Marathon URI', flag: '--marathon-uri', message: uri});
+		const image = checkImageReference(m.image);
+		if (image) issues.push({field: 'mesos.image', label: 'Marathon image', flag: '--marathon-image', message: image});
+		const appId = checkMarathonAppId(m.appId);
+		if (appId) issues.push({field: 'mesos.appId', label: 'Marathon app id', flag: '--marathon-app-id', message: appId});
+	}
+	if (answers.targets.includes('butane') && answers.butane.secret === 'remote') {
+		const remote = checkRemoteUrl(answers.butane.remoteUrl, answers.butane.version);
+		if (remote) issues.push({field: 'butane.remoteUrl', label: 'Remote URL', flag: '--butane-remote-url', message: remote});
 	}
 	return {credentials, issues, notes};
 }

@@ -81,6 +81,17 @@ export function podmanAuthPath(env: Environment): string {
 	return join(config, 'containers', 'auth.json');
 }
 
+/**
+ * The file `podman login` writes by default and podman reads first:
+ * `${XDG_RUNTIME_DIR}/containers/auth.json`, else `/run/containers/<uid>/auth.json` (tmpfs, lost
+ * at reboot). Undefined when REGISTRY_AUTH_FILE is set: then podman reads only that file.
+ */
+export function podmanRuntimeAuthPath(env: Environment): string | undefined {
+	if (env.vars.REGISTRY_AUTH_FILE) return undefined;
+	const runtime = env.vars.XDG_RUNTIME_DIR;
+	return runtime ? join(runtime, 'containers', 'auth.json') : join('/run/containers', String(env.uid), 'auth.json');
+}
+
 /** Where `regauth undo` finds the journal of the last apply. */
 export function stateDir(env: Environment): string {
 	const state = env.vars.XDG_STATE_HOME && isAbsolute(env.vars.XDG_STATE_HOME) ? env.vars.XDG_STATE_HOME : join(env.home, '.local', 'state');

@@ -24,6 +24,21 @@ export function headlessCommand(answers: Answers): string {
 		if (k.serviceAccount !== '') argv.push('--service-account', k.serviceAccount);
 		if (k.image !== '') argv.push('--image', k.image);
 	}
+	if (answers.targets.includes('rkt') || (answers.targets.includes('butane') && answers.butane.includeRkt)) {
+		if (answers.rkt.kind !== defaults.rkt.kind) argv.push('--rkt-kind', answers.rkt.kind);
+	}
+	if (answers.targets.includes('mesos')) {
+		const m = answers.mesos;
+		if (m.uri !== defaults.mesos.uri) argv.push('--marathon-uri', m.uri);
+		if (m.image !== '') argv.push('--marathon-image', m.image);
+		if (m.appId !== defaults.mesos.appId) argv.push('--marathon-app-id', m.appId);
+	}
+	if (answers.targets.includes('butane')) {
+		const b = answers.butane;
+		if (b.version !== defaults.butane.version) argv.push('--butane-version', b.version);
+		if (b.secret === 'remote') argv.push('--butane-remote-url', b.remoteUrl);
+		if (b.includeRkt) argv.push('--butane-rkt');
+	}
 	if (answers.outputDir !== defaults.outputDir) argv.push('--output-dir', answers.outputDir);
 	if (answers.destdir !== '') argv.push('--destdir', answers.destdir);
 	argv.push('--yes');

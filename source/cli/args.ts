@@ -19,6 +19,14 @@ const OPTIONS = {
 	context: {type: 'string'},
 	'service-account': {type: 'string'},
 	image: {type: 'string'},
+	import: {type: 'string'},
+	'rkt-kind': {type: 'string'},
+	'marathon-uri': {type: 'string'},
+	'marathon-image': {type: 'string'},
+	'marathon-app-id': {type: 'string'},
+	'butane-version': {type: 'string'},
+	'butane-remote-url': {type: 'string'},
+	'butane-rkt': {type: 'boolean'},
 	'output-dir': {type: 'string', short: 'o'},
 	destdir: {type: 'string'},
 	apply: {type: 'string'},
@@ -38,6 +46,8 @@ export interface Invocation {
 	passwordStdin: boolean;
 	/** Read the credentials regauth remembered in the keychain instead of stdin. */
 	fromKeychain: boolean;
+	/** --import FILE ('-' for stdin): credentials come from a Quay robot file, read by the CLI. */
+	importFile?: string;
 	/** Flags that only make sense without the wizard were given. */
 	headless: boolean;
 	dryRun: boolean;
@@ -64,6 +74,9 @@ Credentials (repeat --registry/--username/--email for several registries, in ord
       --from-keychain            instead of --password-stdin: reuse the credentials regauth
                                  stored in the OS keychain (--keychain regauth) for each registry
       --email EMAIL              optional, deprecated; written only when given
+      --import FILE              take registry, user and token from a file Quay gives a robot:
+                                 Docker config JSON, Kubernetes Secret YAML, rkt JSON, or a saved
+                                 docker/podman login command ('-' reads it from stdin)
 
 What to configure
   -t, --target LIST              docker, kubernetes, rkt, mesos, butane, podman (comma-separated)
@@ -77,6 +90,18 @@ Kubernetes
       --context CTX              kubectl context for the commands
       --service-account SA       also add the Secret to this ServiceAccount's imagePullSecrets
       --image REF                image for the example Pod
+Podman: writes \${XDG_CONFIG_HOME:-~/.config}/containers/auth.json (or \$REGISTRY_AUTH_FILE)
+Flatcar (butane)
+      --butane-version V         1.0.0 (default, Ignition 3.3.0) or 1.1.0 (Ignition 3.4.0, Flatcar >= 3535)
+      --butane-remote-url URL    keep the secret out of the config: regauth writes the file to host
+                                 at URL and pins it by sha512 (default: inline in the config)
+      --butane-rkt               also write the rkt auth.d files
+rkt
+      --rkt-kind KIND            dockerAuth (default, docker:// images) or auth (HTTPS/ACI fetches)
+Mesos / Marathon
+      --marathon-uri URI         where agents fetch docker.tar.gz; default file:///etc/docker.tar.gz
+      --marathon-image REF       image for the example Marathon app
+      --marathon-app-id ID       id of the example app; default /private-app
 
 Where and how
   -o, --output-dir DIR           project files (manifests, archives, Butane); default ./regauth
@@ -96,6 +121,7 @@ Examples
   printf '%s' "$TOKEN" | regauth -r registry.example.com -u ci --password-stdin -t docker --dry-run --json
   printf '%s' "$TOKEN" | regauth -r quay.io -u 'myorg+ci' --password-stdin -t docker --keychain regauth --yes
   regauth -r quay.io -t kubernetes --from-keychain --yes
+  regauth --import ./myorg-robot-auth.json -t podman,butane --butane-remote-url https://cfg.example.com/config.json --yes
 
 Exit codes: 0 done, 1 failed, 2 bad usage or input, 130 cancelled.`;
 
@@ -139,7 +165,7 @@ export function parseInvocation(argv: string[]): Invocation {
 	const usernames = one('username', values.username ?? [], count);
 	const emails = one('email', values.email ?? [], count);
 	answers.credentials = registries.map((registry, index): Credential => ({registry, username: usernames[index]!, password: '', email: emails[index]!}));
-	if (count === 0 && (values.username?.length || values.email?.length)) throw new UsageError('--username needs --registry: add --registry HOST (docker.io for Docker Hub).');
+	if (count === 0 && values.import === undefined && (values.username?.length || values.email?.length)) throw new UsageError('--username needs --registry: add --registry HOST (docker.io for Docker Hub).');
 
 	const targets = list(values.target);
 	for (const target of targets) {
@@ -169,12 +195,29 @@ export function parseInvocation(argv: string[]): Invocation {
 		answers.destdir = values.destdir;
 	}
 
+	answers.rkt.kind = choice('rkt-kind', values['rkt-kind'], ['dockerAuth', 'auth'] as const, answers.rkt.kind);
+	if (values['marathon-uri'] !== undefined) answers.mesos.uri = values['marathon-uri'];
+	if (values['marathon-image'] !== undefined) answers.mesos.image = values['marathon-image'];
+	if (values['marathon-app-id'] !== undefined) answers.mesos.appId = values['marathon-app-id'];
+	answers.butane.version = choice('butane-version', values['butane-version'], ['1.0.0', '1.1.0'] as const, answers.butane.version);
+	if (values['butane-remote-url'] !== undefined) {
+		answers.butane.secret = 'remote';
+		answers.butane.remoteUrl = values['butane-remote-url'];
+	}
+	if (values['butane-rkt']) answers.butane.includeRkt = true;
+	if (values.import !== undefined) {
+		if (values.import.trim() === '') throw new UsageError("--import is empty: give the file Quay gave you (e.g. --import ./myorg-robot-auth.json), or '-' for stdin.");
+		if (count > 0 || values.username?.length) throw new UsageError('--import takes the registry and user from the file: drop --registry/--username, or drop --import.');
+		if (values['password-stdin']) throw new UsageError('--import takes the token from the file: drop --password-stdin.');
+	}
+
 	const headlessFlags = Object.keys(values).filter(name => !['help', 'version'].includes(name));
 	return {
 		subcommand: first === 'undo' ? 'undo' : 'run',
 		answers,
 		passwordStdin: values['password-stdin'] ?? false,
 		fromKeychain: values['from-keychain'] ?? false,
+		...(values.import === undefined ? {} : {importFile: values.import}),
 		headless: headlessFlags.length > 0,
 		dryRun: values['dry-run'] ?? false,
 		json: values.json ?? false,

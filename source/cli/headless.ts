@@ -25,14 +25,20 @@ async function makePlan(invocation: Invocation, keychain?: KeychainStatus): Prom
 
 export async function runHeadless(invocation: Invocation, io: Io): Promise<number> {
 	const {answers} = invocation;
+	const imported = invocation.importFile !== undefined;
+	if (imported) {
+		const {importInto} = await import('./import-file.js');
+		io.stderr(`regauth: --import ${invocation.importFile}: found ${await importInto(answers, invocation.importFile!)}.\n`);
+	}
 	if (answers.credentials.length === 0) {
 		throw new UsageError('--registry is required without the wizard: add --registry HOST --username USER --password-stdin (see regauth --help).');
 	}
-	if (invocation.fromKeychain && invocation.passwordStdin) {
-		throw new UsageError('--from-keychain and --password-stdin both supply the password: give one of them.');
+	const sources = [imported && '--import', invocation.passwordStdin && '--password-stdin', invocation.fromKeychain && '--from-keychain'].filter(Boolean);
+	if (sources.length > 1) {
+		throw new UsageError(`${sources.join(' and ')} each supply the password: give one of them.`);
 	}
-	if (!invocation.passwordStdin && !invocation.fromKeychain) {
-		throw new UsageError("--password-stdin is required: regauth reads the password only from stdin, e.g. printf '%s' \"$TOKEN\" | regauth … --password-stdin (or --from-keychain to reuse a credential regauth stored).");
+	if (sources.length === 0) {
+		throw new UsageError("--password-stdin is required: regauth reads the password only from stdin, e.g. printf '%s' \"$TOKEN\" | regauth … --password-stdin (or --from-keychain to reuse a credential regauth stored, or --import FILE for a Quay robot file).");
 	}
 	if (invocation.passwordStdin) {
 		if (process.stdin.isTTY) {

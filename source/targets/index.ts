@@ -4,8 +4,12 @@ import type {TargetId} from '../answers.js';
 import type {Target} from './context.js';
 import {docker} from './docker.js';
 import {kubernetes} from './kubernetes.js';
+import {podman} from './podman.js';
+import {butane} from './butane.js';
+import {rkt} from './rkt.js';
+import {mesos} from './mesos.js';
 
-export const TARGETS: Target[] = [docker, kubernetes];
+export const TARGETS: Target[] = [docker, kubernetes, podman, butane, rkt, mesos];
 
 export function targetById(id: TargetId): Target | undefined {
 	return TARGETS.find(target => target.id === id);

@@ -1,0 +1,32 @@
+// --import FILE: the CLI half of importing a Quay robot file. Reading happens here; what the
+// file means is decided by the pure import/quay-files.ts, which the wizard calls too.
+import {readFile} from 'node:fs/promises';
+import type {Answers} from '../answers.js';
+import {importCredentials} from '../import/quay-files.js';
+import {UsageError} from './errors.js';
+import {readStdin} from './read-stdin.js';
+
+async function readImport(file: string): Promise<string> {
+	if (file === '-') {
+		if (process.stdin.isTTY) throw new UsageError("--import -: stdin is a terminal; pipe the file in (regauth --import - < file) or give its path.");
+		return readStdin();
+	}
+	try {
+		return await readFile(file, 'utf8');
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		if (code === 'ENOENT') throw new UsageError(`--import ${file}: no such file; give the path of the file Quay gave you.`);
+		if (code === 'EACCES') throw new UsageError(`--import ${file}: permission denied; regauth cannot read it as this user.`);
+		if (code === 'EISDIR') throw new UsageError(`--import ${file} is a directory; give the file inside it.`);
+		throw new UsageError(`--import ${file}: ${(error as Error).message}`);
+	}
+}
+
+/** Fills the answers' credentials from the file; returns what was found, for the user. */
+export async function importInto(answers: Answers, file: string): Promise<string> {
+	const text = await readImport(file);
+	const result = importCredentials(text, file === '-' ? 'stdin' : file);
+	if (!result.ok) throw new UsageError(`--import: ${result.message}`);
+	answers.credentials = result.credentials;
+	return result.found;
+}

@@ -1,0 +1,133 @@
+// Podman, Buildah and Skopeo: a merge into the persistent containers auth.json (formats.md
+// §8.1). `podman login` writes under $XDG_RUNTIME_DIR, a tmpfs lost at reboot; regauth writes
+// ${XDG_CONFIG_HOME:-~/.config}/containers/auth.json (or $REGISTRY_AUTH_FILE), which they read
+// next. Other entries and unknown keys are kept (podman itself would drop unknown keys).
+import {basename} from 'node:path';
+import type {ResolvedCredential} from '../answers.js';
+import {podmanAuthPath, podmanRuntimeAuthPath} from '../environment.js';
+import {applyAuthChanges, readAuthFile, type AuthChanges} from '../formats/docker-config.js';
+import {isPlainObject, maskJsonSecrets, setJsonValue} from '../formats/json-text.js';
+import {registryKey} from '../formats/registry-key.js';
+import type {Artifact, Command, Note} from '../plan-types.js';
+import {machinePath, textArtifact, type Target, type TargetContext} from './context.js';
+import {authEntry, helperName, helperStoreCommand, octal, secretMode} from './docker.js';
+
+/** Podman's own name for Docker Hub. */
+export const PODMAN_DOCKER_HUB = 'docker.io';
+
+/**
+ * The auths key podman writes. Docker Hub is `docker.io`, as `podman login` stores it: podman's
+ * look-ups also accept `https://index.docker.io/v1/`, but `podman logout docker.io` does not
+ * remove that key (checked with skopeo 1.9.3), and credHelpers are looked up by `docker.io`.
+ * A REGISTRY_AUTH_FILE that is a docker config.json keeps docker's key, as --compat-auth-file does.
+ */
+export function podmanKey(credential: ResolvedCredential, dockerCompatible: boolean): string {
+	return credential.isDockerHub && !dockerCompatible ? PODMAN_DOCKER_HUB : credential.key;
+}
+
+/** Every auths key in `doc` that names the same registry as `key` (scheme, path or alias aside). */
+function entriesFor(doc: Record<string, unknown>, credential: ResolvedCredential): string[] {
+	const auths = isPlainObject(doc.auths) ? doc.auths : {};
+	return Object.keys(auths).filter(existing => {
+		const normal = registryKey(existing);
+		return normal.ok && normal.value.key === credential.key;
+	});
+}
+
+export const podman: Target = {
+	id: 'podman',
+	title: 'Podman / Buildah / Skopeo',
+	description: 'merges the login into the persistent ~/.config/containers/auth.json',
+	reads(ctx) {
+		const runtime = ctx.answers.destdir === '' ? podmanRuntimeAuthPath(ctx.env) : undefined;
+		return [machinePath(ctx, podmanAuthPath(ctx.env)), ...(runtime ? [runtime] : [])];
+	},
+	plan(ctx: TargetContext) {
+		const path = machinePath(ctx, podmanAuthPath(ctx.env));
+		const base = ctx.env.files[path] ?? {exists: false};
+		const file = readAuthFile(base);
+		const notes: Note[] = [];
+		const commands: Command[] = [];
+		const title = 'containers auth.json';
+		const dockerCompatible = basename(path) === 'config.json';
+
+		if (file.kind === 'malformed') {
+			const message = `${path} is ${file.message}. regauth will not touch it: fix or move the file, then run regauth again.`;
+			const blocked: Artifact = {
+				...textArtifact({id: 'podman:auth', target: 'podman', title, path, mode: 0o600, secret: true, base, text: '', redacted: `(not written: ${message})`}),
+				changed: false,
+				blocked: message,
+			};
+			return {artifacts: [blocked], commands, notes: [{level: 'error', target: 'podman', message}]};
+		}
+
+		const doc = file.kind === 'present' ? file.doc : {};
+		const helper = helperName(ctx.answers.keychain);
+		const changes: AuthChanges = {auths: {}, credHelpers: {}};
+		const drop: string[] = [];
+		for (const credential of ctx.credentials) {
+			const key = podmanKey(credential, dockerCompatible);
+			if (helper) {
+				// podman honours credHelpers (not credsStore); a plain-text copy beside it would only leak.
+				changes.credHelpers![key] = helper;
+				const existing = isPlainObject(doc.auths) ? doc.auths[key] : undefined;
+				if (isPlainObject(existing) && Object.keys(existing).length > 0) drop.push(key);
+				const dockerStores = ctx.answers.targets.includes('docker') && key === credential.key;
+				if (!dockerStores) commands.push(helperStoreCommand('podman', helper, {...credential, key}));
+				continue;
+			}
+			const helpers = isPlainObject(doc.credHelpers) ? doc.credHelpers : {};
+			const routed = helpers[key];
+			if (typeof routed === 'string' && routed !== '') {
+				notes.push({
+					level: 'warning',
+					target: 'podman',
+					message: `${path} sends ${credential.host} to the credential helper "${routed}" (credHelpers); podman would ignore a password written into the file, so regauth does not write one. Store it through that helper instead: --keychain ${routed}.`,
+				});
+				continue;
+			}
+			changes.auths[key] = authEntry(credential);
+		}
+
+		let text = applyAuthChanges(file, changes);
+		for (const key of drop) text = setJsonValue(text, ['auths', key], undefined);
+		const {mode, tightened} = secretMode(base.mode);
+		if (tightened) notes.push({level: 'info', target: 'podman', message: `${path} is mode ${octal(base.mode!)}; regauth tightens it to 0600 because it holds credentials.`});
+		const changed = file.kind === 'absent' || text !== file.text || tightened;
+		const artifact = textArtifact({id: 'podman:auth', target: 'podman', title, path, mode, secret: true, base, text, redacted: maskJsonSecrets(text), changed});
+
+		if (!helper && Object.keys(changes.auths).length > 0) {
+			notes.push({
+				level: 'warning',
+				target: 'podman',
+				message: `The password is stored base64-encoded, not encrypted, in ${path}: anyone who can read that file can use it. --keychain regauth keeps it in the OS keychain instead.`,
+			});
+		}
+		if (typeof doc.credsStore === 'string' && doc.credsStore !== '') {
+			notes.push({level: 'info', target: 'podman', message: `${path} sets credsStore "${doc.credsStore}"; podman, buildah and skopeo ignore credsStore (only credHelpers routes a registry to a helper).`});
+		}
+		if (ctx.env.vars.REGISTRY_AUTH_FILE) {
+			notes.push({level: 'info', target: 'podman', message: `REGISTRY_AUTH_FILE is set, so podman, buildah and skopeo use ${ctx.env.vars.REGISTRY_AUTH_FILE} (and only that file); regauth writes there.`});
+		} else if (ctx.answers.destdir === '') {
+			const runtime = podmanRuntimeAuthPath(ctx.env)!;
+			notes.push({
+				level: 'info',
+				target: 'podman',
+				message: `podman login would write ${runtime}, which is on tmpfs and lost at reboot; regauth writes ${path}, which podman, buildah and skopeo read next and which persists.`,
+			});
+			const runtimeFile = readAuthFile(ctx.env.files[runtime]);
+			if (runtimeFile.kind === 'present') {
+				for (const credential of ctx.credentials) {
+					const shadowing = entriesFor(runtimeFile.doc, credential);
+					if (shadowing.length === 0) continue;
+					notes.push({
+						level: 'warning',
+						target: 'podman',
+						message: `${runtime} already has ${credential.host} (${shadowing.join(', ')}), and podman reads that file first: it wins until the next reboot. To use the new login now: podman logout --authfile ${runtime} ${podmanKey(credential, false)}`,
+					});
+				}
+			}
+		}
+		return {artifacts: [artifact], commands, notes};
+	},
+};
