@@ -164,7 +164,10 @@ export function App({initialAnswers, env, services, refresh, onExit}: AppProps) 
 							<Text dimColor>Esc or ? closes this help.</Text>
 						</Box>
 					) : (
-						<Step {...stepProps} />
+						// flexShrink 0: taller content is clipped at the bottom, never squeezed line by line.
+						<Box flexDirection="column" flexShrink={0}>
+							<Step {...stepProps} />
+						</Box>
 					)}
 				</Box>
 				{preview ? <PreviewPane plan={plan} preview={state.preview} focused={state.focus === 'preview'} width={previewWidth} height={previewHeight} /> : null}

@@ -26,7 +26,7 @@ test('docker login, kubectl apply and a credential helper get the secret only on
 	const recorded = calls();
 	assert.deepEqual(
 		recorded.map(call => `${call.program} ${call.argv.slice(0, 2).join(' ')}`),
-		['docker login quay.io', 'kubectl apply --namespace', 'kubectl get secret', 'kubectl get serviceaccount', 'kubectl patch serviceaccount', 'docker-credential-fakestore store'],
+		['docker login quay.io', 'kubectl apply --namespace', 'kubectl get secret', 'kubectl get serviceaccount', 'kubectl patch serviceaccount', 'docker-credential-fakestore get', 'docker-credential-fakestore store'],
 	);
 	for (const call of recorded) {
 		const visible = `${call.argv.join('\0')}\0${Object.entries(call.env).map(([key, value]) => `${key}=${value}`).join('\0')}`;
@@ -34,7 +34,8 @@ test('docker login, kubectl apply and a credential helper get the secret only on
 	}
 	assert.equal(recorded[0]!.stdin, `${PASSWORD}\n`);
 	assert.ok(recorded[1]!.stdin.includes('.dockerconfigjson'));
-	assert.deepEqual(JSON.parse(recorded[5]!.stdin), {ServerURL: 'quay.io', Username: 'org+bot', Secret: PASSWORD});
+	assert.ok(!recorded[5]!.stdin.includes(PASSWORD), 'the keychain probe sends no secret');
+	assert.deepEqual(JSON.parse(recorded[6]!.stdin), {ServerURL: 'quay.io', Username: 'org+bot', Secret: PASSWORD});
 	for (const output of [login.stdout, login.stderr, keychain.stdout, keychain.stderr]) {
 		assert.ok(!output.includes(PASSWORD) && !output.includes(AUTH));
 	}

@@ -90,5 +90,5 @@ test('--from-keychain: a Kubernetes Secret from the remembered credential, witho
 	// Both sources of a password at once is a usage error.
 	const both = await runCli(['-r', registry.host, '-t', 'kubernetes', '--from-keychain', '--password-stdin', '--dry-run'], {env, input: 'x'});
 	assert.equal(both.code, 2);
-	assert.match(both.stderr, /--from-keychain and --password-stdin/);
+	assert.match(both.stderr, /--password-stdin and --from-keychain each supply the password/);
 });

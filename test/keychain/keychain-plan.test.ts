@@ -101,7 +101,7 @@ test('outputs that cannot use a helper say so; remembered credentials are named'
 	const result = plan(answers({credentials, targets: ['kubernetes']}), env());
 	assert.ok(result.notes.some(note => note.message.startsWith('Kubernetes Secrets cannot use a credential helper')));
 	assert.ok(result.notes.some(note => note.message.includes('remembered in the keychain (user org+bot, item regauth/quay.io)')));
-	assert.equal(result.headless, 'regauth --registry quay.io --username org+bot --from-keychain --target kubernetes');
+	assert.equal(result.headless, 'regauth --registry quay.io --username org+bot --from-keychain --target kubernetes --yes');
 
 	const typed = plan(answers({targets: ['kubernetes']}), env());
 	assert.ok(!typed.notes.some(note => note.message.includes('cannot use a credential helper')), 'no keychain involved: no note');

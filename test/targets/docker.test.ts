@@ -103,11 +103,19 @@ test('a malformed config is refused with its position and never replaced', () =>
 
 test('a registry routed to a credential helper gets no plain-text auth, and a warning', () => {
 	for (const text of ['{"auths": {}, "credsStore": "desktop"}', '{"credHelpers": {"quay.io": "ecr-login"}}']) {
-		const {artifact, result} = dockerArtifact(answers([{}]), envWith({exists: true, text, mode: 0o600}));
+		const {artifact, result} = dockerArtifact(answers([{}]), envWith({exists: true, text, mode: 0o600}, {helpers: ['desktop', 'ecr-login']}));
 		assert.equal(artifact.changed, false, text);
 		assert.ok(!artifact.text!.includes('"auth"'));
 		assert.ok(result.notes.some(note => note.level === 'warning' && /ignore/.test(note.message) && /--keychain/.test(note.message)), text);
 	}
+});
+
+test('a helper the config names but PATH lacks (the WSL desktop.exe case) is reported with the fix', () => {
+	const {artifact, result} = dockerArtifact(answers([{}]), envWith({exists: true, text: '{"auths": {}, "credsStore": "desktop.exe"}', mode: 0o600}));
+	assert.ok(!artifact.text!.includes('"auth"'));
+	const note = result.notes.find(item => item.level === 'warning' && item.message.includes('docker-credential-desktop.exe is not on PATH'));
+	assert.ok(note, JSON.stringify(result.notes));
+	assert.match(note.message, /Fix: /);
 });
 
 test('a keychain choice writes credHelpers and an empty entry, and stores the secret through the helper on stdin', () => {

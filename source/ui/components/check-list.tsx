@@ -10,13 +10,14 @@ export interface Check {
 }
 
 export function CheckList({items, index, width}: {items: Check[]; index: number; width: number}) {
+	const labelWidth = Math.max(...items.map(item => item.label.length)) + 7;
 	return (
 		<Box flexDirection="column">
 			{items.map((item, position) => {
 				const active = position === index;
 				return (
 					<Box key={item.value} width={width}>
-						<Box width={18} flexShrink={0}>
+						<Box width={labelWidth} flexShrink={0}>
 							<Text color={active ? 'cyan' : undefined} bold={active}>
 								{active ? '❯ ' : '  '}
 								{item.checked ? '◉ ' : '◯ '}

@@ -46,6 +46,13 @@ export function ReviewStep({state, dispatch, get, plan, active, width}: StepProp
 			{state.notice ? <Text color="yellow">! {state.notice}</Text> : null}
 			<ChoiceList items={choices} index={Math.min(state.field, choices.length - 1)} />
 			<Text> </Text>
+			{warnings.map((note, index) => (
+				<Text key={index} color={note.level === 'error' ? 'red' : 'yellow'}>
+					{note.level === 'error' ? '✗' : '!'} {note.message}
+				</Text>
+			))}
+			<Text bold>Next time, headless</Text>
+			<Text wrap="wrap">{plan.headless}</Text>
 			<Text bold>Files</Text>
 			{plan.artifacts.map(artifact => {
 				const status = artifact.blocked ? 'refused' : !artifact.changed ? 'unchanged' : artifact.base?.exists ? 'merge' : 'new';
@@ -70,13 +77,6 @@ export function ReviewStep({state, dispatch, get, plan, active, width}: StepProp
 					))}
 				</>
 			) : null}
-			{warnings.map((note, index) => (
-				<Text key={index} color={note.level === 'error' ? 'red' : 'yellow'}>
-					{note.level === 'error' ? '✗' : '!'} {note.message}
-				</Text>
-			))}
-			<Text bold>Next time, headless</Text>
-			<Text wrap="wrap">{plan.headless}</Text>
 		</Box>
 	);
 }
