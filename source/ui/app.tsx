@@ -85,7 +85,8 @@ export function App({initialAnswers, env, services, refresh, onExit}: AppProps) 
 	const wide = columns >= WIDE_COLUMNS;
 	const preview = hasPreview(state.step);
 	const formWidth = preview && wide ? Math.floor(columns * 0.46) : columns;
-	const formHeight = preview && !wide ? Math.max(6, Math.floor(bodyHeight * 0.5)) : bodyHeight;
+	// Stacked: the form gets the larger share; the preview scrolls anyway.
+	const formHeight = preview && !wide ? Math.max(6, Math.floor(bodyHeight * 0.6)) : bodyHeight;
 	const previewWidth = wide ? columns - formWidth : columns;
 	const previewHeight = wide ? bodyHeight : bodyHeight - formHeight;
 	const previewPage = Math.max(1, previewHeight - 6);

@@ -1,6 +1,6 @@
 // The options step asks only what the chosen targets need. Each field says how to read and
 // write its answer and how to check it, so the step itself is one generic form.
-import {checkNamespace, checkSecretName, type Answers, type TargetId} from '../answers.js';
+import {checkImageReference, checkMarathonAppId, checkMarathonUri, checkNamespace, checkRemoteUrl, checkSecretName, type Answers, type TargetId} from '../answers.js';
 import type {Environment} from '../environment.js';
 
 export interface OptionField {
@@ -14,6 +14,8 @@ export interface OptionField {
 	get(answers: Answers): string;
 	set(answers: Answers, value: string): Answers;
 	check?(value: string): string | undefined;
+	/** Asked only when this holds (e.g. the remote URL only for a remote secret). */
+	when?(answers: Answers): boolean;
 }
 
 const list = (text: string) => text.split(/[\s,]+/).filter(Boolean);
@@ -64,6 +66,16 @@ function kubernetesFields(env: Environment | null): OptionField[] {
 		},
 		context,
 		{
+			id: 'kubernetes.image',
+			target: 'kubernetes',
+			label: 'Example image',
+			hint: 'image of the example Pod; empty: one on the first registry',
+			kind: 'text',
+			get: a => a.kubernetes.image,
+			set: (a, value) => ({...a, kubernetes: {...a.kubernetes, image: value.trim()}}),
+			check: value => checkImageReference(value.trim()),
+		},
+		{
 			id: 'kubernetes.serviceAccount',
 			target: 'kubernetes',
 			label: 'Service account',
@@ -111,7 +123,27 @@ const RUNTIME_FIELDS: OptionField[] = [
 		kind: 'text',
 		get: a => a.mesos.uri,
 		set: (a, value) => ({...a, mesos: {...a.mesos, uri: value.trim()}}),
-		check: value => (/^[a-z][a-z0-9+.-]*:\/\/\S+$/.test(value.trim()) ? undefined : 'Marathon URI must be a URI, e.g. file:///etc/docker.tar.gz or https://…/docker.tar.gz.'),
+		check: checkMarathonUri,
+	},
+	{
+		id: 'mesos.image',
+		target: 'mesos',
+		label: 'Marathon image',
+		hint: 'image of the example app; empty: one on the first registry',
+		kind: 'text',
+		get: a => a.mesos.image,
+		set: (a, value) => ({...a, mesos: {...a.mesos, image: value.trim()}}),
+		check: value => checkImageReference(value.trim()),
+	},
+	{
+		id: 'mesos.appId',
+		target: 'mesos',
+		label: 'Marathon app id',
+		hint: 'id of the example Marathon app',
+		kind: 'text',
+		get: a => a.mesos.appId,
+		set: (a, value) => ({...a, mesos: {...a.mesos, appId: value.trim()}}),
+		check: value => checkMarathonAppId(value.trim()),
 	},
 	{
 		id: 'butane.version',
@@ -147,6 +179,21 @@ const RUNTIME_FIELDS: OptionField[] = [
 		kind: 'text',
 		get: a => a.butane.remoteUrl,
 		set: (a, value) => ({...a, butane: {...a.butane, remoteUrl: value.trim()}}),
+		check: value => checkRemoteUrl(value.trim(), '1.1.0'),
+		when: a => a.butane.secret === 'remote',
+	},
+	{
+		id: 'butane.includeRkt',
+		target: 'butane',
+		label: 'Butane + rkt',
+		hint: 'also provision /etc/rkt/auth.d for rkt on the same machine',
+		kind: 'choice',
+		choices: [
+			{value: 'no', label: 'no'},
+			{value: 'yes', label: 'yes, add the rkt file'},
+		],
+		get: a => (a.butane.includeRkt ? 'yes' : 'no'),
+		set: (a, value) => ({...a, butane: {...a.butane, includeRkt: value === 'yes'}}),
 	},
 ];
 
@@ -162,7 +209,7 @@ const OUTPUT_DIR: OptionField = {
 
 /** The fields for the chosen targets, in target order, then the output directory. */
 export function optionFields(answers: Answers, env: Environment | null): OptionField[] {
-	const fields = [...kubernetesFields(env), ...RUNTIME_FIELDS].filter(field => field.target && answers.targets.includes(field.target));
+	const fields = [...kubernetesFields(env), ...RUNTIME_FIELDS].filter(field => field.target && answers.targets.includes(field.target) && (field.when?.(answers) ?? true));
 	const needsOutput = answers.targets.some(target => target !== 'docker' && target !== 'podman');
 	return needsOutput ? [...fields, OUTPUT_DIR] : fields;
 }

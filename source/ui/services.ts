@@ -21,6 +21,8 @@ export interface WizardServices {
 	rememberedCredentials(): Promise<{ok: true; servers: Record<string, string>} | {ok: false; message: string}>;
 	/** Fill a credential from regauth's keychain. */
 	recallCredential(credential: Credential): Promise<{ok: true; credential: Credential} | {ok: false; message: string}>;
+	/** Read a file the user named (a Quay robot file to import). */
+	readFile(path: string): Promise<{ok: true; text: string} | {ok: false; message: string}>;
 	/** Write and run the plan. A 'stale' outcome means a file changed since the preview: re-plan. */
 	apply(plan: Plan, answers: Answers, mode: ApplyMode, callbacks: ApplyCallbacks): Promise<ApplyOutcome>;
 }

@@ -1,4 +1,6 @@
 // The real services behind the wizard: keychain checks, remembered credentials and apply.
+import {readFile} from 'node:fs/promises';
+import {resolve} from 'node:path';
 import {apply, RefusedError, StaleError} from '../apply/apply.js';
 import {stateDir, type Environment} from '../environment.js';
 import {formatProblem, type KeychainStatus} from '../keychain/diagnose.js';
@@ -37,6 +39,15 @@ export function wizardServices(getEnv: () => Environment | null, setKeychain: (s
 			} catch (error) {
 				if (error instanceof KeychainError) return {ok: false, message: error.message};
 				throw error;
+			}
+		},
+		async readFile(path) {
+			try {
+				return {ok: true, text: await readFile(resolve(need().cwd, path.replace(/^~(?=\/|$)/, need().home)), 'utf8')};
+			} catch (error) {
+				const code = (error as NodeJS.ErrnoException).code;
+				const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a directory' : (error as Error).message;
+				return {ok: false, message: `Import file ${path}: ${why}; give the path of the file Quay gave you.`};
 			}
 		},
 		async apply(plan, answers, mode, callbacks) {

@@ -1,7 +1,8 @@
 // Step 3: the credential for one registry. Checked as it is typed; the secret is masked and
 // a hint line shows how much has been typed, so a paste can be seen to have arrived.
 import {Box, Text, useInput} from 'ink';
-import React from 'react';
+import React, {useState} from 'react';
+import {importCredentials} from '../../import/quay-files.js';
 import {checkEmail, checkPassword, checkRegistry, checkUsername, robotAccount, type Credential} from '../../answers.js';
 import {TextField} from '../components/text-field.js';
 import {KNOWN_REGISTRIES} from '../registries.js';
@@ -50,9 +51,34 @@ export const CREDENTIAL_FIELDS: FieldSpec[] = [
 	{key: 'email', label: 'Email', check: checkEmail, hint: () => 'optional and deprecated: leave empty unless an old tool needs it'},
 ];
 
-export function CredentialsStep({state, dispatch, get, active, width}: StepProps) {
+/** The row after the credential fields: a Quay robot file to import instead of typing. */
+const IMPORT_ROW = CREDENTIAL_FIELDS.length;
+const ROWS = CREDENTIAL_FIELDS.length + 1;
+
+export function CredentialsStep({state, dispatch, get, active, width, services}: StepProps) {
 	const index = state.editing;
 	const credential = state.answers.credentials[index];
+	const [importPath, setImportPath] = useState('');
+	const [imported, setImported] = useState<{ok: boolean; message: string} | undefined>();
+
+	const runImport = (path: string) => {
+		services.readFile(path).then(read => {
+			if (!read.ok) return setImported({ok: false, message: read.message});
+			const result = importCredentials(read.text, path);
+			if (!result.ok) return setImported({ok: false, message: `Import file ${path}: ${result.message}`});
+			// The file's first credential replaces this one; any others are added after it.
+			dispatch({
+				type: 'answers',
+				update: answers => ({
+					...answers,
+					credentials: [...answers.credentials.slice(0, get().editing), ...result.credentials, ...answers.credentials.slice(get().editing + 1)],
+				}),
+			});
+			setImported({ok: true, message: `Imported ${result.found}.`});
+			setImportPath('');
+			dispatch({type: 'field', field: CREDENTIAL_FIELDS.length - 1});
+		});
+	};
 
 	const setField = (key: FieldSpec['key'], value: string) =>
 		dispatch({
@@ -72,6 +98,10 @@ export function CredentialsStep({state, dispatch, get, active, width}: StepProps
 		const latest = get();
 		const current = latest.answers.credentials[latest.editing];
 		if (!current) return;
+		if (latest.field === IMPORT_ROW && importPath.trim() !== '') {
+			runImport(importPath.trim());
+			return;
+		}
 		if (latest.field < CREDENTIAL_FIELDS.length - 1) {
 			dispatch({type: 'field', field: latest.field + 1});
 			return;
@@ -83,7 +113,7 @@ export function CredentialsStep({state, dispatch, get, active, width}: StepProps
 
 	useInput(
 		(_input, key) => {
-			if (key.upArrow || key.downArrow) dispatch({type: 'move', delta: key.upArrow ? -1 : 1, count: CREDENTIAL_FIELDS.length});
+			if (key.upArrow || key.downArrow) dispatch({type: 'move', delta: key.upArrow ? -1 : 1, count: ROWS});
 			// Enter is handled here only (not by the field), from the latest state: one chunk
 			// such as "token\r" or Down+Enter then acts on the right field.
 			else if (key.return) advance();
@@ -111,11 +141,24 @@ export function CredentialsStep({state, dispatch, get, active, width}: StepProps
 						{...(field.mask ? {mask: field.mask} : {})}
 						{...(field.placeholder ? {placeholder: field.placeholder} : {})}
 						{...(show && error ? {error} : {})}
-						hint={field.hint(credential)}
+						{...(active && state.field === position ? {hint: field.hint(credential)} : {})}
 						width={width}
 					/>
 				);
 			})}
+			<Text> </Text>
+			<TextField
+				key={`${index}:import`}
+				label="Import file"
+				value={importPath}
+				onChange={setImportPath}
+				focus={active && state.field === IMPORT_ROW}
+				placeholder="(optional) path of a Quay robot file"
+				{...(!imported && active && state.field === IMPORT_ROW ? {hint: 'Docker config JSON, Kubernetes Secret YAML, rkt JSON or a saved docker/podman login line; Enter imports it'} : {})}
+				{...(imported && !imported.ok ? {error: imported.message} : {})}
+				width={width}
+			/>
+			{imported?.ok ? <Text color="green">✓ {imported.message}</Text> : null}
 		</Box>
 	);
 }
