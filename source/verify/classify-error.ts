@@ -43,7 +43,7 @@ export interface RawError {
 	message?: string;
 	name?: string;
 	reason?: string;
-	cause?: unknown;
+	cert?: {subjectaltname?: string};
 }
 
 export function classifyNetError(error: RawError, context: {timedOut: boolean; cancelled: boolean}): NetFailure {
@@ -58,8 +58,8 @@ export function classifyNetError(error: RawError, context: {timedOut: boolean; c
 	if (/wrong version number|packet length too long|http request/i.test(message) && (code === 'EPROTO' || code.startsWith('ERR_SSL'))) return {kind: 'plain-http'};
 	if (UNTRUSTED.has(code)) return {kind: 'tls', code, problem: 'the certificate is not signed by an authority this machine trusts'};
 	if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
-		// node's reason: "Host: x. is not in the cert's altnames: DNS:a" or "IP: 1.2.3.4 is not in the cert's list: IP Address:…"
-		const names = /(?:altnames|list): (.*)$/.exec(error.reason ?? message)?.[1];
+		// node attaches the peer certificate; its reason text varies ("not in the cert's altnames: …", "not cert's CN: …").
+		const names = error.cert?.subjectaltname || /(?:altnames|list): (.*)$/.exec(error.reason ?? message)?.[1];
 		return {kind: 'tls', code, problem: names ? `the certificate is for ${names}, not this host name` : TLS_PROBLEMS[code]!};
 	}
 	if (TLS_PROBLEMS[code]) return {kind: 'tls', code, problem: TLS_PROBLEMS[code]};

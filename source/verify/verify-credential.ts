@@ -171,7 +171,7 @@ export async function verifyCredential(options: VerifyOptions): Promise<VerifyRe
 	if (isFailure(final)) return failed(final, base);
 	if (final.status === 200) return {status: 'verified', registry, url: base.href, scheme: 'bearer', message: `${registry} accepted the user name and password (token from ${realm.host})`, advice: ''};
 	if (final.status === 401 || final.status === 403) {
-		return rejected(base, 'bearer', `${registry} refused the token ${service} issued for these credentials (HTTP ${final.status}${reasonFrom(final, [...secrets, token])})`);
+		return rejected(base, 'bearer', `${registry} refused the token that ${service} issued for these credentials (HTTP ${final.status}${reasonFrom(final, [...secrets, token])})`);
 	}
 	return unexpected(base, `${base.href} answered HTTP ${final.status} to the token${reasonFrom(final, [...secrets, token])}`, 'The registry is not working as expected; try again later.');
 
