@@ -94,8 +94,8 @@ export async function runDoctor(invocation: Invocation, io: Io): Promise<number>
 		text.push(`Moving ${fix.moved.length} password${fix.moved.length === 1 ? '' : 's'} into the keychain:`, resultText(result));
 		if (backups.length > 0) text.push('', `The backup ${backups.join(', ')} still holds the old passwords in clear (mode 0600); regauth undo needs it — delete it once you no longer do.`);
 		for (const note of fix.plan.notes) text.push(`regauth: ${note.level}: ${note.message}`);
-		text.push('', 'After the fix:', after.diagnosis.findings.length > 0 ? findingsText(after.diagnosis.findings) : '', summary(after.diagnosis.findings));
-		io.stdout(`${text.filter((line, index, all) => line !== '' || all[index - 1] !== '').join('\n')}\n`);
+		text.push('', 'After the fix:', ...(after.diagnosis.findings.length > 0 ? [findingsText(after.diagnosis.findings)] : []), summary(after.diagnosis.findings));
+		io.stdout(`${text.join('\n')}\n`);
 	}
 	return result.ok && after.diagnosis.findings.length === 0 ? EXIT.ok : EXIT.failed;
 }

@@ -2,7 +2,7 @@
 // reader (read-facts.ts) gathers the facts; this decides what is wrong and how to fix it.
 import {octal} from '../targets/docker.js';
 import {readAuthFile} from '../formats/docker-config.js';
-import {authFileReport, type FileReport} from './auth-file-checks.js';
+import {authFileReport, loginHost, type FileReport} from './auth-file-checks.js';
 import {chooseHelper} from './choose-helper.js';
 import type {DoctorFacts, DoctorFile, Finding} from './findings.js';
 import {looksLikeKubernetes, secretFileReport} from './secret-checks.js';
@@ -107,12 +107,12 @@ function tmpfsFindings(facts: DoctorFacts, reports: Map<DoctorFile, FileReport>)
 		const fix =
 			podmanFile && !podmanFile.state.exists
 				? `Keep a copy podman also reads: install -D -m 600 ${file.path} ${podmanFile.path}`
-				: `Log in again into a persistent file: podman login --authfile ${podmanFile?.path ?? '~/.config/containers/auth.json'} ${lost[0]}${lost.length > 1 ? ' (and the others)' : ''}`;
+				: `Log in again into a persistent file: podman login --authfile ${podmanFile?.path ?? '~/.config/containers/auth.json'} ${loginHost(lost[0]!)}${lost.length > 1 ? ' (and the others)' : ''}`;
 		findings.push({
 			id: 'tmpfs',
 			level: 'warning',
 			path: file.path,
-			message: `is on tmpfs: the login${lost.length === 1 ? '' : 's'} for ${lost.join(', ')} ${lost.length === 1 ? 'is' : 'are'} lost at reboot (no persistent file has ${lost.length === 1 ? 'it' : 'them'})`,
+			message: `is on tmpfs: the login${lost.length === 1 ? '' : 's'} for ${lost.map(loginHost).join(', ')} ${lost.length === 1 ? 'is' : 'are'} lost at reboot (no persistent file has ${lost.length === 1 ? 'it' : 'them'})`,
 			fix,
 		});
 	}

@@ -86,7 +86,7 @@ function secretFindings(path: string, secret: Record<string, unknown>, findings:
 
 	const raw = typeof stringData[expected] === 'string' ? (stringData[expected] as string) : decodeData(data[expected]);
 	if (raw === undefined) {
-		fail('secret-malformed', `data.${expected} is not valid base64`, 'Recreate it with regauth -t kubernetes (or kubectl create secret docker-registry).');
+		fail('secret-malformed', `the ${expected} value in data is not valid base64`, 'Recreate it with regauth -t kubernetes (or kubectl create secret docker-registry).');
 		return [];
 	}
 	const parsed = parseJson(raw);
