@@ -3,9 +3,9 @@
 import {parseArgs} from 'node:util';
 import {defaultAnswers, TARGET_IDS, trimOneNewline, type Answers, type Credential, type KeychainChoice, type TargetId} from '../answers.js';
 import type {ApplyMode} from '../apply/apply.js';
-import {UsageError} from './errors.js';
 import {DEFAULT_TIMEOUT_MS} from '../verify/result.js';
 import type {VerifyMode} from '../verify/verdict.js';
+import {UsageError} from './errors.js';
 
 const OPTIONS = {
 	registry: {type: 'string', multiple: true, short: 'r'},
@@ -108,6 +108,8 @@ Where and how
   -y, --yes                      apply without asking
       --apply WHAT               files (default), commands (kubectl, docker login), or both
       --keep-going               run the remaining items after a failure
+  -h, --help                     this help
+  -V, --version                  print the version
 
 Checking the credentials (before anything is written; wrong credentials exit 1)
       --no-verify                save without asking the registry
@@ -120,8 +122,6 @@ Doctor
       --fix                      move plain-text passwords of docker's config into the OS
                                  keychain (--keychain NAME to choose), with backups; regauth undo
       --json, --dry-run          as above
-  -h, --help                     this help
-  -V, --version                  print the version
 
 Examples
   printf '%s' "$QUAY_TOKEN" | regauth -r quay.io -u 'myorg+ci' --password-stdin -t docker --yes

@@ -15,7 +15,7 @@ import type {Io} from './headless.js';
 import {planJson, planText, resultJson, resultText} from './plan-view.js';
 
 const MARK = {error: '✗', warning: '!'} as const;
-const ROLE = {docker: 'docker config', podman: 'podman auth file', 'podman-runtime': 'podman auth file (runtime)', given: 'given'} as const;
+const ROLE = {docker: 'docker config', podman: 'podman auth file', 'podman-runtime': 'podman runtime auth file', given: 'given'} as const;
 
 function findingsText(findings: readonly Finding[]): string {
 	return findings.map(finding => `${MARK[finding.level]} ${finding.path}: ${finding.message}\n    fix: ${finding.fix}`).join('\n');
@@ -65,6 +65,7 @@ export async function runDoctor(invocation: Invocation, io: Io): Promise<number>
 
 	if (!fix || fix.plan.artifacts.length === 0 || invocation.dryRun) {
 		if (fix && invocation.dryRun) text.push(`regauth doctor --fix --dry-run: nothing was changed.\n\n${planText(fix.plan, {contents: true})}`);
+		else if (fix) text.push('--fix: nothing could be moved:', ...fix.plan.notes.map(note => `  ${note.message}`));
 		if (invocation.json) {
 			io.stdout(`${JSON.stringify({ok: problems === EXIT.ok, files: diagnosis.files, findings: diagnosis.findings, ...(fix ? {fix: fixJson(fix, helper, invocation.dryRun)} : {})}, null, 2)}\n`);
 		} else io.stdout(`${text.join('\n')}\n`);

@@ -67,6 +67,9 @@ export async function trustContext(options: TrustOptions): Promise<SecureContext
 	const docker = await dockerCertsDir(options.authority, options.dockerCertsRoot ?? '/etc/docker/certs.d');
 	const own = options.caFile ? await loadCaFile(options.caFile) : undefined;
 	const pems = [...rootCertificates, system, extra, ...docker, own].filter((pem): pem is string => pem !== undefined);
-	// Only the certificate blocks: a bundle may carry comments OpenSSL would choke on.
-	return createSecureContext({ca: pems.flatMap(pem => pem.match(PEM) ?? [])});
+	// Only the certificate blocks (a bundle may carry comments), each once: the system bundle
+	// mostly repeats node's own list, and every copy costs parsing time.
+	const blocks = new Map<string, string>();
+	for (const block of pems.flatMap(pem => pem.match(PEM) ?? [])) blocks.set(block.replace(/\s+/g, ''), block);
+	return createSecureContext({ca: [...blocks.values()]});
 }
