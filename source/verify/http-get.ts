@@ -36,11 +36,17 @@ export function httpGet(url: URL, options: GetOptions): Promise<HttpResponse> {
 			response => {
 				const chunks: Buffer[] = [];
 				let size = 0;
+				const done = () => resolve({status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).subarray(0, MAX_BODY).toString('utf8')});
 				response.on('data', (chunk: Buffer) => {
-					if (size < MAX_BODY) chunks.push(chunk);
+					chunks.push(chunk);
 					size += chunk.length;
+					if (size >= MAX_BODY) {
+						// Enough to quote an error; the rest is not worth waiting for.
+						done();
+						response.destroy();
+					}
 				});
-				response.on('end', () => resolve({status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).subarray(0, MAX_BODY).toString('utf8')}));
+				response.on('end', done);
 				response.on('error', reject);
 			},
 		);

@@ -2,6 +2,7 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {registryKey} from '../../source/formats/registry-key.js';
 import {hostnameOf, isLoopback, mayCarryCredentials, registryEndpoint} from '../../source/verify/endpoint.js';
+import {repositoryOf} from '../../source/verify/repository.js';
 
 const key = (raw: string) => {
 	const result = registryKey(raw);
@@ -36,4 +37,12 @@ test('credentials never go to a plain-HTTP URL off loopback without --insecure',
 	assert.equal(mayCarryCredentials(new URL('http://127.0.0.1:9000/token'), false), true);
 	assert.equal(mayCarryCredentials(new URL('http://[::1]:9000/token'), false), true);
 	assert.equal(mayCarryCredentials(new URL('ftp://127.0.0.1/token'), true), false);
+});
+
+test('the pull scope comes from an image on the same registry only', () => {
+	assert.equal(repositoryOf('quay.io/myorg/app:1.0', 'quay.io'), 'myorg/app');
+	assert.equal(repositoryOf('registry.example.com:5000/team/sub/app@sha256:abc', 'registry.example.com:5000'), 'team/sub/app');
+	assert.equal(repositoryOf('ghcr.io/octocat/app', 'quay.io'), undefined);
+	assert.equal(repositoryOf('quay.io/Bad Name', 'quay.io'), undefined);
+	assert.equal(repositoryOf('quay.io.evil.com/x/y', 'quay.io'), undefined);
 });
