@@ -28,6 +28,10 @@ async function main(argv: string[]): Promise<number> {
 		const {runUndo} = await import('./cli/undo.js');
 		return runUndo(io, invocation.json);
 	}
+	if (invocation.subcommand === 'doctor') {
+		const {runDoctor} = await import('./cli/doctor.js');
+		return runDoctor(invocation, io);
+	}
 	if (invocation.headless) {
 		const {runHeadless} = await import('./cli/headless.js');
 		return runHeadless(invocation, io);

@@ -2,7 +2,7 @@
 // state is apply's re-read of a merge target just before it writes.
 import {execFile} from 'node:child_process';
 import {constants} from 'node:fs';
-import {access, readdir, readFile, stat} from 'node:fs/promises';
+import {access, readdir, readFile, stat, statfs} from 'node:fs/promises';
 import {homedir} from 'node:os';
 import {delimiter, dirname, join} from 'node:path';
 import {locateHelper} from './keychain/locate.js';
@@ -22,17 +22,28 @@ export async function readFileState(path: string): Promise<FileState> {
 	}
 }
 
+const TMPFS_MAGIC = 0x01021994;
+
+/** Is the file on tmpfs (gone at reboot)? Linux statfs; false where that cannot be told. */
+export async function onTmpfs(path: string): Promise<boolean> {
+	try {
+		return (await statfs(path)).type === TMPFS_MAGIC;
+	} catch {
+		return false;
+	}
+}
+
 export async function readFiles(paths: string[]): Promise<Record<string, FileState>> {
 	const states = await Promise.all(paths.map(readFileState));
 	return Object.fromEntries(paths.map((path, index) => [path, states[index]!]));
 }
 
 /** Executables on PATH: the first of each name wins, as the shell would pick it. */
-export async function programsOnPath(pathVariable: string | undefined): Promise<Map<string, string>> {
+export async function programsOnPath(pathVariable: string | undefined, extra: readonly string[] = []): Promise<Map<string, string>> {
 	const found = new Map<string, string>();
 	const dirs = (pathVariable ?? '').split(delimiter).filter(Boolean);
 	const listings = await Promise.all(dirs.map(dir => readdir(dir).catch(() => [] as string[])));
-	const wanted = (name: string) => name === 'docker' || name === 'kubectl' || name.startsWith('docker-credential-');
+	const wanted = (name: string) => name === 'docker' || name === 'kubectl' || name.startsWith('docker-credential-') || extra.includes(name);
 	await Promise.all(
 		dirs.map(async (dir, index) => {
 			for (const name of listings[index]!) {

@@ -1,8 +1,10 @@
 // Command-line flags → answers. node's util.parseArgs does the parsing; this file holds the flag
 // table, the help text and the mapping, with messages that name the flag and the fix.
 import {parseArgs} from 'node:util';
-import {defaultAnswers, TARGET_IDS, trimOneNewline, type Answers, type Credential, type TargetId} from '../answers.js';
+import {defaultAnswers, TARGET_IDS, trimOneNewline, type Answers, type Credential, type KeychainChoice, type TargetId} from '../answers.js';
 import type {ApplyMode} from '../apply/apply.js';
+import {DEFAULT_TIMEOUT_MS} from '../verify/result.js';
+import type {VerifyMode} from '../verify/verdict.js';
 import {UsageError} from './errors.js';
 
 const OPTIONS = {
@@ -36,9 +38,23 @@ const OPTIONS = {
 	yes: {type: 'boolean', short: 'y'},
 	help: {type: 'boolean', short: 'h'},
 	version: {type: 'boolean', short: 'V'},
+	verify: {type: 'string'},
+	'no-verify': {type: 'boolean'},
+	'ca-file': {type: 'string'},
+	insecure: {type: 'boolean'},
+	'verify-timeout': {type: 'string'},
+	fix: {type: 'boolean'},
 } as const;
 
-export type Subcommand = 'run' | 'undo';
+export type Subcommand = 'run' | 'undo' | 'doctor';
+
+/** How the credentials are checked against the registry before anything is written. */
+export interface VerifyFlags {
+	mode: VerifyMode;
+	caFile?: string;
+	insecure: boolean;
+	timeoutMs: number;
+}
 
 export interface Invocation {
 	subcommand: Subcommand;
@@ -57,6 +73,16 @@ export interface Invocation {
 	keepGoing: boolean;
 	help: boolean;
 	version: boolean;
+	verify: VerifyFlags;
+	doctor: DoctorFlags;
+}
+
+export interface DoctorFlags {
+	/** regauth doctor FILE…: files to check besides the usual places. */
+	files: string[];
+	fix: boolean;
+	/** --keychain, when given: where --fix moves the passwords. */
+	keychain?: KeychainChoice;
 }
 
 export const HELP = `regauth — set up container-registry authentication
@@ -65,6 +91,8 @@ Usage
   regauth                         start the wizard (needs a terminal)
   regauth [flags]                 headless: the same plan, from flags
   regauth undo                    restore what the last apply changed
+  regauth doctor [FILE...]        check the docker config, podman auth files and any docker
+                                  config or Kubernetes Secret YAML given; exit 1 on problems
 
 Credentials (repeat --registry/--username/--email for several registries, in order)
   -r, --registry HOST            registry host[:port]; docker.io for Docker Hub
@@ -114,6 +142,18 @@ Where and how
   -h, --help                     this help
   -V, --version                  print the version
 
+Checking the credentials (before anything is written; wrong credentials exit 1)
+      --no-verify                save without asking the registry
+      --verify=strict            also stop when the registry cannot be reached or checked
+      --ca-file FILE             trust this CA (PEM) for the registry's TLS certificate
+      --insecure                 allow plain HTTP (localhost and 127.0.0.0/8 need no flag)
+      --verify-timeout SECONDS   give up waiting for the registry after this long (default 10)
+
+Doctor
+      --fix                      move plain-text passwords of docker's config into the OS
+                                 keychain (--keychain NAME to choose), with backups; regauth undo
+      --json, --dry-run          as above
+
 Examples
   printf '%s' "$QUAY_TOKEN" | regauth -r quay.io -u 'myorg+ci' --password-stdin -t docker --yes
   printf '%s' "$TOKEN" | regauth -r ghcr.io -u octocat --password-stdin -t kubernetes \\
@@ -150,13 +190,20 @@ export function parseInvocation(argv: string[]): Invocation {
 	try {
 		parsed = parseArgs({args: argv, options: OPTIONS, allowPositionals: true, strict: true});
 	} catch (error) {
+		if (/'--verify(?: <value>)?' argument (?:missing|is ambiguous)/.test((error as Error).message)) throw new UsageError('--verify needs a value: --verify=strict (or --no-verify to skip the check).');
 		const message = (error as Error).message.replace(/^Unknown option '(.+?)'.*$/s, "unknown flag $1; see regauth --help for the flags");
 		throw new UsageError(message.replace(/\. To specify a positional argument.*$/s, ''));
 	}
 	const {values, positionals} = parsed;
 	const [first, ...rest] = positionals;
-	if (rest.length > 0 || (first !== undefined && first !== 'undo')) {
-		throw new UsageError(`unexpected argument "${positionals.join(' ')}": regauth takes flags (see regauth --help) or the subcommand undo.`);
+	if (first !== 'doctor' && (rest.length > 0 || (first !== undefined && first !== 'undo'))) {
+		throw new UsageError(`unexpected argument "${positionals.join(' ')}": regauth takes flags (see regauth --help) or a subcommand: undo, doctor.`);
+	}
+	if (first === 'doctor') {
+		const foreign = Object.keys(values).filter(name => !['json', 'fix', 'keychain', 'dry-run', 'help'].includes(name));
+		if (foreign.length > 0) throw new UsageError(`--${foreign[0]} does not apply to regauth doctor; it takes FILE…, --json, --fix, --keychain NAME and --dry-run.`);
+	} else if (values.fix) {
+		throw new UsageError('--fix belongs to regauth doctor: run regauth doctor --fix.');
 	}
 
 	const answers = defaultAnswers();
@@ -213,7 +260,7 @@ export function parseInvocation(argv: string[]): Invocation {
 
 	const headlessFlags = Object.keys(values).filter(name => !['help', 'version'].includes(name));
 	return {
-		subcommand: first === 'undo' ? 'undo' : 'run',
+		subcommand: first === 'undo' ? 'undo' : first === 'doctor' ? 'doctor' : 'run',
 		answers,
 		passwordStdin: values['password-stdin'] ?? false,
 		fromKeychain: values['from-keychain'] ?? false,
@@ -226,7 +273,27 @@ export function parseInvocation(argv: string[]): Invocation {
 		keepGoing: values['keep-going'] ?? false,
 		help: values.help ?? false,
 		version: values.version ?? false,
+		verify: verifyFlags(values),
+		doctor: {files: first === 'doctor' ? rest : [], fix: values.fix ?? false, ...(keychain === undefined ? {} : {keychain: answers.keychain})},
 	};
+}
+
+function verifyFlags(values: {verify?: string; 'no-verify'?: boolean; 'ca-file'?: string; insecure?: boolean; 'verify-timeout'?: string}): VerifyFlags {
+	let mode = choice('verify', values.verify, ['on', 'strict', 'off'] as const, 'on');
+	if (values['no-verify']) {
+		if (values.verify !== undefined && values.verify !== 'off') throw new UsageError(`--no-verify and --verify=${values.verify} contradict each other: give one of them.`);
+		mode = 'off';
+	}
+	const caFile = values['ca-file'];
+	if (caFile !== undefined && caFile.trim() === '') throw new UsageError('--ca-file is empty: give the PEM file of the CA that signed the registry certificate.');
+	let timeoutMs = DEFAULT_TIMEOUT_MS;
+	const timeout = values['verify-timeout'];
+	if (timeout !== undefined) {
+		const seconds = Number(timeout);
+		if (!/^\d+(\.\d+)?$/.test(timeout) || seconds <= 0 || seconds > 600) throw new UsageError(`--verify-timeout ${timeout}: give a number of seconds from 0.1 to 600, e.g. --verify-timeout 30.`);
+		timeoutMs = Math.round(seconds * 1000);
+	}
+	return {mode, ...(caFile === undefined ? {} : {caFile}), insecure: values.insecure ?? false, timeoutMs};
 }
 
 /** Give each credential its password from stdin: all of it for one registry, a line each for several. */

@@ -2,7 +2,7 @@
 import {stateDir} from '../environment.js';
 import {apply, StaleError, RefusedError, type ApplyResult} from '../apply/apply.js';
 import {plan, plannedReads} from '../plan.js';
-import type {Plan} from '../plan-types.js';
+import type {Note, Plan} from '../plan-types.js';
 import {probeEnvironment} from '../probe.js';
 import type {KeychainStatus} from '../keychain/diagnose.js';
 import {prepareKeychain} from '../keychain/prepare.js';
@@ -11,16 +11,19 @@ import {assignPasswords, type Invocation} from './args.js';
 import {CancelledError, EXIT, FailureError, UsageError} from './errors.js';
 import {planJson, planText, resultJson, resultText} from './plan-view.js';
 import {readStdin} from './read-stdin.js';
+import {verifyStep} from './verify-step.js';
 
 export interface Io {
 	stdout: (text: string) => void;
 	stderr: (text: string) => void;
 }
 
-async function makePlan(invocation: Invocation, keychain?: KeychainStatus): Promise<Plan> {
+async function makePlan(invocation: Invocation, keychain?: KeychainStatus, notes: Note[] = []): Promise<Plan> {
 	const probed = await probeEnvironment(process.env);
 	const env = await probeEnvironment(process.env, {reads: plannedReads(invocation.answers, probed)});
-	return plan(invocation.answers, keychain ? {...env, keychain} : env);
+	const result = plan(invocation.answers, keychain ? {...env, keychain} : env);
+	result.notes.push(...notes);
+	return result;
 }
 
 export async function runHeadless(invocation: Invocation, io: Io): Promise<number> {
@@ -54,15 +57,17 @@ export async function runHeadless(invocation: Invocation, io: Io): Promise<numbe
 	if (current.issues.length > 0) {
 		throw new UsageError(current.issues.map(issue => `${issue.flag}: ${issue.message}`).join('\nregauth: '));
 	}
+	if (!invocation.dryRun && !invocation.yes) {
+		throw new UsageError('--yes is required to apply without the wizard (or --dry-run to only print the plan).');
+	}
+	// Before anything is printed or written: wrong credentials end the run here (exit 1).
+	const verification = await verifyStep(invocation);
+	current.notes.push(...verification.notes);
 	if (invocation.dryRun) {
-		if (invocation.json) io.stdout(`${JSON.stringify({dryRun: true, plan: planJson(current)}, null, 2)}\n`);
+		if (invocation.json) io.stdout(`${JSON.stringify({dryRun: true, plan: planJson(current), verification: verification.results}, null, 2)}\n`);
 		else io.stdout(`regauth --dry-run: nothing was changed.\n\n${planText(current, {contents: true})}\n`);
 		return current.notes.some(note => note.level === 'error') ? EXIT.failed : EXIT.ok;
 	}
-	if (!invocation.yes) {
-		throw new UsageError('--yes is required to apply without the wizard (or --dry-run to only print the plan).');
-	}
-
 	const controller = new AbortController();
 	const onSigint = () => controller.abort();
 	process.once('SIGINT', onSigint);
@@ -82,7 +87,7 @@ export async function runHeadless(invocation: Invocation, io: Io): Promise<numbe
 			if (!(error instanceof StaleError)) throw error;
 			// Someone saved the file between our read and now: plan again from what is there.
 			io.stderr(`regauth: ${error.message} Planning again from the current content.\n`);
-			current = await makePlan(invocation, prepared.keychain);
+			current = await makePlan(invocation, prepared.keychain, verification.notes);
 			result = await apply(current, options);
 		}
 	} catch (error) {
@@ -91,7 +96,7 @@ export async function runHeadless(invocation: Invocation, io: Io): Promise<numbe
 	} finally {
 		process.removeListener('SIGINT', onSigint);
 	}
-	if (invocation.json) io.stdout(`${JSON.stringify({plan: planJson(current), result: resultJson(result)}, null, 2)}\n`);
+	if (invocation.json) io.stdout(`${JSON.stringify({plan: planJson(current), result: resultJson(result), verification: verification.results}, null, 2)}\n`);
 	else {
 		io.stdout(`${resultText(result)}\n`);
 		for (const note of current.notes.filter(note => note.level !== 'info')) io.stderr(`regauth: ${note.level}: ${note.message}\n`);

@@ -60,6 +60,8 @@ export interface AuthChanges {
 	auths: Record<string, AuthEntry>;
 	/** New or replaced `credHelpers` entries, by key. */
 	credHelpers?: Record<string, string>;
+	/** `auths` keys to delete (doctor --fix: a legacy key whose entry moved to the normalised one). */
+	removeAuths?: string[];
 }
 
 function sameJson(a: unknown, b: unknown): boolean {
@@ -90,6 +92,9 @@ export function applyAuthChanges(file: AuthFile, changes: AuthChanges): string {
 		for (const [key, entry] of Object.entries(changes.auths)) {
 			if (!sameJson(auths?.[key], entry)) text = setJsonValue(text, ['auths', key], entry);
 		}
+	}
+	for (const key of changes.removeAuths ?? []) {
+		if (auths && key in auths && !(key in changes.auths)) text = setJsonValue(text, ['auths', key], undefined);
 	}
 	const helpers = isPlainObject(file.doc.credHelpers) ? file.doc.credHelpers : undefined;
 	if (!helpers && Object.keys(credHelpers).length > 0) {

@@ -9,6 +9,8 @@ import {requireProgram} from './programs.js';
 
 export interface Registry {
 	host: string;
+	/** https://host or http://host, as the registry serves. */
+	url: string;
 	port: number;
 	username: string;
 	password: string;
@@ -21,8 +23,10 @@ export interface RegistryOptions {
 	password?: string;
 	/** Extra YAML merged into the `http:` section (e.g. tls). */
 	httpExtra?: string;
-	/** Replaces the htpasswd auth section (e.g. token auth). */
+	/** Replaces the htpasswd auth section (e.g. token auth; '' for a registry without auth). */
 	authYaml?: string;
+	/** Serve HTTPS with this certificate and key (see tls.ts). */
+	tls?: {cert: string; key: string};
 }
 
 async function waitForPort(port: number, child: ChildProcess, logFile: string): Promise<void> {
@@ -55,10 +59,11 @@ export async function startRegistry(dir: string, options: RegistryOptions = {}):
 	const htpasswd = join(dir, 'htpasswd');
 	writeFileSync(htpasswd, execFileSync('htpasswd', ['-Bbn', username, password], {encoding: 'utf8'}));
 	const config = join(dir, 'registry.yml');
+	const tlsYaml = options.tls ? `  tls:\n    certificate: ${options.tls.cert}\n    key: ${options.tls.key}\n` : '';
 	const auth = options.authYaml ?? `auth:\n  htpasswd:\n    realm: regauth-test\n    path: ${htpasswd}\n`;
 	writeFileSync(
 		config,
-		`version: 0.1\nlog:\n  level: warn\nstorage:\n  filesystem:\n    rootdirectory: ${join(dir, 'data')}\n  delete:\n    enabled: true\nhttp:\n  addr: 127.0.0.1:${port}\n  secret: not-a-secret\n${options.httpExtra ?? ''}${auth}`,
+		`version: 0.1\nlog:\n  level: warn\nstorage:\n  filesystem:\n    rootdirectory: ${join(dir, 'data')}\n  delete:\n    enabled: true\nhttp:\n  addr: 127.0.0.1:${port}\n  secret: not-a-secret\n${tlsYaml}${options.httpExtra ?? ''}${auth}`,
 	);
 	const log = join(dir, 'registry.log');
 	const {openSync} = await import('node:fs');
@@ -72,5 +77,5 @@ export async function startRegistry(dir: string, options: RegistryOptions = {}):
 	};
 	after(stop);
 	await waitForPort(port, child, log);
-	return {host: `127.0.0.1:${port}`, port, username, password, log, stop};
+	return {host: `127.0.0.1:${port}`, url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`, port, username, password, log, stop};
 }

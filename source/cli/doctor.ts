@@ -1,0 +1,106 @@
+// `regauth doctor [FILE...] [--json] [--fix]`: report what is wrong with the credentials setup
+// this machine already has, each problem with a one-line fix; --fix moves plain-text passwords
+// of docker's config into a keychain through the usual apply (backups, journal, regauth undo).
+import {apply, StaleError, type ApplyResult} from '../apply/apply.js';
+import {stateDir, type Environment} from '../environment.js';
+import {chooseHelper} from '../doctor/choose-helper.js';
+import {diagnose, type Diagnosis} from '../doctor/diagnose.js';
+import type {Finding} from '../doctor/findings.js';
+import {fixPlan, type FixPlan} from '../doctor/fix-plan.js';
+import {readDoctorFacts} from '../doctor/read-facts.js';
+import {probeEnvironment} from '../probe.js';
+import type {Invocation} from './args.js';
+import {CancelledError, EXIT, UsageError} from './errors.js';
+import type {Io} from './headless.js';
+import {planJson, planText, resultJson, resultText} from './plan-view.js';
+
+const MARK = {error: '✗', warning: '!'} as const;
+const ROLE = {docker: 'docker config', podman: 'podman auth file', 'podman-runtime': 'podman runtime auth file', given: 'given'} as const;
+
+function findingsText(findings: readonly Finding[]): string {
+	return findings.map(finding => `${MARK[finding.level]} ${finding.path}: ${finding.message}\n    fix: ${finding.fix}`).join('\n');
+}
+
+function summary(findings: readonly Finding[]): string {
+	if (findings.length === 0) return '✓ No problems found.';
+	const errors = findings.filter(finding => finding.level === 'error').length;
+	const warnings = findings.length - errors;
+	const parts = [errors ? `${errors} error${errors === 1 ? '' : 's'}` : '', warnings ? `${warnings} warning${warnings === 1 ? '' : 's'}` : ''].filter(Boolean);
+	return `${findings.length} problem${findings.length === 1 ? '' : 's'} (${parts.join(', ')}).`;
+}
+
+function diagnosisText(diagnosis: Diagnosis): string {
+	const checked = diagnosis.files.map(file => `  ${file.path}  (${ROLE[file.role]}${file.kind === 'absent' ? ', not present' : file.kind === 'secrets' ? ', Kubernetes Secrets' : ''})`);
+	const out = ['Checked', ...checked, ''];
+	if (diagnosis.findings.length > 0) out.push(findingsText(diagnosis.findings), '');
+	out.push(summary(diagnosis.findings));
+	return out.join('\n');
+}
+
+async function examine(env: Environment, files: readonly string[]) {
+	const facts = await readDoctorFacts(env, files);
+	return {facts, diagnosis: diagnose(facts)};
+}
+
+export async function runDoctor(invocation: Invocation, io: Io): Promise<number> {
+	const env = await probeEnvironment(process.env);
+	const {files, fix: fixing, keychain} = invocation.doctor;
+	const {facts, diagnosis} = await examine(env, files);
+	const problems = diagnosis.findings.length > 0 ? EXIT.failed : EXIT.ok;
+	if (!fixing) {
+		if (invocation.json) io.stdout(`${JSON.stringify({ok: problems === EXIT.ok, files: diagnosis.files, findings: diagnosis.findings}, null, 2)}\n`);
+		else io.stdout(`${diagnosisText(diagnosis)}\n`);
+		return problems;
+	}
+
+	const docker = facts.files.find(file => file.role === 'docker')!;
+	const fixable = diagnosis.findings.some(finding => finding.fixable);
+	const choice = chooseHelper(facts, keychain);
+	if (!choice.ok && keychain) throw new UsageError(choice.message);
+	const helper = choice.ok ? choice.helper : '';
+	const fix: FixPlan | undefined = choice.ok && fixable ? fixPlan(docker, helper) : undefined;
+	const text: string[] = [diagnosisText(diagnosis), ''];
+	if (!fixable) text.push(`--fix: nothing to move; ${diagnosis.findings.length === 0 ? 'all is well' : 'the problems above need the fixes shown'}.`);
+	else if (!choice.ok) text.push(`regauth: cannot fix: ${choice.message}`);
+
+	if (!fix || fix.plan.artifacts.length === 0 || invocation.dryRun) {
+		if (fix && invocation.dryRun) text.push(`regauth doctor --fix --dry-run: nothing was changed.\n\n${planText(fix.plan, {contents: true})}`);
+		else if (fix) text.push('--fix: nothing could be moved:', ...fix.plan.notes.map(note => `  ${note.message}`));
+		if (invocation.json) {
+			io.stdout(`${JSON.stringify({ok: problems === EXIT.ok, files: diagnosis.files, findings: diagnosis.findings, ...(fix ? {fix: fixJson(fix, helper, invocation.dryRun)} : {})}, null, 2)}\n`);
+		} else io.stdout(`${text.join('\n')}\n`);
+		return problems;
+	}
+
+	const controller = new AbortController();
+	const onSigint = () => controller.abort();
+	process.once('SIGINT', onSigint);
+	let result: ApplyResult;
+	try {
+		result = await apply(fix.plan, {mode: 'files', stateDir: stateDir(env), secrets: fix.secrets, signal: controller.signal});
+	} catch (error) {
+		if (!(error instanceof StaleError)) throw error;
+		text.push(`regauth: ${error.message} Nothing was changed; run regauth doctor --fix again.`);
+		io.stdout(`${text.join('\n')}\n`);
+		return EXIT.failed;
+	} finally {
+		process.removeListener('SIGINT', onSigint);
+	}
+	if (controller.signal.aborted) throw new CancelledError();
+	const after = await examine(env, files);
+	const backups = result.items.flatMap(item => (item.backup ? [item.backup] : []));
+	if (invocation.json) {
+		io.stdout(`${JSON.stringify({ok: result.ok && after.diagnosis.findings.length === 0, files: diagnosis.files, findings: diagnosis.findings, fix: {...fixJson(fix, helper, false), result: resultJson(result)}, remaining: after.diagnosis.findings}, null, 2)}\n`);
+	} else {
+		text.push(`Moving ${fix.moved.length} password${fix.moved.length === 1 ? '' : 's'} into the keychain:`, resultText(result));
+		if (backups.length > 0) text.push('', `The backup ${backups.join(', ')} still holds the old passwords in clear (mode 0600); regauth undo needs it — delete it once you no longer do.`);
+		for (const note of fix.plan.notes) text.push(`regauth: ${note.level}: ${note.message}`);
+		text.push('', 'After the fix:', ...(after.diagnosis.findings.length > 0 ? [findingsText(after.diagnosis.findings)] : []), summary(after.diagnosis.findings));
+		io.stdout(`${text.join('\n')}\n`);
+	}
+	return result.ok && after.diagnosis.findings.length === 0 ? EXIT.ok : EXIT.failed;
+}
+
+function fixJson(fix: FixPlan, helper: string, dryRun: boolean) {
+	return {helper, dryRun, moved: fix.moved, skipped: fix.skipped, plan: planJson(fix.plan)};
+}

@@ -1,0 +1,56 @@
+// Headless: every credential is checked with its registry after the password is read and before
+// the plan is printed or applied. Wrong credentials stop the run here, before anything is written.
+import {resolveAnswers} from '../answers.js';
+import type {Note} from '../plan-types.js';
+import {repositoryOf} from '../verify/repository.js';
+import type {VerifyResult} from '../verify/result.js';
+import {failureMessage, verdict} from '../verify/verdict.js';
+import {CaFileError, loadCaFile} from '../verify/trust.js';
+import {verifyCredential} from '../verify/verify-credential.js';
+import type {Invocation} from './args.js';
+import {CancelledError, FailureError, UsageError} from './errors.js';
+
+export interface Verification {
+	results: VerifyResult[];
+	notes: Note[];
+}
+
+export async function verifyStep(invocation: Invocation): Promise<Verification> {
+	const {mode, caFile, insecure, timeoutMs} = invocation.verify;
+	if (mode === 'off') return {results: [], notes: []};
+	if (caFile) {
+		// A wrong --ca-file is bad input (exit 2), not a registry problem.
+		await loadCaFile(caFile).catch(error => {
+			throw error instanceof CaFileError ? new UsageError(error.message) : error;
+		});
+	}
+	const controller = new AbortController();
+	const onSigint = () => controller.abort();
+	process.once('SIGINT', onSigint);
+	let results: VerifyResult[];
+	try {
+		const {credentials} = resolveAnswers(invocation.answers);
+		const image = invocation.answers.kubernetes.image;
+		results = await Promise.all(
+			credentials.map(credential => {
+				const repository = image === '' ? undefined : repositoryOf(image, credential.host);
+				return verifyCredential({
+					registry: credential.key,
+					username: credential.username,
+					password: credential.password,
+					insecure,
+					timeoutMs,
+					signal: controller.signal,
+					...(caFile ? {caFile} : {}),
+					...(repository ? {repository} : {}),
+				});
+			}),
+		);
+	} finally {
+		process.removeListener('SIGINT', onSigint);
+	}
+	if (controller.signal.aborted) throw new CancelledError();
+	const {failures, notes} = verdict(results, mode);
+	if (failures.length > 0) throw new FailureError(failureMessage(failures, mode));
+	return {results, notes};
+}

@@ -1,0 +1,70 @@
+// A failed connection, named precisely: DNS, refused, timeout, a network error, or a TLS problem
+// (which one), from the error codes node's net/tls/http layers give. Pure, so every branch is
+// unit-tested without a network.
+
+export type NetFailure =
+	| {kind: 'dns'; code: string}
+	| {kind: 'refused'}
+	| {kind: 'timeout'}
+	| {kind: 'network'; code: string; message: string}
+	| {kind: 'plain-http'}
+	| {kind: 'tls'; code: string; problem: string}
+	| {kind: 'cancelled'};
+
+const UNTRUSTED = new Set([
+	'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+	'UNABLE_TO_GET_ISSUER_CERT',
+	'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+	'SELF_SIGNED_CERT_IN_CHAIN',
+	'DEPTH_ZERO_SELF_SIGNED_CERT',
+	'CERT_UNTRUSTED',
+	'CERT_CHAIN_TOO_LONG',
+	'INVALID_CA',
+]);
+
+const TLS_PROBLEMS: Record<string, string> = {
+	CERT_HAS_EXPIRED: 'the certificate has expired',
+	CERT_NOT_YET_VALID: 'the certificate is not valid yet (check this machine’s clock)',
+	CERT_REVOKED: 'the certificate has been revoked',
+	CERT_SIGNATURE_FAILURE: 'the certificate’s signature does not verify',
+	CERT_REJECTED: 'the certificate was rejected',
+	INVALID_PURPOSE: 'the certificate is not meant for a TLS server',
+	ERR_TLS_CERT_ALTNAME_INVALID: 'the certificate is for another host name',
+	ERR_SSL_UNSUPPORTED_PROTOCOL: 'no TLS version both sides support',
+	ERR_SSL_TLSV1_ALERT_PROTOCOL_VERSION: 'no TLS version both sides support',
+	ERR_SSL_SSLV3_ALERT_HANDSHAKE_FAILURE: 'the TLS handshake failed (no common cipher, or the server wants a client certificate)',
+	ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED: 'the server requires a client certificate',
+};
+
+const DNS = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NODATA', 'EAI_NONAME']);
+
+export interface RawError {
+	code?: string;
+	message?: string;
+	name?: string;
+	reason?: string;
+	cert?: {subjectaltname?: string};
+}
+
+export function classifyNetError(error: RawError, context: {timedOut: boolean; cancelled: boolean}): NetFailure {
+	if (context.timedOut) return {kind: 'timeout'};
+	if (context.cancelled) return {kind: 'cancelled'};
+	const code = error.code ?? '';
+	const message = error.message ?? String(error);
+	if (DNS.has(code)) return {kind: 'dns', code};
+	if (code === 'ECONNREFUSED') return {kind: 'refused'};
+	if (code === 'ETIMEDOUT') return {kind: 'timeout'};
+	// A TLS client hello answered in plain HTTP: OpenSSL reads "HTTP/1.1 400" as a record header.
+	if (/wrong version number|packet length too long|http request/i.test(message) && (code === 'EPROTO' || code.startsWith('ERR_SSL'))) return {kind: 'plain-http'};
+	if (UNTRUSTED.has(code)) return {kind: 'tls', code, problem: 'the certificate is not signed by an authority this machine trusts'};
+	if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
+		// node attaches the peer certificate; its reason text varies ("not in the cert's altnames: …", "not cert's CN: …").
+		const names = error.cert?.subjectaltname || /(?:altnames|list): (.*)$/.exec(error.reason ?? message)?.[1];
+		return {kind: 'tls', code, problem: names ? `the certificate is for ${names}, not this host name` : TLS_PROBLEMS[code]!};
+	}
+	if (TLS_PROBLEMS[code]) return {kind: 'tls', code, problem: TLS_PROBLEMS[code]};
+	if (code.startsWith('ERR_SSL') || code.startsWith('ERR_TLS') || code === 'EPROTO' || /certificate|ssl|tls/i.test(message)) {
+		return {kind: 'tls', code: code || 'TLS', problem: `the TLS handshake failed (${message.replace(/^[^:]*:error:[0-9A-F]+:SSL routines:/, '').split(':')[0]?.trim() || code})`};
+	}
+	return {kind: 'network', code: code || 'error', message};
+}

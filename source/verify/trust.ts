@@ -1,0 +1,75 @@
+// Which certificate authorities the check trusts: the same ones docker would for this registry —
+// the system's bundle and /etc/docker/certs.d/<host:port>/*.crt — plus node's own roots,
+// NODE_EXTRA_CA_CERTS and --ca-file. Otherwise a registry docker trusts would be reported as a
+// TLS problem just because node ships its own root list.
+import {X509Certificate} from 'node:crypto';
+import {readdir, readFile} from 'node:fs/promises';
+import {join} from 'node:path';
+import {createSecureContext, rootCertificates, type SecureContext} from 'node:tls';
+
+/** Where Linux distributions keep the system bundle (Go's crypto/x509 looks in the same places). */
+const SYSTEM_BUNDLES = ['/etc/ssl/certs/ca-certificates.crt', '/etc/pki/tls/certs/ca-bundle.crt', '/etc/ssl/ca-bundle.pem', '/etc/pki/tls/cacert.pem', '/etc/ssl/cert.pem'];
+
+const PEM = /-----BEGIN CERTIFICATE-----[^-]+-----END CERTIFICATE-----/g;
+
+export class CaFileError extends Error {}
+
+/** The certificates of --ca-file, checked so a wrong file is named now, not as a TLS failure later. */
+export async function loadCaFile(path: string): Promise<string> {
+	let text: string;
+	try {
+		text = await readFile(path, 'utf8');
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a directory' : (error as Error).message;
+		throw new CaFileError(`--ca-file ${path}: cannot read it (${why}); give the registry's CA certificate in PEM form.`);
+	}
+	const blocks = text.match(PEM) ?? [];
+	if (blocks.length === 0) throw new CaFileError(`--ca-file ${path}: no certificate in it; expected PEM text starting with -----BEGIN CERTIFICATE-----.`);
+	for (const block of blocks) {
+		try {
+			new X509Certificate(block);
+		} catch (error) {
+			throw new CaFileError(`--ca-file ${path}: a certificate in it does not parse (${(error as Error).message}).`);
+		}
+	}
+	return blocks.join('\n');
+}
+
+async function readIfPresent(path: string): Promise<string | undefined> {
+	return readFile(path, 'utf8').catch(() => undefined);
+}
+
+async function dockerCertsDir(authority: string, root: string): Promise<string[]> {
+	const dir = join(root, authority);
+	const names = await readdir(dir).catch(() => [] as string[]);
+	const texts = await Promise.all(names.filter(name => name.endsWith('.crt')).map(name => readIfPresent(join(dir, name))));
+	return texts.filter((text): text is string => text !== undefined);
+}
+
+export interface TrustOptions {
+	caFile?: string;
+	/** host[:port] of the registry, for docker's per-registry certs.d directory. */
+	authority: string;
+	env?: NodeJS.ProcessEnv;
+	/** For tests: where docker's certs.d lives. */
+	dockerCertsRoot?: string;
+}
+
+export async function trustContext(options: TrustOptions): Promise<SecureContext> {
+	const env = options.env ?? process.env;
+	let system: string | undefined;
+	for (const path of SYSTEM_BUNDLES) {
+		system = await readIfPresent(path);
+		if (system) break;
+	}
+	const extra = env.NODE_EXTRA_CA_CERTS ? await readIfPresent(env.NODE_EXTRA_CA_CERTS) : undefined;
+	const docker = await dockerCertsDir(options.authority, options.dockerCertsRoot ?? '/etc/docker/certs.d');
+	const own = options.caFile ? await loadCaFile(options.caFile) : undefined;
+	const pems = [...rootCertificates, system, extra, ...docker, own].filter((pem): pem is string => pem !== undefined);
+	// Only the certificate blocks (a bundle may carry comments), each once: the system bundle
+	// mostly repeats node's own list, and every copy costs parsing time.
+	const blocks = new Map<string, string>();
+	for (const block of pems.flatMap(pem => pem.match(PEM) ?? [])) blocks.set(block.replace(/\s+/g, ''), block);
+	return createSecureContext({ca: [...blocks.values()]});
+}
