@@ -35,11 +35,15 @@ test('docker login with the password on stdin stores the login in $DOCKER_CONFIG
 	assert.ok(!result.stdout.includes(registry.password) && !result.stderr.includes(registry.password));
 });
 
-test('a wrong password fails with the registry’s answer and changes nothing', async () => {
+test('a wrong password is refused before docker runs; with --no-verify docker login itself fails; nothing changes', async () => {
 	const registry = await startRegistry(join(tempDir(), 'registry'));
 	const {dir, dockerConfig, env} = setup();
 	const before = readFileSync(join(dockerConfig, 'config.json'), 'utf8');
-	const result = await runCli(['-r', registry.host, '-u', registry.username, '--password-stdin', '-t', 'docker', '--apply', 'commands', '--yes'], {env, cwd: dir, input: 'wrong-password'});
+	const args = ['-r', registry.host, '-u', registry.username, '--password-stdin', '-t', 'docker', '--apply', 'commands', '--yes'];
+	const verified = await runCli(args, {env, cwd: dir, input: 'wrong-password'});
+	assert.equal(verified.code, 1);
+	assert.match(verified.stderr, /rejected the user name or password/);
+	const result = await runCli([...args, '--no-verify'], {env, cwd: dir, input: 'wrong-password'});
 	assert.equal(result.code, 1);
 	assert.match(result.stdout, /✗ docker login 127\.0\.0\.1:\d+ — docker exited with 1: .*(401|unauthorized)/i);
 	assert.equal(readFileSync(join(dockerConfig, 'config.json'), 'utf8'), before);

@@ -47,7 +47,8 @@ test('skopeo pulls with the auth.json regauth writes, and is refused with a wron
 
 	const wrongHome = join(dir, 'wrong');
 	mkdirSync(wrongHome);
-	const wrong = await runCli(['-r', registry.host, '-u', registry.username, '--password-stdin', '-t', 'podman', '--yes'], {input: 'not-the-password', env: cleanEnv(wrongHome), cwd: dir});
+	// --no-verify: regauth itself would refuse the wrong password; store it to prove skopeo fails.
+	const wrong = await runCli(['-r', registry.host, '-u', registry.username, '--password-stdin', '-t', 'podman', '--no-verify', '--yes'], {input: 'not-the-password', env: cleanEnv(wrongHome), cwd: dir});
 	assert.equal(wrong.code, 0, wrong.stderr);
 	const refused = skopeo(['inspect', '--tls-verify=false', '--authfile', join(wrongHome, '.config', 'containers', 'auth.json'), image]);
 	assert.notEqual(refused.status, 0);

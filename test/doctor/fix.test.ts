@@ -127,7 +127,7 @@ test('a locked keychain: the store fails, the file is not touched, and the reaso
 	writeFileSync(config, original, {mode: 0o600});
 	const result = await runCli(['doctor', '--fix'], {env});
 	assert.equal(result.code, 1);
-	assert.match(result.stdout, /✗ Store the r\.example\.com credential in the keychain \(docker-credential-secretservice\) — docker-credential-secretservice exited with 1: Cannot create an item in a locked collection/);
+	assert.match(result.stdout, /✗ Store the r\.example\.com credential in the keychain \(docker-credential-secretservice\) — docker-credential-secretservice could not use the keychain: the keychain is locked \(Cannot create an item in a locked collection\)/);
 	assert.match(result.stdout, /· Docker config\.json \(passwords moved to docker-credential-secretservice\) — not attempted after an earlier failure/);
 	assert.equal(readFileSync(config, 'utf8'), original);
 });
