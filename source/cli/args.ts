@@ -258,7 +258,9 @@ export function parseInvocation(argv: string[]): Invocation {
 		if (values['password-stdin']) throw new UsageError('--import takes the token from the file: drop --password-stdin.');
 	}
 
-	const headlessFlags = Object.keys(values).filter(name => !['help', 'version'].includes(name));
+	// How to check credentials applies to the wizard too: those flags alone do not mean headless.
+	const WIZARD_FLAGS = ['help', 'version', 'verify', 'no-verify', 'ca-file', 'insecure', 'verify-timeout'];
+	const headlessFlags = Object.keys(values).filter(name => !WIZARD_FLAGS.includes(name));
 	return {
 		subcommand: first === 'undo' ? 'undo' : first === 'doctor' ? 'doctor' : 'run',
 		answers,

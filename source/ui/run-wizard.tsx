@@ -3,7 +3,7 @@
 import {render} from 'ink';
 import React, {useCallback, useEffect, useRef, useState} from 'react';
 import {TARGET_IDS, type Answers} from '../answers.js';
-import type {Invocation} from '../cli/args.js';
+import type {Invocation, VerifyFlags} from '../cli/args.js';
 import type {Environment} from '../environment.js';
 import type {KeychainStatus} from '../keychain/diagnose.js';
 import {plannedReads} from '../plan.js';
@@ -17,7 +17,7 @@ async function readMachine(answers: Answers): Promise<Environment> {
 	return probeEnvironment(process.env, {reads: plannedReads({...answers, targets: [...TARGET_IDS]}, base)});
 }
 
-function Wizard({initialAnswers, onExit}: {initialAnswers: Answers; onExit: (code: number) => void}) {
+function Wizard({initialAnswers, checks, onExit}: {initialAnswers: Answers; checks: VerifyFlags; onExit: (code: number) => void}) {
 	const [env, setEnv] = useState<Environment | null>(null);
 	const [keychain, setKeychain] = useState<KeychainStatus | undefined>();
 	const envRef = useRef<Environment | null>(null);
@@ -38,14 +38,14 @@ function Wizard({initialAnswers, onExit}: {initialAnswers: Answers; onExit: (cod
 		void refresh();
 	}, [refresh]);
 
-	const services = useRef(wizardServices(() => envRef.current, setKeychain)).current;
+	const services = useRef(wizardServices(() => envRef.current, setKeychain, checks)).current;
 	return <App initialAnswers={initialAnswers} env={withKeychain} services={services} refresh={refresh} onExit={onExit} />;
 }
 
 export async function runWizard(invocation: Invocation): Promise<number> {
 	let code = 130;
 	const initialAnswers: Answers = {...invocation.answers, keychain: {kind: 'regauth'}};
-	const instance = render(<Wizard initialAnswers={initialAnswers} onExit={value => (code = value)} />, {exitOnCtrlC: false, maxFps: 120, patchConsole: false});
+	const instance = render(<Wizard initialAnswers={initialAnswers} checks={invocation.verify} onExit={value => (code = value)} />, {exitOnCtrlC: false, maxFps: 120, patchConsole: false});
 	await instance.waitUntilExit();
 	return code;
 }

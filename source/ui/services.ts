@@ -3,6 +3,7 @@
 import type {Answers, Credential, KeychainChoice} from '../answers.js';
 import type {ApplyMode, ApplyResult, ItemResult} from '../apply/apply.js';
 import type {Plan} from '../plan-types.js';
+import type {VerifyResult} from '../verify/result.js';
 
 export type Check = {ok: true; detail?: string} | {ok: false; message: string};
 
@@ -21,6 +22,8 @@ export interface WizardServices {
 	rememberedCredentials(): Promise<{ok: true; servers: Record<string, string>} | {ok: false; message: string}>;
 	/** Fill a credential from regauth's keychain. */
 	recallCredential(credential: Credential): Promise<{ok: true; credential: Credential} | {ok: false; message: string}>;
+	/** Check the credential with its registry; undefined when checks are off (--no-verify). */
+	verify(credential: Credential, signal: AbortSignal): Promise<VerifyResult | undefined>;
 	/** Read a file the user named (a Quay robot file to import). */
 	readFile(path: string): Promise<{ok: true; text: string} | {ok: false; message: string}>;
 	/** Write and run the plan. A 'stale' outcome means a file changed since the preview: re-plan. */

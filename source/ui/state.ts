@@ -1,7 +1,8 @@
 // The wizard's state and every change to it, as a reducer: keys dispatch actions and each
 // action is computed from the latest state, so fast input (several keys in one chunk) can never
 // act on a stale screen. Pure; the components only render it and dispatch.
-import type {Answers} from '../answers.js';
+import type {Answers, Credential} from '../answers.js';
+import type {VerifyResult} from '../verify/result.js';
 import type {ApplyMode} from '../apply/apply.js';
 
 export type StepId = 'start' | 'registry' | 'credentials' | 'targets' | 'keychain' | 'options' | 'review' | 'apply';
@@ -28,10 +29,19 @@ export interface WizardState {
 	preview: PreviewState;
 	help: boolean;
 	applyMode: ApplyMode;
+	/** Credential checks by registry, for the exact user and password they checked. */
+	checks: CredentialCheck[];
 	/** Text fields as typed, by field id, where the answer stores a parsed form (lists). */
 	drafts: Record<string, string>;
 	/** A one-off notice shown at the top of the current step (e.g. "re-planned"). */
 	notice?: string;
+}
+
+export interface CredentialCheck {
+	registry: string;
+	username: string;
+	password: string;
+	result: VerifyResult | 'checking';
 }
 
 export type Action =
@@ -51,7 +61,8 @@ export type Action =
 	| {type: 'diff'}
 	| {type: 'help'; open?: boolean}
 	| {type: 'applyMode'; mode: ApplyMode}
-	| {type: 'notice'; text?: string};
+	| {type: 'notice'; text?: string}
+	| {type: 'check'; check: CredentialCheck};
 
 export function initialState(answers: Answers): WizardState {
 	return {
@@ -65,7 +76,17 @@ export function initialState(answers: Answers): WizardState {
 		help: false,
 		applyMode: 'files',
 		drafts: {},
+		checks: [],
 	};
+}
+
+export function sameCredential(a: Credential | CredentialCheck, b: Credential | CredentialCheck): boolean {
+	return a.registry === b.registry && a.username === b.username && a.password === b.password;
+}
+
+/** The check made for exactly this credential, if any. */
+export function checkFor(state: Pick<WizardState, 'checks'>, credential: Credential): CredentialCheck | undefined {
+	return state.checks.find(check => sameCredential(check, credential));
 }
 
 /** Leaving a just-added registry without typing anything takes it back out. */
@@ -123,5 +144,7 @@ export function reducer(state: WizardState, action: Action): WizardState {
 			return {...state, applyMode: action.mode};
 		case 'notice':
 			return {...state, notice: action.text};
+		case 'check':
+			return {...state, checks: [...state.checks.filter(check => !sameCredential(check, action.check)), action.check]};
 	}
 }

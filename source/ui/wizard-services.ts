@@ -7,10 +7,11 @@ import {formatProblem, type KeychainStatus} from '../keychain/diagnose.js';
 import {listRemembered, probeKeychain} from '../keychain/helper-client.js';
 import {HELPER_NAME} from '../keychain/names.js';
 import {KeychainError, rememberCredential} from '../keychain/prepare.js';
+import type {VerifyFlags} from '../cli/args.js';
 import {secretValues} from '../secret-values.js';
 import type {WizardServices} from './services.js';
 
-export function wizardServices(getEnv: () => Environment | null, setKeychain: (status: KeychainStatus | undefined) => void): WizardServices {
+export function wizardServices(getEnv: () => Environment | null, setKeychain: (status: KeychainStatus | undefined) => void, checks: VerifyFlags): WizardServices {
 	const need = () => {
 		const env = getEnv();
 		if (!env) throw new Error('the machine has not been read yet');
@@ -40,6 +41,19 @@ export function wizardServices(getEnv: () => Environment | null, setKeychain: (s
 				if (error instanceof KeychainError) return {ok: false, message: error.message};
 				throw error;
 			}
+		},
+		async verify(credential, signal) {
+			if (checks.mode === 'off') return undefined;
+			const {verifyCredential} = await import('../verify/verify-credential.js');
+			return verifyCredential({
+				registry: credential.registry,
+				username: credential.username,
+				password: credential.password,
+				...(checks.caFile ? {caFile: checks.caFile} : {}),
+				insecure: checks.insecure,
+				timeoutMs: checks.timeoutMs,
+				signal,
+			});
 		},
 		async readFile(path) {
 			try {

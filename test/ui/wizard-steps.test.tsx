@@ -190,3 +190,30 @@ test('credentials: importing a Quay robot file fills registry, user and token an
 	assert.match(frame, /Password\/token\s+•{20,}/);
 	wizard.unmount();
 });
+
+test('credentials are checked with the registry on leaving the step; after a rejection the user may go on, and the review warns', async () => {
+	let calls = 0;
+	const services = fakeServices({
+		verify: async credential => {
+			calls++;
+			return {status: 'rejected', registry: credential.registry, message: `${credential.registry} rejected the user name or password (HTTP 401)`, advice: 'Check the user name and the token.'};
+		},
+	});
+	const wizard = await startWizard({services});
+	await wizard.press(KEYS.enter);
+	await wizard.type(KEYS.down + KEYS.enter); // Quay.io
+	await wizard.type('myorg+ci');
+	await wizard.press(KEYS.enter);
+	await wizard.type(SECRET);
+	await wizard.press(KEYS.enter); // → email
+	let frame = await wizard.press(KEYS.enter); // leave: the check runs
+	assert.match(frame, /✗ quay\.io rejected the user name or password \(HTTP 401\)/);
+	assert.match(frame, /Credentials for quay\.io/, 'a rejection does not move on by itself');
+	assert.equal(calls, 1);
+	frame = await wizard.press(KEYS.enter); // go on anyway
+	assert.match(frame, /Which registry\?/);
+	assert.equal(calls, 1, 'the same credential is not checked twice');
+	frame = await wizard.press(KEYS.enter, KEYS.enter, KEYS.enter); // continue → targets → keychain → review
+	assert.match(frame, /Not verified: quay\.io rejected the user name or password/);
+	wizard.unmount();
+});

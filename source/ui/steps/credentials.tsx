@@ -1,11 +1,14 @@
 // Step 3: the credential for one registry. Checked as it is typed; the secret is masked and
 // a hint line shows how much has been typed, so a paste can be seen to have arrived.
 import {Box, Text, useInput} from 'ink';
-import React, {useState} from 'react';
+import Spinner from 'ink-spinner';
+import React, {useEffect, useRef, useState} from 'react';
 import {importCredentials} from '../../import/quay-files.js';
 import {checkEmail, checkPassword, checkRegistry, checkUsername, robotAccount, type Credential} from '../../answers.js';
+import type {VerifyResult} from '../../verify/result.js';
 import {TextField} from '../components/text-field.js';
 import {KNOWN_REGISTRIES} from '../registries.js';
+import {checkFor} from '../state.js';
 import type {StepProps} from './step-props.js';
 
 interface FieldSpec {
@@ -55,11 +58,50 @@ export const CREDENTIAL_FIELDS: FieldSpec[] = [
 const IMPORT_ROW = CREDENTIAL_FIELDS.length;
 const ROWS = CREDENTIAL_FIELDS.length + 1;
 
+function CheckLine({result}: {result: VerifyResult | 'checking' | undefined}) {
+	if (!result) return null;
+	if (result === 'checking') {
+		return (
+			<Text>
+				<Spinner type="dots" /> Checking the login with the registry…
+			</Text>
+		);
+	}
+	if (result.status === 'verified') return <Text color="green">✓ {result.message}</Text>;
+	return (
+		<Box flexDirection="column">
+			<Text color={result.status === 'rejected' ? 'red' : 'yellow'}>
+				{result.status === 'rejected' ? '✗' : '!'} {result.message}
+			</Text>
+			{result.advice ? <Text dimColor>{result.advice}</Text> : null}
+			<Text color="cyan">Fix the fields, or press Enter on Email to go on anyway (the review keeps a warning).</Text>
+		</Box>
+	);
+}
+
 export function CredentialsStep({state, dispatch, get, active, width, services}: StepProps) {
 	const index = state.editing;
 	const credential = state.answers.credentials[index];
 	const [importPath, setImportPath] = useState('');
 	const [imported, setImported] = useState<{ok: boolean; message: string} | undefined>();
+
+	const controller = useRef(new AbortController());
+	useEffect(() => () => controller.current.abort(), []);
+
+	/** Ask the registry; a verified login moves on by itself, a failed one waits for the user. */
+	const startCheck = (current: Credential) => {
+		dispatch({type: 'check', check: {...current, result: 'checking'}});
+		services.verify(current, controller.current.signal).then(result => {
+			if (!result) {
+				dispatch({type: 'next', step: 'registry'});
+				return;
+			}
+			dispatch({type: 'check', check: {...current, result}});
+			const latest = get();
+			const still = latest.step === 'credentials' && latest.answers.credentials[latest.editing];
+			if (result.status === 'verified' && still && checkFor(latest, still)?.result === result) dispatch({type: 'next', step: 'registry'});
+		});
+	};
 
 	const runImport = (path: string) => {
 		services.readFile(path).then(read => {
@@ -107,8 +149,14 @@ export function CredentialsStep({state, dispatch, get, active, width, services}:
 			return;
 		}
 		const firstBad = CREDENTIAL_FIELDS.findIndex(field => field.check(current[field.key]));
-		if (firstBad !== -1) dispatch({type: 'field', field: firstBad});
-		else dispatch({type: 'next', step: 'registry'});
+		if (firstBad !== -1) {
+			dispatch({type: 'field', field: firstBad});
+			return;
+		}
+		const check = checkFor(latest, current);
+		if (!check) startCheck(current);
+		// After a failed check, Enter again goes on anyway; the review keeps the warning.
+		else if (check.result !== 'checking') dispatch({type: 'next', step: 'registry'});
 	};
 
 	useInput(
@@ -159,6 +207,7 @@ export function CredentialsStep({state, dispatch, get, active, width, services}:
 				width={width}
 			/>
 			{imported?.ok ? <Text color="green">✓ {imported.message}</Text> : null}
+			<CheckLine result={checkFor(state, credential)?.result} />
 		</Box>
 	);
 }

@@ -6,6 +6,9 @@ import type {ApplyMode} from '../../apply/apply.js';
 import {octal} from '../../targets/docker.js';
 import type {Plan} from '../../plan-types.js';
 import {ChoiceList, type Choice} from '../components/choice-list.js';
+import {verdict} from '../../verify/verdict.js';
+import type {VerifyResult} from '../../verify/result.js';
+import {checkFor} from '../state.js';
 import type {StepProps} from './step-props.js';
 
 export function reviewChoices(plan: Plan): Choice[] {
@@ -39,7 +42,12 @@ export function ReviewStep({state, dispatch, get, plan, active, width}: StepProp
 		},
 		{isActive: active},
 	);
-	const warnings = [...plan.issues.map(issue => ({level: 'error' as const, message: `${issue.label}: ${issue.message}`})), ...plan.notes.filter(note => note.level !== 'info')];
+	const checks = state.answers.credentials.map(credential => checkFor(state, credential)?.result).filter((result): result is VerifyResult => result !== undefined && result !== 'checking');
+	const warnings = [
+		...plan.issues.map(issue => ({level: 'error' as const, message: `${issue.label}: ${issue.message}`})),
+		...verdict(checks, 'on').notes.filter(note => note.level !== 'info'),
+		...plan.notes.filter(note => note.level !== 'info'),
+	];
 	return (
 		<Box flexDirection="column" width={width}>
 			<Text bold>Review</Text>

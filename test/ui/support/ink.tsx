@@ -31,6 +31,7 @@ export function fakeServices(overrides: Partial<WizardServices> = {}): WizardSer
 		rememberedCredentials: async () => ({ok: true, servers: {}}),
 		recallCredential: async () => ({ok: false, message: 'nothing stored'}),
 		apply: async () => ({kind: 'done', result: {ok: true, items: []}}),
+		verify: async credential => ({status: 'verified', registry: credential.registry, message: `${credential.registry} accepted the login`, advice: ''}),
 		readFile: async path => ({ok: false, message: `Import file ${path}: no such file`}),
 		...overrides,
 	};
