@@ -280,7 +280,10 @@ export function resolveAnswers(answers: Answers): Resolution {
 			}
 		}
 		issues.push(...problems);
-		if (problems.length > 0 || !registry.value) return;
+		// Planned as soon as its registry is valid (and not a duplicate), so the preview follows
+		// the typing from the first field; apply refuses while any issue remains.
+		const duplicate = problems.some(problem => problem.field === at('registry'));
+		if (!registry.value || duplicate) return;
 		const robot = robotAccount(credential.username);
 		for (const note of registry.value.notes) notes.push(`Registry${suffix}: ${note}.`);
 		credentials.push({...registry.value, username: credential.username, password: credential.password, email: credential.email, ...(robot ? {robot} : {}), ...(credential.fromKeychain ? {fromKeychain: true} : {})});

@@ -2,12 +2,13 @@
 // preview, ? help, preview keys), the step router, and the form | preview layout sized so the
 // frame never exceeds the terminal (Ink clears the whole screen when a frame is taller).
 import {Box, Text, useApp, useInput} from 'ink';
-import React, {useMemo} from 'react';
+import React, {useCallback, useMemo} from 'react';
 import type {Answers} from '../answers.js';
 import type {Environment} from '../environment.js';
 import {plan as makePlan} from '../plan.js';
 import {STEP_ORDER, STEP_TITLES} from './flow.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
+import {TypeAheadContext, useTypeAhead} from './hooks/type-ahead.js';
 import {previewBody, PreviewPane} from './preview/preview-pane.js';
 import type {WizardServices} from './services.js';
 import {initialState, reducer, type StepId, type WizardState} from './state.js';
@@ -38,6 +39,11 @@ const STEPS: Record<StepId, (props: StepProps) => React.ReactElement> = {
 	review: ReviewStep,
 	apply: ApplyStep,
 };
+
+/** Which handler gets the next key: a change here means keys wait for the new screen. */
+function layoutOf(state: WizardState): string {
+	return `${state.step}|${state.editing}|${state.field}|${state.focus}|${state.help}`;
+}
 
 /** Steps whose form is being typed into: `?` is text there, not help. */
 function typing(state: WizardState): boolean {
@@ -72,6 +78,10 @@ export interface AppProps {
 export function App({initialAnswers, env, services, refresh, onExit}: AppProps) {
 	const {exit} = useApp();
 	const {state, dispatch, get} = useStore(reducer, () => initialState(initialAnswers));
+	const typeAhead = useTypeAhead(
+		useCallback(() => layoutOf(get()), [get]),
+		layoutOf(state),
+	);
 	const {columns, rows} = useTerminalSize();
 	// The one plan everything on screen reads; recomputed on every answer change (keystroke).
 	const plan = useMemo(() => makePlan(state.answers, env ?? emptyEnv), [state.answers, env]);
@@ -97,6 +107,7 @@ export function App({initialAnswers, env, services, refresh, onExit}: AppProps) 
 			finish(EXIT_CANCELLED);
 			return;
 		}
+		if (typeAhead.swallowing()) return;
 		if (latest.step === 'apply') return;
 		if (key.escape) {
 			dispatch({type: 'back'});
@@ -139,6 +150,7 @@ export function App({initialAnswers, env, services, refresh, onExit}: AppProps) 
 				: `Enter next · Esc back${preview ? ' · Tab preview · PgUp/PgDn scroll' : ''} · ${typing(state) ? '' : '? help · '}Ctrl+C quit`;
 
 	return (
+		<TypeAheadContext.Provider value={typeAhead}>
 		<Box flexDirection="column" width={columns} height={rows - 1}>
 			<Box>
 				<Text bold color="cyan">
@@ -177,6 +189,7 @@ export function App({initialAnswers, env, services, refresh, onExit}: AppProps) 
 				{hints}
 			</Text>
 		</Box>
+		</TypeAheadContext.Provider>
 	);
 }
 

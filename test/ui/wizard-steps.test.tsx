@@ -217,3 +217,12 @@ test('credentials are checked with the registry on leaving the step; after a rej
 	assert.match(frame, /Not verified: quay\.io rejected the user name or password/);
 	wizard.unmount();
 });
+
+test('keys typed ahead of the screen are kept: Enter, then the user name, Enter and the token, faster than it redraws', async () => {
+	const wizard = await startWizard();
+	await wizard.press(KEYS.enter);
+	const frame = await wizard.burst(KEYS.down, KEYS.enter, ...'myorg+ci', KEYS.enter, ...'tok');
+	assert.match(frame, /Username\s+myorg\+ci/);
+	assert.match(frame, /● 3 characters typed/);
+	wizard.unmount();
+});

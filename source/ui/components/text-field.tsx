@@ -2,7 +2,8 @@
 // what each change really does, so pastes, held Backspace and fast typing are handled right.
 import {Box, Text} from 'ink';
 import TextInput from 'ink-text-input';
-import React, {useRef, useState} from 'react';
+import React, {useEffect, useRef, useState} from 'react';
+import {useTypeAheadValue} from '../hooks/type-ahead.js';
 import {applyEdit} from './text-edit.js';
 
 export interface TextFieldProps {
@@ -24,13 +25,25 @@ export interface TextFieldProps {
 export const LABEL_WIDTH = 18;
 
 export function TextField({label, value, onChange, onSubmit, focus, mask, placeholder, error, hint, width}: TextFieldProps) {
+	// latest: what the field holds (every dispatched change is in `value` by the next render).
+	// rendered: what ink-text-input's key handler was built from. Ink re-subscribes that handler
+	// in an effect after each commit, so until then keys still go to the old one: advance
+	// `rendered` in an effect too (a child's effects run before its parent's).
 	const latest = useRef(value);
 	const rendered = useRef(value);
 	const [epoch, setEpoch] = useState(0);
+	const typeAhead = useTypeAheadValue();
 	latest.current = value;
-	rendered.current = value;
+	useEffect(() => {
+		rendered.current = value;
+	});
 
 	const change = (next: string) => {
+		// A key held for the next screen: ink-text-input still saw it, this field must not.
+		if (typeAhead.swallowing()) {
+			setEpoch(current => current + 1);
+			return;
+		}
 		const result = applyEdit(latest.current, rendered.current, next);
 		latest.current = result.value;
 		if (result.adjusted) setEpoch(current => current + 1); // remount: cursor back to the end

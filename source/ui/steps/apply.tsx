@@ -1,10 +1,11 @@
 // Step 8: apply, owning the screen: each item with a spinner, then ✓ or ✗ and the reason;
 // command output in an append-only log above; a summary with backups and what to do next.
-import {Box, Static, Text, useInput} from 'ink';
+import {Box, Static, Text} from 'ink';
 import Spinner from 'ink-spinner';
 import React, {useEffect, useRef, useState} from 'react';
 import type {ApplyResult, ItemResult} from '../../apply/apply.js';
 import {nextSteps} from '../next-steps.js';
+import {useStepInput} from '../hooks/use-step-input.js';
 import type {StepProps} from './step-props.js';
 
 const MARK: Record<ItemResult['status'], {mark: string; color?: string}> = {
@@ -50,11 +51,11 @@ export function ApplyStep({state, dispatch, plan, active, width, services, finis
 		// eslint-disable-next-line react-hooks/exhaustive-deps
 	}, []);
 
-	useInput(
+	useStepInput(
 		(_input, key) => {
 			if (key.return && (result || failure)) finish(result?.ok ? 0 : 1);
 		},
-		{isActive: active},
+		active,
 	);
 
 	const backups = items.filter(item => item.backup);

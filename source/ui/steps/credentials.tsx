@@ -1,6 +1,6 @@
 // Step 3: the credential for one registry. Checked as it is typed; the secret is masked and
 // a hint line shows how much has been typed, so a paste can be seen to have arrived.
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
 import Spinner from 'ink-spinner';
 import React, {useEffect, useRef, useState} from 'react';
 import {importCredentials} from '../../import/quay-files.js';
@@ -9,6 +9,7 @@ import type {VerifyResult} from '../../verify/result.js';
 import {TextField} from '../components/text-field.js';
 import {KNOWN_REGISTRIES} from '../registries.js';
 import {checkFor} from '../state.js';
+import {useStepInput} from '../hooks/use-step-input.js';
 import type {StepProps} from './step-props.js';
 
 interface FieldSpec {
@@ -159,14 +160,14 @@ export function CredentialsStep({state, dispatch, get, active, width, services}:
 		else if (check.result !== 'checking') dispatch({type: 'next', step: 'registry'});
 	};
 
-	useInput(
+	useStepInput(
 		(_input, key) => {
 			if (key.upArrow || key.downArrow) dispatch({type: 'move', delta: key.upArrow ? -1 : 1, count: ROWS});
 			// Enter is handled here only (not by the field), from the latest state: one chunk
 			// such as "token\r" or Down+Enter then acts on the right field.
 			else if (key.return) advance();
 		},
-		{isActive: active},
+		active,
 	);
 
 	if (!credential) return <Text color="red">No registry selected.</Text>;

@@ -1,12 +1,13 @@
 // Step 5: where the secret is kept. The OS keychain first; plain text only after its warning
 // has been shown and the user confirms. Choosing a keychain checks it there and then, so a
 // missing bus or a locked keyring is found now, with the fix, not at apply time.
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
 import Spinner from 'ink-spinner';
 import React, {useState} from 'react';
 import {keychainOptions} from '../../keychain/choices.js';
 import {ChoiceList} from '../components/choice-list.js';
 import {nextAfterKeychain} from '../flow.js';
+import {useStepInput} from '../hooks/use-step-input.js';
 import type {StepProps} from './step-props.js';
 
 export function KeychainStep({state, dispatch, get, env, active, width, services}: StepProps) {
@@ -15,7 +16,7 @@ export function KeychainStep({state, dispatch, get, env, active, width, services
 	const [problem, setProblem] = useState<string | undefined>();
 	const [confirmPlain, setConfirmPlain] = useState(false);
 
-	useInput(
+	useStepInput(
 		(_input, key) => {
 			if (busy) return;
 			if (key.upArrow || key.downArrow) {
@@ -43,7 +44,7 @@ export function KeychainStep({state, dispatch, get, env, active, width, services
 				dispatch({type: 'next', step: nextAfterKeychain(get().answers)});
 			});
 		},
-		{isActive: active},
+		active,
 	);
 
 	const items = options.map(option => ({label: `${option.label}${option.available ? '' : ' (not available)'}`, value: JSON.stringify(option.choice), hint: option.hint, disabled: !option.available}));

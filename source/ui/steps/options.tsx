@@ -1,8 +1,9 @@
 // Step 6: only what the chosen targets need, with defaults so Enter-Enter-Enter works.
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
 import React from 'react';
 import {LABEL_WIDTH, TextField} from '../components/text-field.js';
 import {cycleChoice, optionFields} from '../option-fields.js';
+import {useStepInput} from '../hooks/use-step-input.js';
 import type {StepProps} from './step-props.js';
 
 
@@ -21,7 +22,7 @@ export function OptionsStep({state, dispatch, get, env, active, width}: StepProp
 		else dispatch({type: 'next', step: 'review'});
 	};
 
-	useInput(
+	useStepInput(
 		(input, key) => {
 			const latest = get();
 			const current = optionFields(latest.answers, env);
@@ -34,7 +35,7 @@ export function OptionsStep({state, dispatch, get, env, active, width}: StepProp
 				advance();
 			}
 		},
-		{isActive: active},
+		active,
 	);
 
 	return (

@@ -1,12 +1,13 @@
 // Step 2: which registry. Known registries come with a hint on which credential they want;
 // registries already added can be edited or removed; several can be configured in one run.
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
 import Spinner from 'ink-spinner';
 import React, {useState} from 'react';
 import {checkRegistry, resolveAnswers, type Answers} from '../../answers.js';
 import {HELPER_NAME} from '../../keychain/names.js';
 import {ChoiceList, type Choice} from '../components/choice-list.js';
 import {KNOWN_REGISTRIES} from '../registries.js';
+import {useStepInput} from '../hooks/use-step-input.js';
 import type {StepProps} from './step-props.js';
 
 function displayHost(registry: string): string {
@@ -50,7 +51,7 @@ export function RegistryStep({state, dispatch, get, env, active, width, services
 	const [problem, setProblem] = useState<string | undefined>();
 	const keychainAvailable = Boolean(env && (env.regauthHelper || env.helpers.includes(HELPER_NAME)));
 	const items = registryChoices(state.answers, remembered, keychainAvailable);
-	useInput(
+	useStepInput(
 		(input, key) => {
 			const latest = get();
 			if (remembered === 'loading') return;
@@ -105,7 +106,7 @@ export function RegistryStep({state, dispatch, get, env, active, width, services
 				dispatch({type: 'edit', index, field: known.host === '' || known.hostTemplate ? 0 : 1});
 			}
 		},
-		{isActive: active},
+		active,
 	);
 	return (
 		<Box flexDirection="column" width={width}>

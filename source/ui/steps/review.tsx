@@ -1,6 +1,6 @@
 // Step 7: everything that would happen, before it happens: files (new, merged, unchanged),
 // commands, warnings, and the same run as a headless command for next time.
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
 import React from 'react';
 import type {ApplyMode} from '../../apply/apply.js';
 import {octal} from '../../targets/docker.js';
@@ -9,6 +9,7 @@ import {ChoiceList, type Choice} from '../components/choice-list.js';
 import {verdict} from '../../verify/verdict.js';
 import type {VerifyResult} from '../../verify/result.js';
 import {checkFor} from '../state.js';
+import {useStepInput} from '../hooks/use-step-input.js';
 import type {StepProps} from './step-props.js';
 
 export function reviewChoices(plan: Plan): Choice[] {
@@ -28,7 +29,7 @@ const STATE_COLOR = {new: 'green', merge: 'yellow', unchanged: 'gray', refused: 
 
 export function ReviewStep({state, dispatch, get, plan, active, width}: StepProps) {
 	const choices = reviewChoices(plan);
-	useInput(
+	useStepInput(
 		(_input, key) => {
 			if (key.upArrow || key.downArrow) {
 				dispatch({type: 'move', delta: key.upArrow ? -1 : 1, count: choices.length});
@@ -40,7 +41,7 @@ export function ReviewStep({state, dispatch, get, plan, active, width}: StepProp
 			dispatch({type: 'applyMode', mode: choice.value as ApplyMode});
 			dispatch({type: 'next', step: 'apply'});
 		},
-		{isActive: active},
+		active,
 	);
 	const checks = state.answers.credentials.map(credential => checkFor(state, credential)?.result).filter((result): result is VerifyResult => result !== undefined && result !== 'checking');
 	const warnings = [

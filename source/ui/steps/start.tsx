@@ -1,17 +1,18 @@
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
 import React from 'react';
 import {findings} from '../findings.js';
+import {useStepInput} from '../hooks/use-step-input.js';
 import type {StepProps} from './step-props.js';
 
 const TONE = {ok: 'green', warn: 'yellow', info: undefined} as const;
 const MARK = {ok: '✓', warn: '!', info: '·'} as const;
 
 export function StartStep({env, dispatch, active, width}: StepProps) {
-	useInput(
+	useStepInput(
 		(_input, key) => {
 			if (key.return) dispatch({type: 'next', step: 'registry'});
 		},
-		{isActive: active},
+		active,
 	);
 	return (
 		<Box flexDirection="column" width={width}>

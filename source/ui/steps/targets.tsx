@@ -1,10 +1,11 @@
 // Step 4: what to configure. Space toggles, Enter continues.
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
 import React from 'react';
 import type {Answers, TargetId} from '../../answers.js';
 import {TARGETS} from '../../targets/index.js';
 import {CheckList} from '../components/check-list.js';
 import {nextAfterTargets} from '../flow.js';
+import {useStepInput} from '../hooks/use-step-input.js';
 import type {StepProps} from './step-props.js';
 
 function toggle(answers: Answers, id: TargetId): Answers {
@@ -14,7 +15,7 @@ function toggle(answers: Answers, id: TargetId): Answers {
 }
 
 export function TargetsStep({state, dispatch, get, active, width}: StepProps) {
-	useInput(
+	useStepInput(
 		(input, key) => {
 			const latest = get();
 			if (key.upArrow || key.downArrow) {
@@ -26,7 +27,7 @@ export function TargetsStep({state, dispatch, get, active, width}: StepProps) {
 				dispatch({type: 'next', step: nextAfterTargets(latest.answers)});
 			}
 		},
-		{isActive: active},
+		active,
 	);
 	const items = TARGETS.map(target => ({label: target.title, value: target.id, description: target.description, checked: state.answers.targets.includes(target.id)}));
 	return (

@@ -45,6 +45,8 @@ export interface Driver {
 	frame: () => string;
 	press: (...keys: string[]) => Promise<string>;
 	type: (text: string) => Promise<string>;
+	/** Several chunks written back to back, before the screen can follow (fast typing). */
+	burst: (...chunks: string[]) => Promise<string>;
 	resize: (columns: number, rows: number) => Promise<string>;
 	exitCode: () => number | undefined;
 	unmount: () => void;
@@ -68,9 +70,18 @@ export async function startWizard(options: {env?: Environment; services?: Wizard
 	Object.defineProperty(instance.stdout, 'rows', {get: () => rows, configurable: true});
 	instance.stdout.emit('resize');
 	const frame = () => instance.lastFrame() ?? '';
+	// Wait for the frame to change, then for it to stay put a few ticks (keys held for the next
+	// screen are replayed over more than one render).
 	const settle = async (before: string) => {
 		for (let waited = 0; waited < 60 && frame() === before; waited++) await tick();
-		await tick();
+		for (let stable = 0, last = frame(); stable < 3; ) {
+			await tick();
+			if (frame() === last) stable++;
+			else {
+				last = frame();
+				stable = 0;
+			}
+		}
 		return frame();
 	};
 	await settle('');
@@ -87,6 +98,11 @@ export async function startWizard(options: {env?: Environment; services?: Wizard
 		type: async text => {
 			const before = frame();
 			instance.stdin.write(text);
+			return settle(before);
+		},
+		burst: async (...chunks) => {
+			const before = frame();
+			for (const chunk of chunks) instance.stdin.write(chunk);
 			return settle(before);
 		},
 		resize: async (nextColumns, nextRows) => {

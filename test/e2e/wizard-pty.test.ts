@@ -1,0 +1,133 @@
+// The built CLI in a real pseudo-terminal, walked with keys as a person would, against a real
+// registry (the credential check runs for real). The screen is read through a headless xterm.
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+import {existsSync, mkdirSync, readdirSync, readFileSync, statSync} from 'node:fs';
+import {join} from 'node:path';
+import {parse} from 'yaml';
+import {runInPty} from '../support/pty.js';
+import {startRegistry} from '../support/registry.js';
+import {CLI} from '../support/run-cli.js';
+import {tempDir} from '../support/temp.js';
+
+const ENTER = '\r';
+const DOWN = '\u001B[B';
+const UP = '\u001B[A';
+const TAB = '\t';
+const RIGHT = '\u001B[C';
+
+function setup() {
+	const dir = tempDir();
+	const home = join(dir, 'home');
+	mkdirSync(home);
+	// No session bus: the keychain is not used in these runs (plain text is chosen on screen).
+	const env = {PATH: process.env.PATH ?? '', HOME: home, LANG: 'C.UTF-8', TERM: 'xterm-256color', CI: 'false'};
+	return {dir, home, env};
+}
+
+test('a first run, start to finish: registry, credentials (checked), targets, keychain, options, review, apply', async () => {
+	const registry = await startRegistry(join(tempDir(), 'registry'));
+	const {dir, home, env} = setup();
+	const run = runInPty(process.execPath, [CLI], {cwd: dir, env});
+
+	await run.waitFor(/Press Enter to start/);
+	await run.press(ENTER);
+	await run.waitFor(/Which registry\?/);
+	// The list wraps: Up from the first item reaches "Other registry…" (after the keychain item when
+	// regauth's helper is found).
+	for (let presses = 0; presses < 3 && !/❯ Other registry…/.test(run.screen()); presses++) await run.press(UP);
+	await run.waitFor(/❯ Other registry…/);
+	await run.press(ENTER);
+	await run.waitFor(/› Registry/);
+	await run.typeSlowly(registry.host);
+	let screen = await run.waitFor(new RegExp(`stored as ${registry.host.replaceAll('.', '\\.')}`));
+	assert.ok(screen.includes(`"${registry.host}": {}`), 'the preview already shows the registry being typed');
+	await run.press(ENTER);
+	await run.typeSlowly(registry.username);
+	screen = await run.waitFor(new RegExp(`Username\\s+${registry.username}`));
+	await run.press(ENTER);
+
+	// The password, typed key by key: masked, counted, and the preview follows every key.
+	await run.typeSlowly(registry.password.slice(0, 4));
+	screen = await run.waitFor(/● 4 characters typed/);
+	await run.typeSlowly(registry.password.slice(4));
+	screen = await run.waitFor(new RegExp(`● ${registry.password.length} characters typed`));
+	assert.ok(screen.includes(`"${registry.host}": "regauth"`), 'the preview follows the typing: the entry routed to the keychain');
+	await run.press(ENTER, ENTER); // → email → leave: the registry checks the login
+	screen = await run.waitFor(/Which registry\?/, 15_000);
+	assert.match(screen, /Continue with 1 registry/);
+
+	await run.press(ENTER); // Continue → targets
+	await run.waitFor(/What should regauth configure\?/);
+	await run.press(DOWN, ' ', ENTER); // add Kubernetes
+	await run.waitFor(/Where should the password be kept\?/);
+	await run.press(UP); // last item: plain config.json
+	await run.waitFor(/❯ Plain config\.json/);
+	await run.press(ENTER);
+	await run.waitFor(/base64 is not encryption/);
+	await run.press(ENTER);
+	await run.waitFor(/› Namespaces/);
+	await run.typeSlowly('web');
+	screen = await run.waitFor(/› Namespaces\s+web/);
+	for (let presses = 0; presses < 10 && !/Review/.test(screen); presses++) {
+		await run.press(ENTER);
+		screen = run.screen();
+	}
+	screen = await run.waitFor(/Next time, headless/);
+	assert.match(screen, /kubernetes\/web\/regcred\.secret\.yaml/);
+	assert.match(screen, /\| regauth --registry/);
+	assert.match(screen, new RegExp(`${registry.host.replaceAll('.', '\\.')} --username ${registry.username} --password-stdin`));
+
+	// The preview: reveal shows the secret, leaving the preview masks it again.
+	await run.press(TAB, RIGHT);
+	await run.waitFor(/Secret regcred in web/);
+	await run.press('r');
+	screen = await run.waitFor(/SECRETS SHOWN/);
+	assert.match(screen, /\.dockerconfigjson: eyJ/);
+	await run.press(TAB);
+	await run.waitFor(/secrets masked/);
+
+	await run.press(ENTER); // Write the files
+	screen = await run.waitFor(/Press Enter to finish/, 15_000);
+	assert.match(screen, /✓ Docker config\.json/);
+	assert.match(screen, /regauth undo/);
+	await run.press(ENTER);
+	const {exitCode} = await run.exit;
+	assert.equal(exitCode, 0);
+
+	// The password was only ever on screen when revealed on purpose, never typed out.
+	const typedOut = run.history().split('SECRETS SHOWN')[0]!;
+	assert.ok(!typedOut.includes(registry.password), 'the password was drawn before it was revealed');
+
+	const config = JSON.parse(readFileSync(join(home, '.docker', 'config.json'), 'utf8'));
+	assert.equal(config.auths[registry.host].auth, Buffer.from(`${registry.username}:${registry.password}`).toString('base64'));
+	assert.equal(statSync(join(home, '.docker', 'config.json')).mode & 0o777, 0o600);
+	const secret = parse(readFileSync(join(dir, 'regauth', 'kubernetes', 'web', 'regcred.secret.yaml'), 'utf8'));
+	assert.equal(secret.metadata.namespace, 'web');
+});
+
+test('Ctrl+C in the middle exits 130 and writes nothing', async () => {
+	const {dir, home, env} = setup();
+	const run = runInPty(process.execPath, [CLI], {cwd: dir, env});
+	await run.waitFor(/Press Enter to start/);
+	await run.press(ENTER, DOWN, ENTER);
+	await run.waitFor(/Credentials for quay\.io/);
+	await run.typeSlowly('myorg+ci');
+	await run.press('\u0003');
+	const {exitCode} = await run.exit;
+	assert.equal(exitCode, 130);
+	assert.deepEqual(readdirSync(home), []);
+	assert.equal(existsSync(join(dir, 'regauth')), false);
+});
+
+test('a narrow terminal stacks the preview under the form, and a resize re-lays it out', async () => {
+	const {dir, env} = setup();
+	const run = runInPty(process.execPath, [CLI], {cwd: dir, env, columns: 90, rows: 30});
+	await run.waitFor(/Press Enter to start/);
+	await run.press(ENTER);
+	let screen = await run.waitFor(/Which registry\?/);
+	assert.ok(!screen.split('\n').some(line => /Which registry\?.*╭/.test(line)), 'narrow: the preview is not beside the form');
+	run.resize(140, 40);
+	screen = await run.waitFor(/Which registry\?.*╭/);
+	run.kill();
+});

@@ -1,0 +1,84 @@
+// Runs a program in a real pseudo-terminal (node-pty) and keeps what a person would see in a
+// headless xterm (@xterm/headless): the screen, not the raw bytes. Keys are sent as separate
+// writes with a pause between them, as a person types (real-components.md §7).
+import xterm from '@xterm/headless';
+import {spawn, type IPty} from 'node-pty';
+import {after} from 'node:test';
+
+export interface PtyRun {
+	/** The visible screen, one string per row (right-trimmed). */
+	screen(): string;
+	/** Everything ever drawn (each frame's text, for "never appeared" checks). */
+	history(): string;
+	waitFor(pattern: RegExp, timeoutMs?: number): Promise<string>;
+	press(...keys: string[]): Promise<void>;
+	typeSlowly(text: string): Promise<void>;
+	exit: Promise<{exitCode: number; signal?: number}>;
+	resize(columns: number, rows: number): void;
+	kill(): void;
+}
+
+const pause = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+
+export function runInPty(file: string, args: string[], options: {cwd: string; env: NodeJS.ProcessEnv; columns?: number; rows?: number; keyDelayMs?: number}): PtyRun {
+	const columns = options.columns ?? 120;
+	const rows = options.rows ?? 40;
+	const terminal = new xterm.Terminal({cols: columns, rows, allowProposedApi: true});
+	const child: IPty = spawn(file, args, {name: 'xterm-256color', cols: columns, rows, cwd: options.cwd, env: options.env as Record<string, string>});
+	let drawn = '';
+	let pending = Promise.resolve();
+	child.onData(data => {
+		drawn += data;
+		pending = pending.then(() => new Promise<void>(resolve => terminal.write(data, resolve)));
+	});
+	const exit = new Promise<{exitCode: number; signal?: number}>(resolve => child.onExit(resolve));
+	after(() => {
+		try {
+			child.kill('SIGKILL');
+		} catch {
+			// already gone
+		}
+	});
+	const screen = () => {
+		const buffer = terminal.buffer.active;
+		const lines: string[] = [];
+		for (let row = 0; row < terminal.rows; row++) lines.push(buffer.getLine(buffer.viewportY + row)?.translateToString(true) ?? '');
+		return lines.join('\n');
+	};
+	const delay = options.keyDelayMs ?? 80;
+	return {
+		screen,
+		history: () => drawn,
+		async waitFor(pattern, timeoutMs = 10_000) {
+			const deadline = Date.now() + timeoutMs;
+			for (;;) {
+				await pending;
+				const current = screen();
+				if (pattern.test(current)) return current;
+				if (Date.now() > deadline) throw new Error(`timed out waiting for ${pattern}; the screen is:\n${current}`);
+				await pause(25);
+			}
+		},
+		async press(...keys) {
+			for (const key of keys) {
+				child.write(key);
+				await pause(delay);
+			}
+			await pending;
+		},
+		async typeSlowly(text) {
+			for (const char of text) {
+				child.write(char);
+				await pause(15);
+			}
+			await pause(delay);
+			await pending;
+		},
+		exit,
+		resize(nextColumns, nextRows) {
+			child.resize(nextColumns, nextRows);
+			terminal.resize(nextColumns, nextRows);
+		},
+		kill: () => child.kill('SIGKILL'),
+	};
+}
