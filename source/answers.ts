@@ -296,6 +296,8 @@ export function resolveAnswers(answers: Answers): Resolution {
 		const k = answers.kubernetes;
 		const name = checkSecretName(k.secretName);
 		if (name) issues.push({field: 'kubernetes.secretName', label: 'Secret name', flag: '--secret-name', message: name});
+		const image = checkImageReference(k.image);
+		if (image) issues.push({field: 'kubernetes.image', label: 'Example image', flag: '--image', message: image});
 		const dupes = new Set<string>();
 		for (const namespace of k.namespaces) {
 			const problem = checkNamespace(namespace);

@@ -25,6 +25,11 @@ export interface Artifact {
 	/** Commands that install a staged file in its place (shown, never run by regauth). */
 	install?: string[];
 	mode: number;
+	/**
+	 * A user's own config (docker config.json, containers auth.json): symlinks are followed and
+	 * the owner kept, as docker does. Every other file is written only along a safe path.
+	 */
+	userConfig?: boolean;
 	/** Mode for directories apply creates on the way to `path`. */
 	dirMode: number;
 	/** Holds a credential: modes are enforced and the content is masked in every view. */

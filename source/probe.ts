@@ -3,15 +3,15 @@
 import {execFile} from 'node:child_process';
 import {constants} from 'node:fs';
 import {access, readdir, readFile, stat, statfs} from 'node:fs/promises';
-import {homedir} from 'node:os';
-import {delimiter, dirname, join} from 'node:path';
+import {homedir, userInfo} from 'node:os';
+import {delimiter, dirname, isAbsolute, join} from 'node:path';
 import {locateHelper} from './keychain/locate.js';
 import {SYSTEM_DIRS, type Environment, type FileState, type KubeInfo} from './environment.js';
 
 export async function readFileState(path: string): Promise<FileState> {
 	try {
 		const info = await stat(path);
-		if (!info.isFile()) return {exists: true, mode: info.mode & 0o7777, error: 'it is not a regular file'};
+		if (!info.isFile()) return {exists: true, mode: info.mode & 0o7777, error: 'not a regular file (a directory?)'};
 		const text = await readFile(path, 'utf8');
 		return {exists: true, text, mode: info.mode & 0o7777};
 	} catch (error) {
@@ -93,6 +93,20 @@ async function writable(dir: string): Promise<boolean> {
 	}
 }
 
+/**
+ * $HOME, or the passwd entry when HOME is empty or relative (as docker does): a relative home
+ * would put credentials in the working directory and the journal where undo cannot find it.
+ */
+export function homeDirectory(processEnv: NodeJS.ProcessEnv): string {
+	const home = processEnv.HOME;
+	if (home && isAbsolute(home)) return home;
+	try {
+		return userInfo().homedir || homedir();
+	} catch {
+		return homedir();
+	}
+}
+
 export interface ProbeOptions {
 	/** Existing files to read (see plannedReads()). */
 	reads?: string[];
@@ -102,7 +116,7 @@ export interface ProbeOptions {
 }
 
 export async function probeEnvironment(processEnv: NodeJS.ProcessEnv = process.env, options: ProbeOptions = {}): Promise<Environment> {
-	const home = processEnv.HOME || homedir();
+	const home = homeDirectory(processEnv);
 	const [programs, files, writableDirs] = await Promise.all([
 		programsOnPath(processEnv.PATH),
 		readFiles(options.reads ?? []),

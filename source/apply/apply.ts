@@ -5,6 +5,7 @@ import {readFile, stat} from 'node:fs/promises';
 import type {Artifact, Command, Plan} from '../plan-types.js';
 import {makeParents, writeFileAtomic, writeTarget} from './atomic-write.js';
 import {backupFile} from './backup.js';
+import {checkSafePath, UnsafePathError} from './safe-path.js';
 import {JournalWriter, sha256, type JournalCommand} from './journal.js';
 import {runCommand, type RunOptions} from './run-command.js';
 import {appendPullSecret} from './serviceaccount.js';
@@ -58,7 +59,9 @@ async function currentText(path: string): Promise<string | undefined> {
 	try {
 		return await readFile(path, 'utf8');
 	} catch (error) {
-		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+		// ENOTDIR: a parent is a file, so this file cannot exist (the write says why).
+		const code = (error as NodeJS.ErrnoException).code;
+		if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
 		throw error;
 	}
 }
@@ -68,7 +71,7 @@ export async function checkFresh(artifacts: readonly Artifact[]): Promise<void> 
 	const stale: string[] = [];
 	for (const artifact of artifacts) {
 		if (!artifact.base) continue;
-		const text = await currentText(artifact.path).catch(() => null);
+		const text = await currentText(artifact.path);
 		const expected = artifact.base.exists ? artifact.base.text : undefined;
 		if (text !== expected) stale.push(artifact.path);
 	}
@@ -139,19 +142,25 @@ export async function apply(plan: Plan, options: ApplyOptions): Promise<ApplyRes
 
 function fileError(error: unknown, artifact?: Artifact): string {
 	const code = (error as NodeJS.ErrnoException).code;
-	if (error instanceof StaleError) return error.message;
+	if (error instanceof StaleError || error instanceof UnsafePathError) return error.message;
 	if (code === 'EACCES' || code === 'EPERM') {
 		return `permission denied writing ${artifact?.path ?? 'the file'}: run regauth as a user who may write there, or stage it with --destdir DIR and install it with sudo.`;
 	}
 	if (code === 'EROFS') return `${artifact?.path ?? 'the file'} is on a read-only file system; stage it with --destdir DIR.`;
 	if (code === 'ENOSPC') return 'no space left on the device; nothing was replaced.';
+	if (code === 'ENOTDIR' || code === 'EEXIST') {
+		return `cannot create ${artifact?.path ?? 'the file'}: ${(error as NodeJS.ErrnoException).path ?? 'a part of its path'} is a file, not a directory. Check --output-dir, --destdir and the environment variables that point there.`;
+	}
+	if (code === 'EISDIR') return `${artifact?.path ?? 'the file'} is a directory; regauth writes a file there. Move the directory away or choose another path.`;
 	return (error as Error).message;
 }
 
 async function writeArtifact(artifact: Artifact, journal: JournalWriter, now: () => Date): Promise<Omit<ItemResult, 'id' | 'kind' | 'title'>> {
-	const target = await writeTarget(artifact.path);
+	if (!artifact.userConfig) await checkSafePath(artifact.path);
+	const target = artifact.userConfig ? await writeTarget(artifact.path) : artifact.path;
 	const existing = await readFile(target).catch(error => {
-		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+		const code = (error as NodeJS.ErrnoException).code;
+		if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
 		throw error;
 	});
 	const info = existing ? await stat(target) : undefined;
@@ -174,7 +183,7 @@ async function writeArtifact(artifact: Artifact, journal: JournalWriter, now: ()
 		...(backup ? {backup} : {}),
 		createdDirs,
 	});
-	await writeFileAtomic(target, artifact.bytes, {mode: artifact.mode, dirMode: artifact.dirMode});
+	await writeFileAtomic(target, artifact.bytes, {mode: artifact.mode, dirMode: artifact.dirMode, keepOwner: artifact.userConfig === true});
 	const tightened = modeNow !== undefined && (modeNow & 0o077) !== 0 && (artifact.mode & 0o077) === 0;
 	const detail = [existing ? 'updated' : 'created', tightened ? `mode tightened to 0${artifact.mode.toString(8)}` : ''].filter(Boolean).join(', ');
 	return {status: 'done', path: target, detail, ...(backup ? {backup} : {})};

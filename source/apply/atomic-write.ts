@@ -14,7 +14,8 @@ export async function writeTarget(path: string): Promise<string> {
 		try {
 			info = await lstat(current);
 		} catch (error) {
-			if ((error as NodeJS.ErrnoException).code === 'ENOENT') return current;
+			const code = (error as NodeJS.ErrnoException).code;
+			if (code === 'ENOENT' || code === 'ENOTDIR') return current;
 			throw error;
 		}
 		if (!info.isSymbolicLink()) return current;
@@ -57,6 +58,8 @@ export async function fsyncDir(dir: string): Promise<void> {
 
 export interface AtomicWriteOptions {
 	mode: number;
+	/** Give the new file the replaced file's owner (only for a user's own config). */
+	keepOwner?: boolean;
 	/** Mode for directories created on the way. */
 	dirMode: number;
 }
@@ -76,7 +79,7 @@ export async function writeFileAtomic(path: string, bytes: Uint8Array, options: 
 	try {
 		await handle.writeFile(bytes);
 		await handle.chmod(options.mode);
-		if (existing && (existing.uid !== process.getuid?.() || existing.gid !== process.getgid?.())) {
+		if (options.keepOwner && existing && (existing.uid !== process.getuid?.() || existing.gid !== process.getgid?.())) {
 			// Only root can give a file away; everyone else keeps their own files anyway.
 			await handle.chown(existing.uid, existing.gid).catch(() => undefined);
 		}

@@ -214,7 +214,13 @@ export function parseInvocation(argv: string[]): Invocation {
 	answers.credentials = registries.map((registry, index): Credential => ({registry, username: usernames[index]!, password: '', email: emails[index]!}));
 	if (count === 0 && values.import === undefined && (values.username?.length || values.email?.length)) throw new UsageError('--username needs --registry: add --registry HOST (docker.io for Docker Hub).');
 
+	if (registries.some(registry => registry.trim() === '')) {
+		// docker login with no server means Docker Hub, but an empty flag is far more often an
+		// unset variable: sending a private registry's password to Docker Hub would be the result.
+		throw new UsageError('--registry is empty (an unset variable?): give the registry host, or docker.io for Docker Hub.');
+	}
 	const targets = list(values.target);
+	if (values.target !== undefined && targets.length === 0) throw new UsageError(`--target is empty: give one or more of ${TARGET_IDS.join(', ')}.`);
 	for (const target of targets) {
 		if (!(TARGET_IDS as readonly string[]).includes(target)) throw new UsageError(`--target ${target}: unknown target; choose from ${TARGET_IDS.join(', ')}.`);
 	}

@@ -74,7 +74,7 @@ export async function runDoctor(invocation: Invocation, io: Io): Promise<number>
 
 	const controller = new AbortController();
 	const onSigint = () => controller.abort();
-	process.once('SIGINT', onSigint);
+	process.on('SIGINT', onSigint);
 	let result: ApplyResult;
 	try {
 		result = await apply(fix.plan, {mode: 'files', stateDir: stateDir(env), secrets: fix.secrets, signal: controller.signal});

@@ -70,7 +70,7 @@ export async function runHeadless(invocation: Invocation, io: Io): Promise<numbe
 	}
 	const controller = new AbortController();
 	const onSigint = () => controller.abort();
-	process.once('SIGINT', onSigint);
+	process.on('SIGINT', onSigint);
 	let result: ApplyResult;
 	try {
 		const options = {

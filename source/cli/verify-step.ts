@@ -26,7 +26,7 @@ export async function verifyStep(invocation: Invocation): Promise<Verification> 
 	}
 	const controller = new AbortController();
 	const onSigint = () => controller.abort();
-	process.once('SIGINT', onSigint);
+	process.on('SIGINT', onSigint);
 	let results: VerifyResult[];
 	try {
 		const {credentials} = resolveAnswers(invocation.answers);

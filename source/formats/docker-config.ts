@@ -3,7 +3,7 @@
 // entries (json-text.ts), so unknown keys survive even though docker would drop them.
 import type {FileState} from '../environment.js';
 import {goJson} from './go-json.js';
-import {isPlainObject, parseJson, setJsonValue} from './json-text.js';
+import {duplicateKey, isPlainObject, parseJson, setJsonValue} from './json-text.js';
 
 export interface AuthEntry {
 	auth?: string;
@@ -41,6 +41,8 @@ export function readAuthFile(state: FileState | undefined): AuthFile {
 	if (state.error !== undefined || state.text === undefined) return {kind: 'malformed', message: state.error ?? 'the file could not be read'};
 	const parsed = parseJson(state.text);
 	if (!parsed.ok) return {kind: 'malformed', message: `not valid JSON: ${parsed.message}`};
+	const duplicate = duplicateKey(state.text);
+	if (duplicate) return {kind: 'malformed', message: `ambiguous: ${duplicate}; docker reads the last one. Remove the duplicate`};
 	const problem = shapeProblem(parsed.value);
 	if (problem) return {kind: 'malformed', message: `not a docker config: ${problem}`};
 	return {kind: 'present', text: state.text, doc: parsed.value as Record<string, unknown>};
@@ -62,6 +64,15 @@ export interface AuthChanges {
 	credHelpers?: Record<string, string>;
 	/** `auths` keys to delete (doctor --fix: a legacy key whose entry moved to the normalised one). */
 	removeAuths?: string[];
+}
+
+/** What carries a credential in an entry; everything else in it (email, custom keys) is kept. */
+const CREDENTIAL_FIELDS = new Set(['auth', 'username', 'password', 'identitytoken', 'registrytoken']);
+
+function keepOtherFields(existing: unknown, entry: AuthEntry): Record<string, unknown> {
+	if (!isPlainObject(existing)) return {...entry};
+	const kept = Object.fromEntries(Object.entries(existing).filter(([field]) => !CREDENTIAL_FIELDS.has(field)));
+	return {...kept, ...entry};
 }
 
 function sameJson(a: unknown, b: unknown): boolean {
@@ -90,7 +101,8 @@ export function applyAuthChanges(file: AuthFile, changes: AuthChanges): string {
 		text = setJsonValue(text, ['auths'], sortedKeys(changes.auths));
 	} else {
 		for (const [key, entry] of Object.entries(changes.auths)) {
-			if (!sameJson(auths?.[key], entry)) text = setJsonValue(text, ['auths', key], entry);
+			const merged = keepOtherFields(auths?.[key], entry);
+			if (!sameJson(auths?.[key], merged)) text = setJsonValue(text, ['auths', key], merged);
 		}
 	}
 	for (const key of changes.removeAuths ?? []) {

@@ -51,6 +51,30 @@ export function parseJson(text: string): ParsedJson {
 	}
 }
 
+/**
+ * The first property named twice in one object. JSON.parse keeps the last, Go's decoder too,
+ * but a text edit would change the first: the file would look updated and not be.
+ */
+export function duplicateKey(text: string): string | undefined {
+	const stack: Array<Set<string>> = [];
+	let found: string | undefined;
+	visit(text, {
+		onObjectBegin: () => {
+			stack.push(new Set());
+		},
+		onObjectEnd: () => {
+			stack.pop();
+		},
+		onObjectProperty: (name, offset) => {
+			const keys = stack.at(-1);
+			if (!keys || found) return;
+			if (keys.has(name)) found = `"${name}" appears twice in one object (the second at ${lineColumn(text, offset)})`;
+			keys.add(name);
+		},
+	});
+	return found;
+}
+
 /** The indentation the file already uses, so inserted entries look like their neighbours. */
 function indentation(text: string): {insertSpaces: boolean; tabSize: number} {
 	const match = /\n([ \t]+)["}\]]/.exec(text);
@@ -67,28 +91,30 @@ export function setJsonValue(text: string, path: string[], value: unknown): stri
 }
 
 const SECRET_KEYS = new Set(['auth', 'password', 'identitytoken', 'registrytoken', 'secret', 'token']);
+// http://user:password@proxy:3128 — the password part of a URL's user info.
+const URL_PASSWORD = /^([a-z][a-z0-9+.-]*:\/\/[^/\s:@]*:)[^@\s/]+(@)/i;
 
-/** Mask the value of every credential-bearing property (auth, password, identitytoken…). */
+/**
+ * Mask every credential-bearing value: auth, password, identitytoken… by name, every
+ * HttpHeaders value (an Authorization header is a credential), and passwords inside URLs
+ * (proxies). What is masked is replaced, never shortened: the structure stays readable.
+ */
 export function maskJsonSecrets(text: string): string {
-	const ranges: Array<[number, number]> = [];
-	let property = '';
+	const ranges: Array<[number, number, string]> = [];
 	visit(text, {
-		onObjectProperty: name => {
-			property = name.toLowerCase();
-		},
-		onLiteralValue: (value, offset, length) => {
-			if (typeof value === 'string' && value !== '' && SECRET_KEYS.has(property)) ranges.push([offset, offset + length]);
-			property = '';
-		},
-		onObjectBegin: () => {
-			property = '';
-		},
-		onArrayBegin: () => {
-			property = '';
+		onLiteralValue: (value, offset, length, _line, _column, pathSupplier) => {
+			if (typeof value !== 'string' || value === '') return;
+			const path = pathSupplier();
+			const property = String(path.at(-1) ?? '').toLowerCase();
+			if (SECRET_KEYS.has(property) || path.some(part => String(part).toLowerCase() === 'httpheaders')) {
+				ranges.push([offset, offset + length, `"${MASK}"`]);
+			} else if (URL_PASSWORD.test(value)) {
+				ranges.push([offset, offset + length, JSON.stringify(value.replace(URL_PASSWORD, `$1${MASK}$2`))]);
+			}
 		},
 	});
 	let result = text;
-	for (const [start, end] of ranges.reverse()) result = `${result.slice(0, start)}"${MASK}"${result.slice(end)}`;
+	for (const [start, end, replacement] of ranges.reverse()) result = `${result.slice(0, start)}${replacement}${result.slice(end)}`;
 	return result;
 }
 

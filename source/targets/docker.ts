@@ -86,6 +86,7 @@ export const docker: Target = {
 		const doc = file.kind === 'present' ? file.doc : {};
 		const helper = helperName(ctx.answers.keychain);
 		const changes: AuthChanges = {auths: {}, credHelpers: {}};
+		const unroutable: string[] = [];
 		for (const credential of ctx.credentials) {
 			if (helper) {
 				// docker keeps an empty entry beside a helper route; it also removes any plain-text copy.
@@ -96,15 +97,19 @@ export const docker: Target = {
 			}
 			const routed = helperFor(doc, credential.key);
 			if (routed && !ctx.env.helpers.includes(routed.name)) {
+				// Nowhere to put it that docker would read: refuse rather than report success.
 				const instead = routed.via === 'credsStore' ? ` Or route ${credential.host} elsewhere with --keychain regauth: a credHelpers entry takes precedence over credsStore.` : '';
-				notes.push({level: 'warning', target: 'docker', message: `${missingHelperNote(path, routed.name, routed.via, credential.host)}${instead}`});
+				unroutable.push(`${missingHelperNote(path, routed.name, routed.via, credential.host)}${instead}`);
 				continue;
 			}
 			if (routed) {
+				// docker reads this registry from that helper and would ignore a password in the
+				// file: store it where docker looks, as docker login would.
+				commands.push(helperStoreCommand('docker', routed.name, credential, ctx.env));
 				notes.push({
-					level: 'warning',
+					level: 'info',
 					target: 'docker',
-					message: `${path} sends ${credential.host} to the credential helper "${routed.name}" (${routed.via}); docker would ignore a password written into the file, so regauth does not write one. Store it through that helper instead: --keychain ${routed.name}.`,
+					message: `${path} sends ${credential.host} to docker-credential-${routed.name} (${routed.via}); regauth stores the credential through it, as docker login would, and writes no password into the file.`,
 				});
 				continue;
 			}
@@ -124,9 +129,9 @@ export const docker: Target = {
 			notes.push({level: 'info', target: 'docker', message: `${path} is mode ${octal(base.mode!)}; regauth tightens it to 0600 because it holds credentials.`});
 		}
 		const changed = file.kind === 'absent' || text !== file.text || tightened;
-		const artifact = textArtifact({id: 'docker:config', target: 'docker', title, path, mode, secret: true, base, text, redacted: maskJsonSecrets(text), changed});
+		const artifact = textArtifact({id: 'docker:config', target: 'docker', title, path, mode, secret: true, base, text, redacted: maskJsonSecrets(text), changed, userConfig: true});
 		// A route to a helper that cannot store (or is missing) would break pulls: refuse it.
-		const block = ctx.credentials.length > 0 ? keychainBlock(ctx.answers.keychain, ctx.env) : undefined;
+		const block = ctx.credentials.length > 0 ? (keychainBlock(ctx.answers.keychain, ctx.env) ?? (unroutable.length > 0 ? unroutable.join(' ') : undefined)) : undefined;
 		if (block) {
 			artifact.blocked = block;
 			notes.push({level: 'error', target: 'docker', message: block});

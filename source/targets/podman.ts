@@ -65,6 +65,7 @@ export const podman: Target = {
 		const helper = helperName(ctx.answers.keychain);
 		const changes: AuthChanges = {auths: {}, credHelpers: {}};
 		const drop: string[] = [];
+		const unroutable: string[] = [];
 		for (const credential of ctx.credentials) {
 			const key = podmanKey(credential, dockerCompatible);
 			if (helper) {
@@ -79,11 +80,13 @@ export const podman: Target = {
 			const helpers = isPlainObject(doc.credHelpers) ? doc.credHelpers : {};
 			const routed = helpers[key];
 			if (typeof routed === 'string' && routed !== '') {
-				notes.push({
-					level: 'warning',
-					target: 'podman',
-					message: `${path} sends ${credential.host} to the credential helper "${routed}" (credHelpers); podman would ignore a password written into the file, so regauth does not write one. Store it through that helper instead: --keychain ${routed}.`,
-				});
+				// podman reads this registry from that helper and would ignore a password in the file.
+				if (!ctx.env.helpers.includes(routed)) {
+					unroutable.push(`${path} sends ${credential.host} to docker-credential-${routed} (credHelpers), which is not on PATH: podman cannot log in there. Install it, or remove that credHelpers entry, or choose --keychain regauth.`);
+					continue;
+				}
+				commands.push(helperStoreCommand('podman', routed, {...credential, key}));
+				notes.push({level: 'info', target: 'podman', message: `${path} sends ${credential.host} to docker-credential-${routed} (credHelpers); regauth stores the credential through it and writes no password into the file.`});
 				continue;
 			}
 			changes.auths[key] = authEntry(credential);
@@ -94,7 +97,11 @@ export const podman: Target = {
 		const {mode, tightened} = secretMode(base.mode);
 		if (tightened) notes.push({level: 'info', target: 'podman', message: `${path} is mode ${octal(base.mode!)}; regauth tightens it to 0600 because it holds credentials.`});
 		const changed = file.kind === 'absent' || text !== file.text || tightened;
-		const artifact = textArtifact({id: 'podman:auth', target: 'podman', title, path, mode, secret: true, base, text, redacted: maskJsonSecrets(text), changed});
+		const artifact = textArtifact({id: 'podman:auth', target: 'podman', title, path, mode, secret: true, base, text, redacted: maskJsonSecrets(text), changed, userConfig: true});
+		if (unroutable.length > 0) {
+			artifact.blocked = unroutable.join(' ');
+			notes.push({level: 'error', target: 'podman', message: artifact.blocked});
+		}
 
 		if (!helper && Object.keys(changes.auths).length > 0) {
 			notes.push({

@@ -27,3 +27,12 @@ test('masking hides every credential-bearing value and nothing else', () => {
 	for (const kept of ['e@x', '"u"', '"pass"', '"q"', '"r"']) assert.ok(masked.includes(kept), kept);
 	assert.equal(masked.split(MASK).length - 1, 3);
 });
+
+test('HttpHeaders values and passwords in proxy URLs are masked too', () => {
+	const text = '{"HttpHeaders": {"Authorization": "Bearer hdrsecret", "X-Meta": "x"}, "proxies": {"default": {"httpProxy": "http://u:proxypass@p:3128", "noProxy": "localhost"}}}';
+	const masked = maskJsonSecrets(text);
+	assert.ok(!masked.includes('hdrsecret') && !masked.includes('proxypass'), masked);
+	assert.ok(masked.includes('"http://u:••••••••@p:3128"'));
+	assert.ok(masked.includes('"noProxy": "localhost"'));
+	JSON.parse(masked);
+});

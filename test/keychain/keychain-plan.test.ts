@@ -88,7 +88,7 @@ test('WSL: a credsStore whose helper PATH lacks is reported with the fix', () =>
 	const files = {[CONFIG]: {exists: true, text, mode: 0o600}};
 	const plain = plan(answers(), env({files}));
 	const note = plain.notes.find(item => item.message.includes('desktop.exe'))!;
-	assert.equal(note.level, 'warning');
+	assert.equal(note.level, 'error', 'nowhere docker would read it: refused, not reported as done');
 	assert.match(note.message, /docker-credential-desktop\.exe is not on PATH[^]*WSL integration[^]*--keychain regauth/);
 	assert.ok(!artifact(plain, 'docker:config')!.text!.includes('auth"'), 'no password written where docker would not read it');
 

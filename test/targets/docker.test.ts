@@ -101,21 +101,26 @@ test('a malformed config is refused with its position and never replaced', () =>
 	}
 });
 
-test('a registry routed to a credential helper gets no plain-text auth, and a warning', () => {
-	for (const text of ['{"auths": {}, "credsStore": "desktop"}', '{"credHelpers": {"quay.io": "ecr-login"}}']) {
+test('a registry the config routes to a helper on PATH is stored through that helper, never as plain text', () => {
+	for (const [text, helper] of [
+		['{"auths": {}, "credsStore": "desktop"}', 'desktop'],
+		['{"credHelpers": {"quay.io": "ecr-login"}}', 'ecr-login'],
+	] as const) {
 		const {artifact, result} = dockerArtifact(answers([{}]), envWith({exists: true, text, mode: 0o600}, {helpers: ['desktop', 'ecr-login']}));
-		assert.equal(artifact.changed, false, text);
-		assert.ok(!artifact.text!.includes('"auth"'));
-		assert.ok(result.notes.some(note => note.level === 'warning' && /ignore/.test(note.message) && /--keychain/.test(note.message)), text);
+		assert.ok(!artifact.text!.includes('"auth"'), text);
+		assert.equal(artifact.blocked, undefined);
+		const store = result.commands.find(command => command.role === 'store');
+		assert.deepEqual(store?.argv, [`docker-credential-${helper}`, 'store'], text);
+		assert.deepEqual(JSON.parse(store!.input!), {ServerURL: 'quay.io', Username: 'org+bot', Secret: 'T0ken!'});
+		assert.ok(result.notes.some(note => note.message.includes(`docker-credential-${helper}`) && /as docker login would/.test(note.message)), text);
 	}
 });
 
-test('a helper the config names but PATH lacks (the WSL desktop.exe case) is reported with the fix', () => {
+test('a helper the config names but PATH lacks (the WSL desktop.exe case) blocks the write, with the fix', () => {
 	const {artifact, result} = dockerArtifact(answers([{}]), envWith({exists: true, text: '{"auths": {}, "credsStore": "desktop.exe"}', mode: 0o600}));
-	assert.ok(!artifact.text!.includes('"auth"'));
-	const note = result.notes.find(item => item.level === 'warning' && item.message.includes('docker-credential-desktop.exe is not on PATH'));
-	assert.ok(note, JSON.stringify(result.notes));
-	assert.match(note.message, /Fix: /);
+	assert.match(artifact.blocked ?? '', /docker-credential-desktop\.exe is not on PATH/);
+	assert.match(artifact.blocked ?? '', /Fix: /);
+	assert.ok(result.notes.some(note => note.level === 'error'));
 });
 
 test('a keychain choice writes credHelpers and an empty entry, and stores the secret through the helper on stdin', () => {

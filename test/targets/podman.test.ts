@@ -84,11 +84,14 @@ test('with a keychain: credHelpers (podman ignores credsStore), a store command,
 	assert.deepEqual(both.commands.filter(command => command.role === 'store').map(command => command.id), ['docker:store:quay.io', 'docker:store:https://index.docker.io/v1/', 'podman:store:docker.io']);
 });
 
-test('a registry routed to another helper is not written in plain text; a malformed file is refused', () => {
-	const routed = envWith({files: {[AUTH]: {exists: true, text: '{"auths":{},"credHelpers":{"quay.io":"ecr-login"}}', mode: 0o600}}});
-	const result = planChecked(answersFor(['podman']), routed);
+test('a registry routed to another helper is stored through it, never in plain text; a missing helper or a malformed file is refused', () => {
+	const file = {[AUTH]: {exists: true, text: '{"auths":{},"credHelpers":{"quay.io":"ecr-login"}}', mode: 0o600}};
+	const result = planChecked(answersFor(['podman']), envWith({files: file, helpers: ['ecr-login']}));
 	assert.deepEqual(JSON.parse(artifact(result, 'podman:auth').text!).auths, {});
-	assert.ok(result.notes.some(note => note.level === 'warning' && note.message.includes('--keychain ecr-login')));
+	assert.deepEqual(result.commands.find(command => command.role === 'store')?.argv, ['docker-credential-ecr-login', 'store']);
+
+	const missing = planChecked(answersFor(['podman']), envWith({files: file}));
+	assert.match(artifact(missing, 'podman:auth').blocked!, /docker-credential-ecr-login \(credHelpers\), which is not on PATH/);
 
 	const broken = envWith({files: {[AUTH]: {exists: true, text: '{"auths": {', mode: 0o600}}});
 	const refused = planChecked(answersFor(['podman']), broken);

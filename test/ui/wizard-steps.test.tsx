@@ -226,3 +226,10 @@ test('keys typed ahead of the screen are kept: Enter, then the user name, Enter 
 	assert.match(frame, /● 3 characters typed/);
 	wizard.unmount();
 });
+
+test('Ctrl+C inside a chunk of typed text still cancels (keys pile up while the program is busy)', async () => {
+	const wizard = await toCredentials();
+	await wizard.type('myorg+ci\u0003');
+	assert.equal(wizard.exitCode(), 130);
+	wizard.unmount();
+});

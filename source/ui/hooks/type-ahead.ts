@@ -20,15 +20,23 @@ export function useTypeAheadValue(): TypeAhead {
  * @param layout a string that changes whenever a different handler should get the next key
  *               (step, field, focus); read from the latest state (`current`) and as rendered.
  */
-export function useTypeAhead(current: () => string, rendered: string): TypeAhead {
+export function useTypeAhead(current: () => string, rendered: string, onInterrupt: () => void): TypeAhead {
 	const {internal_eventEmitter: emitter} = useStdin();
 	const listening = useRef<string | undefined>(undefined);
 	const queue = useRef<string[]>([]);
 	const swallow = useRef(false);
 	const replaying = useRef(false);
+	const interrupt = useRef(onInterrupt);
+	interrupt.current = onInterrupt;
 
 	useEffect(() => {
 		const onInput = (event: string) => {
+			// Ctrl+C can arrive inside a chunk of text ("ci\x03") when keys pile up while the
+			// program is busy; Ink only reports it alone. It must work however it arrives.
+			if (event !== '\u0003' && event.includes('\u0003')) {
+				interrupt.current();
+				return;
+			}
 			if (event === '\u0003' || replaying.current) return;
 			if (current() === listening.current && queue.current.length === 0) return;
 			queue.current.push(event);
