@@ -37,5 +37,20 @@ export function plan(answers: Answers, env: Environment): Plan {
 	const keychain = keychainPlan(ctx);
 	result.artifacts.push(...keychain.artifacts);
 	result.notes.push(...keychain.notes);
+	// Two targets aimed at one file (REGISTRY_AUTH_FILE=~/.docker/config.json with docker and
+	// podman): the second write would see the first as a concurrent change. Say which.
+	const byPath = new Map<string, string>();
+	for (const artifact of result.artifacts) {
+		const other = byPath.get(artifact.path);
+		if (other) {
+			result.issues.push({
+				field: 'targets',
+				label: 'Targets',
+				flag: '--target',
+				message: `${other} and ${artifact.title} would both write ${artifact.path}: choose one of these targets, or point one of them elsewhere (REGISTRY_AUTH_FILE, DOCKER_CONFIG).`,
+			});
+		}
+		byPath.set(artifact.path, artifact.title);
+	}
 	return result;
 }

@@ -24,6 +24,9 @@ export interface CommandOutcome {
 
 export async function runArgv(argv: readonly string[], input: string | undefined, timeoutMs: number, options: RunOptions, extraEnv: Record<string, string> = {}): Promise<CommandOutcome> {
 	const {execa} = await import('execa');
+	// Long base64 runs in stdin (a Secret's .dockerconfigjson, an auth value) are secrets too,
+	// should a program echo its input.
+	options = {...options, secrets: [...options.secrets, ...(input?.match(/[A-Za-z0-9+/=]{40,}/g) ?? [])]};
 	const [file, ...args] = argv as [string, ...string[]];
 	const child = execa(file, args, {
 		input: input ?? '',

@@ -56,7 +56,26 @@ export interface VerifyFlags {
 	timeoutMs: number;
 }
 
+/** Flags that only mean something for one target. */
+const TARGET_FLAGS: Record<string, TargetId> = {
+	namespace: 'kubernetes',
+	'secret-name': 'kubernetes',
+	'secret-type': 'kubernetes',
+	context: 'kubernetes',
+	'service-account': 'kubernetes',
+	image: 'kubernetes',
+	'rkt-kind': 'rkt',
+	'marathon-uri': 'mesos',
+	'marathon-image': 'mesos',
+	'marathon-app-id': 'mesos',
+	'butane-version': 'butane',
+	'butane-remote-url': 'butane',
+	'butane-rkt': 'butane',
+};
+
 export interface Invocation {
+	/** Flags given for targets that were not chosen (they change nothing: say so). */
+	ignored: string[];
 	subcommand: Subcommand;
 	answers: Answers;
 	passwordStdin: boolean;
@@ -134,7 +153,8 @@ Mesos / Marathon
 Where and how
   -o, --output-dir DIR           project files (manifests, archives, Butane); default ./regauth
       --destdir DIR              stage machine files (~/.docker/config.json…) under DIR instead
-      --dry-run                  print the plan (secrets masked) and change nothing
+      --dry-run                  print the plan (secrets masked) and change nothing (the
+                                 registry is still asked whether the login works: --no-verify)
       --json                     print the plan or the result as JSON (secrets masked)
   -y, --yes                      apply without asking
       --apply WHAT               files (default), commands (kubectl, docker login), or both
@@ -268,6 +288,9 @@ export function parseInvocation(argv: string[]): Invocation {
 	const WIZARD_FLAGS = ['help', 'version', 'verify', 'no-verify', 'ca-file', 'insecure', 'verify-timeout'];
 	const headlessFlags = Object.keys(values).filter(name => !WIZARD_FLAGS.includes(name));
 	return {
+		ignored: Object.keys(values)
+			.filter(name => TARGET_FLAGS[name] && !answers.targets.includes(TARGET_FLAGS[name]!))
+			.map(name => `--${name} is ignored without --target ${TARGET_FLAGS[name]}`),
 		subcommand: first === 'undo' ? 'undo' : first === 'doctor' ? 'doctor' : 'run',
 		answers,
 		passwordStdin: values['password-stdin'] ?? false,

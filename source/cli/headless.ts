@@ -54,8 +54,11 @@ export async function runHeadless(invocation: Invocation, io: Io): Promise<numbe
 	for (const use of prepared.remembered) io.stderr(`regauth: using the credential for ${use.host} remembered in the keychain (user ${use.username}).\n`);
 
 	let current = await makePlan(invocation, prepared.keychain);
+	for (const warning of invocation.ignored) io.stderr(`regauth: ${warning}.\n`);
 	if (current.issues.length > 0) {
-		throw new UsageError(current.issues.map(issue => `${issue.flag}: ${issue.message}`).join('\nregauth: '));
+		// Credentials from --import: the file is what to fix, not flags the user never typed.
+		const flagOf = (flag: string) => (imported && ['--registry', '--username', '--password-stdin', '--email'].includes(flag) ? `--import ${invocation.importFile}` : flag);
+		throw new UsageError(current.issues.map(issue => `${flagOf(issue.flag)}: ${issue.message}`).join('\nregauth: '));
 	}
 	if (!invocation.dryRun && !invocation.yes) {
 		throw new UsageError('--yes is required to apply without the wizard (or --dry-run to only print the plan).');

@@ -6,7 +6,10 @@
 import {spawn} from 'node:child_process';
 import type {Environment} from '../environment.js';
 import {crashProblem, diagnoseKeychainError, timeoutProblem, type KeychainProblem, type KeychainStatus} from './diagnose.js';
+import {helperArgv} from './helper-argv.js';
 import {HELPER_NAME, NOT_FOUND, PROBE_ACTION} from './names.js';
+
+export {helperArgv};
 
 export const PROBE_TIMEOUT_MS = 15_000;
 
@@ -19,11 +22,6 @@ export interface HelperRun {
 	spawnError?: string;
 }
 
-/** argv that runs docker-credential-<helper>: regauth's own bundle directly, others from PATH. */
-export function helperArgv(env: Pick<Environment, 'regauthHelper'>, helper: string): string[] {
-	if (helper === HELPER_NAME && env.regauthHelper) return [env.regauthHelper.node, env.regauthHelper.script];
-	return [`docker-credential-${helper}`];
-}
 
 export function runHelper(argv: readonly string[], action: string, input: string, timeoutMs: number, processEnv: NodeJS.ProcessEnv = process.env): Promise<HelperRun> {
 	return new Promise(resolve => {

@@ -6,9 +6,9 @@ import {dockerConfigPath, type Environment} from '../environment.js';
 import {encodeAuth} from '../formats/docker-auth.js';
 import {applyAuthChanges, helperFor, readAuthFile, type AuthChanges, type AuthEntry} from '../formats/docker-config.js';
 import {goJson} from '../formats/go-json.js';
-import {maskJsonSecrets} from '../formats/json-text.js';
+import {isPlainObject, maskJsonSecrets} from '../formats/json-text.js';
 import {shellJoin} from '../formats/shell-quote.js';
-import {helperArgv} from '../keychain/helper-client.js';
+import {helperArgv} from '../keychain/helper-argv.js';
 import {keychainBlock, missingHelperNote} from '../keychain/helper-checks.js';
 import type {Artifact, Command, Note} from '../plan-types.js';
 import {machinePath, textArtifact, type Target, type TargetContext} from './context.js';
@@ -141,6 +141,22 @@ export const docker: Target = {
 			notes.push({level: 'warning', target: 'docker', message: `${missingHelperNote(path, credsStore, 'credsStore', '')} The credHelpers entries regauth writes take precedence for the registries it sets up.`});
 		}
 
+		if (helper && ctx.credentials.length > 0) {
+			notes.push({
+				level: 'info',
+				target: 'docker',
+				message: `Storing in the keychain replaces what it may already hold for ${ctx.credentials.map(credential => credential.host).join(', ')}; regauth undo puts files back, not an older keychain entry.`,
+			});
+		}
+		const logins = isPlainObject(doc.auths) ? Object.keys(doc.auths).length : 0;
+		const autoStore = ['pass', 'secretservice'].find(name => ctx.env.helpers.includes(name));
+		if (!helper && autoStore && logins === 0 && doc.credsStore === undefined && doc.credHelpers === undefined && ctx.credentials.length > 0) {
+			notes.push({
+				level: 'info',
+				target: 'docker',
+				message: `With --apply commands, docker login into a config.json that has no logins yet picks docker-credential-${autoStore} by itself (formats.md §1.5) and fails without a keychain session; writing the file (the default) does not.`,
+			});
+		}
 		for (const credential of ctx.credentials) {
 			if (helper) continue;
 			const argv = ['docker', 'login', credential.isDockerHub ? 'docker.io' : credential.host, '--username', credential.username, '--password-stdin'];

@@ -43,6 +43,9 @@ test('bad usage exits 2 with a message naming the flag, never a stack trace', as
 		[['-t', 'kubernetes', '-r', 'a.io', '-u', 'x', '--password-stdin', '--secret-name', 'Bad_Name', '--dry-run'], /--secret-name: Secret name "Bad_Name"/, 'pw'],
 		[['--apply', 'everything', '-r', 'a.io'], /--apply everything: expected one of files, commands, both/],
 		[['frobnicate'], /unexpected argument "frobnicate"/],
+		[['-r', '', '-u', 'u', '--password-stdin', '--dry-run'], /--registry is empty \(an unset variable\?\)/, 'pw'],
+		[['-r', 'quay.io', '-u', 'u', '-t', ',', '--password-stdin', '--dry-run'], /--target is empty/, 'pw'],
+		[['-r', 'quay.io', '-u', 'u', '-t', 'kubernetes', '--image', 'https://Bad Image/x', '--password-stdin', '--no-verify', '--dry-run'], /--image: Image "https:\/\/Bad Image\/x" is a URL/, 'pw'],
 	];
 	for (const [args, expected, input] of cases) {
 		const result = await runCli(args, {env, cwd: dir, ...(input === undefined ? {} : {input})});
@@ -163,4 +166,46 @@ test('a symlinked config.json is followed: the link stays, its target is replace
 	assert.equal(result.code, 0, result.stderr);
 	assert.ok(lstatSync(join(home, '.docker', 'config.json')).isSymbolicLink());
 	assert.match(readFileSync(join(dir, 'dotfiles', 'docker.json'), 'utf8'), new RegExp(B64));
+});
+
+test('stdin must be UTF-8 and of a sensible size; the password is never silently changed', async () => {
+	const {env, dir} = setup();
+	const args = ['-r', 'quay.io', '-u', 'u', '--password-stdin', '--no-verify', '--dry-run'];
+	const latin1 = await runCli(args, {env, cwd: dir, input: Buffer.from([0x70, 0xff, 0xfe, 0x71]) as unknown as string});
+	assert.equal(latin1.code, 2);
+	assert.match(latin1.stderr, /--password-stdin: stdin is not valid UTF-8/);
+	const huge = await runCli(args, {env, cwd: dir, input: 'x'.repeat(200 * 1024)});
+	assert.equal(huge.code, 2);
+	assert.match(huge.stderr, /--password-stdin: more than 64 KiB on stdin/);
+});
+
+test('an empty HOME falls back to the account’s home directory, never the working directory', async () => {
+	const {dir} = setup();
+	const result = await runCli(['-r', 'quay.io', '-u', 'u', '--password-stdin', '--no-verify', '--dry-run', '--json'], {env: {PATH: process.env.PATH, HOME: ''}, cwd: dir, input: 'pw'});
+	assert.equal(result.code, 0, result.stderr);
+	const path = JSON.parse(result.stdout).plan.artifacts[0].path as string;
+	assert.ok(path.startsWith('/'), path);
+	assert.ok(!path.startsWith(dir), path);
+});
+
+test('a config with a registry listed twice is refused: editing one would not change what docker reads', async () => {
+	const {env, dir, home} = setup();
+	mkdirSync(join(home, '.docker'));
+	const config = join(home, '.docker', 'config.json');
+	const text = '{"auths": {"quay.io": {"auth": "b2xkOjE="}, "quay.io": {"auth": "b2xkOjI="}}}';
+	writeFileSync(config, text, {mode: 0o600});
+	const result = await runCli(['-r', 'quay.io', '-u', 'new', '--password-stdin', '--no-verify', '--yes'], {env, cwd: dir, input: 'pw'});
+	assert.equal(result.code, 1);
+	assert.match(result.stderr, /"quay\.io" appears twice in one object/);
+	assert.equal(readFileSync(config, 'utf8'), text);
+});
+
+test('replacing a login keeps the other fields of its entry (email, custom keys)', async () => {
+	const {env, dir, home} = setup();
+	mkdirSync(join(home, '.docker'));
+	const config = join(home, '.docker', 'config.json');
+	writeFileSync(config, '{"auths": {"quay.io": {"auth": "b2xkOjE=", "email": "me@x.io", "x-custom": 1}}}', {mode: 0o600});
+	const result = await runCli(['-r', 'quay.io', '-u', 'new', '--password-stdin', '--no-verify', '--yes'], {env, cwd: dir, input: 'pw'});
+	assert.equal(result.code, 0, result.stderr);
+	assert.deepEqual(JSON.parse(readFileSync(config, 'utf8')).auths['quay.io'], {email: 'me@x.io', 'x-custom': 1, auth: Buffer.from('new:pw').toString('base64')});
 });
