@@ -141,6 +141,20 @@ export const docker: Target = {
 			notes.push({level: 'warning', target: 'docker', message: `${missingHelperNote(path, credsStore, 'credsStore', '')} The credHelpers entries regauth writes take precedence for the registries it sets up.`});
 		}
 
+		const existingAuths = isPlainObject(doc.auths) ? doc.auths : {};
+		const moved = helper
+			? ctx.credentials.filter(credential => {
+					const entry = existingAuths[credential.key];
+					return isPlainObject(entry) && typeof entry.auth === 'string' && entry.auth !== '';
+				})
+			: [];
+		if (moved.length > 0) {
+			notes.push({
+				level: 'warning',
+				target: 'docker',
+				message: `${path} holds the old password for ${moved.map(credential => credential.host).join(', ')} in plain text; regauth removes it, but the backup it keeps beside the file (mode 0600, needed by regauth undo) still has it: delete the backup once the keychain login works.`,
+			});
+		}
 		if (helper && ctx.credentials.length > 0) {
 			notes.push({
 				level: 'info',
