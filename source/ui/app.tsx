@@ -81,7 +81,6 @@ export function App({initialAnswers, env, services, refresh, onExit}: AppProps) 
 	const typeAhead = useTypeAhead(
 		useCallback(() => layoutOf(get()), [get]),
 		layoutOf(state),
-		() => finish(EXIT_CANCELLED),
 	);
 	const {columns, rows} = useTerminalSize();
 	// The one plan everything on screen reads; recomputed on every answer change (keystroke).

@@ -35,18 +35,30 @@ test('registry: Down+Enter arriving in one chunk selects the item below, not the
 	third.unmount();
 });
 
-test('credentials: a pasted token keeps no newline, a held Backspace deletes, the secret is never drawn', async () => {
+test('credentials: a pasted token keeps no newline (\\n stays in the field, \\r acts as Enter), a held Backspace deletes, the secret is never drawn', async () => {
 	for (const ending of ['\n', '\r']) {
 		const wizard = await toCredentials();
 		await wizard.type('myorg+ci');
 		await wizard.press(KEYS.enter);
 		let frame = await wizard.type(`${SECRET}${ending}`);
+		if (ending === '\r') {
+			assert.match(frame, /› Email/, 'a pasted line ending in \\r moves on, as typing the token and Enter would');
+			frame = await wizard.press(KEYS.up);
+		}
 		assert.match(frame, new RegExp(`● ${SECRET.length} characters typed`), frame);
 		frame = await wizard.type('\x7f\x7f\x7f');
 		assert.match(frame, new RegExp(`● ${SECRET.length - 3} characters typed`));
 		for (const seen of wizard.frames()) assert.ok(!seen.includes(SECRET.slice(0, 8)), 'the secret was drawn');
 		wizard.unmount();
 	}
+});
+
+test('keys that pile up into one chunk are taken one by one: Space and Enter, text and Ctrl+C', async () => {
+	const wizard = await startWizard({answers: {...defaultAnswers(), credentials: [{registry: 'quay.io', username: 'u', password: 'p', email: ''}]}});
+	await wizard.press(KEYS.enter, KEYS.enter); // → targets
+	const frame = await wizard.type(`${KEYS.down} \r`);
+	assert.match(frame, /Where should the password be kept/, 'Down, Space and Enter in one chunk: Kubernetes added, then on');
+	wizard.unmount();
 });
 
 test('credentials: validation appears under the field while typing, naming the field and the fix', async () => {
