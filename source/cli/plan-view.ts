@@ -57,7 +57,7 @@ export function planText(plan: Plan, options: {contents: boolean}): string {
 	for (const artifact of plan.artifacts) {
 		const state = artifact.blocked ? 'refused' : artifact.changed ? (artifact.base?.exists ? 'merge' : 'new') : 'unchanged';
 		out.push(`  ${artifact.path}  ${octal(artifact.mode)}  ${artifact.title}  (${state})`);
-		if (artifact.installPath) out.push(`    staged here; install with: ${(artifact.install ?? []).join(' && ')}`);
+		if (artifact.installPath) out.push(`    to put it in place: ${(artifact.install ?? []).join(' && ')}`);
 		if (options.contents && !artifact.blocked) out.push(indent(artifact.redacted.replace(/\n$/, ''), '    │ '));
 	}
 	if (plan.commands.length > 0) {

@@ -168,7 +168,7 @@ export const docker: Target = {
 			notes.push({
 				level: 'info',
 				target: 'docker',
-				message: `With --apply commands, docker login into a config.json that has no logins yet picks docker-credential-${autoStore} by itself (formats.md §1.5) and fails without a keychain session; writing the file (the default) does not.`,
+				message: `With --apply commands, docker login into a config.json that has no logins yet picks docker-credential-${autoStore} by itself (docker’s default-store detection) and fails without a keychain session; writing the file (the default) does not.`,
 			});
 		}
 		for (const credential of ctx.credentials) {
