@@ -1,7 +1,7 @@
 // What every target receives and returns, and where its files go.
 import {isAbsolute, join, resolve} from 'node:path';
 import type {Answers, ResolvedCredential, TargetId} from '../answers.js';
-import type {Environment} from '../environment.js';
+import type {Environment, FileState} from '../environment.js';
 import type {Artifact, Command, Note} from '../plan-types.js';
 
 export interface TargetContext {
@@ -42,6 +42,17 @@ function resolveDir(dir: string, cwd: string): string {
 }
 
 export const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
+
+/** A user's config regauth cannot merge into (malformed, unreadable): planned as refused, untouched. */
+export function refusedMerge(fields: {id: string; target: TargetId; title: string; path: string; base: FileState; reason: string}): TargetOutput {
+	const message = `${fields.path} is ${fields.reason}. regauth will not touch it: fix or move the file, then run regauth again.`;
+	const artifact: Artifact = {
+		...textArtifact({id: fields.id, target: fields.target, title: fields.title, path: fields.path, mode: 0o600, secret: true, base: fields.base, text: '', redacted: `(not written: ${message})`}),
+		changed: false,
+		blocked: message,
+	};
+	return {artifacts: [artifact], commands: [], notes: [{level: 'error', target: fields.target, message}]};
+}
 
 export function textArtifact(fields: Omit<Artifact, 'bytes' | 'text' | 'dirMode' | 'changed'> & {text: string; dirMode?: number; changed?: boolean}): Artifact {
 	return {dirMode: 0o700, changed: true, ...fields, bytes: utf8(fields.text)};

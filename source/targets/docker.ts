@@ -10,8 +10,8 @@ import {isPlainObject, maskJsonSecrets} from '../formats/json-text.js';
 import {shellJoin} from '../formats/shell-quote.js';
 import {helperArgv} from '../keychain/helper-argv.js';
 import {keychainBlock, missingHelperNote} from '../keychain/helper-checks.js';
-import type {Artifact, Command, Note} from '../plan-types.js';
-import {machinePath, textArtifact, type Target, type TargetContext} from './context.js';
+import type {Command, Note} from '../plan-types.js';
+import {machinePath, refusedMerge, textArtifact, type Target, type TargetContext} from './context.js';
 
 /** The helper suffix (docker-credential-<suffix>) a keychain choice stores through. */
 export function helperName(choice: KeychainChoice): string | undefined {
@@ -73,15 +73,7 @@ export const docker: Target = {
 		const commands: Command[] = [];
 		const title = 'Docker config.json';
 
-		if (file.kind === 'malformed') {
-			const message = `${path} is ${file.message}. regauth will not touch it: fix or move the file, then run regauth again.`;
-			const blocked: Artifact = {
-				...textArtifact({id: 'docker:config', target: 'docker', title, path, mode: 0o600, secret: true, base, text: '', redacted: `(not written: ${message})`}),
-				changed: false,
-				blocked: message,
-			};
-			return {artifacts: [blocked], commands, notes: [{level: 'error', target: 'docker', message}]};
-		}
+		if (file.kind === 'malformed') return refusedMerge({id: 'docker:config', target: 'docker', title, path, base, reason: file.message});
 
 		const doc = file.kind === 'present' ? file.doc : {};
 		const helper = helperName(ctx.answers.keychain);

@@ -8,8 +8,8 @@ import {podmanAuthPath, podmanRuntimeAuthPath} from '../environment.js';
 import {applyAuthChanges, readAuthFile, type AuthChanges} from '../formats/docker-config.js';
 import {isPlainObject, maskJsonSecrets, setJsonValue} from '../formats/json-text.js';
 import {registryKey} from '../formats/registry-key.js';
-import type {Artifact, Command, Note} from '../plan-types.js';
-import {machinePath, textArtifact, type Target, type TargetContext} from './context.js';
+import type {Command, Note} from '../plan-types.js';
+import {machinePath, refusedMerge, textArtifact, type Target, type TargetContext} from './context.js';
 import {authEntry, helperName, helperStoreCommand, octal, secretMode} from './docker.js';
 
 /** Podman's own name for Docker Hub. */
@@ -51,15 +51,7 @@ export const podman: Target = {
 		const title = 'containers auth.json';
 		const dockerCompatible = basename(path) === 'config.json';
 
-		if (file.kind === 'malformed') {
-			const message = `${path} is ${file.message}. regauth will not touch it: fix or move the file, then run regauth again.`;
-			const blocked: Artifact = {
-				...textArtifact({id: 'podman:auth', target: 'podman', title, path, mode: 0o600, secret: true, base, text: '', redacted: `(not written: ${message})`}),
-				changed: false,
-				blocked: message,
-			};
-			return {artifacts: [blocked], commands, notes: [{level: 'error', target: 'podman', message}]};
-		}
+		if (file.kind === 'malformed') return refusedMerge({id: 'podman:auth', target: 'podman', title, path, base, reason: file.message});
 
 		const doc = file.kind === 'present' ? file.doc : {};
 		const helper = helperName(ctx.answers.keychain);
