@@ -5,7 +5,7 @@ import {mkdirSync, readFileSync, statSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {encodeAuth} from '../../source/formats/docker-auth.js';
 import {requireProgram} from '../support/programs.js';
-import {answersFor, artifact, envWith, HUB, planChecked, ROBOT} from '../support/plan-fixtures.js';
+import {answersFor, artifact, HUB, planChecked, ROBOT} from '../support/plan-fixtures.js';
 import {tempDir} from '../support/temp.js';
 
 test('docker.tar.gz: .docker/ 0700 and .docker/config.json 0600 as GNU tar sees them, with the credentials', () => {
