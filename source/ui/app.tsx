@@ -144,7 +144,7 @@ export function App({initialAnswers, env, services, refresh, onExit}: AppProps) 
 	const stepProps: StepProps = {state, dispatch, get, plan, env, width: formWidth - 2, height: formHeight, active, services, finish, refresh};
 	const hints =
 		state.step === 'apply'
-			? 'Ctrl+C cancel'
+			? 'Enter finishes when it is done · Ctrl+C cancels'
 			: state.focus === 'preview'
 				? '←/→ file · ↑/↓ scroll · r reveal · d diff · Tab/Esc back to the form · Ctrl+C quit'
 				: `Enter next · Esc back${preview ? ' · Tab preview · PgUp/PgDn scroll' : ''} · ${typing(state) ? '' : '? help · '}Ctrl+C quit`;

@@ -24,12 +24,17 @@ export function CheckList({items, index, width}: {items: Check[]; index: number;
 								{item.label}
 							</Text>
 						</Box>
-						<Text dimColor wrap="truncate-end">
-							{item.description}
-						</Text>
+
 					</Box>
 				);
 			})}
+			{items[index] ? (
+				<Box marginTop={1}>
+					<Text dimColor>
+						{items[index]!.label}: {items[index]!.description}
+					</Text>
+				</Box>
+			) : null}
 		</Box>
 	);
 }

@@ -91,10 +91,9 @@ export function ApplyStep({state, dispatch, plan, active, width, services, finis
 					{backups.length > 0 ? <Text>Backups: {backups.map(item => item.backup).join(', ')}</Text> : null}
 					<Text bold>Next</Text>
 					{nextSteps(state.answers, items.some(item => item.kind === 'file' && item.status === 'done')).map(step => (
-						<Text key={step} wrap="truncate-end">
-							{'  '}
-							{step}
-						</Text>
+						<Box key={step} paddingLeft={2}>
+							<Text>{step}</Text>
+						</Box>
 					))}
 					<Text color="cyan">Press Enter to finish.</Text>
 				</>

@@ -60,8 +60,10 @@ export function ReviewStep({state, dispatch, get, plan, active, width}: StepProp
 					{note.level === 'error' ? '✗' : '!'} {note.message}
 				</Text>
 			))}
+			<Text> </Text>
 			<Text bold>Next time, headless</Text>
 			<Text wrap="wrap">{plan.headless}</Text>
+			<Text> </Text>
 			<Text bold>Files</Text>
 			{plan.artifacts.map(artifact => {
 				const status = artifact.blocked ? 'refused' : !artifact.changed ? 'unchanged' : artifact.base?.exists ? 'merge' : 'new';
