@@ -2,9 +2,69 @@
 // hundreds of ESM files (measured in bench/); code splitting keeps what the first screen does
 // not need (execa, keytar, the apply shell) in chunks that load on demand.
 import {build} from 'esbuild';
-import {chmod, rm} from 'node:fs/promises';
+import {chmod, readFile, rm} from 'node:fs/promises';
 
 const outdir = new URL('../dist/', import.meta.url).pathname;
+
+// Start-up costs in dependencies, measured with bench/first-screen.mjs and removed at bundle time.
+// Each patch keeps the library's results; if an upgrade changes a file, it is bundled
+// unpatched (slower to start, still right) with a warning.
+const MAY_BE_EMOJI = 'const regauthMayBeEmoji = /[\\p{Extended_Pictographic}\\p{Emoji_Presentation}\\uFE0F\\u20E3]/u;\n';
+const PATCHES = [
+	{
+		// yoga-layout (Ink's layout engine) loads its WebAssembly from a base64 data: URL through
+		// fetch() whenever fetch exists; on Node 20 the first touch of fetch loads undici. ~35 ms.
+		// Decode the same bytes with Buffer instead.
+		file: /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/,
+		edits: [
+			['"function"!=typeof fetch', '!0'],
+			['var b=xa(a.slice(37)),c=new Uint8Array(b.length);for(a=0;a<b.length;++a)c[a]=b.charCodeAt(a);var d=c', 'var d=Buffer.from(a.slice(37),"base64")'],
+		],
+	},
+	{
+		// string-width 8 tests every non-ASCII grapheme against /^\p{RGI_Emoji}$/v, whose first use
+		// compiles for ~18 ms (one "·" on screen is enough). Every RGI emoji holds a code point that
+		// is Extended_Pictographic or Emoji_Presentation, or U+FE0F / U+20E3 (checked over every code
+		// point): test that cheap class first.
+		file: /[\\/]string-width[\\/]index\.js$/,
+		when: 'rgiEmojiRegex.test(segment)',
+		prepend: MAY_BE_EMOJI,
+		edits: [['rgiEmojiRegex.test(segment)', '(regauthMayBeEmoji.test(segment) && rgiEmojiRegex.test(segment))']],
+	},
+	{
+		// string-width 7 (under wrap-ansi) does the same with emoji-regex's 14 kB pattern.
+		file: /[\\/]string-width[\\/]index\.js$/,
+		when: 'emojiRegex().test(character)',
+		prepend: MAY_BE_EMOJI,
+		edits: [['emojiRegex().test(character)', '(regauthMayBeEmoji.test(character) && emojiRegex().test(character))']],
+	},
+];
+
+const startupPatches = {
+	name: 'startup-patches',
+	setup(esbuild) {
+		const byFilter = new Map();
+		for (const patch of PATCHES) byFilter.set(patch.file.source, [...(byFilter.get(patch.file.source) ?? []), patch]);
+		for (const [source, patches] of byFilter) {
+			esbuild.onLoad({filter: new RegExp(source)}, async ({path}) => {
+				let contents = await readFile(path, 'utf8');
+				const applicable = patches.filter(patch => !patch.when || contents.includes(patch.when));
+				if (applicable.length === 0) console.warn(`build: ${path} changed; bundled unpatched, start-up is slower`);
+				for (const patch of applicable) {
+					const missing = patch.edits.find(([from]) => !contents.includes(from));
+					if (missing) {
+						console.warn(`build: ${path} changed (no "${missing[0].slice(0, 40)}"); bundled unpatched, start-up is slower`);
+						continue;
+					}
+					for (const [from, to] of patch.edits) contents = contents.replaceAll(from, to);
+					contents = (patch.prepend ?? '') + contents;
+				}
+				return {contents, loader: 'js'};
+			});
+		}
+	},
+};
+
 await rm(outdir, {recursive: true, force: true});
 
 await build({
@@ -28,6 +88,7 @@ await build({
 	// imported by ink when DEV=true and is not installed.
 	external: ['keytar', 'react-devtools-core'],
 	define: {'process.env.NODE_ENV': '"production"'},
+	plugins: [startupPatches],
 	banner: {
 		js: "#!/usr/bin/env node\nimport {createRequire as __regauthCreateRequire} from 'node:module';\nconst require = __regauthCreateRequire(import.meta.url);",
 	},
