@@ -4,10 +4,10 @@
 import {spawnPty, tempHome} from './lib/pty.mjs';
 import {quantile, summary} from './lib/stats.mjs';
 import {addRegistries, chooseTargets, KEY, select, settle, waitFrame} from './lib/wizard.mjs';
-import {cliPath, keystrokes} from './lib/options.mjs';
+import {cliPath, keystrokes, nodeArgs} from './lib/options.mjs';
 
 const home = tempHome();
-const run = spawnPty(process.execPath, [cliPath(), '--no-verify'], home.env);
+const run = spawnPty(process.execPath, [...nodeArgs(), cliPath(), '--no-verify'], {...home.env, ...(process.env.KEYPROBE ? {KEYPROBE: process.env.KEYPROBE} : {})});
 try {
 	await addRegistries(run, 5);
 	await chooseTargets(run);
@@ -45,6 +45,9 @@ try {
 	const p95 = quantile(samples, 0.95);
 	console.log(`  p50 ${quantile(samples, 0.5).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, p99 ${quantile(samples, 0.99).toFixed(1)} ms; goal p95 ≤ 16 ms: ${p95 <= 16 ? 'met' : 'NOT met'}`);
 } finally {
+	// Ctrl+C quits cleanly (so a --cpu-prof run writes its profile); kill only if it hangs.
+	run.write(KEY.ctrlC);
+	await Promise.race([run.exit, new Promise(resolve => setTimeout(resolve, 3000))]);
 	run.kill();
 	run.dispose();
 	home.remove();

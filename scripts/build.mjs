@@ -6,9 +6,9 @@ import {chmod, readFile, rm} from 'node:fs/promises';
 
 const outdir = new URL('../dist/', import.meta.url).pathname;
 
-// Start-up costs in dependencies, measured with bench/first-screen.mjs and removed at bundle time.
-// Each patch keeps the library's results; if an upgrade changes a file, it is bundled
-// unpatched (slower to start, still right) with a warning.
+// Costs in dependencies, measured with bench/ and removed at bundle time. Each patch keeps the
+// library's results exactly; if an upgrade changes a file, it is bundled unpatched (slower,
+// still right) with a warning.
 const MAY_BE_EMOJI = 'const regauthMayBeEmoji = /[\\p{Extended_Pictographic}\\p{Emoji_Presentation}\\uFE0F\\u20E3]/u;\n';
 const PATCHES = [
 	{
@@ -38,10 +38,68 @@ const PATCHES = [
 		prepend: MAY_BE_EMOJI,
 		edits: [['emojiRegex().test(character)', '(regauthMayBeEmoji.test(character) && emojiRegex().test(character))']],
 	},
+	{
+		// Ink draws every frame from scratch: each line of text is re-tokenized into styled cells,
+		// re-clipped, and each of the 40 rows re-serialized cell by cell, even when nothing in it
+		// changed: about 60% of the CPU a keystroke cost (bench/keystroke.mjs). Keep the per-text
+		// caches and clipped slices across frames (bounded), share one blank cell, and reuse a
+		// row's text when it holds exactly the cells of the previous frame. Cells are never mutated.
+		file: /[\\/]ink[\\/]build[\\/]output\.js$/,
+		prepend: `let regauthCaches;
+const REGAUTH_BLANK = {type: 'char', value: ' ', fullWidth: false, styles: []};
+const regauthRows = [];
+function regauthRow(line, y) {
+	const cells = line.filter(item => item !== undefined);
+	const previous = regauthRows[y];
+	if (previous && previous.cells.length === cells.length && previous.cells.every((cell, index) => cell === cells[index])) return previous.text;
+	const text = styledCharsToString(cells).trimEnd();
+	regauthRows[y] = {cells, text};
+	return text;
+}
+const regauthBounded = map => {
+	if (map.size >= 4096) map.clear();
+	return map;
+};
+const regauthSlices = new Map();
+function regauthSlice(line, from, to) {
+	const key = from + ':' + to + ':' + line;
+	let cached = regauthSlices.get(key);
+	if (cached === undefined) {
+		cached = sliceAnsi(line, from, to);
+		regauthBounded(regauthSlices).set(key, cached);
+	}
+	return cached;
+}
+`,
+		edits: [
+			['caches = new OutputCaches();', 'caches = (regauthCaches ??= new OutputCaches());'],
+			['this.styledChars.set(line, cached);', 'regauthBounded(this.styledChars).set(line, cached);'],
+			['this.widths.set(text, cached);', 'regauthBounded(this.widths).set(text, cached);'],
+			['this.blockWidths.set(text, cached);', 'regauthBounded(this.blockWidths).set(text, cached);'],
+			['return sliceAnsi(line, from, to);', 'return regauthSlice(line, from, to);'],
+			[
+				`row.push({
+                    type: 'char',
+                    value: ' ',
+                    fullWidth: false,
+                    styles: [],
+                });`,
+				'row.push(REGAUTH_BLANK);',
+			],
+			[
+				`.map(line => {
+            // See https://github.com/vadimdemedes/ink/pull/564#issuecomment-1637022742
+            const lineWithoutEmptyItems = line.filter(item => item !== undefined);
+            return styledCharsToString(lineWithoutEmptyItems).trimEnd();
+        })`,
+				'.map(regauthRow)',
+			],
+		],
+	},
 ];
 
-const startupPatches = {
-	name: 'startup-patches',
+const dependencyPatches = {
+	name: 'dependency-patches',
 	setup(esbuild) {
 		const byFilter = new Map();
 		for (const patch of PATCHES) byFilter.set(patch.file.source, [...(byFilter.get(patch.file.source) ?? []), patch]);
@@ -49,11 +107,11 @@ const startupPatches = {
 			esbuild.onLoad({filter: new RegExp(source)}, async ({path}) => {
 				let contents = await readFile(path, 'utf8');
 				const applicable = patches.filter(patch => !patch.when || contents.includes(patch.when));
-				if (applicable.length === 0) console.warn(`build: ${path} changed; bundled unpatched, start-up is slower`);
+				if (applicable.length === 0) console.warn(`build: ${path} changed; bundled unpatched, slower`);
 				for (const patch of applicable) {
 					const missing = patch.edits.find(([from]) => !contents.includes(from));
 					if (missing) {
-						console.warn(`build: ${path} changed (no "${missing[0].slice(0, 40)}"); bundled unpatched, start-up is slower`);
+						console.warn(`build: ${path} changed (no "${missing[0].slice(0, 40)}"); bundled unpatched, slower`);
 						continue;
 					}
 					for (const [from, to] of patch.edits) contents = contents.replaceAll(from, to);
@@ -88,7 +146,7 @@ await build({
 	// imported by ink when DEV=true and is not installed.
 	external: ['keytar', 'react-devtools-core'],
 	define: {'process.env.NODE_ENV': '"production"'},
-	plugins: [startupPatches],
+	plugins: [dependencyPatches],
 	banner: {
 		js: "#!/usr/bin/env node\nimport {createRequire as __regauthCreateRequire} from 'node:module';\nconst require = __regauthCreateRequire(import.meta.url);",
 	},

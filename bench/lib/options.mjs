@@ -11,3 +11,5 @@ export const helperPath = () => join(distDir(), 'docker-credential-regauth.js');
 /** Runs per measured case (BENCH_RUNS), default `fallback`. */
 export const runs = (fallback = 15) => Number(process.env.BENCH_RUNS || fallback);
 export const keystrokes = () => Number(process.env.BENCH_KEYS || 200);
+/** Extra node flags for the measured CLI (BENCH_NODE_ARGS, space-separated), for experiments. */
+export const nodeArgs = () => (process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ').filter(Boolean) : []);

@@ -47,6 +47,28 @@ export function spawnPty(file, args, env) {
 		for (let row = 0; row < ROWS; row++) lines.push(buffer.getLine(buffer.viewportY + row)?.translateToString(true) ?? '');
 		return lines.join('\n');
 	}
+	/** The screen with colours and attributes, for comparing two builds' frames exactly. */
+	function styledScreen() {
+		const buffer = term.buffer.active;
+		const cell = buffer.getNullCell();
+		const lines = [];
+		for (let row = 0; row < ROWS; row++) {
+			const line = buffer.getLine(buffer.viewportY + row);
+			let text = '';
+			let style = '';
+			for (let column = 0; line && column < COLUMNS; column++) {
+				line.getCell(column, cell);
+				const next = `${cell.getFgColorMode()}:${cell.getFgColor()}/${cell.getBgColorMode()}:${cell.getBgColor()}/${cell.isBold()}${cell.isDim()}${cell.isItalic()}${cell.isUnderline()}${cell.isInverse()}`;
+				if (next !== style) {
+					text += `{${next}}`;
+					style = next;
+				}
+				text += cell.getChars() || (cell.getWidth() === 0 ? '' : ' ');
+			}
+			lines.push(text);
+		}
+		return lines.join('\n');
+	}
 	/** Resolves with the arrival time of the chunk after which `test(screen)` holds. */
 	function waitFor(test, timeoutMs = 15_000) {
 		const predicate = typeof test === 'string' ? text => text.includes(test) : test instanceof RegExp ? text => test.test(text) : test;
@@ -75,6 +97,7 @@ export function spawnPty(file, args, env) {
 		pid: child.pid,
 		write: data => child.write(data),
 		screen,
+		styledScreen,
 		output: () => output,
 		waitFor,
 		exit,
