@@ -48,6 +48,9 @@ async function main(argv: string[]): Promise<number> {
 		return EXIT.usage;
 	}
 	for (const flag of WIZARD_V8_FLAGS) setFlagsFromString(flag);
+	// Keys typed while the wizard loads wait for it, as typed: raw mode now, not once Ink reads
+	// (until then the terminal would echo them and turn Enter into a newline the wizard ignores).
+	process.stdin.setRawMode(true);
 	const {runWizard} = await import('./ui/run-wizard.js');
 	return runWizard(invocation);
 }
