@@ -1,13 +1,17 @@
 // Keystroke latency: 5 registries, all six targets chosen, the preview beside the form (120×40).
 // One key at a time into the first registry's user name (every planned file changes with it):
 // time from writing the key to the complete frame showing it. Goal p95 ≤ 16 ms (one 60 Hz frame).
+import {readFileSync} from 'node:fs';
+import {join} from 'node:path';
 import {spawnPty, tempHome} from './lib/pty.mjs';
-import {quantile, summary} from './lib/stats.mjs';
+import {quantile} from './lib/stats.mjs';
 import {addRegistries, chooseTargets, KEY, select, settle, waitFrame} from './lib/wizard.mjs';
 import {cliPath, keystrokes, nodeArgs} from './lib/options.mjs';
 
 const home = tempHome();
-const run = spawnPty(process.execPath, [...nodeArgs(), cliPath(), '--no-verify'], {...home.env, ...(process.env.KEYPROBE ? {KEYPROBE: process.env.KEYPROBE} : {})});
+const probeFile = join(home.dir, 'frames.txt');
+const probe = new URL('./lib/frame-probe.mjs', import.meta.url).pathname;
+const run = spawnPty(process.execPath, [...nodeArgs(), '--import', probe, cliPath(), '--no-verify'], {...home.env, FRAME_PROBE_FILE: probeFile});
 try {
 	await addRegistries(run, 5);
 	await chooseTargets(run);
@@ -24,6 +28,8 @@ try {
 	await waitFrame(run, /› Username\s+user1x/);
 	await settle();
 
+	// Frames drawn so far (setting up) are not keystrokes.
+	const skip = readFileSync(probeFile, 'utf8').trim().split('\n').length;
 	const samples = [];
 	let value = 'user1x';
 	const count = keystrokes();
@@ -40,10 +46,13 @@ try {
 		// A fast typist: ~30 keys a second, so each key is its own frame.
 		await new Promise(resolve => setTimeout(resolve, 30));
 	}
-	console.log(`keystroke latency: key written → complete frame showing it; 5 registries, 6 targets, preview of ${preview?.[1] ?? '?'} files beside the form`);
-	console.log(`  ${summary(samples)}`);
+	const inside = readFileSync(probeFile, 'utf8').trim().split('\n').slice(skip).map(line => line.split(' ').map(Number));
+	const percentiles = values => `p50 ${quantile(values, 0.5).toFixed(1)} ms, p95 ${quantile(values, 0.95).toFixed(1)} ms, p99 ${quantile(values, 0.99).toFixed(1)} ms`;
 	const p95 = quantile(samples, 0.95);
-	console.log(`  p50 ${quantile(samples, 0.5).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, p99 ${quantile(samples, 0.99).toFixed(1)} ms; goal p95 ≤ 16 ms: ${p95 <= 16 ? 'met' : 'NOT met'}`);
+	console.log(`keystroke latency: ${count} keys into a user name; 5 registries, 6 targets, preview of ${preview?.[1] ?? '?'} files beside the form`);
+	console.log(`  key written → frame on screen (pty + xterm): ${percentiles(samples)}, max ${Math.max(...samples).toFixed(1)} ms  (goal p95 ≤ 16 ms: ${p95 <= 16 ? 'met' : 'NOT met'})`);
+	console.log(`  in the wizard, key read → frame written:    ${percentiles(inside.map(([ms]) => ms))}`);
+	console.log(`  CPU per key in the wizard:                   ${percentiles(inside.map(([, cpu]) => cpu))}`);
 } finally {
 	// Ctrl+C quits cleanly (so a --cpu-prof run writes its profile); kill only if it hangs.
 	run.write(KEY.ctrlC);
