@@ -49,7 +49,9 @@ export async function select(run, pattern, key = KEY.down) {
 
 /** Start → `count` registries added through "Other registry…" (reg1.example.test …), checks off. */
 export async function addRegistries(run, count) {
-	await waitFrame(run, 'Press Enter to start');
+	// Wait for the machine read: it can add a list item (the keychain's) under the cursor.
+	await waitFrame(run, /Docker config\s+\S/);
+	await settle();
 	run.write(KEY.enter);
 	await waitFrame(run, 'Which registry?');
 	await settle();
