@@ -4,20 +4,23 @@
 //   registry        Enter sent the moment the first frame is seen → "Which registry?" (from spawn)
 //   machine read    the Start screen's findings (the probes that run after the first frame)
 // Baseline: `node -e 0` spawned the same way, to exit. Reference: a minimal Ink app with one
-// select, bundled with esbuild like dist/ (bench/fixtures/minimal-ink.tsx), to its first frame.
+// select (bench/fixtures/minimal-ink.tsx), bundled with esbuild like dist/, to its first frame:
+// once as is (issue 8's reference point) and once with dist/'s dependency patches.
 // Both run in a minimal environment (PATH, HOME, LANG, TERM) and, when the caller's environment
 // sets NODE_* variables that slow every start (NODE_OPTIONS, NODE_EXTRA_CA_CERTS), in that too.
 import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {build} from 'esbuild';
+import {dependencyPatches} from '../scripts/dependency-patches.mjs';
 import {spawnPty, tempHome} from './lib/pty.mjs';
 import {median, summary} from './lib/stats.mjs';
 import {cliPath, runs} from './lib/options.mjs';
 
-async function buildReference() {
+async function buildReference(plugins) {
 	const outdir = mkdtempSync(join(tmpdir(), 'regauth-bench-ink-'));
 	await build({
+		plugins,
 		entryPoints: {minimal: new URL('./fixtures/minimal-ink.tsx', import.meta.url).pathname},
 		outdir,
 		bundle: true,
@@ -88,12 +91,13 @@ async function machineRead(env) {
 	}
 }
 
-async function measure(label, env, ref, count) {
-	const samples = {node: [], reference: [], first: [], registry: [], read: [], lost: 0};
+async function measure(label, env, refs, count) {
+	const samples = {node: [], reference: [], patched: [], first: [], registry: [], read: [], lost: 0};
 	// Interleaved, so a busy moment on the machine hits every case alike.
 	for (let index = 0; index < count; index++) {
 		samples.node.push(await nodeBaseline(env));
-		samples.reference.push(await reference(ref.file, env));
+		samples.reference.push(await reference(refs.plain.file, env));
+		samples.patched.push(await reference(refs.patched.file, env));
 		const result = await wizard(env);
 		samples.first.push(result.first);
 		samples.registry.push(result.registry);
@@ -106,18 +110,20 @@ async function measure(label, env, ref, count) {
 	console.log(`time to first screen, ${label} (120×40 pty, ${count} runs each, interleaved)`);
 	console.log(`  node -e 0 (baseline)      ${summary(samples.node)}`);
 	console.log(`  minimal Ink app, bundled  ${summary(samples.reference)}  ${ratio(samples.reference)}`);
+	console.log(`    … with dist/'s patches  ${summary(samples.patched)}  ${ratio(samples.patched)}`);
 	console.log(`  wizard: first frame       ${summary(samples.first)}  ${ratio(samples.first)}  (goal ≤ 3.0×, stretch ≤ 2×)`);
 	console.log(`  wizard: registry question ${summary(samples.registry)}  ${ratio(samples.registry)}  (Enter at the first frame; ${samples.lost} Enter lost and re-sent)`);
 	console.log(`  machine read after first frame: ${summary(samples.read)}`);
 }
 
-const ref = await buildReference();
+const refs = {plain: await buildReference([]), patched: await buildReference([dependencyPatches])};
 const home = tempHome();
 try {
-	await measure('minimal environment', home.env, ref, runs());
+	await measure('minimal environment', home.env, refs, runs());
 	const slow = ['NODE_OPTIONS', 'NODE_EXTRA_CA_CERTS'].filter(name => process.env[name]);
-	if (slow.length > 0) await measure(`this shell's environment (${slow.join(', ')} set)`, {...process.env, HOME: home.dir, TERM: 'xterm-256color'}, ref, runs());
+	if (slow.length > 0) await measure(`this shell's environment (${slow.join(', ')} set)`, {...process.env, HOME: home.dir, TERM: 'xterm-256color'}, refs, runs());
 } finally {
-	ref.remove();
+	refs.plain.remove();
+	refs.patched.remove();
 	home.remove();
 }
