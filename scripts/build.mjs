@@ -3,24 +3,19 @@
 // not need (execa, keytar, the apply shell) in chunks that load on demand.
 import {build} from 'esbuild';
 import {chmod, rm} from 'node:fs/promises';
+import {dependencyPatches} from './dependency-patches.mjs';
 
 const outdir = new URL('../dist/', import.meta.url).pathname;
 await rm(outdir, {recursive: true, force: true});
 
-await build({
-	entryPoints: {
-		cli: 'source/cli.tsx',
-		'docker-credential-regauth': 'source/keychain/helper-main.ts',
-	},
+const common = {
 	outdir,
 	bundle: true,
-	splitting: true,
 	format: 'esm',
 	platform: 'node',
 	// jsonc-parser's main build is UMD with requires esbuild cannot follow; its ESM build is fine.
 	mainFields: ['module', 'main'],
 	target: 'node20',
-	chunkNames: 'chunks/[name]-[hash]',
 	minifySyntax: true,
 	legalComments: 'none',
 	logLevel: 'warning',
@@ -28,9 +23,16 @@ await build({
 	// imported by ink when DEV=true and is not installed.
 	external: ['keytar', 'react-devtools-core'],
 	define: {'process.env.NODE_ENV': '"production"'},
+	plugins: [dependencyPatches],
 	banner: {
 		js: "#!/usr/bin/env node\nimport {createRequire as __regauthCreateRequire} from 'node:module';\nconst require = __regauthCreateRequire(import.meta.url);",
 	},
-});
+};
+
+await Promise.all([
+	build({...common, entryPoints: {cli: 'source/cli.tsx'}, splitting: true, chunkNames: 'chunks/[name]-[hash]'}),
+	// docker runs the helper on every pull: one file of its own, sharing no chunk with the CLI.
+	build({...common, entryPoints: {'docker-credential-regauth': 'source/keychain/helper-main.ts'}}),
+]);
 
 for (const name of ['cli.js', 'docker-credential-regauth.js']) await chmod(outdir + name, 0o755);

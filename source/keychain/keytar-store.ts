@@ -4,6 +4,7 @@
 //
 // One item per registry: service "regauth", account = the server URL exactly as docker sends it,
 // secret = {"Username","Secret"} as JSON (keytar has no field for the user name).
+import {createRequire} from 'node:module';
 import {KEYCHAIN_SERVICE, PROBE_ACCOUNT} from './names.js';
 import type {CredentialStore, StoredCredential} from './protocol.js';
 
@@ -12,14 +13,14 @@ type Keytar = typeof import('keytar');
 export class KeytarLoadError extends Error {}
 
 let loaded: Promise<Keytar> | undefined;
+// require, not import(): keytar is CommonJS, and the ESM loader's detour cost the helper ~5 ms on
+// every docker pull (bench/helper.mjs).
+const requireHere = createRequire(import.meta.url);
 
 export function loadKeytar(): Promise<Keytar> {
-	loaded ??= import('keytar').then(
-		module => ((module as {default?: Keytar}).default ?? module) as Keytar,
-		(error: unknown) => {
-			throw new KeytarLoadError(`keytar could not be loaded: ${(error as Error).message.split('\n')[0]}`);
-		},
-	);
+	loaded ??= new Promise<Keytar>(resolve => resolve(requireHere('keytar') as Keytar)).catch((error: unknown) => {
+		throw new KeytarLoadError(`keytar could not be loaded: ${(error as Error).message.split('\n')[0]}`);
+	});
 	return loaded;
 }
 

@@ -114,17 +114,17 @@ export function App({initialAnswers, env, services, refresh, onExit}: AppProps) 
 			return;
 		}
 		if (!hasPreview(latest.step)) return;
-		const ids = plan.artifacts.map(artifact => artifact.id);
-		const max = Math.max(0, previewBody(plan, latest.preview).length - previewPage);
+		// Only the scroll keys need the preview's length (a diff of the shown file): not every key typed.
+		const scroll = (delta: number) => dispatch({type: 'previewScroll', delta, max: Math.max(0, previewBody(plan, latest.preview).length - previewPage)});
 		if (key.tab) dispatch({type: 'toggleFocus'});
-		else if (key.pageDown) dispatch({type: 'previewScroll', delta: previewPage, max});
-		else if (key.pageUp) dispatch({type: 'previewScroll', delta: -previewPage, max});
+		else if (key.pageDown) scroll(previewPage);
+		else if (key.pageUp) scroll(-previewPage);
 		else if (input === '?' && !typing(latest)) dispatch({type: 'help'});
 		else if (latest.focus === 'preview') {
-			if (key.leftArrow || key.rightArrow) dispatch({type: 'previewFile', ids, delta: key.leftArrow ? -1 : 1});
-			else if (key.upArrow || key.downArrow) dispatch({type: 'previewScroll', delta: key.upArrow ? -1 : 1, max});
-			else if (key.home) dispatch({type: 'previewScroll', delta: -Infinity, max});
-			else if (key.end) dispatch({type: 'previewScroll', delta: Infinity, max});
+			if (key.leftArrow || key.rightArrow) dispatch({type: 'previewFile', ids: plan.artifacts.map(artifact => artifact.id), delta: key.leftArrow ? -1 : 1});
+			else if (key.upArrow || key.downArrow) scroll(key.upArrow ? -1 : 1);
+			else if (key.home) scroll(-Infinity);
+			else if (key.end) scroll(Infinity);
 			else if (input === 'r') dispatch({type: 'reveal'});
 			else if (input === 'd') dispatch({type: 'diff'});
 		}

@@ -1,7 +1,7 @@
 // The live preview: one planned file at a time, windowed to the height it is given so the whole
 // frame never outgrows the terminal (Ink clears the screen when it does).
 import {Box, Text} from 'ink';
-import React from 'react';
+import React, {memo, useMemo} from 'react';
 import {octal} from '../../targets/docker.js';
 import type {Plan} from '../../plan-types.js';
 import type {PreviewState} from '../state.js';
@@ -25,8 +25,11 @@ export function previewBody(plan: Plan, preview: PreviewState) {
 	return artifact ? previewLines(artifact, preview) : [];
 }
 
-export function PreviewPane({plan, preview, focused, width, height}: PreviewPaneProps) {
+// Memoized: keys that move between fields or scroll re-render the app but not the plan, and the
+// shown file's lines (a diff for a merge) are computed once per plan, not once per render.
+export const PreviewPane = memo(function PreviewPane({plan, preview, focused, width, height}: PreviewPaneProps) {
 	const artifact = currentArtifact(plan, preview);
+	const lines = useMemo(() => (artifact ? previewLines(artifact, preview) : []), [artifact, preview.revealed, preview.diff]);
 	const border = focused ? 'cyan' : 'gray';
 	if (!artifact) {
 		return (
@@ -37,7 +40,6 @@ export function PreviewPane({plan, preview, focused, width, height}: PreviewPane
 		);
 	}
 	const position = plan.artifacts.indexOf(artifact) + 1;
-	const lines = previewLines(artifact, preview);
 	const bodyHeight = Math.max(1, height - 5); // border (2), title, path, status line
 	const maxScroll = Math.max(0, lines.length - bodyHeight);
 	const scroll = Math.min(preview.scroll, maxScroll);
@@ -71,4 +73,4 @@ export function PreviewPane({plan, preview, focused, width, height}: PreviewPane
 			</Text>
 		</Box>
 	);
-}
+});

@@ -1,0 +1,15 @@
+// Shared settings: which build to measure and how many runs. `node bench/run.mjs --dist DIR`
+// measures another build (e.g. a copy of dist/ from before a change) in the same conditions.
+import {fileURLToPath} from 'node:url';
+import {join} from 'node:path';
+
+const DEFAULT_DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
+
+export const distDir = () => process.env.BENCH_DIST || DEFAULT_DIST;
+export const cliPath = () => join(distDir(), 'cli.js');
+export const helperPath = () => join(distDir(), 'docker-credential-regauth.js');
+/** Runs per measured case (BENCH_RUNS), default `fallback`. */
+export const runs = (fallback = 15) => Number(process.env.BENCH_RUNS || fallback);
+export const keystrokes = () => Number(process.env.BENCH_KEYS || 200);
+/** Extra node flags for the measured CLI (BENCH_NODE_ARGS, space-separated), for experiments. */
+export const nodeArgs = () => (process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ').filter(Boolean) : []);

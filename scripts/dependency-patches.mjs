@@ -1,0 +1,118 @@
+// Costs in dependencies, measured with bench/ and removed at bundle time (an esbuild plugin for
+// scripts/build.mjs). Each patch keeps the library's results exactly; if an upgrade changes a
+// file, it is bundled unpatched (slower, still right) with a warning.
+import {readFile} from 'node:fs/promises';
+
+const MAY_BE_EMOJI = 'const regauthMayBeEmoji = /[\\p{Extended_Pictographic}\\p{Emoji_Presentation}\\uFE0F\\u20E3]/u;\n';
+const PATCHES = [
+	{
+		// yoga-layout (Ink's layout engine) loads its WebAssembly from a base64 data: URL through
+		// fetch() whenever fetch exists; on Node 20 the first touch of fetch loads undici. ~35 ms.
+		// Decode the same bytes with Buffer instead.
+		file: /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/,
+		edits: [
+			['"function"!=typeof fetch', '!0'],
+			['var b=xa(a.slice(37)),c=new Uint8Array(b.length);for(a=0;a<b.length;++a)c[a]=b.charCodeAt(a);var d=c', 'var d=Buffer.from(a.slice(37),"base64")'],
+		],
+	},
+	{
+		// string-width 8 tests every non-ASCII grapheme against /^\p{RGI_Emoji}$/v, whose first use
+		// compiles for ~18 ms (one "·" on screen is enough). Every RGI emoji holds a code point that
+		// is Extended_Pictographic or Emoji_Presentation, or U+FE0F / U+20E3 (checked over every code
+		// point): test that cheap class first.
+		file: /[\\/]string-width[\\/]index\.js$/,
+		when: 'rgiEmojiRegex.test(segment)',
+		prepend: MAY_BE_EMOJI,
+		edits: [['rgiEmojiRegex.test(segment)', '(regauthMayBeEmoji.test(segment) && rgiEmojiRegex.test(segment))']],
+	},
+	{
+		// string-width 7 (under wrap-ansi) does the same with emoji-regex's 14 kB pattern.
+		file: /[\\/]string-width[\\/]index\.js$/,
+		when: 'emojiRegex().test(character)',
+		prepend: MAY_BE_EMOJI,
+		edits: [['emojiRegex().test(character)', '(regauthMayBeEmoji.test(character) && emojiRegex().test(character))']],
+	},
+	{
+		// Ink draws every frame from scratch: each line of text is re-tokenized into styled cells,
+		// re-clipped, and each of the 40 rows re-serialized cell by cell, even when nothing in it
+		// changed: about 60% of the CPU a keystroke cost (bench/keystroke.mjs). Keep the per-text
+		// caches and clipped slices across frames (bounded), share one blank cell, and reuse a
+		// row's text when it holds exactly the cells of the previous frame. Cells are never mutated.
+		file: /[\\/]ink[\\/]build[\\/]output\.js$/,
+		prepend: `let regauthCaches;
+const REGAUTH_BLANK = {type: 'char', value: ' ', fullWidth: false, styles: []};
+const regauthRows = [];
+function regauthRow(line, y) {
+	const cells = line.filter(item => item !== undefined);
+	const previous = regauthRows[y];
+	if (previous && previous.cells.length === cells.length && previous.cells.every((cell, index) => cell === cells[index])) return previous.text;
+	const text = styledCharsToString(cells).trimEnd();
+	regauthRows[y] = {cells, text};
+	return text;
+}
+const regauthBounded = map => {
+	if (map.size >= 4096) map.clear();
+	return map;
+};
+const regauthSlices = new Map();
+function regauthSlice(line, from, to) {
+	const key = from + ':' + to + ':' + line;
+	let cached = regauthSlices.get(key);
+	if (cached === undefined) {
+		cached = sliceAnsi(line, from, to);
+		regauthBounded(regauthSlices).set(key, cached);
+	}
+	return cached;
+}
+`,
+		edits: [
+			['caches = new OutputCaches();', 'caches = (regauthCaches ??= new OutputCaches());'],
+			['this.styledChars.set(line, cached);', 'regauthBounded(this.styledChars).set(line, cached);'],
+			['this.widths.set(text, cached);', 'regauthBounded(this.widths).set(text, cached);'],
+			['this.blockWidths.set(text, cached);', 'regauthBounded(this.blockWidths).set(text, cached);'],
+			['return sliceAnsi(line, from, to);', 'return regauthSlice(line, from, to);'],
+			[
+				`row.push({
+                    type: 'char',
+                    value: ' ',
+                    fullWidth: false,
+                    styles: [],
+                });`,
+				'row.push(REGAUTH_BLANK);',
+			],
+			[
+				`.map(line => {
+            // See https://github.com/vadimdemedes/ink/pull/564#issuecomment-1637022742
+            const lineWithoutEmptyItems = line.filter(item => item !== undefined);
+            return styledCharsToString(lineWithoutEmptyItems).trimEnd();
+        })`,
+				'.map(regauthRow)',
+			],
+		],
+	},
+];
+
+export const dependencyPatches = {
+	name: 'dependency-patches',
+	setup(esbuild) {
+		const byFilter = new Map();
+		for (const patch of PATCHES) byFilter.set(patch.file.source, [...(byFilter.get(patch.file.source) ?? []), patch]);
+		for (const [source, patches] of byFilter) {
+			esbuild.onLoad({filter: new RegExp(source)}, async ({path}) => {
+				let contents = await readFile(path, 'utf8');
+				const applicable = patches.filter(patch => !patch.when || contents.includes(patch.when));
+				if (applicable.length === 0) console.warn(`build: ${path} changed; bundled unpatched, slower`);
+				for (const patch of applicable) {
+					const missing = patch.edits.find(([from]) => !contents.includes(from));
+					if (missing) {
+						console.warn(`build: ${path} changed (no "${missing[0].slice(0, 40)}"); bundled unpatched, slower`);
+						continue;
+					}
+					for (const [from, to] of patch.edits) contents = contents.replaceAll(from, to);
+					contents = (patch.prepend ?? '') + contents;
+				}
+				return {contents, loader: 'js'};
+			});
+		}
+	},
+};
