@@ -9,6 +9,7 @@ import {plan as makePlan} from '../plan.js';
 import {STEP_ORDER, STEP_TITLES} from './flow.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {TypeAheadContext, useTypeAhead} from './hooks/type-ahead.js';
+import {LatestStateContext} from './hooks/use-step-input.js';
 import {previewBody, PreviewPane} from './preview/preview-pane.js';
 import type {WizardServices} from './services.js';
 import {initialState, reducer, type StepId, type WizardState} from './state.js';
@@ -151,6 +152,7 @@ export function App({initialAnswers, env, services, refresh, onExit}: AppProps) 
 
 	return (
 		<TypeAheadContext.Provider value={typeAhead}>
+		<LatestStateContext.Provider value={get}>
 		<Box flexDirection="column" width={columns} height={rows - 1}>
 			<Box>
 				<Text bold color="cyan">
@@ -189,6 +191,7 @@ export function App({initialAnswers, env, services, refresh, onExit}: AppProps) 
 				{hints}
 			</Text>
 		</Box>
+		</LatestStateContext.Provider>
 		</TypeAheadContext.Provider>
 	);
 }

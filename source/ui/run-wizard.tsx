@@ -45,9 +45,6 @@ function Wizard({initialAnswers, checks, onExit}: {initialAnswers: Answers; chec
 export async function runWizard(invocation: Invocation): Promise<number> {
 	let code = 130;
 	const initialAnswers: Answers = {...invocation.answers, keychain: {kind: 'regauth'}};
-	// Raw mode now, not when Ink's first key handler subscribes: a key pressed before that would
-	// go through the terminal's line discipline (Enter arrives as "\n", not "\r") and be lost.
-	if (process.stdin.isTTY) process.stdin.setRawMode(true);
 	const instance = render(<Wizard initialAnswers={initialAnswers} checks={invocation.verify} onExit={value => (code = value)} />, {exitOnCtrlC: false, maxFps: 120, patchConsole: false});
 	await instance.waitUntilExit();
 	return code;

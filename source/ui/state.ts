@@ -62,7 +62,8 @@ export type Action =
 	| {type: 'help'; open?: boolean}
 	| {type: 'applyMode'; mode: ApplyMode}
 	| {type: 'notice'; text?: string}
-	| {type: 'check'; check: CredentialCheck};
+	| {type: 'check'; check: CredentialCheck}
+	| {type: 'uncheck'; credential: Credential};
 
 export function initialState(answers: Answers): WizardState {
 	return {
@@ -144,6 +145,8 @@ export function reducer(state: WizardState, action: Action): WizardState {
 			return {...state, applyMode: action.mode};
 		case 'notice':
 			return {...state, notice: action.text};
+		case 'uncheck':
+			return {...state, checks: state.checks.filter(check => !sameCredential(check, action.credential))};
 		case 'check':
 			return {...state, checks: [...state.checks.filter(check => !sameCredential(check, action.check)), action.check]};
 	}

@@ -245,3 +245,35 @@ test('Ctrl+C inside a chunk of typed text still cancels (keys pile up while the 
 	assert.equal(wizard.exitCode(), 130);
 	wizard.unmount();
 });
+
+test('with checks off (--no-verify) leaving the credentials moves on and leaves no spinner behind', async () => {
+	const wizard = await startWizard({services: fakeServices({verify: async () => undefined})});
+	await wizard.press(KEYS.enter);
+	await wizard.type(KEYS.down + KEYS.enter);
+	await wizard.type('u');
+	await wizard.press(KEYS.enter);
+	await wizard.type('p');
+	let frame = await wizard.press(KEYS.enter, KEYS.enter);
+	assert.match(frame, /Which registry\?/);
+	frame = await wizard.press(KEYS.down, KEYS.enter); // edit it again
+	assert.match(frame, /Credentials for quay\.io/);
+	assert.doesNotMatch(frame, /Checking the login/);
+	wizard.unmount();
+});
+
+test('Enter held through the last steps is never taken by a step that has been left', async () => {
+	let applied = 0;
+	const services = fakeServices({
+		apply: async (_plan, _answers, mode) => {
+			applied++;
+			assert.equal(mode, 'files', 'the first review item, not one further down');
+			return {kind: 'done', result: {ok: true, items: []}};
+		},
+	});
+	const wizard = await startWizard({services, answers: {...defaultAnswers(), targets: ['kubernetes'], credentials: [{registry: 'quay.io', username: 'u', password: 'p', email: ''}]}});
+	await wizard.press(KEYS.enter, KEYS.enter, KEYS.enter); // → options
+	const frame = await wizard.burst(...Array.from({length: 9}, () => KEYS.enter));
+	assert.match(frame, /Done|Applying/);
+	assert.equal(applied, 1);
+	wizard.unmount();
+});

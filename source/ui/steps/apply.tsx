@@ -52,6 +52,7 @@ export function ApplyStep({state, dispatch, plan, active, width, services, finis
 	}, []);
 
 	useStepInput(
+		'apply',
 		(_input, key) => {
 			if (key.return && (result || failure)) finish(result?.ok ? 0 : 1);
 		},

@@ -94,6 +94,8 @@ export function CredentialsStep({state, dispatch, get, active, width, services}:
 		dispatch({type: 'check', check: {...current, result: 'checking'}});
 		services.verify(current, controller.current.signal).then(result => {
 			if (!result) {
+				// Checks are off (--no-verify): nothing to show, nothing to remember.
+				dispatch({type: 'uncheck', credential: current});
 				dispatch({type: 'next', step: 'registry'});
 				return;
 			}
@@ -161,6 +163,7 @@ export function CredentialsStep({state, dispatch, get, active, width, services}:
 	};
 
 	useStepInput(
+		'credentials',
 		(_input, key) => {
 			if (key.upArrow || key.downArrow) dispatch({type: 'move', delta: key.upArrow ? -1 : 1, count: ROWS});
 			// Enter is handled here only (not by the field), from the latest state: one chunk

@@ -17,6 +17,7 @@ export function KeychainStep({state, dispatch, get, env, active, width, services
 	const [confirmPlain, setConfirmPlain] = useState(false);
 
 	useStepInput(
+		'keychain',
 		(_input, key) => {
 			if (busy) return;
 			if (key.upArrow || key.downArrow) {

@@ -23,6 +23,7 @@ export function OptionsStep({state, dispatch, get, env, active, width}: StepProp
 	};
 
 	useStepInput(
+		'options',
 		(input, key) => {
 			const latest = get();
 			const current = optionFields(latest.answers, env);

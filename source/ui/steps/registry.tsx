@@ -52,6 +52,7 @@ export function RegistryStep({state, dispatch, get, env, active, width, services
 	const keychainAvailable = Boolean(env && (env.regauthHelper || env.helpers.includes(HELPER_NAME)));
 	const items = registryChoices(state.answers, remembered, keychainAvailable);
 	useStepInput(
+		'registry',
 		(input, key) => {
 			const latest = get();
 			if (remembered === 'loading') return;

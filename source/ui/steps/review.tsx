@@ -30,6 +30,7 @@ const STATE_COLOR = {new: 'green', merge: 'yellow', unchanged: 'gray', refused: 
 export function ReviewStep({state, dispatch, get, plan, active, width}: StepProps) {
 	const choices = reviewChoices(plan);
 	useStepInput(
+		'review',
 		(_input, key) => {
 			if (key.upArrow || key.downArrow) {
 				dispatch({type: 'move', delta: key.upArrow ? -1 : 1, count: choices.length});

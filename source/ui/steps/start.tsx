@@ -9,6 +9,7 @@ const MARK = {ok: '✓', warn: '!', info: '·'} as const;
 
 export function StartStep({env, dispatch, active, width}: StepProps) {
 	useStepInput(
+		'start',
 		(_input, key) => {
 			if (key.return) dispatch({type: 'next', step: 'registry'});
 		},

@@ -16,6 +16,7 @@ function toggle(answers: Answers, id: TargetId): Answers {
 
 export function TargetsStep({state, dispatch, get, active, width}: StepProps) {
 	useStepInput(
+		'targets',
 		(input, key) => {
 			const latest = get();
 			if (key.upArrow || key.downArrow) {
