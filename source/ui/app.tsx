@@ -2,7 +2,7 @@
 // preview, ? help, preview keys), the step router, and the form | preview layout sized so the
 // frame never exceeds the terminal (Ink clears the whole screen when a frame is taller).
 import {Box, Text, useApp, useInput} from 'ink';
-import React, {useCallback, useMemo} from 'react';
+import {useCallback, useMemo, type ReactElement} from 'react';
 import type {Answers} from '../answers.js';
 import type {Environment} from '../environment.js';
 import {plan as makePlan} from '../plan.js';
@@ -30,7 +30,7 @@ export const MIN_ROWS = 16;
 /** At this width the preview sits beside the form; below it, underneath. */
 export const WIDE_COLUMNS = 110;
 
-const STEPS: Record<StepId, (props: StepProps) => React.ReactElement> = {
+const STEPS: Record<StepId, (props: StepProps) => ReactElement> = {
 	start: StartStep,
 	registry: RegistryStep,
 	credentials: CredentialsStep,

@@ -1,7 +1,7 @@
 // Starts the wizard: the first frame is drawn before anything slow happens; the machine is read
 // right after and the screen updates. Ink owns the terminal until the user finishes or quits.
 import {render} from 'ink';
-import React, {useCallback, useEffect, useRef, useState} from 'react';
+import {useCallback, useEffect, useRef, useState} from 'react';
 import {TARGET_IDS, type Answers} from '../answers.js';
 import type {Invocation, VerifyFlags} from '../cli/args.js';
 import type {Environment} from '../environment.js';

@@ -1,6 +1,5 @@
 // A multi-choice list (Space toggles): ink-select-input has no multi-select.
 import {Box, Text} from 'ink';
-import React from 'react';
 
 export interface Check {
 	label: string;

@@ -3,7 +3,6 @@
 // arrive in one chunk (shared/reference/ink-on-node20.md).
 import {Box, Text} from 'ink';
 import SelectInput from 'ink-select-input';
-import React from 'react';
 
 export interface Choice {
 	label: string;

@@ -2,7 +2,7 @@
 // what each change really does, so pastes, held Backspace and fast typing are handled right.
 import {Box, Text} from 'ink';
 import TextInput from 'ink-text-input';
-import React, {useEffect, useRef, useState} from 'react';
+import {useEffect, useRef, useState} from 'react';
 import {useTypeAheadValue} from '../hooks/type-ahead.js';
 import {applyEdit} from './text-edit.js';
 

@@ -1,7 +1,7 @@
 // The live preview: one planned file at a time, windowed to the height it is given so the whole
 // frame never outgrows the terminal (Ink clears the screen when it does).
 import {Box, Text} from 'ink';
-import React, {memo, useMemo} from 'react';
+import {memo, useMemo} from 'react';
 import {octal} from '../../targets/docker.js';
 import type {Plan} from '../../plan-types.js';
 import type {PreviewState} from '../state.js';

@@ -2,7 +2,7 @@
 // command output in an append-only log above; a summary with backups and what to do next.
 import {Box, Static, Text} from 'ink';
 import Spinner from 'ink-spinner';
-import React, {useEffect, useRef, useState} from 'react';
+import {useEffect, useRef, useState} from 'react';
 import type {ApplyResult, ItemResult} from '../../apply/apply.js';
 import {nextSteps} from '../next-steps.js';
 import {useStepInput} from '../hooks/use-step-input.js';

@@ -2,7 +2,7 @@
 // a hint line shows how much has been typed, so a paste can be seen to have arrived.
 import {Box, Text} from 'ink';
 import Spinner from 'ink-spinner';
-import React, {useEffect, useRef, useState} from 'react';
+import {useEffect, useRef, useState} from 'react';
 import {importCredentials} from '../../import/quay-files.js';
 import {checkEmail, checkPassword, checkRegistry, checkUsername, robotAccount, type Credential} from '../../answers.js';
 import type {VerifyResult} from '../../verify/result.js';

@@ -3,7 +3,7 @@
 // missing bus or a locked keyring is found now, with the fix, not at apply time.
 import {Box, Text} from 'ink';
 import Spinner from 'ink-spinner';
-import React, {useState} from 'react';
+import {useState} from 'react';
 import {keychainOptions} from '../../keychain/choices.js';
 import {ChoiceList} from '../components/choice-list.js';
 import {nextAfterKeychain} from '../flow.js';

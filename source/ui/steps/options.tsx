@@ -1,6 +1,5 @@
 // Step 6: only what the chosen targets need, with defaults so Enter-Enter-Enter works.
 import {Box, Text} from 'ink';
-import React from 'react';
 import {LABEL_WIDTH, TextField} from '../components/text-field.js';
 import {cycleChoice, optionFields} from '../option-fields.js';
 import {useStepInput} from '../hooks/use-step-input.js';

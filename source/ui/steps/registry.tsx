@@ -2,7 +2,7 @@
 // registries already added can be edited or removed; several can be configured in one run.
 import {Box, Text} from 'ink';
 import Spinner from 'ink-spinner';
-import React, {useState} from 'react';
+import {useState} from 'react';
 import {checkRegistry, resolveAnswers, type Answers} from '../../answers.js';
 import {HELPER_NAME} from '../../keychain/names.js';
 import {ChoiceList, type Choice} from '../components/choice-list.js';

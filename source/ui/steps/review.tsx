@@ -1,7 +1,6 @@
 // Step 7: everything that would happen, before it happens: files (new, merged, unchanged),
 // commands, warnings, and the same run as a headless command for next time.
 import {Box, Text} from 'ink';
-import React from 'react';
 import type {ApplyMode} from '../../apply/apply.js';
 import {octal} from '../../targets/docker.js';
 import type {Plan} from '../../plan-types.js';

@@ -1,5 +1,4 @@
 import {Box, Text} from 'ink';
-import React from 'react';
 import {findings} from '../findings.js';
 import {useStepInput} from '../hooks/use-step-input.js';
 import type {StepProps} from './step-props.js';

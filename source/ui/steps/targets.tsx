@@ -1,6 +1,5 @@
 // Step 4: what to configure. Space toggles, Enter continues.
 import {Box, Text} from 'ink';
-import React from 'react';
 import type {Answers, TargetId} from '../../answers.js';
 import {TARGETS} from '../../targets/index.js';
 import {CheckList} from '../components/check-list.js';

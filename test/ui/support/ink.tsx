@@ -2,7 +2,6 @@
 // few macrotasks before the new frame exists (shared/reference/ink-on-node20.md), so press()
 // waits for the frame to change (or a short budget to pass) and then yields once more.
 import {render} from 'ink-testing-library';
-import React from 'react';
 import {defaultAnswers, type Answers} from '../../../source/answers.js';
 import {emptyEnvironment, type Environment} from '../../../source/environment.js';
 import {App} from '../../../source/ui/app.js';
