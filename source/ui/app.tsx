@@ -6,6 +6,7 @@ import {useCallback, useMemo, type ReactElement} from 'react';
 import type {Answers} from '../answers.js';
 import type {Environment} from '../environment.js';
 import {plan as makePlan} from '../plan.js';
+import type {Plan} from '../plan-types.js';
 import {STEP_ORDER, STEP_TITLES} from './flow.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {TypeAheadContext, useTypeAhead} from './hooks/type-ahead.js';
@@ -85,7 +86,10 @@ export function App({initialAnswers, env, services, refresh, onExit}: AppProps) 
 	);
 	const {columns, rows} = useTerminalSize();
 	// The one plan everything on screen reads; recomputed on every answer change (keystroke).
-	const plan = useMemo(() => makePlan(state.answers, env ?? emptyEnv), [state.answers, env]);
+	// The start screen shows no preview: the first plan (its first call compiles the targets and
+	// formats, ~15 ms) is made when the first question appears, not before the first frame.
+	const planned = state.step !== 'start';
+	const plan = useMemo(() => (planned ? makePlan(state.answers, env ?? emptyEnv) : NO_PLAN), [planned, state.answers, env]);
 
 	const finish = (code: number) => {
 		onExit(code);
@@ -195,5 +199,7 @@ export function App({initialAnswers, env, services, refresh, onExit}: AppProps) 
 		</TypeAheadContext.Provider>
 	);
 }
+
+const NO_PLAN: Plan = {artifacts: [], commands: [], notes: [], issues: [], headless: ''};
 
 const emptyEnv: Environment = {cwd: process.cwd(), home: '', uid: 0, vars: {}, files: {}, helpers: [], programs: {}, kube: null, writable: {}};
