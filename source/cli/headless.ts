@@ -101,8 +101,8 @@ export async function runHeadless(invocation: Invocation, io: Io): Promise<numbe
 	}
 	if (invocation.json) io.stdout(`${JSON.stringify({plan: planJson(current), result: resultJson(result), verification: verification.results}, null, 2)}\n`);
 	else {
-		io.stdout(`${resultText(result)}\n`);
-		for (const note of current.notes.filter(note => note.level !== 'info')) io.stderr(`regauth: ${note.level}: ${note.message}\n`);
+		io.stdout(`${resultText(result, current)}\n`);
+		for (const note of current.notes) io.stderr(`regauth: ${note.level === 'info' ? 'note' : note.level}: ${note.message}\n`);
 	}
 	if (controller.signal.aborted) throw new CancelledError();
 	return result.ok ? EXIT.ok : EXIT.failed;

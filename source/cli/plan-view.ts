@@ -75,12 +75,18 @@ export function planText(plan: Plan, options: {contents: boolean}): string {
 
 const MARK: Record<ItemResult['status'], string> = {running: '…', done: '✓', unchanged: '=', failed: '✗', skipped: '-', 'not-attempted': '·'};
 
-export function resultText(result: ApplyResult): string {
+export function resultText(result: ApplyResult, plan?: Plan): string {
 	const out = result.items.map(item => {
 		const where = item.path ? ` ${item.path}` : '';
 		const backup = item.backup ? ` (backup: ${item.backup})` : '';
 		return `${MARK[item.status]} ${item.title}${where}${item.detail ? ` — ${item.detail}` : ''}${backup}`;
 	});
+	const written = new Set(result.items.filter(item => item.status === 'done' || item.status === 'unchanged').map(item => item.id));
+	const staged = (plan?.artifacts ?? []).filter(artifact => artifact.install && artifact.install.length > 0 && written.has(artifact.id));
+	if (staged.length > 0) {
+		out.push('', 'Staged, not yet in place; to put them there:');
+		for (const artifact of staged) out.push(`  ${artifact.install!.join(' && ')}`);
+	}
 	if (result.journal) out.push('', `Undo with: regauth undo   (journal: ${result.journal})`);
 	return out.join('\n');
 }

@@ -65,7 +65,7 @@ const HELP = [
 	['PgUp / PgDn', 'scroll the preview (also while typing)'],
 	['In the preview', '← / → other file · ↑ / ↓ scroll · r reveal secrets · d diff against the file on disk'],
 	['?', 'this help (when not typing in a field)'],
-	['Ctrl+C', 'quit: nothing is written (exit code 130)'],
+	['Ctrl+C', 'quit (exit code 130): nothing is written before the apply step; during it, it stops and says what was done'],
 ];
 
 export interface AppProps {
@@ -109,7 +109,10 @@ export function App({initialAnswers, env, services, refresh, onExit}: AppProps) 
 	useInput((input, key) => {
 		const latest = get();
 		if (key.ctrl && input === 'c') {
-			finish(EXIT_CANCELLED);
+			// While files are being written and commands run, stop them first and show what was
+			// done (it stays; regauth undo reverts it); the apply step then exits with 130.
+			if (latest.applying === 'running') dispatch({type: 'applying', phase: 'cancelling'});
+			else finish(EXIT_CANCELLED);
 			return;
 		}
 		if (typeAhead.swallowing()) return;

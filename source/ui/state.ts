@@ -31,6 +31,8 @@ export interface WizardState {
 	applyMode: ApplyMode;
 	/** Credential checks by registry, for the exact user and password they checked. */
 	checks: CredentialCheck[];
+	/** The apply step: running (Ctrl+C cancels it first), cancelling, or done. */
+	applying: 'no' | 'running' | 'cancelling' | 'done';
 	/** Text fields as typed, by field id, where the answer stores a parsed form (lists). */
 	drafts: Record<string, string>;
 	/** A one-off notice shown at the top of the current step (e.g. "re-planned"). */
@@ -63,7 +65,8 @@ export type Action =
 	| {type: 'applyMode'; mode: ApplyMode}
 	| {type: 'notice'; text?: string}
 	| {type: 'check'; check: CredentialCheck}
-	| {type: 'uncheck'; credential: Credential};
+	| {type: 'uncheck'; credential: Credential}
+	| {type: 'applying'; phase: WizardState['applying']};
 
 export function initialState(answers: Answers): WizardState {
 	return {
@@ -78,6 +81,7 @@ export function initialState(answers: Answers): WizardState {
 		applyMode: 'files',
 		drafts: {},
 		checks: [],
+		applying: 'no',
 	};
 }
 
@@ -145,6 +149,8 @@ export function reducer(state: WizardState, action: Action): WizardState {
 			return {...state, applyMode: action.mode};
 		case 'notice':
 			return {...state, notice: action.text};
+		case 'applying':
+			return {...state, applying: action.phase};
 		case 'uncheck':
 			return {...state, checks: state.checks.filter(check => !sameCredential(check, action.credential))};
 		case 'check':

@@ -64,3 +64,24 @@ test('the preview scrolls with PgDn while the form keeps focus, and switches fil
 	assert.match(frame, /lines [2-9]\d*–/);
 	wizard.unmount();
 });
+
+test('with every target chosen, the focused option is always on screen, even at 80×24', async () => {
+	const all = {...answers, targets: ['docker' as const, 'kubernetes' as const, 'podman' as const, 'butane' as const, 'rkt' as const, 'mesos' as const]};
+	for (const [columns, rows] of [
+		[80, 24],
+		[100, 30],
+	] as const) {
+		const wizard = await startWizard({answers: all, columns, rows});
+		let frame = await wizard.press(KEYS.enter, KEYS.enter, KEYS.enter, KEYS.enter); // → options
+		assert.match(frame, /Options/);
+		for (let field = 0; field < 16 && !/Review/.test(frame); field++) {
+			assert.match(frame, /^ ?› /m, `${columns}×${rows}: no focused field on screen:\n${frame}`);
+			assert.ok(height(frame) <= rows - 1);
+			frame = await wizard.press(KEYS.enter);
+		}
+		assert.match(frame, /Review/);
+		assert.ok(height(frame) <= rows - 1);
+		assert.match(frame, /more lines: a taller terminal shows them|Next time, headless/);
+		wizard.unmount();
+	}
+});

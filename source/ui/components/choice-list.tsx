@@ -3,6 +3,7 @@
 // arrive in one chunk (shared/reference/ink-on-node20.md).
 import {Box, Text} from 'ink';
 import SelectInput from 'ink-select-input';
+import {linesOf, windowAround} from './window.js';
 
 export interface Choice {
 	label: string;
@@ -26,8 +27,26 @@ function Item({label, isSelected, hint, disabled}: {label: string; isSelected?: 
 	);
 }
 
-export function ChoiceList({items, index}: {items: Choice[]; index: number}) {
-	const selectItems = items.map(item => ({key: item.value, label: item.label, value: item.value, hint: item.hint, disabled: item.disabled}));
-	// Remounting with the store's index is how a render-only SelectInput follows the highlight.
-	return <SelectInput key={`${index}:${items.length}`} items={selectItems} initialIndex={Math.min(index, Math.max(0, items.length - 1))} isFocused={false} itemComponent={Item as never} />;
+export interface ChoiceListProps {
+	items: Choice[];
+	index: number;
+	/** Lines and columns it may use: a longer list shows a window around the highlight. */
+	height?: number;
+	width?: number;
+}
+
+export function ChoiceList({items, index, height, width = 80}: ChoiceListProps) {
+	const heights = items.map((item, position) => 1 + (position === index && item.hint ? linesOf(item.hint, width - 2) : 0));
+	const slice = height === undefined ? {start: 0, end: items.length, hiddenAbove: 0, hiddenBelow: 0} : windowAround(heights, index, height);
+	const shown = items.slice(slice.start, slice.end);
+	const selectItems = shown.map(item => ({key: item.value, label: item.label, value: item.value, hint: item.hint, disabled: item.disabled}));
+	const local = Math.min(Math.max(0, index - slice.start), Math.max(0, shown.length - 1));
+	return (
+		<Box flexDirection="column">
+			{slice.hiddenAbove > 0 ? <Text dimColor>  ↑ {slice.hiddenAbove} more</Text> : null}
+			{/* Remounting with the store's index is how a render-only SelectInput follows the highlight. */}
+			<SelectInput key={`${slice.start}:${local}:${shown.length}`} items={selectItems} initialIndex={local} isFocused={false} itemComponent={Item as never} />
+			{slice.hiddenBelow > 0 ? <Text dimColor>  ↓ {slice.hiddenBelow} more</Text> : null}
+		</Box>
+	);
 }

@@ -5,6 +5,7 @@ import Spinner from 'ink-spinner';
 import {useEffect, useRef, useState} from 'react';
 import type {ApplyResult, ItemResult} from '../../apply/apply.js';
 import {nextSteps} from '../next-steps.js';
+import {linesOf, windowAround} from '../components/window.js';
 import {useStepInput} from '../hooks/use-step-input.js';
 import type {StepProps} from './step-props.js';
 
@@ -17,15 +18,17 @@ const MARK: Record<ItemResult['status'], {mark: string; color?: string}> = {
 	'not-attempted': {mark: '·', color: 'gray'},
 };
 
-export function ApplyStep({state, dispatch, plan, active, width, services, finish, refresh}: StepProps) {
+export function ApplyStep({state, dispatch, get, plan, active, width, height, services, finish, refresh}: StepProps) {
 	const [items, setItems] = useState<ItemResult[]>([]);
 	const [log, setLog] = useState<Array<{key: number; text: string}>>([]);
 	const [result, setResult] = useState<ApplyResult | undefined>();
 	const [failure, setFailure] = useState<string | undefined>();
+	const [cancelled, setCancelled] = useState(false);
 	const controller = useRef(new AbortController());
 
 	useEffect(() => {
 		let lines = 0;
+		dispatch({type: 'applying', phase: 'running'});
 		services
 			.apply(plan, state.answers, state.applyMode, {
 				signal: controller.current.signal,
@@ -37,6 +40,15 @@ export function ApplyStep({state, dispatch, plan, active, width, services, finis
 				onOutput: (_id, text) => setLog(current => [...current, {key: lines++, text}]),
 			})
 			.then(async outcome => {
+				const cancelled = get().applying === 'cancelling';
+				dispatch({type: 'applying', phase: 'done'});
+				if (cancelled) {
+					setCancelled(true);
+					if (outcome.kind === 'done') setResult(outcome.result);
+					// Let the summary be drawn, then leave with the cancel code.
+					setTimeout(() => finish(130), 100);
+					return;
+				}
 				if (outcome.kind === 'done') setResult(outcome.result);
 				else if (outcome.kind === 'refused') setFailure(outcome.message);
 				else {
@@ -51,6 +63,10 @@ export function ApplyStep({state, dispatch, plan, active, width, services, finis
 		// eslint-disable-next-line react-hooks/exhaustive-deps
 	}, []);
 
+	useEffect(() => {
+		if (state.applying === 'cancelling') controller.current.abort();
+	}, [state.applying]);
+
 	useStepInput(
 		'apply',
 		(_input, key) => {
@@ -60,6 +76,11 @@ export function ApplyStep({state, dispatch, plan, active, width, services, finis
 	);
 
 	const backups = items.filter(item => item.backup);
+	const next = result ? nextSteps(state.answers, plan, items) : [];
+	// The summary below the items, then as many items as fit, ending with the latest.
+	const summaryLines = cancelled || failure ? 2 : result ? 4 + (backups.length > 0 ? linesOf(`Backups: ${backups.map(item => item.backup).join(', ')}`, width) : 0) + next.reduce((sum, step) => sum + linesOf(step, width - 2), 0) : 0;
+	const itemLines = items.map(item => linesOf(`  ${item.title} ${item.path ?? ''} — ${item.detail ?? ''}`, width));
+	const slice = windowAround(itemLines, items.length - 1, Math.max(3, height - 1 - summaryLines));
 	return (
 		<Box flexDirection="column" width={width}>
 			<Static items={log}>
@@ -69,8 +90,11 @@ export function ApplyStep({state, dispatch, plan, active, width, services, finis
 					</Text>
 				)}
 			</Static>
-			<Text bold>{result ? (result.ok ? 'Done' : 'Finished with a failure') : failure ? 'Not applied' : 'Applying…'}</Text>
-			{items.map(item => {
+			<Text bold>
+				{cancelled ? 'Cancelled' : state.applying === 'cancelling' ? 'Cancelling…' : result ? (result.ok ? 'Done' : 'Finished with a failure') : failure ? 'Not applied' : 'Applying…'}
+			</Text>
+			{slice.hiddenAbove > 0 ? <Text dimColor>  ↑ {slice.hiddenAbove} more above</Text> : null}
+			{items.slice(slice.start, slice.end).map(item => {
 				const look = MARK[item.status];
 				return (
 					<Box key={item.id}>
@@ -86,12 +110,16 @@ export function ApplyStep({state, dispatch, plan, active, width, services, finis
 				);
 			})}
 			{failure ? <Text color="red">{failure}</Text> : null}
-			{result ? (
+			{cancelled ? (
+				<Text color="yellow">
+					{items.some(item => item.kind === 'file' && item.status === 'done') ? 'What was done stays: regauth undo puts the files back.' : 'Nothing was written.'}
+				</Text>
+			) : result ? (
 				<>
 					<Text> </Text>
 					{backups.length > 0 ? <Text>Backups: {backups.map(item => item.backup).join(', ')}</Text> : null}
 					<Text bold>Next</Text>
-					{nextSteps(state.answers, items.some(item => item.kind === 'file' && item.status === 'done')).map(step => (
+					{next.map(step => (
 						<Box key={step} paddingLeft={2}>
 							<Text>{step}</Text>
 						</Box>

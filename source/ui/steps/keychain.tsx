@@ -6,11 +6,12 @@ import Spinner from 'ink-spinner';
 import {useState} from 'react';
 import {keychainOptions} from '../../keychain/choices.js';
 import {ChoiceList} from '../components/choice-list.js';
+import {linesOf} from '../components/window.js';
 import {nextAfterKeychain} from '../flow.js';
 import {useStepInput} from '../hooks/use-step-input.js';
 import type {StepProps} from './step-props.js';
 
-export function KeychainStep({state, dispatch, get, env, active, width, services}: StepProps) {
+export function KeychainStep({state, dispatch, get, env, active, width, height, services}: StepProps) {
 	const options = env ? keychainOptions(env) : [];
 	const [busy, setBusy] = useState(false);
 	const [problem, setProblem] = useState<string | undefined>();
@@ -55,7 +56,7 @@ export function KeychainStep({state, dispatch, get, env, active, width, services
 			<Text bold>Where should the password be kept?</Text>
 			<Text dimColor>Docker and Podman can read it from a keychain; Kubernetes, Flatcar, rkt and Mesos files always hold it.</Text>
 			<Text> </Text>
-			<ChoiceList items={items} index={Math.min(state.field, Math.max(0, items.length - 1))} />
+			<ChoiceList items={items} index={Math.min(state.field, Math.max(0, items.length - 1))} height={height - 4 - linesOf('Docker and Podman can read it from a keychain; Kubernetes, Flatcar, rkt and Mesos files always hold it.', width) - (problem ? linesOf(problem, width) : busy || confirmPlain ? 2 : 0)} width={width} />
 			<Text> </Text>
 			{busy ? (
 				<Text>

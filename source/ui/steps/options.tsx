@@ -3,11 +3,23 @@ import {Box, Text} from 'ink';
 import {LABEL_WIDTH, TextField} from '../components/text-field.js';
 import {cycleChoice, optionFields} from '../option-fields.js';
 import {useStepInput} from '../hooks/use-step-input.js';
+import {linesOf, windowAround} from '../components/window.js';
 import type {StepProps} from './step-props.js';
 
+const KEYS_HINT = '↑/↓ move · ←/→ change a choice · Enter next · defaults are fine';
 
-export function OptionsStep({state, dispatch, get, env, active, width}: StepProps) {
+export function OptionsStep({state, dispatch, get, env, active, width, height}: StepProps) {
 	const fields = optionFields(state.answers, env);
+	// With every target chosen there are more fields than a small terminal has lines: show the
+	// ones around the focused field, and say how many are above and below.
+	const valueWidth = Math.max(10, width - LABEL_WIDTH);
+	const heights = fields.map((field, position) => {
+		const focused = state.field === position;
+		const value = state.drafts[field.id] ?? field.get(state.answers);
+		const error = field.kind === 'text' ? field.check?.(value) : undefined;
+		return 1 + (error ? linesOf(`✗ ${error}`, valueWidth) : focused ? linesOf(field.hint, valueWidth) : 0);
+	});
+	const slice = windowAround(heights, Math.min(state.field, fields.length - 1), height - 2 - linesOf(KEYS_HINT, width));
 
 	const advance = () => {
 		const latest = get();
@@ -41,9 +53,10 @@ export function OptionsStep({state, dispatch, get, env, active, width}: StepProp
 	return (
 		<Box flexDirection="column" width={width}>
 			<Text bold>Options</Text>
-			<Text dimColor>↑/↓ move · ←/→ change a choice · Enter next · defaults are fine</Text>
-			<Text> </Text>
-			{fields.map((field, position) => {
+			<Text dimColor>{KEYS_HINT}</Text>
+			{slice.hiddenAbove > 0 ? <Text dimColor>  ↑ {slice.hiddenAbove} more above</Text> : <Text> </Text>}
+			{fields.slice(slice.start, slice.end).map((field, offset) => {
+				const position = slice.start + offset;
 				const focused = active && state.field === position;
 				if (field.kind === 'choice') {
 					const label = field.choices?.find(choice => choice.value === field.get(state.answers))?.label ?? field.get(state.answers);
@@ -60,9 +73,7 @@ export function OptionsStep({state, dispatch, get, env, active, width}: StepProp
 							</Box>
 							{focused ? (
 								<Box paddingLeft={LABEL_WIDTH}>
-									<Text dimColor wrap="truncate-end">
-										{field.hint}
-									</Text>
+									<Text dimColor>{field.hint}</Text>
 								</Box>
 							) : null}
 						</Box>
@@ -83,6 +94,7 @@ export function OptionsStep({state, dispatch, get, env, active, width}: StepProp
 					/>
 				);
 			})}
+			{slice.hiddenBelow > 0 ? <Text dimColor>  ↓ {slice.hiddenBelow} more below</Text> : null}
 		</Box>
 	);
 }

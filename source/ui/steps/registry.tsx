@@ -7,6 +7,7 @@ import {checkRegistry, resolveAnswers, type Answers} from '../../answers.js';
 import {HELPER_NAME} from '../../keychain/names.js';
 import {ChoiceList, type Choice} from '../components/choice-list.js';
 import {KNOWN_REGISTRIES} from '../registries.js';
+import {linesOf} from '../components/window.js';
 import {useStepInput} from '../hooks/use-step-input.js';
 import type {StepProps} from './step-props.js';
 
@@ -46,7 +47,7 @@ export function registryChoices(answers: Answers, remembered: Remembered = undef
 	return items;
 }
 
-export function RegistryStep({state, dispatch, get, env, active, width, services}: StepProps) {
+export function RegistryStep({state, dispatch, get, env, active, width, height, services}: StepProps) {
 	const [remembered, setRemembered] = useState<Remembered>(undefined);
 	const [problem, setProblem] = useState<string | undefined>();
 	const keychainAvailable = Boolean(env && (env.regauthHelper || env.helpers.includes(HELPER_NAME)));
@@ -114,7 +115,7 @@ export function RegistryStep({state, dispatch, get, env, active, width, services
 			<Text bold>Which registry?</Text>
 			<Text dimColor>↑/↓ choose · Enter select{state.answers.credentials.length > 0 ? ' · add more, or continue' : ''}</Text>
 			<Text> </Text>
-			<ChoiceList items={items} index={Math.min(state.field, items.length - 1)} />
+			<ChoiceList items={items} index={Math.min(state.field, items.length - 1)} height={height - 4 - (problem ? linesOf(problem, width) : 0)} width={width} />
 			{remembered === 'loading' ? (
 				<Text>
 					<Spinner type="dots" /> Asking the keychain…

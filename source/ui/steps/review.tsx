@@ -1,6 +1,7 @@
 // Step 7: everything that would happen, before it happens: files (new, merged, unchanged),
 // commands, warnings, and the same run as a headless command for next time.
 import {Box, Text} from 'ink';
+import type {ReactNode} from 'react';
 import type {ApplyMode} from '../../apply/apply.js';
 import {octal} from '../../targets/docker.js';
 import type {Plan} from '../../plan-types.js';
@@ -9,6 +10,7 @@ import {verdict} from '../../verify/verdict.js';
 import type {VerifyResult} from '../../verify/result.js';
 import {checkFor} from '../state.js';
 import {useStepInput} from '../hooks/use-step-input.js';
+import {linesOf} from '../components/window.js';
 import type {StepProps} from './step-props.js';
 
 export function reviewChoices(plan: Plan): Choice[] {
@@ -26,7 +28,7 @@ export function reviewChoices(plan: Plan): Choice[] {
 
 const STATE_COLOR = {new: 'green', merge: 'yellow', unchanged: 'gray', refused: 'red'} as const;
 
-export function ReviewStep({state, dispatch, get, plan, active, width}: StepProps) {
+export function ReviewStep({state, dispatch, get, plan, active, width, height}: StepProps) {
 	const choices = reviewChoices(plan);
 	useStepInput(
 		'review',
@@ -49,45 +51,77 @@ export function ReviewStep({state, dispatch, get, plan, active, width}: StepProp
 		...verdict(checks, 'on').notes.filter(note => note.level !== 'info'),
 		...plan.notes.filter(note => note.level !== 'info'),
 	];
+	const infos = [...verdict(checks, 'on').notes, ...plan.notes].filter(note => note.level === 'info');
+	const staged = plan.artifacts.filter(artifact => artifact.install && artifact.install.length > 0);
+
+	// Sections in the order they matter; whatever does not fit the pane is counted, not clipped.
+	const blocks: Array<{key: string; lines: number; node: ReactNode}> = [];
+	const add = (key: string, lines: number, node: ReactNode) => blocks.push({key, lines, node});
+	warnings.forEach((note, index) =>
+		add(`w${index}`, linesOf(`! ${note.message}`, width), (
+			<Text color={note.level === 'error' ? 'red' : 'yellow'}>
+				{note.level === 'error' ? '✗' : '!'} {note.message}
+			</Text>
+		)),
+	);
+	if (staged.length > 0) {
+		add('staged', 1, <Text bold>Staged, to put in place afterwards</Text>);
+		for (const artifact of staged) add(`s${artifact.id}`, linesOf(`$ ${artifact.install!.join(' && ')}`, width), <Text>$ {artifact.install!.join(' && ')}</Text>);
+	}
+	add('headless', 1 + linesOf(plan.headless, width), (
+		<Box flexDirection="column">
+			<Text bold>Next time, headless</Text>
+			<Text wrap="wrap">{plan.headless}</Text>
+		</Box>
+	));
+	add('files', 1, <Text bold>Files</Text>);
+	for (const artifact of plan.artifacts) {
+		const status = artifact.blocked ? 'refused' : !artifact.changed ? 'unchanged' : artifact.base?.exists ? 'merge' : 'new';
+		add(`f${artifact.id}`, 1, (
+			<Box>
+				<Box width={15} flexShrink={0}>
+					<Text color={STATE_COLOR[status]}>
+						{status.padEnd(9)} {octal(artifact.mode)}
+					</Text>
+				</Box>
+				<Text wrap="truncate-start">{artifact.path}</Text>
+			</Box>
+		));
+	}
+	if (plan.commands.length > 0) {
+		add('commands', 1, <Text bold>Commands</Text>);
+		for (const command of plan.commands) {
+			add(`c${command.id}`, 1, (
+				<Text wrap="truncate-end" dimColor={command.role === 'alternative'}>
+					$ {command.display}
+				</Text>
+			));
+		}
+	}
+	infos.forEach((note, index) => add(`i${index}`, linesOf(`i ${note.message}`, width), <Text dimColor>i {note.message}</Text>));
+
+	const selected = choices[Math.min(state.field, choices.length - 1)];
+	const choiceLines = choices.length + (selected?.hint ? linesOf(selected.hint, width - 2) : 0) + 1;
+	let budget = Math.max(0, height - 3 - choiceLines - (state.notice ? linesOf(state.notice, width) : 0));
+	const shown: typeof blocks = [];
+	for (const block of blocks) {
+		if (block.lines > budget - 1 && shown.length < blocks.length - 1) break;
+		shown.push(block);
+		budget -= block.lines;
+	}
+	const hidden = blocks.slice(shown.length).reduce((sum, block) => sum + block.lines, 0);
 	return (
 		<Box flexDirection="column" width={width}>
 			<Text bold>Review</Text>
 			{state.notice ? <Text color="yellow">! {state.notice}</Text> : null}
 			<ChoiceList items={choices} index={Math.min(state.field, choices.length - 1)} />
 			<Text> </Text>
-			{warnings.map((note, index) => (
-				<Text key={index} color={note.level === 'error' ? 'red' : 'yellow'}>
-					{note.level === 'error' ? '✗' : '!'} {note.message}
-				</Text>
+			{shown.map(block => (
+				<Box key={block.key} flexDirection="column">
+					{block.node}
+				</Box>
 			))}
-			<Text> </Text>
-			<Text bold>Next time, headless</Text>
-			<Text wrap="wrap">{plan.headless}</Text>
-			<Text> </Text>
-			<Text bold>Files</Text>
-			{plan.artifacts.map(artifact => {
-				const status = artifact.blocked ? 'refused' : !artifact.changed ? 'unchanged' : artifact.base?.exists ? 'merge' : 'new';
-				return (
-					<Box key={artifact.id}>
-						<Box width={15} flexShrink={0}>
-							<Text color={STATE_COLOR[status]}>
-								{status.padEnd(9)} {octal(artifact.mode)}
-							</Text>
-						</Box>
-						<Text wrap="truncate-start">{artifact.path}</Text>
-					</Box>
-				);
-			})}
-			{plan.commands.length > 0 ? (
-				<>
-					<Text bold>Commands</Text>
-					{plan.commands.map(command => (
-						<Text key={command.id} wrap="truncate-end" dimColor={command.role === 'alternative'}>
-							$ {command.display}
-						</Text>
-					))}
-				</>
-			) : null}
+			{hidden > 0 ? <Text dimColor>… {hidden} more lines: a taller terminal shows them; Tab shows each file in the preview.</Text> : null}
 		</Box>
 	);
 }
