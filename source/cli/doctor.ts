@@ -55,10 +55,10 @@ export async function runDoctor(invocation: Invocation, io: Io): Promise<number>
 
 	const docker = facts.files.find(file => file.role === 'docker')!;
 	const fixable = diagnosis.findings.some(finding => finding.fixable);
-	const choice = chooseHelper(facts, keychain);
+	const choice = chooseHelper(facts, keychain, Boolean(env.regauthHelper));
 	if (!choice.ok && keychain) throw new UsageError(choice.message);
 	const helper = choice.ok ? choice.helper : '';
-	const fix: FixPlan | undefined = choice.ok && fixable ? fixPlan(docker, helper) : undefined;
+	const fix: FixPlan | undefined = choice.ok && fixable ? fixPlan(docker, helper, env) : undefined;
 	const text: string[] = [diagnosisText(diagnosis), ''];
 	if (!fixable) text.push(`--fix: nothing to move; ${diagnosis.findings.length === 0 ? 'all is well' : 'the problems above need the fixes shown'}.`);
 	else if (!choice.ok) text.push(`regauth: cannot fix: ${choice.message}`);
@@ -87,7 +87,8 @@ export async function runDoctor(invocation: Invocation, io: Io): Promise<number>
 		process.removeListener('SIGINT', onSigint);
 	}
 	if (controller.signal.aborted) throw new CancelledError();
-	const after = await examine(env, files);
+	// Read the machine again: the fix may have put a launcher on PATH.
+	const after = await examine(await probeEnvironment(process.env), files);
 	const backups = result.items.flatMap(item => (item.backup ? [item.backup] : []));
 	if (invocation.json) {
 		io.stdout(`${JSON.stringify({ok: result.ok && after.diagnosis.findings.length === 0, files: diagnosis.files, findings: diagnosis.findings, fix: {...fixJson(fix, helper, false), result: resultJson(result)}, remaining: after.diagnosis.findings}, null, 2)}\n`);

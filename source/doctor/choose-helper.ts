@@ -8,8 +8,12 @@ export type HelperChoice = {ok: true; helper: string} | {ok: false; message: str
 
 const INSTALL_HINT = 'install one (Debian/Ubuntu: apt install golang-docker-credential-helpers for docker-credential-secretservice) or choose one with --keychain NAME';
 
-export function chooseHelper(facts: Pick<DoctorFacts, 'helpers' | 'pass' | 'platform'>, requested?: KeychainChoice): HelperChoice {
-	const onPath = (name: string) => facts.helpers.includes(name);
+/**
+ * @param regauthBundle regauth's own helper was found beside the CLI (it can run without being
+ *                      on PATH; the fix then installs the launcher docker needs)
+ */
+export function chooseHelper(facts: Pick<DoctorFacts, 'helpers' | 'pass' | 'platform' | 'regauthBundle'>, requested?: KeychainChoice, regauthBundle = facts.regauthBundle ?? false): HelperChoice {
+	const onPath = (name: string) => facts.helpers.includes(name) || (name === 'regauth' && regauthBundle);
 	if (requested?.kind === 'file') return {ok: false, message: '--keychain file keeps passwords in the file; --fix moves them out: choose regauth or a docker helper (e.g. --keychain secretservice).'};
 	if (requested) {
 		const name = requested.kind === 'regauth' ? 'regauth' : requested.name;

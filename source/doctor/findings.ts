@@ -53,4 +53,6 @@ export interface DoctorFacts {
 	/** The `pass` program is on PATH (docker then prefers docker-credential-pass). */
 	pass: boolean;
 	platform: NodeJS.Platform;
+	/** regauth's own helper was found beside the CLI (usable even when not on PATH). */
+	regauthBundle?: boolean;
 }

@@ -2,7 +2,10 @@
 // (`store` commands, which apply runs before any file), and docker's config keeps an empty
 // entry plus a credHelpers route for it — what docker itself writes when a helper holds the
 // secret (formats.md §1.5). apply() then brings backups, the journal and `regauth undo`.
-import type {ResolvedCredential} from '../answers.js';
+import {defaultAnswers, type ResolvedCredential} from '../answers.js';
+import type {Environment} from '../environment.js';
+import {keychainPlan} from '../keychain/keychain-plan.js';
+import {HELPER_NAME} from '../keychain/names.js';
 import {encodeAuth} from '../formats/docker-auth.js';
 import {applyAuthChanges, helperFor, readAuthFile, type AuthChanges, type AuthEntry} from '../formats/docker-config.js';
 import {isPlainObject, maskJsonSecrets} from '../formats/json-text.js';
@@ -21,7 +24,7 @@ export interface FixPlan {
 	secrets: string[];
 }
 
-export function fixPlan(file: DoctorFile, helper: string): FixPlan {
+export function fixPlan(file: DoctorFile, helper: string, env?: Environment): FixPlan {
 	const parsed = readAuthFile(file.state);
 	const plan: Plan = {artifacts: [], commands: [], notes: [], issues: [], headless: `regauth doctor --fix --keychain ${helper}`};
 	const result: FixPlan = {plan, moved: [], skipped: [], secrets: []};
@@ -63,7 +66,7 @@ export function fixPlan(file: DoctorFile, helper: string): FixPlan {
 		changes.auths[key] = entry;
 		changes.credHelpers![key] = helper;
 		changes.removeAuths!.push(...items.map(item => item.key).filter(other => other !== key));
-		commands.push(helperStoreCommand('docker', helper, chosen.credential));
+		commands.push(helperStoreCommand('docker', helper, chosen.credential, env));
 		result.moved.push({registry: chosen.credential.host, username: chosen.credential.username});
 		const {username, password} = chosen.credential;
 		result.secrets.push(password, JSON.stringify(password).slice(1, -1), encodeAuth(username, password), ...items.map(item => item.auth).filter(Boolean));
@@ -89,8 +92,17 @@ export function fixPlan(file: DoctorFile, helper: string): FixPlan {
 			base: file.state,
 			text,
 			redacted: maskJsonSecrets(text),
+			userConfig: true,
 		}),
 	);
 	plan.commands = commands;
+	if (env && helper === HELPER_NAME) {
+		// regauth's own helper, run from its bundle now; docker needs it on PATH later: the same
+		// launcher a --keychain regauth apply writes, when it is not there yet.
+		const answers = {...defaultAnswers(), targets: ['docker' as const], keychain: {kind: 'regauth' as const}};
+		const launcher = keychainPlan({answers, credentials: [], env});
+		plan.artifacts.push(...launcher.artifacts);
+		plan.notes.push(...launcher.notes);
+	}
 	return result;
 }

@@ -17,5 +17,5 @@ export async function readDoctorFacts(env: Environment, given: readonly string[]
 			return {path, role, state, tmpfs: state.exists ? await onTmpfs(path) : false};
 		}),
 	);
-	return {files, helpers: env.helpers, pass: programs.has('pass'), platform: process.platform};
+	return {files, helpers: env.helpers, pass: programs.has('pass'), platform: process.platform, regauthBundle: Boolean(env.regauthHelper)};
 }

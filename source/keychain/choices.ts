@@ -26,6 +26,14 @@ const DOCKER_HELPERS: Record<string, string> = {
 	'desktop.exe': "Docker Desktop's helper (WSL)",
 };
 
+/** Helpers that mint short-lived tokens for one cloud's registry: `store` does not keep a password. */
+const TOKEN_HELPERS: Record<string, string> = {
+	gcloud: 'gets tokens from gcloud for Google registries',
+	gcr: 'gets tokens for Google Container Registry',
+	'ecr-login': 'gets tokens from AWS for ECR',
+	'acr-env': 'gets tokens from Azure for ACR',
+};
+
 export function keychainOptions(env: Pick<Environment, 'helpers' | 'regauthHelper'>): KeychainOption[] {
 	const ownAvailable = Boolean(env.regauthHelper) || env.helpers.includes(HELPER_NAME);
 	const options: KeychainOption[] = [
@@ -38,6 +46,7 @@ export function keychainOptions(env: Pick<Environment, 'helpers' | 'regauthHelpe
 	];
 	const helpers = new Set([...env.helpers.filter(name => name !== HELPER_NAME), 'secretservice', 'pass']);
 	for (const name of helpers) {
+		if (TOKEN_HELPERS[name]) continue;
 		const onPath = env.helpers.includes(name);
 		options.push({
 			choice: {kind: 'helper', name},

@@ -50,7 +50,7 @@ test('--fix moves plain-text passwords into docker-credential-secretservice; rea
 		[['plain-text', true], ['plain-text', true], ['readable-by-others', false]],
 	);
 
-	const fixed = await runCli(['doctor', '--fix'], {env});
+	const fixed = await runCli(['doctor', '--fix', '--keychain', 'secretservice'], {env});
 	assert.equal(fixed.code, 0, `${fixed.stdout}\n${fixed.stderr}`);
 	for (const secret of [registry.password, 'quay-token-1', auth(registry.username, registry.password)]) assert.ok(!fixed.stdout.includes(secret) && !fixed.stderr.includes(secret), 'no secret in the output');
 	assert.match(fixed.stdout, /Moving 2 passwords into the keychain:/);
@@ -91,7 +91,7 @@ test('--fix --dry-run shows the plan, masked, and changes nothing; skipped entri
 	const {config, env} = setup();
 	const original = JSON.stringify({auths: {'r.example.com': {auth: auth('ci', 'dry-run-secret')}, 'bad.example.com': {auth: 'AbCdEfGhIj'}, 'gcr.io': {auth: auth('a', 'shadowed-secret')}}, credHelpers: {'gcr.io': 'secretservice'}}, null, '\t');
 	writeFileSync(config, original, {mode: 0o600});
-	const result = await runCli(['doctor', '--fix', '--dry-run'], {env});
+	const result = await runCli(['doctor', '--fix', '--dry-run', '--keychain', 'secretservice'], {env});
 	assert.equal(result.code, 1);
 	assert.equal(readFileSync(config, 'utf8'), original);
 	assert.ok(!result.stdout.includes('dry-run-secret') && !result.stdout.includes(auth('ci', 'dry-run-secret')));
@@ -99,33 +99,40 @@ test('--fix --dry-run shows the plan, masked, and changes nothing; skipped entri
 	assert.match(result.stdout, /\$ docker-credential-secretservice store {2}# {"ServerURL":"r\.example\.com","Username":"ci","Secret":…} on stdin/);
 	assert.match(result.stdout, /! bad\.example\.com stays as it is: its "auth" does not decode \(illegal base64 data at input byte 8\); log in again instead\./);
 	assert.match(result.stdout, /! gcr\.io stays as it is: docker already asks docker-credential-secretservice \(credHelpers\) and ignores this copy/);
-	const json = JSON.parse((await runCli(['doctor', '--fix', '--dry-run', '--json'], {env})).stdout);
+	const json = JSON.parse((await runCli(['doctor', '--fix', '--dry-run', '--json', '--keychain', 'secretservice'], {env})).stdout);
 	assert.deepEqual(json.fix.moved, [{registry: 'r.example.com', username: 'ci'}]);
 	assert.equal(json.fix.helper, 'secretservice');
 	assert.equal(json.fix.dryRun, true);
 	assert.ok(!JSON.stringify(json).includes('dry-run-secret'));
 });
 
-test('--fix without a usable helper changes nothing and says what to install', async () => {
+test('--fix uses regauth\'s own helper by default, even off PATH (it installs the launcher); a helper asked for but missing changes nothing', async () => {
 	const {config, env} = setup([]);
 	const original = JSON.stringify({auths: {'r.example.com': {auth: auth('ci', 'pw-123456')}}});
 	writeFileSync(config, original, {mode: 0o600});
-	const result = await runCli(['doctor', '--fix'], {env});
-	assert.equal(result.code, 1);
-	assert.match(result.stdout, /regauth: cannot fix: no credential helper is on PATH \(looked for docker-credential-regauth and docker-credential-secretservice\)/);
-	assert.match(result.stdout, /fix: Install a credential helper \(apt install golang-docker-credential-helpers\), then run regauth doctor --fix\./);
 	const asked = await runCli(['doctor', '--fix', '--keychain', 'pass'], {env});
 	assert.equal(asked.code, 2);
 	assert.equal(asked.stderr, 'regauth: --keychain pass: docker-credential-pass is not on PATH; install it or choose another (on PATH: none).\n');
 	assert.equal(readFileSync(config, 'utf8'), original);
-	assert.equal(existsSync(`${config}.bak`), false);
+
+	// ~/.local/bin on PATH, as on most desktops: the launcher the fix writes is then found.
+	const launchers = join(env.HOME!, '.local', 'bin');
+	const result = await runCli(['doctor', '--fix'], {env: {...env, PATH: `${launchers}:${env.PATH}`}});
+	assert.equal(result.code, 0, `${result.stdout}\n${result.stderr}`);
+	assert.match(result.stdout, /fix: regauth doctor --fix moves it into the OS keychain \(docker-credential-regauth\)/);
+	assert.match(result.stdout, /✓ Store the r\.example\.com credential in the keychain \(docker-credential-regauth\)/);
+	assert.match(result.stdout, /✓ Launcher for docker-credential-regauth .*\.local\/bin\/docker-credential-regauth — created/);
+	const stored = execFileSync('secret-tool', ['lookup', 'service', 'regauth', 'account', 'r.example.com'], {env: {...process.env, ...env, PATH: process.env.PATH}, encoding: 'utf8'});
+	assert.deepEqual(JSON.parse(stored), {Username: 'ci', Secret: 'pw-123456'});
+	assert.deepEqual(JSON.parse(readFileSync(config, 'utf8')).credHelpers, {'r.example.com': 'regauth'});
+	assert.ok(!readFileSync(config, 'utf8').includes(auth('ci', 'pw-123456')));
 });
 
 test('a locked keychain: the store fails, the file is not touched, and the reason is shown', async () => {
 	const {config, env} = setup(['secretservice'], true);
 	const original = JSON.stringify({auths: {'r.example.com': {auth: auth('ci', 'pw-123456')}}});
 	writeFileSync(config, original, {mode: 0o600});
-	const result = await runCli(['doctor', '--fix'], {env});
+	const result = await runCli(['doctor', '--fix', '--keychain', 'secretservice'], {env});
 	assert.equal(result.code, 1);
 	assert.match(result.stdout, /✗ Store the r\.example\.com credential in the keychain \(docker-credential-secretservice\) — docker-credential-secretservice could not use the keychain: the keychain is locked \(Cannot create an item in a locked collection\)/);
 	assert.match(result.stdout, /· Docker config\.json \(passwords moved to docker-credential-secretservice\) — not attempted after an earlier failure/);

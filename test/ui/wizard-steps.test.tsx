@@ -108,7 +108,7 @@ test('targets: Space toggles, Enter needs at least one', async () => {
 
 test('keychain: a failed check shows its message and stays; plain text needs a second Enter after the warning', async () => {
 	const services = fakeServices({checkKeychain: async choice => (choice.kind === 'file' ? {ok: true} : {ok: false, message: 'The OS keychain cannot be used: the keychain is locked.'})});
-	const wizard = await startWizard({services, answers: {...defaultAnswers(), credentials: [{registry: 'quay.io', username: 'u', password: 'p', email: ''}]}});
+	const wizard = await startWizard({services, answers: {...defaultAnswers(), keychain: {kind: 'regauth'}, credentials: [{registry: 'quay.io', username: 'u', password: 'p', email: ''}]}});
 	await wizard.press(KEYS.enter, KEYS.enter, KEYS.enter); // → keychain
 	let frame = await wizard.press(KEYS.enter);
 	assert.match(frame, /the keychain is locked/);
@@ -146,7 +146,7 @@ test('apply: progress per item, the reason for a failure, and Enter finishes wit
 			return {kind: 'done', result: {ok: false, items: []}};
 		},
 	});
-	const wizard = await startWizard({services, answers: {...defaultAnswers(), keychain: {kind: 'file'}, credentials: [{registry: 'quay.io', username: 'u', password: 'p', email: ''}]}});
+	const wizard = await startWizard({services, answers: {...defaultAnswers(), keychain: {kind: 'regauth'}, credentials: [{registry: 'quay.io', username: 'u', password: 'p', email: ''}]}});
 	await wizard.press(KEYS.enter, KEYS.enter, KEYS.enter, KEYS.enter); // → keychain (regauth ok) → review
 	let frame = wizard.frame();
 	assert.match(frame, /Review/);
@@ -275,5 +275,36 @@ test('Enter held through the last steps is never taken by a step that has been l
 	const frame = await wizard.burst(...Array.from({length: 9}, () => KEYS.enter));
 	assert.match(frame, /Done|Applying/);
 	assert.equal(applied, 1);
+	wizard.unmount();
+});
+
+test('keychain: coming back to the question highlights the answer already given', async () => {
+	const wizard = await startWizard({answers: {...defaultAnswers(), keychain: {kind: 'file'}, credentials: [{registry: 'quay.io', username: 'u', password: 'p', email: ''}]}});
+	const frame = await wizard.press(KEYS.enter, KEYS.enter, KEYS.enter); // → keychain
+	assert.match(frame, /❯ Plain config\.json/);
+	wizard.unmount();
+});
+
+test('Ctrl+C while applying stops it, says what was done, and exits 130', async () => {
+	let signal: AbortSignal | undefined;
+	const services = fakeServices({
+		apply: async (_plan, _answers, _mode, callbacks) => {
+			signal = callbacks.signal;
+			callbacks.onItem({id: 'a', kind: 'file', title: 'Docker config.json', status: 'done', path: '/home/dev/.docker/config.json', detail: 'created'});
+			callbacks.onItem({id: 'b', kind: 'command', title: 'kubectl apply', status: 'running'});
+			await new Promise(resolve => callbacks.signal.addEventListener('abort', resolve));
+			callbacks.onItem({id: 'b', kind: 'command', title: 'kubectl apply', status: 'failed', detail: 'cancelled'});
+			return {kind: 'done', result: {ok: false, items: []}};
+		},
+	});
+	const wizard = await startWizard({services, answers: {...defaultAnswers(), keychain: {kind: 'regauth'}, credentials: [{registry: 'quay.io', username: 'u', password: 'p', email: ''}]}});
+	await wizard.press(KEYS.enter, KEYS.enter, KEYS.enter, KEYS.enter, KEYS.enter); // → review → apply
+	let frame = await wizard.press(KEYS.ctrlC);
+	assert.equal(signal?.aborted, true, 'the running apply was told to stop');
+	frame = wizard.frame();
+	assert.match(frame, /Cancelled/);
+	assert.match(frame, /What was done stays: regauth undo puts the files back/);
+	await new Promise(resolve => setTimeout(resolve, 200));
+	assert.equal(wizard.exitCode(), 130);
 	wizard.unmount();
 });

@@ -3,7 +3,7 @@
 // missing bus or a locked keyring is found now, with the fix, not at apply time.
 import {Box, Text} from 'ink';
 import Spinner from 'ink-spinner';
-import {useState} from 'react';
+import {useEffect, useState} from 'react';
 import {keychainOptions} from '../../keychain/choices.js';
 import {ChoiceList} from '../components/choice-list.js';
 import {linesOf} from '../components/window.js';
@@ -16,6 +16,14 @@ export function KeychainStep({state, dispatch, get, env, active, width, height, 
 	const [busy, setBusy] = useState(false);
 	const [problem, setProblem] = useState<string | undefined>();
 	const [confirmPlain, setConfirmPlain] = useState(false);
+	// Back on this step: the highlight starts on the answer already given, not the first item.
+	useEffect(() => {
+		const current = JSON.stringify(get().answers.keychain);
+		const index = options.findIndex(option => JSON.stringify(option.choice) === current);
+		if (index > 0) dispatch({type: 'field', field: index});
+		// once, on arrival
+		// eslint-disable-next-line react-hooks/exhaustive-deps
+	}, []);
 
 	useStepInput(
 		'keychain',
