@@ -1,20 +1,25 @@
 // The equivalent command line of a run, shown after the wizard so onboarding can be scripted.
 // The password never appears: it goes to --password-stdin.
 import {defaultAnswers, type Answers} from './answers.js';
+import {registryKey} from './formats/registry-key.js';
 import {shellJoin} from './formats/shell-quote.js';
 
 export function headlessCommand(answers: Answers): string {
 	const defaults = defaultAnswers();
 	const argv = ['regauth'];
 	for (const credential of answers.credentials) {
-		argv.push('--registry', credential.registry.trim() === '' ? 'docker.io' : credential.registry.trim());
+		// The registry as regauth normalised it (https://Quay.io/v2/ → quay.io); as typed if invalid.
+		const key = registryKey(credential.registry);
+		argv.push('--registry', key.ok ? key.value.host : credential.registry.trim());
 		argv.push('--username', credential.username);
 		if (credential.email !== '') argv.push('--email', credential.email);
 	}
 	const remembered = answers.credentials.length > 0 && answers.credentials.every(credential => credential.fromKeychain);
 	argv.push(remembered ? '--from-keychain' : '--password-stdin', '--target', answers.targets.join(','));
-	if (answers.keychain.kind === 'regauth') argv.push('--keychain', 'regauth');
-	if (answers.keychain.kind === 'helper') argv.push('--keychain', answers.keychain.name);
+	// --keychain only matters to docker and podman.
+	const helperTargets = answers.targets.some(target => target === 'docker' || target === 'podman');
+	if (helperTargets && answers.keychain.kind === 'regauth') argv.push('--keychain', 'regauth');
+	if (helperTargets && answers.keychain.kind === 'helper') argv.push('--keychain', answers.keychain.name);
 	if (answers.targets.includes('kubernetes')) {
 		const k = answers.kubernetes;
 		for (const namespace of k.namespaces) argv.push('--namespace', namespace);

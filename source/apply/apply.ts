@@ -1,7 +1,9 @@
 // apply(plan): the only code that changes the machine. Files first-checked, backed up, written
 // atomically and journaled; keychain stores before the configs that point at them; commands
 // after, stopping at the first failure so the summary can say what was and was not done.
+import {statSync} from 'node:fs';
 import {readFile, stat} from 'node:fs/promises';
+import {dirname, join} from 'node:path';
 import type {Artifact, Command, Plan} from '../plan-types.js';
 import {makeParents, writeFileAtomic, writeTarget} from './atomic-write.js';
 import {backupFile} from './backup.js';
@@ -140,6 +142,20 @@ export async function apply(plan: Plan, options: ApplyOptions): Promise<ApplyRes
 	return {ok: !failed && !options.signal?.aborted, items, ...(wrote ? {journal: journal.path} : {})};
 }
 
+/** The first component of `path`'s directories that exists and is not a directory. */
+function firstFileOnPath(path: string): string | undefined {
+	let current = '/';
+	for (const part of dirname(path).split('/').filter(Boolean)) {
+		current = join(current, part);
+		try {
+			if (!statSync(current).isDirectory()) return current;
+		} catch {
+			return undefined;
+		}
+	}
+	return undefined;
+}
+
 function fileError(error: unknown, artifact?: Artifact): string {
 	const code = (error as NodeJS.ErrnoException).code;
 	if (error instanceof StaleError || error instanceof UnsafePathError) return error.message;
@@ -149,7 +165,8 @@ function fileError(error: unknown, artifact?: Artifact): string {
 	if (code === 'EROFS') return `${artifact?.path ?? 'the file'} is on a read-only file system; stage it with --destdir DIR.`;
 	if (code === 'ENOSPC') return 'no space left on the device; nothing was replaced.';
 	if (code === 'ENOTDIR' || code === 'EEXIST') {
-		return `cannot create ${artifact?.path ?? 'the file'}: ${(error as NodeJS.ErrnoException).path ?? 'a part of its path'} is a file, not a directory. Check --output-dir, --destdir and the environment variables that point there.`;
+		const blocker = artifact ? firstFileOnPath(artifact.path) : undefined;
+		return `cannot create ${artifact?.path ?? 'the file'}: ${blocker ?? 'a part of its path'} is a file, not a directory. Check --output-dir, --destdir and the environment variables that point there.`;
 	}
 	if (code === 'EISDIR') return `${artifact?.path ?? 'the file'} is a directory; regauth writes a file there. Move the directory away or choose another path.`;
 	return (error as Error).message;

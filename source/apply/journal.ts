@@ -58,7 +58,17 @@ export class JournalWriter {
 	}
 
 	async save(): Promise<void> {
-		await writeFileAtomic(this.path, new TextEncoder().encode(`${JSON.stringify(this.journal, null, '\t')}\n`), {mode: 0o600, dirMode: 0o700});
+		let journal = this.journal;
+		if (journal.files.length === 0) {
+			// Only commands so far (an apply that changed no file): the last apply's files stay
+			// what `regauth undo` restores; these commands are added to its list.
+			const previous = await readJournalAt(this.path);
+			if (previous && previous.files.length > 0) {
+				const ours = new Set(journal.commands.map(command => JSON.stringify(command)));
+				journal = {...previous, commands: [...previous.commands.filter(command => !ours.has(JSON.stringify(command))), ...journal.commands]};
+			}
+		}
+		await writeFileAtomic(this.path, new TextEncoder().encode(`${JSON.stringify(journal, null, '\t')}\n`), {mode: 0o600, dirMode: 0o700});
 	}
 
 	async record(file: JournalFile): Promise<void> {
@@ -78,8 +88,12 @@ export class JournalWriter {
 }
 
 export async function readJournal(stateDir: string): Promise<Journal | undefined> {
+	return readJournalAt(join(stateDir, JOURNAL_NAME));
+}
+
+async function readJournalAt(path: string): Promise<Journal | undefined> {
 	try {
-		return JSON.parse(await readFile(join(stateDir, JOURNAL_NAME), 'utf8')) as Journal;
+		return JSON.parse(await readFile(path, 'utf8')) as Journal;
 	} catch (error) {
 		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
 		throw error;

@@ -33,7 +33,12 @@ export async function undoLastApply(stateDir: string): Promise<UndoResult> {
 			items.push({
 				path: file.path,
 				status: 'refused',
-				detail: now === null ? 'it was removed since regauth wrote it; nothing to restore over' : 'it was changed since regauth wrote it; restore it by hand from the backup if you want',
+				detail:
+					now === null
+						? 'it was removed since regauth wrote it; nothing to restore over'
+						: file.backup
+							? `it was changed since regauth wrote it; restore it by hand from ${file.backup} if you want`
+							: 'it was changed since regauth created it; remove it by hand if you no longer want it',
 			});
 			continue;
 		}

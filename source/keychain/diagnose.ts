@@ -42,7 +42,7 @@ const RULES: Rule[] = [
 		test: /keytar|libsecret-1\.so|NODE_MODULE_VERSION|Cannot find (?:module|package)|ERR_DLOPEN_FAILED/i,
 		message: "regauth's keychain module (keytar) could not be loaded",
 		advice: [
-			'Install libsecret and reinstall regauth so keytar is built: sudo apt-get install libsecret-1-0 libsecret-1-dev (Fedora: libsecret-devel), then npm install -g regauth',
+			'Install libsecret and reinstall regauth so keytar is built: sudo apt-get install libsecret-1-0 libsecret-1-dev (Fedora: libsecret-devel), then run npm install again in regauth’s checkout',
 			"Or use Docker's own helper instead: --keychain secretservice (Debian/Ubuntu: sudo apt-get install golang-docker-credential-helpers)",
 		],
 	},

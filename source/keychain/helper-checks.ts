@@ -40,7 +40,7 @@ export function keychainBlock(choice: KeychainChoice, env: Pick<Environment, 'he
 	}
 	if (name === HELPER_NAME) {
 		if (!env.regauthHelper && !env.helpers.includes(HELPER_NAME)) {
-			return `${HELPER_PROGRAM} was not found: it is neither beside regauth (dist/${HELPER_PROGRAM}.js) nor on PATH. Reinstall regauth (npm install -g regauth)${alternatives(env, HELPER_NAME)}.`;
+			return `${HELPER_PROGRAM} was not found: it is neither beside regauth (dist/${HELPER_PROGRAM}.js) nor on PATH. Reinstall regauth (npm install && npm link in its checkout)${alternatives(env, HELPER_NAME)}.`;
 		}
 		return undefined;
 	}

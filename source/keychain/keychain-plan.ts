@@ -57,7 +57,7 @@ export function keychainPlan(ctx: TargetContext): TargetOutput {
 	if (env.regauthHelper.npx) {
 		notes.push({
 			level: 'warning',
-			message: `regauth runs from npx's cache, and the launcher points there; npm may clean that cache and break pulls. For a lasting setup run npm install -g regauth (it puts ${HELPER_PROGRAM} on PATH) and run regauth again.`,
+			message: `regauth runs from npx's cache, and the launcher points there; npm may clean that cache and break pulls. For a lasting setup install regauth (npm install && npm link in a checkout puts ${HELPER_PROGRAM} on PATH) and run regauth again.`,
 		});
 	}
 	return output;

@@ -80,7 +80,7 @@ export async function prepareKeychain(answers: Answers, env: Environment, option
 	const result: Preparation = {remembered: []};
 	if (options.fromKeychain) {
 		if (!env.regauthHelper && !env.helpers.includes(HELPER_NAME)) {
-			throw new KeychainError('--from-keychain: docker-credential-regauth was not found beside regauth nor on PATH; reinstall regauth (npm install -g regauth).', 1);
+			throw new KeychainError('--from-keychain: docker-credential-regauth was not found beside regauth nor on PATH; reinstall regauth (npm install && npm link in its checkout).', 1);
 		}
 		// A locked keyring answers reads with "nothing stored": only a write tells it is locked.
 		const status = await probeKeychain(env, HELPER_NAME, probeOptions);

@@ -93,3 +93,18 @@ test('with --apply both the manifests are written and applied; undo lists how to
 	const undo = await runCli(['undo'], {env, cwd: dir});
 	assert.match(undo.stdout, /kubectl delete secret regcred --namespace web/);
 });
+
+test('running the same apply again (files unchanged, commands run) keeps undo able to remove the first run’s files', async () => {
+	const api = await startFakeApiServer({namespaces: ['web']});
+	const dir = tempDir();
+	const {env} = setup(api.kubeconfig(dir));
+	const args = ['-r', 'quay.io', '-u', 'org+bot', '--password-stdin', '-t', 'kubernetes', '-n', 'web', '--apply', 'both', '--no-verify', '--yes'];
+	assert.equal((await runCli(args, {env, cwd: dir, input: PASSWORD})).code, 0);
+	const again = await runCli(args, {env, cwd: dir, input: PASSWORD});
+	assert.equal(again.code, 0, again.stdout + again.stderr);
+	assert.match(again.stdout, /= Secret regcred in web .* already as planned/);
+	const undo = await runCli(['undo'], {env, cwd: dir});
+	assert.equal(undo.code, 0, undo.stdout);
+	assert.match(undo.stdout, /regcred\.secret\.yaml — regauth had created it/);
+	assert.equal((undo.stdout.match(/kubectl delete secret regcred --namespace web/g) ?? []).length, 1, 'each revert listed once');
+});

@@ -57,7 +57,7 @@ test('not on PATH: a launcher is planned, with the PATH advice when ~/.local/bin
 	assert.ok(offPath.notes.some(note => note.level === 'warning' && note.message.includes(`echo 'export PATH="$HOME/.local/bin:$PATH"' >> ~/.profile`)));
 
 	const npx = plan(answers({keychain: {kind: 'regauth'}}), env({regauthHelper: {...HELPER, npx: true}}));
-	assert.ok(npx.notes.some(note => note.level === 'warning' && note.message.includes('npm install -g regauth')));
+	assert.ok(npx.notes.some(note => note.level === 'warning' && note.message.includes('npm install && npm link in')));
 });
 
 test('the keychain probe failed: the config is refused with the specific message', () => {
@@ -70,7 +70,7 @@ test('the keychain probe failed: the config is refused with the specific message
 
 test("no helper bundle and none on PATH: refused, naming the fix", () => {
 	const result = plan(answers({keychain: {kind: 'regauth'}}), emptyEnvironment({helpers: ['secretservice']}));
-	assert.match(artifact(result, 'docker:config')!.blocked!, /docker-credential-regauth was not found[^]*npm install -g regauth[^]*--keychain secretservice/);
+	assert.match(artifact(result, 'docker:config')!.blocked!, /docker-credential-regauth was not found[^]*npm install && npm link in[^]*--keychain secretservice/);
 });
 
 test("--keychain secretservice: Docker's helper stores, credHelpers names it; missing from PATH is refused with the install hint", () => {

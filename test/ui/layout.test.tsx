@@ -7,6 +7,7 @@ import {KEYS, startWizard} from './support/ink.js';
 
 const answers = {
 	...defaultAnswers(),
+	keychain: {kind: 'regauth' as const},
 	targets: ['docker' as const, 'kubernetes' as const],
 	credentials: [
 		{registry: 'quay.io', username: 'org+bot', password: 'p4ss', email: ''},
