@@ -1,8 +1,9 @@
 // Editing JSON files that belong to the user (docker config.json, podman auth.json) as text:
-// only the entries regauth owns change (plus the layout of the line next to an insertion);
-// unknown keys, key order, number spelling and indentation stay as they were, so a merge never
-// clobbers and the diff is small. Re-serialising would drop precision (1.50 → 1.5) and order.
-import {applyEdits, modify, parse, printParseErrorCode, visit, type ParseError} from 'jsonc-parser';
+// only the entries regauth owns change; unknown keys, key order, number spelling, indentation and
+// the neighbours' layout stay byte for byte, so a merge never clobbers and the diff is minimal.
+// Re-serialising would drop precision (1.50 → 1.5), order and the user's formatting.
+import {applyEdits, findNodeAtLocation, modify, parse, parseTree, printParseErrorCode, visit, type ParseError} from 'jsonc-parser';
+import {goJson} from './go-json.js';
 
 export const MASK = '••••••••';
 
@@ -75,19 +76,66 @@ export function duplicateKey(text: string): string | undefined {
 	return found;
 }
 
-/** The indentation the file already uses, so inserted entries look like their neighbours. */
-function indentation(text: string): {insertSpaces: boolean; tabSize: number} {
+/** The file's indentation unit and line ending; compact files (one line) get neither. */
+function layoutOf(text: string): {unit: string; eol: string; compact: boolean} {
+	const eol = text.includes('\r\n') ? '\r\n' : '\n';
+	const compact = !text.trim().includes('\n');
 	const match = /\n([ \t]+)["}\]]/.exec(text);
-	if (!match || match[1]!.startsWith('\t')) return {insertSpaces: false, tabSize: 1};
-	return {insertSpaces: true, tabSize: match[1]!.length};
+	return {unit: match ? (match[1]!.startsWith('\t') ? '\t' : match[1]!) : '\t', eol, compact};
 }
 
-/** Set (or with `undefined`, remove) the value at `path`, editing only that part of the text. */
+/** A value as it would sit at `depth` in this file's layout (Go's escaping, like docker). */
+function formatValue(value: unknown, depth: number, layout: {unit: string; eol: string; compact: boolean}): string {
+	if (layout.compact) return goJson(value);
+	return goJson(value, layout.unit).split('\n').join(`${layout.eol}${layout.unit.repeat(depth)}`);
+}
+
+/**
+ * Set (or with `undefined`, remove) the property at `path`, editing only that property's text:
+ * every other byte — neighbours' layout included — stays as it was. A new key goes where it
+ * sorts among its siblings inside a map (docker sorts those), last at the top level, in the file's
+ * own indentation.
+ */
 export function setJsonValue(text: string, path: string[], value: unknown): string {
-	const {insertSpaces, tabSize} = indentation(text);
-	const eol = text.includes('\r\n') ? '\r\n' : '\n';
-	const edits = modify(text, path, value, {formattingOptions: {insertSpaces, tabSize, eol}});
-	return applyEdits(text, edits);
+	const root = parseTree(text);
+	const parent = path.length === 1 ? root : root && findNodeAtLocation(root, path.slice(0, -1));
+	if (!root || !parent || parent.type !== 'object') {
+		// The parent object is missing: let jsonc-parser build the path (rare: regauth writes whole objects).
+		return applyEdits(text, modify(text, path, value, {formattingOptions: {insertSpaces: false, tabSize: 1}}));
+	}
+	const layout = layoutOf(text);
+	const key = path.at(-1)!;
+	const depth = path.length;
+	const properties = parent.children ?? [];
+	const index = properties.findIndex(property => property.children?.[0]?.value === key);
+	const splice = (start: number, end: number, insert: string) => `${text.slice(0, start)}${insert}${text.slice(end)}`;
+	const newline = layout.compact ? '' : `${layout.eol}${layout.unit.repeat(depth)}`;
+	const closing = layout.compact ? '' : `${layout.eol}${layout.unit.repeat(depth - 1)}`;
+	const member = `${goJson(key)}:${layout.compact ? '' : ' '}${value === undefined ? '' : formatValue(value, depth, layout)}`;
+
+	if (value === undefined) {
+		if (index === -1) return text;
+		const property = properties[index]!;
+		if (properties.length === 1) return splice(parent.offset + 1, parent.offset + parent.length - 1, '');
+		// Take the comma and the space on the side that keeps the rest of the layout intact.
+		if (index > 0) {
+			const previous = properties[index - 1]!;
+			return splice(previous.offset + previous.length, property.offset + property.length, '');
+		}
+		return splice(property.offset, properties[1]!.offset, '');
+	}
+	if (index !== -1) {
+		const old = properties[index]!.children![1]!;
+		return splice(old.offset, old.offset + old.length, formatValue(value, depth, layout));
+	}
+	if (properties.length === 0) return splice(parent.offset + 1, parent.offset + parent.length - 1, `${newline}${member}${closing}`);
+	const names = properties.map(property => String(property.children?.[0]?.value));
+	// Inside a map (auths, credHelpers) docker sorts keys; top-level keys follow its struct order, so a new one goes last.
+	const sorted = depth > 1 && names.every((name, position) => position === 0 || names[position - 1]! <= name);
+	const before = sorted ? properties.find(property => String(property.children?.[0]?.value) > key) : undefined;
+	if (before) return splice(before.offset, before.offset, `${member},${newline}`);
+	const last = properties.at(-1)!;
+	return splice(last.offset + last.length, last.offset + last.length, `,${newline}${member}`);
 }
 
 const SECRET_KEYS = new Set(['auth', 'password', 'identitytoken', 'registrytoken', 'secret', 'token']);

@@ -36,3 +36,12 @@ test('HttpHeaders values and passwords in proxy URLs are masked too', () => {
 	assert.ok(masked.includes('"noProxy": "localhost"'));
 	JSON.parse(masked);
 });
+
+test('a merge edits only its own property: neighbours keep their exact bytes, new keys go where they sort', async () => {
+	const {setJsonValue} = await import('../../source/formats/json-text.js');
+	const text = '{\n\t"auths": {\n\t\t"a.io": {"auth": "eA==", "x-extra": 1},\n\t\t"z.io": {"auth": "eQ=="}\n\t},\n\t"k": 1.50\n}';
+	const next = setJsonValue(text, ['auths', 'quay.io'], {auth: 'YQ=='});
+	assert.equal(next, '{\n\t"auths": {\n\t\t"a.io": {"auth": "eA==", "x-extra": 1},\n\t\t"quay.io": {\n\t\t\t"auth": "YQ=="\n\t\t},\n\t\t"z.io": {"auth": "eQ=="}\n\t},\n\t"k": 1.50\n}');
+	assert.equal(setJsonValue(next, ['auths', 'quay.io'], undefined), text);
+	assert.equal(setJsonValue('{"auths":{}}', ['auths', 'q.io'], {auth: 'YQ=='}), '{"auths":{"q.io":{"auth":"YQ=="}}}');
+});
