@@ -19,12 +19,10 @@ const GLANCE = 700;
 export async function recordDemo({cli, machine}) {
 	const run = startSession(process.execPath, [cli, '--no-verify'], {cwd: machine.project, env: machine.env, ...DEMO_SIZE});
 	try {
-		await run.waitFor(/Press Enter to start/);
-		await pause(READ);
-		await run.press(KEYS.enter);
-
+		// The first screen: what regauth found here, and the registry question.
 		await run.waitFor(/Which registry\?/);
-		await pause(GLANCE);
+		await run.waitFor(/Docker config\s+\S/);
+		await pause(READ);
 		await run.press(KEYS.down);
 		await run.waitFor(/❯ Quay\.io/);
 		await pause(GLANCE);

@@ -15,9 +15,8 @@ export const STILL_SIZE = {columns: 140, rows: 40};
 export async function takeStills({cli, machine}) {
 	const run = startSession(process.execPath, [cli, '--no-verify'], {cwd: machine.project, env: machine.env, ...STILL_SIZE});
 	try {
-		await run.waitFor(/Press Enter to start/);
-		await run.press(KEYS.enter);
 		await run.waitFor(/Which registry\?/);
+		await run.waitFor(/Docker config\s+\S/);
 		await run.press(KEYS.down);
 		await run.waitFor(/❯ Quay\.io/);
 		await run.press(KEYS.enter);

@@ -47,12 +47,10 @@ export async function select(run, pattern, key = KEY.down) {
 	if (!pattern.test(selectedLine(run))) throw new Error(`no item matches ${pattern}:\n${run.screen()}`);
 }
 
-/** Start → `count` registries added through "Other registry…" (reg1.example.test …), checks off. */
+/** The first screen → `count` registries added through "Other registry…" (reg1.example.test …), checks off. */
 export async function addRegistries(run, count) {
 	// Wait for the machine read: it can add a list item (the keychain's) under the cursor.
 	await waitFrame(run, /Docker config\s+\S/);
-	await settle();
-	run.write(KEY.enter);
 	await waitFrame(run, 'Which registry?');
 	await settle();
 	for (let index = 1; index <= count; index++) {

@@ -20,7 +20,6 @@ import {KeychainStep} from './steps/keychain.js';
 import {OptionsStep} from './steps/options.js';
 import {RegistryStep} from './steps/registry.js';
 import {ReviewStep} from './steps/review.js';
-import {StartStep} from './steps/start.js';
 import type {StepProps} from './steps/step-props.js';
 import {TargetsStep} from './steps/targets.js';
 import {useStore} from './store.js';
@@ -32,7 +31,6 @@ export const MIN_ROWS = 16;
 export const WIDE_COLUMNS = 110;
 
 const STEPS: Record<StepId, (props: StepProps) => ReactElement> = {
-	start: StartStep,
 	registry: RegistryStep,
 	credentials: CredentialsStep,
 	targets: TargetsStep,
@@ -53,7 +51,7 @@ function typing(state: WizardState): boolean {
 }
 
 function hasPreview(step: StepId): boolean {
-	return step !== 'start' && step !== 'apply';
+	return step !== 'apply';
 }
 
 const HELP = [
@@ -86,9 +84,9 @@ export function App({initialAnswers, env, services, refresh, onExit}: AppProps) 
 	);
 	const {columns, rows} = useTerminalSize();
 	// The one plan everything on screen reads; recomputed on every answer change (keystroke).
-	// The start screen shows no preview: the first plan (its first call compiles the targets and
-	// formats, ~15 ms) is made when the first question appears, not before the first frame.
-	const planned = state.step !== 'start';
+	// Until a registry is added there is nothing to preview: the first plan (its first call
+	// compiles the targets and formats, ~15 ms) is made then, not before the first frame.
+	const planned = state.answers.credentials.length > 0;
 	const plan = useMemo(() => (planned ? makePlan(state.answers, env ?? emptyEnv) : NO_PLAN), [planned, state.answers, env]);
 
 	const finish = (code: number) => {

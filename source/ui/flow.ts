@@ -8,7 +8,6 @@ export function nextAfterTargets(answers: Answers): StepId {
 }
 
 export const STEP_TITLES: Record<StepId, string> = {
-	start: 'Start',
 	registry: 'Registry',
 	credentials: 'Credentials',
 	targets: 'Targets',
@@ -18,7 +17,7 @@ export const STEP_TITLES: Record<StepId, string> = {
 	apply: 'Apply',
 };
 
-export const STEP_ORDER: StepId[] = ['start', 'registry', 'credentials', 'targets', 'keychain', 'options', 'review', 'apply'];
+export const STEP_ORDER: StepId[] = ['registry', 'credentials', 'targets', 'keychain', 'options', 'review', 'apply'];
 
 /** After the keychain question: the options step only when a chosen target has options. */
 export function nextAfterKeychain(answers: Answers): StepId {

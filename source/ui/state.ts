@@ -5,7 +5,7 @@ import type {Answers, Credential} from '../answers.js';
 import type {VerifyResult} from '../verify/result.js';
 import type {ApplyMode} from '../apply/apply.js';
 
-export type StepId = 'start' | 'registry' | 'credentials' | 'targets' | 'keychain' | 'options' | 'review' | 'apply';
+export type StepId = 'registry' | 'credentials' | 'targets' | 'keychain' | 'options' | 'review' | 'apply';
 
 export interface PreviewState {
 	/** Which artifact is shown (by id, so it stays put while the plan changes). */
@@ -70,7 +70,7 @@ export type Action =
 
 export function initialState(answers: Answers): WizardState {
 	return {
-		step: 'start',
+		step: 'registry',
 		history: [],
 		answers,
 		editing: 0,

@@ -30,9 +30,9 @@ test('a first run, start to finish: registry, credentials (checked), targets, ke
 	const {dir, home, env} = setup();
 	const run = runInPty(process.execPath, [CLI], {cwd: dir, env});
 
-	await run.waitFor(/Press Enter to start/);
-	await run.press(ENTER);
-	await run.waitFor(/Which registry\?/);
+	// The first screen: what regauth found, and the registry question.
+	let screen = await run.waitFor(/Which registry\?/);
+	assert.match(screen, /On this machine/);
 	// The list wraps: Up from the first item reaches "Other registry…" (after the keychain item when
 	// regauth's helper is found).
 	await run.press(UP);
@@ -41,7 +41,7 @@ test('a first run, start to finish: registry, credentials (checked), targets, ke
 	await run.press(ENTER);
 	await run.waitFor(/› Registry/);
 	await run.typeSlowly(registry.host);
-	let screen = await run.waitFor(new RegExp(`stored as ${registry.host.replaceAll('.', '\\.')}`));
+	screen = await run.waitFor(new RegExp(`stored as ${registry.host.replaceAll('.', '\\.')}`));
 	assert.ok(screen.includes(`"${registry.host}": {}`), 'the preview already shows the registry being typed');
 	await run.press(ENTER);
 	await run.typeSlowly(registry.username);
@@ -110,8 +110,8 @@ test('a first run, start to finish: registry, credentials (checked), targets, ke
 test('Ctrl+C in the middle exits 130 and writes nothing', async () => {
 	const {dir, home, env} = setup();
 	const run = runInPty(process.execPath, [CLI], {cwd: dir, env});
-	await run.waitFor(/Press Enter to start/);
-	await run.press(ENTER, DOWN, ENTER);
+	await run.waitFor(/Which registry\?/);
+	await run.press(DOWN, ENTER);
 	await run.waitFor(/Credentials for quay\.io/);
 	await run.typeSlowly('myorg+ci');
 	await run.press('\u0003');
@@ -124,11 +124,9 @@ test('Ctrl+C in the middle exits 130 and writes nothing', async () => {
 test('a narrow terminal stacks the preview under the form, and a resize re-lays it out', async () => {
 	const {dir, env} = setup();
 	const run = runInPty(process.execPath, [CLI], {cwd: dir, env, columns: 90, rows: 30});
-	await run.waitFor(/Press Enter to start/);
-	await run.press(ENTER);
 	let screen = await run.waitFor(/Which registry\?/);
-	assert.ok(!screen.split('\n').some(line => /Which registry\?.*╭/.test(line)), 'narrow: the preview is not beside the form');
+	assert.ok(!screen.split('\n').some(line => /(Which registry\?|On this machine).*[│╭]/.test(line)), 'narrow: the preview is not beside the form');
 	run.resize(140, 40);
-	screen = await run.waitFor(/Which registry\?.*╭/);
+	screen = await run.waitFor(/Which registry\?.*│/);
 	run.kill();
 });

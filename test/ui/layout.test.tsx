@@ -46,11 +46,10 @@ test('every step fits the terminal, narrow and wide, and the preview moves besid
 
 test('a resize re-lays out the frame', async () => {
 	const wizard = await startWizard({answers, columns: 140, rows: 40});
-	await wizard.press(KEYS.enter);
-	assert.ok(wizard.frame().split('\n').some(line => /Which registry\?.*╭/.test(line)), 'wide: form and preview on the same lines');
+	assert.ok(wizard.frame().split('\n').some(line => /Which registry\?.*[│╭]/.test(line)), 'wide: form and preview on the same lines');
 	const frame = await wizard.resize(90, 20);
 	assert.ok(height(frame) <= 19, frame);
-	assert.ok(!frame.split('\n').some(line => /Which registry\?.*╭/.test(line)));
+	assert.ok(!frame.split('\n').some(line => /Which registry\?.*[│╭]/.test(line)));
 	const tiny = await wizard.resize(40, 10);
 	assert.match(tiny, /needs at\s+least 60×16/);
 	wizard.unmount();
@@ -58,7 +57,7 @@ test('a resize re-lays out the frame', async () => {
 
 test('the preview scrolls with PgDn while the form keeps focus, and switches files when focused', async () => {
 	const wizard = await startWizard({answers, columns: 100, rows: 24});
-	await wizard.press(KEYS.enter, KEYS.enter, KEYS.enter, KEYS.tab, KEYS.right);
+	await wizard.press(KEYS.enter, KEYS.enter, KEYS.tab, KEYS.right);
 	let frame = wizard.frame();
 	assert.match(frame, /‹ 2\/\d+ › Secret regcred in ns0/);
 	frame = await wizard.press(KEYS.pageDown);
@@ -73,7 +72,7 @@ test('with every target chosen, the focused option is always on screen, even at 
 		[100, 30],
 	] as const) {
 		const wizard = await startWizard({answers: all, columns, rows});
-		let frame = await wizard.press(KEYS.enter, KEYS.enter, KEYS.enter, KEYS.enter); // → options
+		let frame = await wizard.press(KEYS.enter, KEYS.enter, KEYS.enter); // → options
 		assert.match(frame, /Options/);
 		for (let field = 0; field < 16 && !/Review/.test(frame); field++) {
 			assert.match(frame, /^ ?› /m, `${columns}×${rows}: no focused field on screen:\n${frame}`);

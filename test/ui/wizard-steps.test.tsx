@@ -8,12 +8,11 @@ const SECRET = 'S3cr3t-T0ken-xyz';
 
 async function toCredentials(registryDowns = 1) {
 	const wizard = await startWizard();
-	await wizard.press(KEYS.enter); // start → registry
 	await wizard.type(KEYS.down.repeat(registryDowns) + KEYS.enter); // arrow + Enter in ONE chunk
 	return wizard;
 }
 
-test('start: what regauth found, including plain-text secrets and a helper missing from PATH', async () => {
+test('the first screen: what regauth found (plain-text secrets, a helper missing from PATH) above the registry question', async () => {
 	const config = '/home/dev/.docker/config.json';
 	const wizard = await startWizard({
 		env: testEnvironment({files: {[config]: {exists: true, mode: 0o600, text: '{"auths": {"ghcr.io": {"auth": "eDp5"}}, "credsStore": "desktop.exe"}'}}}),
@@ -55,7 +54,7 @@ test('credentials: a pasted token keeps no newline (\\n stays in the field, \\r 
 
 test('keys that pile up into one chunk are taken one by one: Space and Enter, text and Ctrl+C', async () => {
 	const wizard = await startWizard({answers: {...defaultAnswers(), credentials: [{registry: 'quay.io', username: 'u', password: 'p', email: ''}]}});
-	await wizard.press(KEYS.enter, KEYS.enter); // → targets
+	await wizard.press(KEYS.enter); // (Continue) → targets
 	const frame = await wizard.type(`${KEYS.down} \r`);
 	assert.match(frame, /Where should the password be kept/, 'Down, Space and Enter in one chunk: Kubernetes added, then on');
 	wizard.unmount();
@@ -95,7 +94,7 @@ test('the preview follows every keystroke and masks until revealed; leaving the 
 
 test('targets: Space toggles, Enter needs at least one', async () => {
 	const wizard = await startWizard({answers: {...defaultAnswers(), credentials: [{registry: 'quay.io', username: 'u', password: 'p', email: ''}]}});
-	await wizard.press(KEYS.enter, KEYS.enter); // start → registry → (Continue) targets
+	await wizard.press(KEYS.enter); // registry (Continue) → targets
 	let frame = wizard.frame();
 	assert.match(frame, /◉ Docker/);
 	frame = await wizard.press(KEYS.space);
@@ -109,7 +108,7 @@ test('targets: Space toggles, Enter needs at least one', async () => {
 test('keychain: a failed check shows its message and stays; plain text needs a second Enter after the warning', async () => {
 	const services = fakeServices({checkKeychain: async choice => (choice.kind === 'file' ? {ok: true} : {ok: false, message: 'The OS keychain cannot be used: the keychain is locked.'})});
 	const wizard = await startWizard({services, answers: {...defaultAnswers(), keychain: {kind: 'regauth'}, credentials: [{registry: 'quay.io', username: 'u', password: 'p', email: ''}]}});
-	await wizard.press(KEYS.enter, KEYS.enter, KEYS.enter); // → keychain
+	await wizard.press(KEYS.enter, KEYS.enter); // → keychain
 	let frame = await wizard.press(KEYS.enter);
 	assert.match(frame, /the keychain is locked/);
 	assert.match(frame, /Where should the password be kept/);
@@ -125,7 +124,7 @@ test('keychain: a failed check shows its message and stays; plain text needs a s
 test('options: typed namespaces become one Secret each; review shows files, commands and the headless command without the secret', async () => {
 	const answers = {...defaultAnswers(), targets: ['kubernetes' as const], credentials: [{registry: 'quay.io', username: 'u', password: SECRET, email: ''}]};
 	const wizard = await startWizard({answers});
-	await wizard.press(KEYS.enter, KEYS.enter, KEYS.enter); // start → registry → targets → options
+	await wizard.press(KEYS.enter, KEYS.enter); // registry → targets → options
 	let frame = await wizard.type('web, jobs');
 	assert.match(frame, /web, jobs/);
 	for (let presses = 0; presses < 10 && !/Review/.test(frame); presses++) frame = await wizard.press(KEYS.enter);
@@ -147,7 +146,7 @@ test('apply: progress per item, the reason for a failure, and Enter finishes wit
 		},
 	});
 	const wizard = await startWizard({services, answers: {...defaultAnswers(), keychain: {kind: 'regauth'}, credentials: [{registry: 'quay.io', username: 'u', password: 'p', email: ''}]}});
-	await wizard.press(KEYS.enter, KEYS.enter, KEYS.enter, KEYS.enter); // → keychain (regauth ok) → review
+	await wizard.press(KEYS.enter, KEYS.enter, KEYS.enter); // → keychain (regauth ok) → review
 	let frame = wizard.frame();
 	assert.match(frame, /Review/);
 	frame = await wizard.press(KEYS.enter);
@@ -171,7 +170,6 @@ test('Esc goes back with the answers kept; Ctrl+C exits 130', async () => {
 
 test('? opens the help when not typing; in a text field it is text', async () => {
 	const wizard = await startWizard({answers: {...defaultAnswers(), credentials: [{registry: 'quay.io', username: 'u', password: 'p', email: ''}]}});
-	await wizard.press(KEYS.enter);
 	let frame = await wizard.press('?');
 	assert.match(frame, /Keys/);
 	frame = await wizard.press(KEYS.escape);
@@ -188,7 +186,6 @@ test('credentials: importing a Quay robot file fills registry, user and token an
 		readFile: async path => (path === 'robot.json' ? {ok: true, text: readFileSync(new URL('../import/fixtures/myorg-robot-auth.json', import.meta.url), 'utf8')} : {ok: false, message: `Import file ${path}: no such file`}),
 	});
 	const wizard = await startWizard({services});
-	await wizard.press(KEYS.enter);
 	await wizard.type(KEYS.down + KEYS.enter); // Quay.io
 	await wizard.type(KEYS.up.repeat(2)); // from the user name up and around to the import row
 	let frame = await wizard.type('nope.json');
@@ -212,7 +209,6 @@ test('credentials are checked with the registry on leaving the step; after a rej
 		},
 	});
 	const wizard = await startWizard({services});
-	await wizard.press(KEYS.enter);
 	await wizard.type(KEYS.down + KEYS.enter); // Quay.io
 	await wizard.type('myorg+ci');
 	await wizard.press(KEYS.enter);
@@ -232,7 +228,6 @@ test('credentials are checked with the registry on leaving the step; after a rej
 
 test('keys typed ahead of the screen are kept: Enter, then the user name, Enter and the token, faster than it redraws', async () => {
 	const wizard = await startWizard();
-	await wizard.press(KEYS.enter);
 	const frame = await wizard.burst(KEYS.down, KEYS.enter, ...'myorg+ci', KEYS.enter, ...'tok');
 	assert.match(frame, /Username\s+myorg\+ci/);
 	assert.match(frame, /● 3 characters typed/);
@@ -248,7 +243,6 @@ test('Ctrl+C inside a chunk of typed text still cancels (keys pile up while the 
 
 test('with checks off (--no-verify) leaving the credentials moves on and leaves no spinner behind', async () => {
 	const wizard = await startWizard({services: fakeServices({verify: async () => undefined})});
-	await wizard.press(KEYS.enter);
 	await wizard.type(KEYS.down + KEYS.enter);
 	await wizard.type('u');
 	await wizard.press(KEYS.enter);
@@ -271,7 +265,7 @@ test('Enter held through the last steps is never taken by a step that has been l
 		},
 	});
 	const wizard = await startWizard({services, answers: {...defaultAnswers(), targets: ['kubernetes'], credentials: [{registry: 'quay.io', username: 'u', password: 'p', email: ''}]}});
-	await wizard.press(KEYS.enter, KEYS.enter, KEYS.enter); // → options
+	await wizard.press(KEYS.enter, KEYS.enter); // → options
 	const frame = await wizard.burst(...Array.from({length: 9}, () => KEYS.enter));
 	assert.match(frame, /Done|Applying/);
 	assert.equal(applied, 1);
@@ -280,7 +274,7 @@ test('Enter held through the last steps is never taken by a step that has been l
 
 test('keychain: coming back to the question highlights the answer already given', async () => {
 	const wizard = await startWizard({answers: {...defaultAnswers(), keychain: {kind: 'file'}, credentials: [{registry: 'quay.io', username: 'u', password: 'p', email: ''}]}});
-	const frame = await wizard.press(KEYS.enter, KEYS.enter, KEYS.enter); // → keychain
+	const frame = await wizard.press(KEYS.enter, KEYS.enter); // → keychain
 	assert.match(frame, /❯ Plain config\.json/);
 	wizard.unmount();
 });
@@ -298,7 +292,7 @@ test('Ctrl+C while applying stops it, says what was done, and exits 130', async 
 		},
 	});
 	const wizard = await startWizard({services, answers: {...defaultAnswers(), keychain: {kind: 'regauth'}, credentials: [{registry: 'quay.io', username: 'u', password: 'p', email: ''}]}});
-	await wizard.press(KEYS.enter, KEYS.enter, KEYS.enter, KEYS.enter, KEYS.enter); // → review → apply
+	await wizard.press(KEYS.enter, KEYS.enter, KEYS.enter, KEYS.enter); // → review → apply
 	let frame = await wizard.press(KEYS.ctrlC);
 	assert.equal(signal?.aborted, true, 'the running apply was told to stop');
 	frame = wizard.frame();

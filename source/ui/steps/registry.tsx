@@ -8,6 +8,7 @@ import {HELPER_NAME} from '../../keychain/names.js';
 import {ChoiceList, type Choice} from '../components/choice-list.js';
 import {KNOWN_REGISTRIES} from '../registries.js';
 import {linesOf} from '../components/window.js';
+import {FindingsList, findingsHeight} from '../components/findings-list.js';
 import {useStepInput} from '../hooks/use-step-input.js';
 import type {StepProps} from './step-props.js';
 
@@ -110,12 +111,21 @@ export function RegistryStep({state, dispatch, get, env, active, width, height, 
 		},
 		active,
 	);
+	// The first screen: what regauth found here, then the first question (no separate start step).
+	const first = state.answers.credentials.length === 0;
+	const findingLines = first ? findingsHeight(env, width) + 2 : 0;
 	return (
 		<Box flexDirection="column" width={width}>
+			{first ? (
+				<Box flexDirection="column" marginBottom={1}>
+					<Text bold>On this machine</Text>
+					<FindingsList env={env} />
+				</Box>
+			) : null}
 			<Text bold>Which registry?</Text>
 			<Text dimColor>↑/↓ choose · Enter select{state.answers.credentials.length > 0 ? ' · add more, or continue' : ''}</Text>
 			<Text> </Text>
-			<ChoiceList items={items} index={Math.min(state.field, items.length - 1)} height={height - 4 - (problem ? linesOf(problem, width) : 0)} width={width} />
+			<ChoiceList items={items} index={Math.min(state.field, items.length - 1)} height={height - 4 - findingLines - (problem ? linesOf(problem, width) : 0)} width={width} />
 			{remembered === 'loading' ? (
 				<Text>
 					<Spinner type="dots" /> Asking the keychain…
