@@ -1,7 +1,7 @@
 // The plan and the apply result as text (--dry-run, the headless summary) and as JSON (--json).
 // Both are built from the redacted views only: no secret can reach them.
 import type {ItemResult, ApplyResult} from '../apply/apply.js';
-import {octal} from '../targets/docker.js';
+import {octal} from '../formats/file-mode.js';
 import type {Artifact, Plan} from '../plan-types.js';
 
 export function artifactJson(artifact: Artifact) {

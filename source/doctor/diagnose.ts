@@ -1,6 +1,6 @@
 // `regauth doctor`: every check over the files' texts and the facts of the machine. Pure — the
 // reader (read-facts.ts) gathers the facts; this decides what is wrong and how to fix it.
-import {octal} from '../targets/docker.js';
+import {octal} from '../formats/file-mode.js';
 import {readAuthFile} from '../formats/docker-config.js';
 import {authFileReport, loginHost, type FileReport} from './auth-file-checks.js';
 import {chooseHelper} from './choose-helper.js';

@@ -10,6 +10,7 @@ import {MASK, maskJsonSecrets} from '../formats/json-text.js';
 import {RKT_AUTH_DIR, rktAuthJson, rktFileName} from '../formats/rkt-auth.js';
 import type {Artifact, Note} from '../plan-types.js';
 import {projectPath, textArtifact, type Target, type TargetContext} from './context.js';
+import {targetInfo} from './catalog.js';
 import {authEntry} from './docker.js';
 
 export const CORE_DOCKER_DIR = '/home/core/.docker';
@@ -90,9 +91,7 @@ function provisioning(version: ProvisioningConfig['version'], list: Payload[], m
 }
 
 export const butane: Target = {
-	id: 'butane',
-	title: 'Flatcar (Butane / Ignition)',
-	description: 'a Flatcar Butane config and its Ignition JSON that give user core ~/.docker/config.json',
+	...targetInfo('butane'),
 	plan(ctx: TargetContext) {
 		const {version, secret, remoteUrl} = ctx.answers.butane;
 		const notes: Note[] = [];

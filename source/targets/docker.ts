@@ -12,6 +12,10 @@ import {helperArgv} from '../keychain/helper-argv.js';
 import {keychainBlock, missingHelperNote} from '../keychain/helper-checks.js';
 import type {Command, Note} from '../plan-types.js';
 import {machinePath, refusedMerge, textArtifact, type Target, type TargetContext} from './context.js';
+import {targetInfo} from './catalog.js';
+import {octal} from '../formats/file-mode.js';
+
+export {octal};
 
 /** The helper suffix (docker-credential-<suffix>) a keychain choice stores through. */
 export function helperName(choice: KeychainChoice): string | undefined {
@@ -56,14 +60,9 @@ export function secretMode(existing: number | undefined): {mode: number; tighten
 	return {mode: bits, tightened: false};
 }
 
-export function octal(mode: number): string {
-	return `0${(mode & 0o7777).toString(8).padStart(3, '0')}`;
-}
 
 export const docker: Target = {
-	id: 'docker',
-	title: 'Docker',
-	description: 'merges the login into ~/.docker/config.json (or routes it to a keychain helper)',
+	...targetInfo('docker'),
 	reads: ctx => [machinePath(ctx, dockerConfigPath(ctx.env))],
 	plan(ctx: TargetContext) {
 		const path = machinePath(ctx, dockerConfigPath(ctx.env));

@@ -1,5 +1,5 @@
-// Every runtime regauth configures, in the order the wizard lists them. Adding a runtime is
-// one file in targets/ plus one entry here.
+// Every runtime regauth configures, in catalog order. Adding a runtime is one file in targets/,
+// one entry here and one in catalog.ts (its name and description).
 import type {TargetId} from '../answers.js';
 import type {Target} from './context.js';
 import {docker} from './docker.js';

@@ -10,6 +10,7 @@ import {MASK} from '../formats/json-text.js';
 import {shellJoin} from '../formats/shell-quote.js';
 import type {Artifact, Command, Note} from '../plan-types.js';
 import {projectPath, textArtifact, type Target, type TargetContext} from './context.js';
+import {targetInfo} from './catalog.js';
 
 /** kubectl's DockerConfigEntry, fields in struct order (username, password, email, auth). */
 function entry(credential: ResolvedCredential, mask: boolean) {
@@ -80,9 +81,7 @@ function kubectl(ctx: TargetContext, ...args: string[]): string[] {
 }
 
 export const kubernetes: Target = {
-	id: 'kubernetes',
-	title: 'Kubernetes',
-	description: 'image pull Secrets per namespace, kubectl apply, optional ServiceAccount imagePullSecrets',
+	...targetInfo('kubernetes'),
 	plan(ctx: TargetContext) {
 		const {namespaces, secretName, secretType, serviceAccount} = ctx.answers.kubernetes;
 		const artifacts: Artifact[] = [];

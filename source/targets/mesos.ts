@@ -6,6 +6,7 @@ import {maskJsonSecrets} from '../formats/json-text.js';
 import {tarGz, TAR_MTIME_MS} from '../formats/tar-gz.js';
 import type {ArchiveEntry, Artifact, Note} from '../plan-types.js';
 import {projectPath, textArtifact, utf8, type Target, type TargetContext} from './context.js';
+import {targetInfo} from './catalog.js';
 import {authEntry, octal} from './docker.js';
 import {installCommand} from './install.js';
 
@@ -66,9 +67,7 @@ export function marathonApp(ctx: TargetContext): string {
 }
 
 export const mesos: Target = {
-	id: 'mesos',
-	title: 'Mesos / Marathon',
-	description: 'docker.tar.gz for the Mesos fetcher and a Marathon app that fetches it',
+	...targetInfo('mesos'),
 	plan(ctx: TargetContext) {
 		const notes: Note[] = [];
 		const config = archivedConfig(ctx);

@@ -10,6 +10,7 @@ import {isPlainObject, maskJsonSecrets, setJsonValue} from '../formats/json-text
 import {registryKey} from '../formats/registry-key.js';
 import type {Command, Note} from '../plan-types.js';
 import {machinePath, refusedMerge, textArtifact, type Target, type TargetContext} from './context.js';
+import {targetInfo} from './catalog.js';
 import {authEntry, helperName, helperStoreCommand, octal, secretMode} from './docker.js';
 
 /** Podman's own name for Docker Hub. */
@@ -35,9 +36,7 @@ function entriesFor(doc: Record<string, unknown>, credential: ResolvedCredential
 }
 
 export const podman: Target = {
-	id: 'podman',
-	title: 'Podman / Buildah / Skopeo',
-	description: 'merges the login into the persistent ~/.config/containers/auth.json',
+	...targetInfo('podman'),
 	reads(ctx) {
 		const runtime = ctx.answers.destdir === '' ? podmanRuntimeAuthPath(ctx.env) : undefined;
 		return [machinePath(ctx, podmanAuthPath(ctx.env)), ...(runtime ? [runtime] : [])];

@@ -5,12 +5,11 @@ import {join} from 'node:path';
 import {RKT_AUTH_DIR, rktAuthJson, rktFileName} from '../formats/rkt-auth.js';
 import type {Artifact, Note} from '../plan-types.js';
 import {machinePath, projectPath, textArtifact, type Target, type TargetContext} from './context.js';
+import {targetInfo} from './catalog.js';
 import {installCommand} from './install.js';
 
 export const rkt: Target = {
-	id: 'rkt',
-	title: 'rkt',
-	description: 'an /etc/rkt/auth.d/<registry>.json per registry (dockerAuth, or auth for HTTPS/ACI)',
+	...targetInfo('rkt'),
 	plan(ctx: TargetContext) {
 		const {kind} = ctx.answers.rkt;
 		const notes: Note[] = [];

@@ -2,10 +2,9 @@
 // preview, ? help, preview keys), the step router, and the form | preview layout sized so the
 // frame never exceeds the terminal (Ink clears the whole screen when a frame is taller).
 import {Box, Text, useApp, useInput} from 'ink';
-import {useCallback, useMemo, type ReactElement} from 'react';
+import {useCallback, useEffect, useMemo, useState, type ReactElement} from 'react';
 import type {Answers} from '../answers.js';
 import type {Environment} from '../environment.js';
-import {plan as makePlan} from '../plan.js';
 import type {Plan} from '../plan-types.js';
 import {STEP_ORDER, STEP_TITLES} from './flow.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
@@ -86,8 +85,13 @@ export function App({initialAnswers, env, services, refresh, onExit}: AppProps) 
 	// The one plan everything on screen reads; recomputed on every answer change (keystroke).
 	// Until a registry is added there is nothing to preview: the first plan (its first call
 	// compiles the targets and formats, ~15 ms) is made then, not before the first frame.
+	// plan() and what it needs (the targets, the YAML library) load right after the first frame.
+	const [makePlan, setMakePlan] = useState<Planner | undefined>();
+	useEffect(() => {
+		void import('../plan.js').then(module => setMakePlan(() => module.plan));
+	}, []);
 	const planned = state.answers.credentials.length > 0;
-	const plan = useMemo(() => (planned ? makePlan(state.answers, env ?? emptyEnv) : NO_PLAN), [planned, state.answers, env]);
+	const plan = useMemo(() => (planned && makePlan ? makePlan(state.answers, env ?? emptyEnv) : NO_PLAN), [planned, makePlan, state.answers, env]);
 
 	const finish = (code: number) => {
 		onExit(code);
@@ -200,6 +204,8 @@ export function App({initialAnswers, env, services, refresh, onExit}: AppProps) 
 		</TypeAheadContext.Provider>
 	);
 }
+
+type Planner = (answers: Answers, env: Environment) => Plan;
 
 const NO_PLAN: Plan = {artifacts: [], commands: [], notes: [], issues: [], headless: ''};
 

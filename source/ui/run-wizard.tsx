@@ -6,13 +6,12 @@ import {TARGET_IDS, type Answers} from '../answers.js';
 import type {Invocation, VerifyFlags} from '../cli/args.js';
 import type {Environment} from '../environment.js';
 import type {KeychainStatus} from '../keychain/diagnose.js';
-import {plannedReads} from '../plan.js';
 import {kubeInfo, probeEnvironment} from '../probe.js';
 import {App} from './app.js';
 import {wizardServices} from './wizard-services.js';
 
 async function readMachine(answers: Answers): Promise<Environment> {
-	const base = await probeEnvironment(process.env);
+	const [{plannedReads}, base] = await Promise.all([import('../plan.js'), probeEnvironment(process.env)]);
 	// Read every file any target could merge into, so switching targets never waits on disk.
 	return probeEnvironment(process.env, {reads: plannedReads({...answers, targets: [...TARGET_IDS]}, base)});
 }

@@ -2,7 +2,7 @@
 // frame never outgrows the terminal (Ink clears the screen when it does).
 import {Box, Text} from 'ink';
 import {memo, useMemo} from 'react';
-import {octal} from '../../targets/docker.js';
+import {octal} from '../../formats/file-mode.js';
 import type {Plan} from '../../plan-types.js';
 import type {PreviewState} from '../state.js';
 import {previewLines} from './lines.js';

@@ -3,7 +3,6 @@
 import {Box, Text} from 'ink';
 import Spinner from 'ink-spinner';
 import {useEffect, useRef, useState} from 'react';
-import {importCredentials} from '../../import/quay-files.js';
 import {checkEmail, checkPassword, checkRegistry, checkUsername, robotAccount, type Credential} from '../../answers.js';
 import type {VerifyResult} from '../../verify/result.js';
 import {TextField} from '../components/text-field.js';
@@ -107,7 +106,7 @@ export function CredentialsStep({state, dispatch, get, active, width, services}:
 	};
 
 	const runImport = (path: string) => {
-		services.readFile(path).then(read => {
+		Promise.all([services.readFile(path), import('../../import/quay-files.js')]).then(([read, {importCredentials}]) => {
 			if (!read.ok) return setImported({ok: false, message: read.message});
 			const result = importCredentials(read.text, path);
 			if (!result.ok) return setImported({ok: false, message: `Import file ${path}: ${result.message}`});

@@ -3,7 +3,7 @@
 import {Box, Text} from 'ink';
 import type {ReactNode} from 'react';
 import type {ApplyMode} from '../../apply/apply.js';
-import {octal} from '../../targets/docker.js';
+import {octal} from '../../formats/file-mode.js';
 import type {Plan} from '../../plan-types.js';
 import {ChoiceList, type Choice} from '../components/choice-list.js';
 import {verdict} from '../../verify/verdict.js';

@@ -1,7 +1,7 @@
 // Step 4: what to configure. Space toggles, Enter continues.
 import {Box, Text} from 'ink';
 import type {Answers, TargetId} from '../../answers.js';
-import {TARGETS} from '../../targets/index.js';
+import {TARGET_CATALOG as TARGETS} from '../../targets/catalog.js';
 import {CheckList} from '../components/check-list.js';
 import {nextAfterTargets} from '../flow.js';
 import {useStepInput} from '../hooks/use-step-input.js';
