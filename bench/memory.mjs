@@ -60,13 +60,13 @@ async function fullRun() {
 		await settle();
 		// One Enter per field, each after its frame: keys queued faster than the wizard redraws can
 		// reach the previous step's handler (see the report on issue 8).
-		for (let presses = 0; presses < 20 && !run.screen().includes('Next time, headless'); presses++) {
+		for (let presses = 0; presses < 20 && !run.screen().includes('❯ Write the files'); presses++) {
 			const before = focusedField(run);
 			run.write(KEY.enter);
-			await waitFrame(run, screen => screen.includes('Next time, headless') || focusedField(run) !== before);
+			await waitFrame(run, screen => screen.includes('❯ Write the files') || focusedField(run) !== before);
 			await settle();
 		}
-		await waitFrame(run, 'Next time, headless');
+		await waitFrame(run, '❯ Write the files');
 		await settle();
 		run.write(KEY.enter); // "Write the files"
 		await run.waitFor('Press Enter to finish', 30_000);

@@ -123,7 +123,7 @@ test('keychain: a failed check shows its message and stays; plain text needs a s
 
 test('options: typed namespaces become one Secret each; review shows files, commands and the headless command without the secret', async () => {
 	const answers = {...defaultAnswers(), targets: ['kubernetes' as const], credentials: [{registry: 'quay.io', username: 'u', password: SECRET, email: ''}]};
-	const wizard = await startWizard({answers});
+	const wizard = await startWizard({answers, rows: 40});
 	await wizard.press(KEYS.enter, KEYS.enter); // registry → targets → options
 	let frame = await wizard.type('web, jobs');
 	assert.match(frame, /web, jobs/);

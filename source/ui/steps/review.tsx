@@ -65,16 +65,25 @@ export function ReviewStep({state, dispatch, get, plan, active, width, height}: 
 		)),
 	);
 	if (staged.length > 0) {
-		add('staged', 1, <Text bold>Staged, to put in place afterwards</Text>);
+		add('staged', 2, (
+			<Box marginTop={1}>
+				<Text bold>Staged, to put in place afterwards</Text>
+			</Box>
+		));
 		for (const artifact of staged) add(`s${artifact.id}`, linesOf(`$ ${artifact.install!.join(' && ')}`, width), <Text>$ {artifact.install!.join(' && ')}</Text>);
 	}
-	add('headless', 1 + linesOf(plan.headless, width), (
-		<Box flexDirection="column">
+	const gap = warnings.length > 0 || staged.length > 0 ? 1 : 0;
+	add('headless', gap + 1 + linesOf(plan.headless, width), (
+		<Box flexDirection="column" marginTop={gap}>
 			<Text bold>Next time, headless</Text>
 			<Text wrap="wrap">{plan.headless}</Text>
 		</Box>
 	));
-	add('files', 1, <Text bold>Files</Text>);
+	add('files', 2, (
+		<Box marginTop={1}>
+			<Text bold>Files</Text>
+		</Box>
+	));
 	for (const artifact of plan.artifacts) {
 		const status = artifact.blocked ? 'refused' : !artifact.changed ? 'unchanged' : artifact.base?.exists ? 'merge' : 'new';
 		add(`f${artifact.id}`, 1, (
@@ -101,7 +110,7 @@ export function ReviewStep({state, dispatch, get, plan, active, width, height}: 
 	infos.forEach((note, index) => add(`i${index}`, linesOf(`i ${note.message}`, width), <Text dimColor>i {note.message}</Text>));
 
 	const selected = choices[Math.min(state.field, choices.length - 1)];
-	const choiceLines = choices.length + (selected?.hint ? linesOf(selected.hint, width - 2) : 0) + 1;
+	const choiceLines = choices.length + (selected?.hint ? linesOf(selected.hint, width - 2) : 0);
 	let budget = Math.max(0, height - 3 - choiceLines - (state.notice ? linesOf(state.notice, width) : 0));
 	const shown: typeof blocks = [];
 	for (const block of blocks) {
