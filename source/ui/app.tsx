@@ -125,7 +125,7 @@ export function App({initialAnswers, env, services, refresh, onExit}: AppProps) 
 		}
 		if (!hasPreview(latest.step)) return;
 		// Only the scroll keys need the preview's length (a diff of the shown file): not every key typed.
-		const scroll = (delta: number) => dispatch({type: 'previewScroll', delta, max: Math.max(0, previewBody(plan, latest.preview).length - previewPage)});
+		const scroll = (delta: number) => dispatch({type: 'previewScroll', delta, max: Math.max(0, previewBody(plan, latest.preview, previewWidth).length - previewPage)});
 		if (key.tab) dispatch({type: 'toggleFocus'});
 		else if (key.pageDown) scroll(previewPage);
 		else if (key.pageUp) scroll(-previewPage);

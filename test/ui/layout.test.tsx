@@ -85,3 +85,16 @@ test('with every target chosen, the focused option is always on screen, even at 
 		wizard.unmount();
 	}
 });
+
+test('a one-line file (the Ignition JSON) is wrapped in the preview, not cut off at its edge', async () => {
+	const flatcar = {...answers, targets: ['butane' as const], credentials: answers.credentials.slice(0, 1)};
+	const wizard = await startWizard({answers: flatcar, columns: 100, rows: 40});
+	await wizard.press(KEYS.enter, KEYS.enter, KEYS.tab, KEYS.right); // → options, the preview on the Ignition file
+	let frame = wizard.frame();
+	assert.match(frame, /Ignition config/);
+	assert.match(frame, /↪ /, 'continuation lines');
+	assert.ok(!/…\s*│/.test(frame.split('\n').filter(line => line.includes('"ignition"')).join('\n')), 'not truncated with an ellipsis');
+	frame = await wizard.press(KEYS.pageDown);
+	assert.match(frame, /lines \d+–\d+ of \d+/);
+	wizard.unmount();
+});

@@ -37,3 +37,19 @@ export function previewLines(artifact: Artifact, options: {revealed: boolean; di
 	}
 	return lines;
 }
+
+/**
+ * Long lines cut into pane-wide pieces (a continuation starts with ↪): single-line files — the
+ * Ignition JSON, a hosted config.json — are read whole by scrolling, never cut off at the edge.
+ */
+export function wrapLines(lines: PreviewLine[], width: number): PreviewLine[] {
+	const usable = Math.max(8, width);
+	return lines.flatMap(line => {
+		if (line.wrap) return [line];
+		const chars = [...line.text];
+		if (chars.length <= usable) return [line];
+		const pieces: PreviewLine[] = [{...line, text: chars.slice(0, usable).join('')}];
+		for (let start = usable; start < chars.length; start += usable - 2) pieces.push({...line, text: `↪ ${chars.slice(start, start + usable - 2).join('')}`});
+		return pieces;
+	});
+}

@@ -5,7 +5,7 @@ import {memo, useMemo} from 'react';
 import {octal} from '../../formats/file-mode.js';
 import type {Plan} from '../../plan-types.js';
 import type {PreviewState} from '../state.js';
-import {previewLines} from './lines.js';
+import {previewLines, wrapLines} from './lines.js';
 
 export interface PreviewPaneProps {
 	plan: Plan;
@@ -20,16 +20,19 @@ export function currentArtifact(plan: Plan, preview: PreviewState) {
 }
 
 /** Lines of the body for the artifact shown, and how far it can scroll. */
-export function previewBody(plan: Plan, preview: PreviewState) {
+export function previewBody(plan: Plan, preview: PreviewState, width: number) {
 	const artifact = currentArtifact(plan, preview);
-	return artifact ? previewLines(artifact, preview) : [];
+	return artifact ? wrapLines(previewLines(artifact, preview), innerWidth(width)) : [];
 }
+
+/** The text width inside the pane: its border and padding take four columns. */
+const innerWidth = (width: number) => width - 4;
 
 // Memoized: keys that move between fields or scroll re-render the app but not the plan, and the
 // shown file's lines (a diff for a merge) are computed once per plan, not once per render.
 export const PreviewPane = memo(function PreviewPane({plan, preview, focused, width, height}: PreviewPaneProps) {
 	const artifact = currentArtifact(plan, preview);
-	const lines = useMemo(() => (artifact ? previewLines(artifact, preview) : []), [artifact, preview.revealed, preview.diff]);
+	const lines = useMemo(() => (artifact ? wrapLines(previewLines(artifact, preview), innerWidth(width)) : []), [artifact, preview.revealed, preview.diff, width]);
 	const border = focused ? 'cyan' : 'gray';
 	if (!artifact) {
 		return (
