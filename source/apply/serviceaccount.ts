@@ -18,5 +18,5 @@ export async function appendPullSecret(command: Command, options: RunOptions): P
 	if (list?.some(entry => entry?.name === strategy.secretName)) return {...read, already: true};
 	const value = {name: strategy.secretName};
 	const patch = list ? [{op: 'add', path: '/imagePullSecrets/-', value}] : [{op: 'add', path: '/imagePullSecrets', value: [value]}];
-	return runArgv([...strategy.patch, '-p', goJson(patch)], undefined, command.timeoutMs, options);
+	return runArgv([...strategy.patch, '--patch', goJson(patch)], undefined, command.timeoutMs, options);
 }

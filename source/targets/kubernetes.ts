@@ -121,7 +121,7 @@ export const kubernetes: Target = {
 			if (serviceAccount !== '') {
 				const patch = goJson([{op: 'add', path: '/imagePullSecrets/-', value: {name: secretName}}]);
 				const patchArgv = kubectl(ctx, 'patch', 'serviceaccount', serviceAccount, ...ns, '--type=json');
-				const argv = [...patchArgv, '-p', patch];
+				const argv = [...patchArgv, '--patch', patch];
 				commands.push({
 					id: `kubernetes:serviceaccount:${folder}`,
 					target: 'kubernetes',
