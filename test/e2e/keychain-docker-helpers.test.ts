@@ -6,26 +6,17 @@ import {execFileSync, spawnSync} from 'node:child_process';
 import {chmodSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {launcherScript} from '../../source/keychain/launcher.js';
-import {startKeyring} from '../support/keyring.js';
-import {buildOciImage, pushImage} from '../support/oci-image.js';
 import {requireProgram} from '../support/programs.js';
-import {startRegistry} from '../support/registry.js';
 import {cleanEnv, HELPER, runCli} from '../support/run-cli.js';
 import {filesContaining, secretForms} from '../support/scan.js';
+import {keychainLab, skopeoInspect} from '../support/keychain-lab.js';
 import {tempDir} from '../support/temp.js';
 
-function skopeoInspect(config: string, reference: string, env: NodeJS.ProcessEnv) {
-	return spawnSync('skopeo', ['inspect', '--tls-verify=false', '--authfile', config, `docker://${reference}`], {env, encoding: 'utf8', timeout: 60_000});
-}
 
 test("--keychain secretservice: Docker's helper stores it, config.json routes to it, skopeo pulls", async () => {
 	requireProgram('docker-credential-secretservice', 'apt-get install golang-docker-credential-helpers (see .ci/run)');
 	const dir = tempDir();
-	const keyring = startKeyring(join(dir, 'keyring'));
-	const home = keyring.env.HOME!;
-	const registry = await startRegistry(join(dir, 'registry'));
-	const image = buildOciImage(join(dir, 'oci'));
-	const reference = pushImage(image, registry);
+	const {keyring, home, registry, reference, digest} = await keychainLab(dir);
 	const env = cleanEnv(home, keyring.env);
 
 	const run = await runCli(['-r', registry.host, '-u', registry.username, '--password-stdin', '-t', 'docker', '--keychain', 'secretservice', '--yes'], {input: `${registry.password}\n`, env});
@@ -42,16 +33,13 @@ test("--keychain secretservice: Docker's helper stores it, config.json routes to
 
 	const inspect = skopeoInspect(config, reference, env);
 	assert.equal(inspect.status, 0, inspect.stderr);
-	assert.equal(JSON.parse(inspect.stdout).Digest, image.manifestDigest);
+	assert.equal(JSON.parse(inspect.stdout).Digest, digest);
 });
 
 test('the real docker CLI logs in through docker-credential-regauth (credHelpers), and regauth reuses what it stored', async () => {
 	requireProgram('docker', 'the docker CLI (see .ci/run)');
 	const dir = tempDir();
-	const keyring = startKeyring(join(dir, 'keyring'));
-	const home = keyring.env.HOME!;
-	const registry = await startRegistry(join(dir, 'registry'));
-	const reference = pushImage(buildOciImage(join(dir, 'oci')), registry);
+	const {keyring, home, registry, reference} = await keychainLab(dir);
 	// The launcher regauth installs, in a directory first on PATH.
 	const bin = join(dir, 'bin');
 	mkdirSync(bin);

@@ -2,29 +2,20 @@
 // htpasswd auth, regauth's built CLI and helper, and skopeo reading the config regauth wrote.
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {execFileSync, spawnSync} from 'node:child_process';
+import {execFileSync} from 'node:child_process';
 import {readFileSync, statSync} from 'node:fs';
 import {join} from 'node:path';
-import {startKeyring} from '../support/keyring.js';
-import {buildOciImage, pushImage} from '../support/oci-image.js';
 import {requireProgram} from '../support/programs.js';
-import {startRegistry} from '../support/registry.js';
 import {cleanEnv, runCli} from '../support/run-cli.js';
 import {filesContaining, secretForms} from '../support/scan.js';
+import {keychainLab, skopeoInspect} from '../support/keychain-lab.js';
 import {tempDir} from '../support/temp.js';
 
-function skopeoInspect(config: string, reference: string, env: NodeJS.ProcessEnv) {
-	return spawnSync('skopeo', ['inspect', '--tls-verify=false', '--authfile', config, `docker://${reference}`], {env, encoding: 'utf8', timeout: 60_000});
-}
 
 test('--keychain regauth: the secret lives only in the keychain, and skopeo pulls through the helper', async () => {
 	requireProgram('secret-tool', 'apt-get install libsecret-tools (see .ci/run)');
 	const dir = tempDir();
-	const keyring = startKeyring(join(dir, 'keyring'));
-	const home = keyring.env.HOME!;
-	const registry = await startRegistry(join(dir, 'registry'));
-	const image = buildOciImage(join(dir, 'oci'));
-	const reference = pushImage(image, registry);
+	const {keyring, home, registry, reference, digest} = await keychainLab(dir);
 	// ~/.local/bin first on PATH, as on a desktop: regauth installs its launcher there.
 	const env = cleanEnv(home, {...keyring.env, PATH: `${join(home, '.local', 'bin')}:${process.env.PATH}`});
 
@@ -48,7 +39,7 @@ test('--keychain regauth: the secret lives only in the keychain, and skopeo pull
 	// skopeo reads credHelpers and runs docker-credential-regauth from PATH (the launcher).
 	const inspect = skopeoInspect(config, reference, env);
 	assert.equal(inspect.status, 0, inspect.stderr);
-	assert.equal(JSON.parse(inspect.stdout).Digest, image.manifestDigest);
+	assert.equal(JSON.parse(inspect.stdout).Digest, digest);
 
 	// (d) a wrong password replaces the item, and the same pull now fails: the test can fail.
 	// --no-verify: regauth itself would refuse the wrong password before storing it.
@@ -61,10 +52,7 @@ test('--keychain regauth: the secret lives only in the keychain, and skopeo pull
 
 test('--from-keychain: a Kubernetes Secret from the remembered credential, without retyping it', async () => {
 	const dir = tempDir();
-	const keyring = startKeyring(join(dir, 'keyring'));
-	const home = keyring.env.HOME!;
-	const registry = await startRegistry(join(dir, 'registry'));
-	const reference = pushImage(buildOciImage(join(dir, 'oci')), registry);
+	const {keyring, home, registry, reference} = await keychainLab(dir);
 	const env = cleanEnv(home, {...keyring.env, PATH: `${join(home, '.local', 'bin')}:${process.env.PATH}`});
 	const store = await runCli(['-r', registry.host, '-u', registry.username, '--password-stdin', '-t', 'docker', '--keychain', 'regauth', '--yes'], {input: registry.password, env});
 	assert.equal(store.code, 0, store.stderr);
