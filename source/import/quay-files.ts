@@ -133,6 +133,8 @@ function fromSecret(secret: Record<string, unknown>): Found {
 }
 
 // ---- docker / podman login command (Quay: docker login -u="org+bot" -p="TOKEN" quay.io) ----
+// Reading the line Quay gives out, to take the token from its -p: regauth never runs it, and
+// never passes a password as an argument itself (it goes to docker login on stdin).
 
 const CLIENTS = new Set(['docker', 'podman', 'buildah', 'skopeo', 'nerdctl']);
 /** login flags that take a value (docker, podman, skopeo, buildah); others are switches. */
