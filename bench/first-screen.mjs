@@ -12,9 +12,9 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {build} from 'esbuild';
 import {dependencyPatches} from '../scripts/dependency-patches.mjs';
+import {cliPath, runs} from './lib/options.mjs';
 import {spawnPty, tempHome} from './lib/pty.mjs';
 import {median, summary} from './lib/stats.mjs';
-import {cliPath, runs} from './lib/options.mjs';
 
 async function buildReference(plugins) {
 	const outdir = mkdtempSync(join(tmpdir(), 'regauth-bench-ink-'));
@@ -104,7 +104,8 @@ const home = tempHome();
 try {
 	await measure('minimal environment', home.env, refs, runs());
 	const slow = ['NODE_OPTIONS', 'NODE_EXTRA_CA_CERTS'].filter(name => process.env[name]);
-	if (slow.length > 0) await measure(`this shell's environment (${slow.join(', ')} set)`, {...process.env, HOME: home.dir, TERM: 'xterm-256color'}, refs, runs());
+	if (slow.length > 0)
+		await measure(`this shell's environment (${slow.join(', ')} set)`, {...process.env, HOME: home.dir, TERM: 'xterm-256color'}, refs, runs());
 } finally {
 	refs.plain.remove();
 	refs.patched.remove();

@@ -7,8 +7,8 @@ import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {startKeyring} from './lib/keyring.mjs';
-import {median, summary} from './lib/stats.mjs';
 import {helperPath, runs} from './lib/options.mjs';
+import {median, summary} from './lib/stats.mjs';
 
 function timed(file, args, env, input) {
 	return new Promise((resolve, reject) => {
@@ -52,7 +52,9 @@ try {
 	console.log(`credential helper latency: get of one stored item, spawn → exit (${runs()} runs each, interleaved)`);
 	console.log(`  node -e 0                            ${summary(samples.node)}`);
 	console.log(`  docker-credential-secretservice get  ${summary(samples.secretservice)}  ${(median(samples.secretservice) / node).toFixed(2)}× node`);
-	console.log(`  docker-credential-regauth get        ${summary(samples.regauth)}  ${(median(samples.regauth) / node).toFixed(2)}× node, ${(median(samples.regauth) / median(samples.secretservice)).toFixed(2)}× secretservice  (goal ≤ 2× node)`);
+	console.log(
+		`  docker-credential-regauth get        ${summary(samples.regauth)}  ${(median(samples.regauth) / node).toFixed(2)}× node, ${(median(samples.regauth) / median(samples.secretservice)).toFixed(2)}× secretservice  (goal ≤ 2× node)`,
+	);
 } finally {
 	keyring.stop();
 	rmSync(dir, {recursive: true, force: true});

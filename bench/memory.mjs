@@ -4,12 +4,16 @@
 // rkt is left out because as root its file goes to the real /etc/rkt/auth.d; everything else is
 // written under a throwaway HOME. Helpers the wizard runs are separate processes, not counted.
 import {readFileSync} from 'node:fs';
+import {cliPath, nodeArgs} from './lib/options.mjs';
 import {spawnPty, tempHome} from './lib/pty.mjs';
 import {median} from './lib/stats.mjs';
 import {addRegistries, chooseTargets, KEY, select, settle, TARGET_LABELS, waitFrame} from './lib/wizard.mjs';
-import {cliPath, nodeArgs} from './lib/options.mjs';
 
-const focusedField = run => run.screen().split('\n').find(line => line.startsWith(' › ')) ?? '';
+const focusedField = run =>
+	run
+		.screen()
+		.split('\n')
+		.find(line => line.startsWith(' › ')) ?? '';
 
 function memory(pid) {
 	const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -25,7 +29,10 @@ async function fullRun() {
 		const stages = [['first screen, machine read', memory(run.pid)]];
 		await addRegistries(run, 5);
 		stages.push(['5 registries typed', memory(run.pid)]);
-		await chooseTargets(run, TARGET_LABELS.filter(label => label !== 'rkt'));
+		await chooseTargets(
+			run,
+			TARGET_LABELS.filter(label => label !== 'rkt'),
+		);
 		stages.push(['targets chosen', memory(run.pid)]);
 		run.write(KEY.enter);
 		await waitFrame(run, 'Where should the password be kept?');
@@ -86,7 +93,9 @@ async function fullRun() {
 const count = Number(process.env.BENCH_MEMORY_RUNS || 3);
 const results = [];
 for (let index = 0; index < count; index++) results.push(await fullRun());
-console.log(`memory: peak RSS (VmHWM) of the wizard process through ${count} full run(s): 5 registries, 5 targets (${results[0].files} files previewed), write, finish`);
+console.log(
+	`memory: peak RSS (VmHWM) of the wizard process through ${count} full run(s): 5 registries, 5 targets (${results[0].files} files previewed), write, finish`,
+);
 const list = values => values.map(value => value.toFixed(1)).join(', ');
 for (const [index, [label]] of results[0].stages.entries()) {
 	const peaks = results.map(result => result.stages[index][1].peak);

@@ -3,8 +3,8 @@
 // Figures, not tests: nothing here fails on a slow result; see each file for what it measures.
 // Settings: BENCH_RUNS (runs per case), BENCH_KEYS (keystrokes). Quiet machines give stable figures.
 import {spawnSync} from 'node:child_process';
-import {resolve} from 'node:path';
 import {cpus} from 'node:os';
+import {resolve} from 'node:path';
 
 const BENCHES = {
 	'first-screen': ['bench/first-screen.mjs'],

@@ -15,8 +15,8 @@ import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {compressTimeline, writeAsciicast} from './asciicast.mjs';
 import {DEMO_ROOT, freshMachine} from './demo-machine.mjs';
-import {requireProgram} from './require-program.mjs';
 import {DEMO_SIZE, DEMO_TOKEN, DEMO_USER, recordDemo} from './record-demo.mjs';
+import {requireProgram} from './require-program.mjs';
 import {takeStills} from './take-stills.mjs';
 
 const media = fileURLToPath(new URL('.', import.meta.url));

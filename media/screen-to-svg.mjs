@@ -3,7 +3,7 @@
 // stretched to its exact column width, so alignment does not depend on the reader's font. The
 // rounded box Ink draws around the preview is drawn as lines rather than glyphs: box-drawing
 // glyphs are shorter than a line of text in most fonts and leave gaps between rows.
-import {THEME, paletteColor, rgbColor} from './terminal-theme.mjs';
+import {paletteColor, rgbColor, THEME} from './terminal-theme.mjs';
 
 const PADDING = 16;
 const TITLE_BAR = 36;
@@ -83,8 +83,15 @@ export function screenToSvg(terminal, {title = ''} = {}) {
 			const text = run.text.replace(/\s+$/, '');
 			if (text.trim() !== '') {
 				const columns = run.columns - (run.text.length - text.length);
-				const style = [run.bold ? ' font-weight="bold"' : '', run.italic ? ' font-style="italic"' : '', run.underline ? ' text-decoration="underline"' : '', run.dim ? ' opacity="0.6"' : ''].join('');
-				texts.push(`<text x="${round(originX + run.start * cellWidth)}" y="${baseline}" fill="${run.fg}"${style} textLength="${round(columns * cellWidth)}" lengthAdjust="spacingAndGlyphs">${escapeXml(text)}</text>`);
+				const style = [
+					run.bold ? ' font-weight="bold"' : '',
+					run.italic ? ' font-style="italic"' : '',
+					run.underline ? ' text-decoration="underline"' : '',
+					run.dim ? ' opacity="0.6"' : '',
+				].join('');
+				texts.push(
+					`<text x="${round(originX + run.start * cellWidth)}" y="${baseline}" fill="${run.fg}"${style} textLength="${round(columns * cellWidth)}" lengthAdjust="spacingAndGlyphs">${escapeXml(text)}</text>`,
+				);
 			}
 			run = undefined;
 		};
@@ -95,7 +102,8 @@ export function screenToSvg(terminal, {title = ''} = {}) {
 			const chars = cell.getChars() || ' ';
 			const {fg, bg} = cellColors(cell);
 			const x = originX + column * cellWidth;
-			if (bg) backgrounds.push(`<rect x="${round(x)}" y="${round(top)}" width="${round(cellWidthInColumns * cellWidth)}" height="${cellHeight}" fill="${bg}"/>`);
+			if (bg)
+				backgrounds.push(`<rect x="${round(x)}" y="${round(top)}" width="${round(cellWidthInColumns * cellWidth)}" height="${cellHeight}" fill="${bg}"/>`);
 			const arms = BOX[chars];
 			if (arms) {
 				flush();
@@ -103,7 +111,8 @@ export function screenToSvg(terminal, {title = ''} = {}) {
 				continue;
 			}
 			const style = {fg, bold: Boolean(cell.isBold()), dim: Boolean(cell.isDim()), italic: Boolean(cell.isItalic()), underline: Boolean(cell.isUnderline())};
-			const same = run && run.fg === style.fg && run.bold === style.bold && run.dim === style.dim && run.italic === style.italic && run.underline === style.underline;
+			const same =
+				run && run.fg === style.fg && run.bold === style.bold && run.dim === style.dim && run.italic === style.italic && run.underline === style.underline;
 			// A blank cell's colour does not show: it continues any run (fewer, longer runs keep the
 			// file small) and starts none.
 			if (chars === ' ' && !bg) {
@@ -118,7 +127,9 @@ export function screenToSvg(terminal, {title = ''} = {}) {
 		flush();
 	}
 
-	const dots = ['#ff5f58', '#ffbd2e', '#18c132'].map((color, index) => `<circle cx="${PADDING + 6 + index * 20}" cy="${TITLE_BAR / 2 + 2}" r="6" fill="${color}"/>`).join('');
+	const dots = ['#ff5f58', '#ffbd2e', '#18c132']
+		.map((color, index) => `<circle cx="${PADDING + 6 + index * 20}" cy="${TITLE_BAR / 2 + 2}" r="6" fill="${color}"/>`)
+		.join('');
 	const heading = title ? `<text x="${round(width / 2)}" y="${TITLE_BAR / 2 + 7}" text-anchor="middle" fill="${THEME.ansi[8]}">${escapeXml(title)}</text>` : '';
 	const lines = [...boxes].map(([color, d]) => `<path d="${d}" stroke="${color}" fill="none" stroke-width="1.2"/>`).join('');
 	return [

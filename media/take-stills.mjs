@@ -2,8 +2,9 @@
 // beside the form with room to read it), stopped at two screens and drawn from the headless
 // xterm's cells: the credentials step with the live preview (issue 4's screenshot) and the
 // review with its preview. The run is killed after the review; nothing is written.
-import {DEMO_TOKEN, DEMO_USER} from './record-demo.mjs';
+
 import {KEYS, startSession} from './pty-session.mjs';
+import {DEMO_TOKEN, DEMO_USER} from './record-demo.mjs';
 import {screenToSvg} from './screen-to-svg.mjs';
 
 export const STILL_SIZE = {columns: 140, rows: 40};

@@ -1,8 +1,9 @@
 // Bundles the two executables with esbuild. One bundle starts far faster than Node resolving
 // hundreds of ESM files (measured in bench/); code splitting keeps what the first screen does
 // not need (execa, keytar, the apply shell) in chunks that load on demand.
-import {build} from 'esbuild';
+
 import {chmod, rm} from 'node:fs/promises';
+import {build} from 'esbuild';
 import {dependencyPatches} from './dependency-patches.mjs';
 
 const outdir = new URL('../dist/', import.meta.url).pathname;

@@ -1,6 +1,6 @@
 // What the user told regauth (by keys, flags or an import), with defaults and per-field checks.
 // Pure: the wizard validates on every keystroke and the CLI before planning, with the same code.
-import {registryKey, type RegistryKey} from './formats/registry-key.js';
+import {type RegistryKey, registryKey} from './formats/registry-key.js';
 
 export const TARGET_IDS = ['docker', 'kubernetes', 'rkt', 'mesos', 'butane', 'podman'] as const;
 export type TargetId = (typeof TARGET_IDS)[number];
@@ -286,7 +286,14 @@ export function resolveAnswers(answers: Answers): Resolution {
 		if (!registry.value || duplicate) return;
 		const robot = robotAccount(credential.username);
 		for (const note of registry.value.notes) notes.push(`Registry${suffix}: ${note}.`);
-		credentials.push({...registry.value, username: credential.username, password: credential.password, email: credential.email, ...(robot ? {robot} : {}), ...(credential.fromKeychain ? {fromKeychain: true} : {})});
+		credentials.push({
+			...registry.value,
+			username: credential.username,
+			password: credential.password,
+			email: credential.email,
+			...(robot ? {robot} : {}),
+			...(credential.fromKeychain ? {fromKeychain: true} : {}),
+		});
 	});
 
 	if (answers.targets.length === 0) {
@@ -303,7 +310,12 @@ export function resolveAnswers(answers: Answers): Resolution {
 			const problem = checkNamespace(namespace);
 			if (problem) issues.push({field: 'kubernetes.namespaces', label: 'Namespaces', flag: '--namespace', message: problem});
 			if (dupes.has(namespace)) {
-				issues.push({field: 'kubernetes.namespaces', label: 'Namespaces', flag: '--namespace', message: `Namespace "${namespace}" is listed twice; list each namespace once.`});
+				issues.push({
+					field: 'kubernetes.namespaces',
+					label: 'Namespaces',
+					flag: '--namespace',
+					message: `Namespace "${namespace}" is listed twice; list each namespace once.`,
+				});
 			}
 			dupes.add(namespace);
 		}

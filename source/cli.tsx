@@ -2,7 +2,7 @@
 // cannot read keys otherwise); everything else is the headless path over the same plan.
 import {setFlagsFromString} from 'node:v8';
 import packageJson from '../package.json' with {type: 'json'};
-import {parseInvocation, HELP} from './cli/args.js';
+import {HELP, parseInvocation} from './cli/args.js';
 import {EXIT} from './cli/errors.js';
 
 const io = {

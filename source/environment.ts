@@ -1,6 +1,6 @@
 // The read-only snapshot of the machine that plan() works from. This file holds the type and
 // the pure path rules; probe.ts is the only code that fills it in from the real machine.
-import {join, isAbsolute} from 'node:path';
+import {isAbsolute, join} from 'node:path';
 import type {KeychainStatus} from './keychain/diagnose.js';
 import type {HelperLocation} from './keychain/locate.js';
 
@@ -63,7 +63,7 @@ export function emptyEnvironment(overrides: Partial<Environment> = {}): Environm
 	};
 }
 
-/** `$DOCKER_CONFIG/config.json` if DOCKER_CONFIG is set and non-empty, else `~/.docker/config.json` (formats.md §1.1). */
+/** `$DOCKER_CONFIG/config.json` if DOCKER_CONFIG is set and non-empty, else `~/.docker/config.json` (docs/formats.md §1.1). */
 export function dockerConfigPath(env: Environment): string {
 	const dir = env.vars.DOCKER_CONFIG;
 	return join(dir ? dir : join(env.home, '.docker'), 'config.json');
@@ -71,7 +71,7 @@ export function dockerConfigPath(env: Environment): string {
 
 /**
  * The persistent containers auth file: `$REGISTRY_AUTH_FILE` when set, else
- * `${XDG_CONFIG_HOME:-~/.config}/containers/auth.json` (formats.md §8.1; the default under
+ * `${XDG_CONFIG_HOME:-~/.config}/containers/auth.json` (docs/formats.md §8.1; the default under
  * XDG_RUNTIME_DIR is on tmpfs and lost at reboot).
  */
 export function podmanAuthPath(env: Environment): string {

@@ -1,6 +1,6 @@
 // The equivalent command line of a run, shown after the wizard so onboarding can be scripted.
 // The password never appears: it goes to --password-stdin.
-import {defaultAnswers, type Answers} from './answers.js';
+import {type Answers, defaultAnswers} from './answers.js';
 import {registryKey} from './formats/registry-key.js';
 import {shellJoin} from './formats/shell-quote.js';
 

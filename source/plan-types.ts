@@ -75,7 +75,7 @@ export interface Command {
 	/**
 	 * serviceaccount-append: apply reads the ServiceAccount (`read`), then appends with a JSON
 	 * patch (`patch` + the payload it builds); a strategic-merge patch would replace the list
-	 * (formats.md §3.6). `argv` shows the usual case.
+	 * (docs/formats.md §3.6). `argv` shows the usual case.
 	 */
 	strategy?: {kind: 'serviceaccount-append'; secretName: string; read: string[]; patch: string[]};
 	/** How to undo it by hand (regauth undo restores files, not what commands changed). */

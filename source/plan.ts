@@ -1,6 +1,6 @@
 // plan(answers, environment): the one pure function that decides every file regauth writes and
 // every command it runs. The preview, --dry-run, --json, the review screen and apply read it.
-import {resolveAnswers, type Answers} from './answers.js';
+import {type Answers, resolveAnswers} from './answers.js';
 import type {Environment} from './environment.js';
 import {headlessCommand} from './headless-command.js';
 import {keychainPlan} from './keychain/keychain-plan.js';

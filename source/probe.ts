@@ -5,8 +5,8 @@ import {constants} from 'node:fs';
 import {access, readdir, readFile, stat, statfs} from 'node:fs/promises';
 import {homedir, userInfo} from 'node:os';
 import {delimiter, dirname, isAbsolute, join} from 'node:path';
+import {type Environment, type FileState, type KubeInfo, SYSTEM_DIRS} from './environment.js';
 import {locateHelper} from './keychain/locate.js';
-import {SYSTEM_DIRS, type Environment, type FileState, type KubeInfo} from './environment.js';
 
 export async function readFileState(path: string): Promise<FileState> {
 	try {
@@ -140,7 +140,10 @@ export async function probeEnvironment(processEnv: NodeJS.ProcessEnv = process.e
 			...pick('PATH'),
 		},
 		files,
-		helpers: [...programs.keys()].filter(name => name.startsWith('docker-credential-')).map(name => name.slice('docker-credential-'.length)).sort(),
+		helpers: [...programs.keys()]
+			.filter(name => name.startsWith('docker-credential-'))
+			.map(name => name.slice('docker-credential-'.length))
+			.sort(),
 		programs: {...(docker ? {docker} : {}), ...(kubectl ? {kubectl} : {})},
 		kube,
 		...(helperLocation ? {regauthHelper: helperLocation} : {}),

@@ -1,6 +1,16 @@
-import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {checkEmail, checkNamespace, checkPassword, checkSecretName, checkUsername, defaultAnswers, resolveAnswers, robotAccount, trimOneNewline} from '../source/answers.js';
+import {test} from 'node:test';
+import {
+	checkEmail,
+	checkNamespace,
+	checkPassword,
+	checkSecretName,
+	checkUsername,
+	defaultAnswers,
+	resolveAnswers,
+	robotAccount,
+	trimOneNewline,
+} from '../source/answers.js';
 
 test('usernames: required, no colon, no control characters or edge spaces', () => {
 	assert.match(checkUsername('')!, /^Username is required/);
@@ -65,10 +75,16 @@ test('resolveAnswers names each field and flag, and numbers registries when ther
 	]);
 	assert.match(issues[3]!.message, /already registry 1/);
 	// Planned for the preview even while other fields are wrong; the duplicate is not.
-	assert.deepEqual(credentials.map(credential => credential.key), ['quay.io']);
+	assert.deepEqual(
+		credentials.map(credential => credential.key),
+		['quay.io'],
+	);
 });
 
 test('no registry and no target are issues too', () => {
 	const {issues} = resolveAnswers({...defaultAnswers(), targets: []});
-	assert.deepEqual(issues.map(issue => issue.flag), ['--registry', '--target']);
+	assert.deepEqual(
+		issues.map(issue => issue.flag),
+		['--registry', '--target'],
+	);
 });

@@ -1,8 +1,9 @@
 // Runs every test file with node's test runner. Node 20 does not expand globs and does not
-// find .tsx tests by itself, so the list is explicit (see shared/reference/ink-on-node20.md).
+// find .tsx tests by itself, so the list is explicit (see docs/ink-on-node20.md).
+
+import {spawnSync} from 'node:child_process';
 import {readdirSync, statSync} from 'node:fs';
 import {join} from 'node:path';
-import {spawnSync} from 'node:child_process';
 
 function find(dir) {
 	return readdirSync(dir).flatMap(name => {

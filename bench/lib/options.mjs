@@ -1,7 +1,8 @@
 // Shared settings: which build to measure and how many runs. `node bench/run.mjs --dist DIR`
 // measures another build (e.g. a copy of dist/ from before a change) in the same conditions.
-import {fileURLToPath} from 'node:url';
+
 import {join} from 'node:path';
+import {fileURLToPath} from 'node:url';
 
 const DEFAULT_DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
 

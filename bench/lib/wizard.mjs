@@ -22,7 +22,7 @@ export function waitFrame(run, test, timeoutMs) {
 	return run.waitFor(screen => complete(screen) && predicate(screen), timeoutMs);
 }
 
-const escape = text => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = text => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Types text one key at a time, waiting for each to reach the screen (inside `field`'s line). */
 export async function typeInto(run, label, before, text) {
@@ -30,12 +30,16 @@ export async function typeInto(run, label, before, text) {
 	for (const character of text) {
 		value += character;
 		run.write(character);
-		await waitFrame(run, new RegExp(`${escape(label)}\\s+${escape(value)}(\\s|$)`, 'm'));
+		await waitFrame(run, new RegExp(`${escapeRegExp(label)}\\s+${escapeRegExp(value)}(\\s|$)`, 'm'));
 		await pause();
 	}
 }
 
-const selectedLine = run => run.screen().split('\n').find(row => row.includes('❯')) ?? '';
+const selectedLine = run =>
+	run
+		.screen()
+		.split('\n')
+		.find(row => row.includes('❯')) ?? '';
 
 /** Presses `key` until the highlighted (❯) line matches. */
 export async function select(run, pattern, key = KEY.down) {

@@ -7,9 +7,9 @@ import {dirname, join} from 'node:path';
 import type {Artifact, Command, Plan} from '../plan-types.js';
 import {makeParents, writeFileAtomic, writeTarget} from './atomic-write.js';
 import {backupFile} from './backup.js';
+import {type JournalCommand, JournalWriter, sha256} from './journal.js';
+import {type RunOptions, runCommand} from './run-command.js';
 import {checkSafePath, UnsafePathError} from './safe-path.js';
-import {JournalWriter, sha256, type JournalCommand} from './journal.js';
-import {runCommand, type RunOptions} from './run-command.js';
 import {appendPullSecret} from './serviceaccount.js';
 
 export type ApplyMode = 'files' | 'commands' | 'both';

@@ -1,16 +1,16 @@
 // Writing a file so that a crash at any moment leaves either the old bytes or the new ones:
 // a temp file in the same directory, fsync, rename, fsync the directory. Symlinks are followed
 // (the link stays, its target is replaced) and an existing file's owner is kept, as docker's
-// own config writer does (formats.md §1.3).
+// own config writer does (docs/formats.md §1.3).
 import {randomBytes} from 'node:crypto';
 import {chmod, lstat, mkdir, open, readlink, rename, stat, unlink} from 'node:fs/promises';
-import {dirname, isAbsolute, join, resolve, basename} from 'node:path';
+import {basename, dirname, isAbsolute, join, resolve} from 'node:path';
 
 /** The file a write to `path` really replaces: symlinks resolved, even dangling ones. */
 export async function writeTarget(path: string): Promise<string> {
 	let current = resolve(path);
 	for (let hops = 0; hops < 40; hops++) {
-		let info;
+		let info: Awaited<ReturnType<typeof lstat>>;
 		try {
 			info = await lstat(current);
 		} catch (error) {
@@ -99,4 +99,3 @@ export async function writeFileAtomic(path: string, bytes: Uint8Array, options: 
 	await fsyncDir(dirname(target));
 	return {target, createdDirs};
 }
-

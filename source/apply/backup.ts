@@ -1,11 +1,14 @@
 // A copy of a file beside it before regauth changes it: config.json.regauth-<UTC time>.bak, 0600
 // (the original may hold credentials).
-import {copyFile, chmod, constants} from 'node:fs/promises';
-import {fsyncDir} from './atomic-write.js';
+import {chmod, constants, copyFile} from 'node:fs/promises';
 import {dirname} from 'node:path';
+import {fsyncDir} from './atomic-write.js';
 
 export function timestamp(now: Date): string {
-	return now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+	return now
+		.toISOString()
+		.replace(/[-:]/g, '')
+		.replace(/\.\d+Z$/, 'Z');
 }
 
 export async function backupFile(path: string, now: Date): Promise<string> {

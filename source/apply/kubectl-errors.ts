@@ -37,11 +37,17 @@ const RULES: Array<{test: RegExp; diagnose: (match: RegExpExecArray) => Diagnosi
 	},
 	{
 		test: /Forbidden|forbidden/,
-		diagnose: () => ({reason: 'the cluster refused the request (RBAC: forbidden)', advice: 'Ask a cluster admin for rights to manage Secrets there, or use another context.'}),
+		diagnose: () => ({
+			reason: 'the cluster refused the request (RBAC: forbidden)',
+			advice: 'Ask a cluster admin for rights to manage Secrets there, or use another context.',
+		}),
 	},
 	{
 		test: /Unauthorized|You must be logged in to the server/,
-		diagnose: () => ({reason: 'the cluster did not accept your kubectl credentials', advice: 'Log in again (refresh the token in your kubeconfig), then retry.'}),
+		diagnose: () => ({
+			reason: 'the cluster did not accept your kubectl credentials',
+			advice: 'Log in again (refresh the token in your kubeconfig), then retry.',
+		}),
 	},
 	{
 		test: /Unable to connect to the server|connection refused|no such host|i\/o timeout|dial tcp|TLS handshake timeout|The connection to the server .* was refused/,
@@ -52,7 +58,10 @@ const RULES: Array<{test: RegExp; diagnose: (match: RegExpExecArray) => Diagnosi
 	},
 	{
 		test: /certificate|x509/,
-		diagnose: () => ({reason: "the API server's TLS certificate was not trusted", advice: 'Fix the cluster CA in your kubeconfig (certificate-authority-data).'}),
+		diagnose: () => ({
+			reason: "the API server's TLS certificate was not trusted",
+			advice: 'Fix the cluster CA in your kubeconfig (certificate-authority-data).',
+		}),
 	},
 ];
 

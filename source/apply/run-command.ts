@@ -1,8 +1,9 @@
 // Running one planned command with execa: the secret only on stdin, a timeout, cancellation,
 // output streamed line by line (scrubbed) and a failure reason a person can act on.
-import type {Command} from '../plan-types.js';
+
 import {basename} from 'node:path';
 import {diagnoseKeychainError, formatProblem} from '../keychain/diagnose.js';
+import type {Command} from '../plan-types.js';
 import {diagnoseKubectl} from './kubectl-errors.js';
 import {scrub} from './scrub.js';
 
@@ -22,7 +23,13 @@ export interface CommandOutcome {
 	reason: string;
 }
 
-export async function runArgv(argv: readonly string[], input: string | undefined, timeoutMs: number, options: RunOptions, extraEnv: Record<string, string> = {}): Promise<CommandOutcome> {
+export async function runArgv(
+	argv: readonly string[],
+	input: string | undefined,
+	timeoutMs: number,
+	options: RunOptions,
+	extraEnv: Record<string, string> = {},
+): Promise<CommandOutcome> {
 	const {execa} = await import('execa');
 	// Long base64 runs in stdin (a Secret's .dockerconfigjson, an auth value) are secrets too,
 	// should a program echo its input.
@@ -46,7 +53,13 @@ export async function runArgv(argv: readonly string[], input: string | undefined
 	const stdout = scrub(String(result.stdout ?? ''), options.secrets);
 	const stderr = scrub(String(result.stderr ?? ''), options.secrets);
 	if (!result.failed) return {ok: true, exitCode: 0, stdout, stderr, reason: ''};
-	return {ok: false, ...(result.exitCode === undefined ? {} : {exitCode: result.exitCode}), stdout, stderr, reason: failureReason(argv, result, stdout, stderr, timeoutMs)};
+	return {
+		ok: false,
+		...(result.exitCode === undefined ? {} : {exitCode: result.exitCode}),
+		stdout,
+		stderr,
+		reason: failureReason(argv, result, stdout, stderr, timeoutMs),
+	};
 }
 
 function failureReason(

@@ -26,7 +26,9 @@ export async function checkSafePath(path: string, uid: number = process.getuid?.
 		throw new UnsafePathError(`${path} is a symbolic link; regauth does not write project files through links. Remove it, or choose another --output-dir.`);
 	}
 	if (file && !trusted(file.uid)) {
-		throw new UnsafePathError(`${path} belongs to another user (uid ${file.uid}); regauth will not put credentials in a file someone else owns. Remove it, or choose another --output-dir.`);
+		throw new UnsafePathError(
+			`${path} belongs to another user (uid ${file.uid}); regauth will not put credentials in a file someone else owns. Remove it, or choose another --output-dir.`,
+		);
 	}
 	const start = await realpath(await deepestExisting(dirname(path)));
 	const parts = start.split(sep).filter(Boolean);

@@ -1,8 +1,9 @@
 // Appending a pull secret to a ServiceAccount without replacing the ones it has: read it, then
-// JSON-patch `add` to the end of the list, or create the list (formats.md §3.6).
-import type {Command} from '../plan-types.js';
+// JSON-patch `add` to the end of the list, or create the list (docs/formats.md §3.6).
+
 import {goJson} from '../formats/go-json.js';
-import {runArgv, type CommandOutcome, type RunOptions} from './run-command.js';
+import type {Command} from '../plan-types.js';
+import {type CommandOutcome, type RunOptions, runArgv} from './run-command.js';
 
 export async function appendPullSecret(command: Command, options: RunOptions): Promise<CommandOutcome & {already?: boolean}> {
 	const strategy = command.strategy!;

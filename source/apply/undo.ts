@@ -1,9 +1,9 @@
 // `regauth undo`: put back every file the last apply changed, remove the ones it created, and
 // refuse (file by file, with the reason) where someone changed the file since.
-import {readFile, rmdir, rename, stat, unlink} from 'node:fs/promises';
+import {readFile, rename, rmdir, stat, unlink} from 'node:fs/promises';
 import {join} from 'node:path';
 import {writeFileAtomic} from './atomic-write.js';
-import {hashFile, JOURNAL_NAME, readJournal, type JournalCommand} from './journal.js';
+import {hashFile, JOURNAL_NAME, type JournalCommand, readJournal} from './journal.js';
 
 export interface UndoItem {
 	path: string;

@@ -1,7 +1,7 @@
 // Command-line flags → answers. node's util.parseArgs does the parsing; this file holds the flag
 // table, the help text and the mapping, with messages that name the flag and the fix.
 import {parseArgs} from 'node:util';
-import {defaultAnswers, TARGET_IDS, trimOneNewline, type Answers, type Credential, type KeychainChoice, type TargetId} from '../answers.js';
+import {type Answers, type Credential, defaultAnswers, type KeychainChoice, TARGET_IDS, type TargetId, trimOneNewline} from '../answers.js';
 import type {ApplyMode} from '../apply/apply.js';
 import {DEFAULT_TIMEOUT_MS} from '../verify/result.js';
 import type {VerifyMode} from '../verify/verdict.js';
@@ -137,7 +137,7 @@ Kubernetes
       --context CTX              kubectl context for the commands
       --service-account SA       also add the Secret to this ServiceAccount's imagePullSecrets
       --image REF                image for the example Pod
-Podman: writes \${XDG_CONFIG_HOME:-~/.config}/containers/auth.json (or \$REGISTRY_AUTH_FILE)
+Podman: writes \${XDG_CONFIG_HOME:-~/.config}/containers/auth.json (or $REGISTRY_AUTH_FILE)
 Flatcar (butane)
       --butane-version V         1.0.0 (default, Ignition 3.3.0) or 1.1.0 (Ignition 3.4.0, Flatcar >= 3535)
       --butane-remote-url URL    keep the secret out of the config: regauth writes the file to host
@@ -187,14 +187,19 @@ Exit codes: 0 done, 1 failed, 2 bad usage or input, 130 cancelled.`;
 
 /** Split "a,b" and repeated flags into one list, without empty items. */
 function list(values: readonly string[] | undefined): string[] {
-	return (values ?? []).flatMap(value => value.split(',')).map(value => value.trim()).filter(Boolean);
+	return (values ?? [])
+		.flatMap(value => value.split(','))
+		.map(value => value.trim())
+		.filter(Boolean);
 }
 
 function one(name: string, values: readonly string[], count: number): string[] {
 	if (values.length === 0) return Array.from({length: count}, () => '');
 	if (values.length === 1) return Array.from({length: count}, () => values[0]!);
 	if (values.length !== count) {
-		throw new UsageError(`--${name} was given ${values.length} times for ${count} registries: give it once (used for all) or once per --registry, in the same order.`);
+		throw new UsageError(
+			`--${name} was given ${values.length} times for ${count} registries: give it once (used for all) or once per --registry, in the same order.`,
+		);
 	}
 	return [...values];
 }
@@ -206,12 +211,13 @@ function choice<T extends string>(flag: string, value: string | undefined, allow
 }
 
 export function parseInvocation(argv: string[]): Invocation {
-	let parsed;
+	let parsed: ReturnType<typeof parseArgs<{args: string[]; options: typeof OPTIONS; allowPositionals: true; strict: true}>>;
 	try {
 		parsed = parseArgs({args: argv, options: OPTIONS, allowPositionals: true, strict: true});
 	} catch (error) {
-		if (/'--verify(?: <value>)?' argument (?:missing|is ambiguous)/.test((error as Error).message)) throw new UsageError('--verify needs a value: --verify=strict (or --no-verify to skip the check).');
-		const message = (error as Error).message.replace(/^Unknown option '(.+?)'.*$/s, "unknown flag $1; see regauth --help for the flags");
+		if (/'--verify(?: <value>)?' argument (?:missing|is ambiguous)/.test((error as Error).message))
+			throw new UsageError('--verify needs a value: --verify=strict (or --no-verify to skip the check).');
+		const message = (error as Error).message.replace(/^Unknown option '(.+?)'.*$/s, 'unknown flag $1; see regauth --help for the flags');
 		throw new UsageError(message.replace(/\. To specify a positional argument.*$/s, ''));
 	}
 	const {values, positionals} = parsed;
@@ -221,7 +227,8 @@ export function parseInvocation(argv: string[]): Invocation {
 	}
 	if (first === 'doctor') {
 		const foreign = Object.keys(values).filter(name => !['json', 'fix', 'keychain', 'dry-run', 'help'].includes(name));
-		if (foreign.length > 0) throw new UsageError(`--${foreign[0]} does not apply to regauth doctor; it takes FILE…, --json, --fix, --keychain NAME and --dry-run.`);
+		if (foreign.length > 0)
+			throw new UsageError(`--${foreign[0]} does not apply to regauth doctor; it takes FILE…, --json, --fix, --keychain NAME and --dry-run.`);
 	} else if (values.fix) {
 		throw new UsageError('--fix belongs to regauth doctor: run regauth doctor --fix.');
 	}
@@ -232,7 +239,8 @@ export function parseInvocation(argv: string[]): Invocation {
 	const usernames = one('username', values.username ?? [], count);
 	const emails = one('email', values.email ?? [], count);
 	answers.credentials = registries.map((registry, index): Credential => ({registry, username: usernames[index]!, password: '', email: emails[index]!}));
-	if (count === 0 && values.import === undefined && (values.username?.length || values.email?.length)) throw new UsageError('--username needs --registry: add --registry HOST (docker.io for Docker Hub).');
+	if (count === 0 && values.import === undefined && (values.username?.length || values.email?.length))
+		throw new UsageError('--username needs --registry: add --registry HOST (docker.io for Docker Hub).');
 
 	if (registries.some(registry => registry.trim() === '')) {
 		// docker login with no server means Docker Hub, but an empty flag is far more often an
@@ -248,7 +256,8 @@ export function parseInvocation(argv: string[]): Invocation {
 
 	const keychain = values.keychain;
 	if (keychain !== undefined) {
-		if (!/^[a-z0-9][a-z0-9._-]*$/.test(keychain)) throw new UsageError(`--keychain ${keychain}: give file, regauth, or the suffix of a docker-credential-<name> helper (e.g. secretservice).`);
+		if (!/^[a-z0-9][a-z0-9._-]*$/.test(keychain))
+			throw new UsageError(`--keychain ${keychain}: give file, regauth, or the suffix of a docker-credential-<name> helper (e.g. secretservice).`);
 		answers.keychain = keychain === 'file' ? {kind: 'file'} : keychain === 'regauth' ? {kind: 'regauth'} : {kind: 'helper', name: keychain};
 	}
 
@@ -279,8 +288,10 @@ export function parseInvocation(argv: string[]): Invocation {
 	}
 	if (values['butane-rkt']) answers.butane.includeRkt = true;
 	if (values.import !== undefined) {
-		if (values.import.trim() === '') throw new UsageError("--import is empty: give the file Quay gave you (e.g. --import ./myorg-robot-auth.json), or '-' for stdin.");
-		if (count > 0 || values.username?.length) throw new UsageError('--import takes the registry and user from the file: drop --registry/--username, or drop --import.');
+		if (values.import.trim() === '')
+			throw new UsageError("--import is empty: give the file Quay gave you (e.g. --import ./myorg-robot-auth.json), or '-' for stdin.");
+		if (count > 0 || values.username?.length)
+			throw new UsageError('--import takes the registry and user from the file: drop --registry/--username, or drop --import.');
 		if (values['password-stdin']) throw new UsageError('--import takes the token from the file: drop --password-stdin.');
 	}
 
@@ -312,16 +323,19 @@ export function parseInvocation(argv: string[]): Invocation {
 function verifyFlags(values: {verify?: string; 'no-verify'?: boolean; 'ca-file'?: string; insecure?: boolean; 'verify-timeout'?: string}): VerifyFlags {
 	let mode = choice('verify', values.verify, ['on', 'strict', 'off'] as const, 'on');
 	if (values['no-verify']) {
-		if (values.verify !== undefined && values.verify !== 'off') throw new UsageError(`--no-verify and --verify=${values.verify} contradict each other: give one of them.`);
+		if (values.verify !== undefined && values.verify !== 'off')
+			throw new UsageError(`--no-verify and --verify=${values.verify} contradict each other: give one of them.`);
 		mode = 'off';
 	}
 	const caFile = values['ca-file'];
-	if (caFile !== undefined && caFile.trim() === '') throw new UsageError('--ca-file is empty: give the PEM file of the CA that signed the registry certificate.');
+	if (caFile !== undefined && caFile.trim() === '')
+		throw new UsageError('--ca-file is empty: give the PEM file of the CA that signed the registry certificate.');
 	let timeoutMs = DEFAULT_TIMEOUT_MS;
 	const timeout = values['verify-timeout'];
 	if (timeout !== undefined) {
 		const seconds = Number(timeout);
-		if (!/^\d+(\.\d+)?$/.test(timeout) || seconds <= 0 || seconds > 600) throw new UsageError(`--verify-timeout ${timeout}: give a number of seconds from 0.1 to 600, e.g. --verify-timeout 30.`);
+		if (!/^\d+(\.\d+)?$/.test(timeout) || seconds <= 0 || seconds > 600)
+			throw new UsageError(`--verify-timeout ${timeout}: give a number of seconds from 0.1 to 600, e.g. --verify-timeout 30.`);
 		timeoutMs = Math.round(seconds * 1000);
 	}
 	return {mode, ...(caFile === undefined ? {} : {caFile}), insecure: values.insecure ?? false, timeoutMs};
@@ -337,7 +351,9 @@ export function assignPasswords(answers: Answers, stdin: string): void {
 	}
 	const lines = trimOneNewline(stdin).split(/\r\n|\n|\r/);
 	if (lines.length !== count) {
-		throw new UsageError(`--password-stdin: ${count} registries need ${count} passwords on stdin, one per line in --registry order; got ${lines.length} line${lines.length === 1 ? '' : 's'}.`);
+		throw new UsageError(
+			`--password-stdin: ${count} registries need ${count} passwords on stdin, one per line in --registry order; got ${lines.length} line${lines.length === 1 ? '' : 's'}.`,
+		);
 	}
 	answers.credentials.forEach((credential, index) => {
 		credential.password = lines[index]!;

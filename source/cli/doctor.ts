@@ -1,13 +1,13 @@
 // `regauth doctor [FILE...] [--json] [--fix]`: report what is wrong with the credentials setup
 // this machine already has, each problem with a one-line fix; --fix moves plain-text passwords
 // of docker's config into a keychain through the usual apply (backups, journal, regauth undo).
-import {apply, StaleError, type ApplyResult} from '../apply/apply.js';
-import {stateDir, type Environment} from '../environment.js';
+import {type ApplyResult, apply, StaleError} from '../apply/apply.js';
 import {chooseHelper} from '../doctor/choose-helper.js';
-import {diagnose, type Diagnosis} from '../doctor/diagnose.js';
+import {type Diagnosis, diagnose} from '../doctor/diagnose.js';
 import type {Finding} from '../doctor/findings.js';
-import {fixPlan, type FixPlan} from '../doctor/fix-plan.js';
+import {type FixPlan, fixPlan} from '../doctor/fix-plan.js';
 import {readDoctorFacts} from '../doctor/read-facts.js';
+import {type Environment, stateDir} from '../environment.js';
 import {probeEnvironment} from '../probe.js';
 import type {Invocation} from './args.js';
 import {CancelledError, EXIT, UsageError} from './errors.js';
@@ -30,7 +30,9 @@ function summary(findings: readonly Finding[]): string {
 }
 
 function diagnosisText(diagnosis: Diagnosis): string {
-	const checked = diagnosis.files.map(file => `  ${file.path}  (${ROLE[file.role]}${file.kind === 'absent' ? ', not present' : file.kind === 'secrets' ? ', Kubernetes Secrets' : ''})`);
+	const checked = diagnosis.files.map(
+		file => `  ${file.path}  (${ROLE[file.role]}${file.kind === 'absent' ? ', not present' : file.kind === 'secrets' ? ', Kubernetes Secrets' : ''})`,
+	);
 	const out = ['Checked', ...checked, ''];
 	if (diagnosis.findings.length > 0) out.push(findingsText(diagnosis.findings), '');
 	out.push(summary(diagnosis.findings));
@@ -67,7 +69,9 @@ export async function runDoctor(invocation: Invocation, io: Io): Promise<number>
 		if (fix && invocation.dryRun) text.push(`regauth doctor --fix --dry-run: nothing was changed.\n\n${planText(fix.plan, {contents: true})}`);
 		else if (fix) text.push('--fix: nothing could be moved:', ...fix.plan.notes.map(note => `  ${note.message}`));
 		if (invocation.json) {
-			io.stdout(`${JSON.stringify({ok: problems === EXIT.ok, files: diagnosis.files, findings: diagnosis.findings, ...(fix ? {fix: fixJson(fix, helper, invocation.dryRun)} : {})}, null, 2)}\n`);
+			io.stdout(
+				`${JSON.stringify({ok: problems === EXIT.ok, files: diagnosis.files, findings: diagnosis.findings, ...(fix ? {fix: fixJson(fix, helper, invocation.dryRun)} : {})}, null, 2)}\n`,
+			);
 		} else io.stdout(`${text.join('\n')}\n`);
 		return problems;
 	}
@@ -91,12 +95,23 @@ export async function runDoctor(invocation: Invocation, io: Io): Promise<number>
 	const after = await examine(await probeEnvironment(process.env), files);
 	const backups = result.items.flatMap(item => (item.backup ? [item.backup] : []));
 	if (invocation.json) {
-		io.stdout(`${JSON.stringify({ok: result.ok && after.diagnosis.findings.length === 0, files: diagnosis.files, findings: diagnosis.findings, fix: {...fixJson(fix, helper, false), result: resultJson(result)}, remaining: after.diagnosis.findings}, null, 2)}\n`);
+		io.stdout(
+			`${JSON.stringify({ok: result.ok && after.diagnosis.findings.length === 0, files: diagnosis.files, findings: diagnosis.findings, fix: {...fixJson(fix, helper, false), result: resultJson(result)}, remaining: after.diagnosis.findings}, null, 2)}\n`,
+		);
 	} else {
 		text.push(`Moving ${fix.moved.length} password${fix.moved.length === 1 ? '' : 's'} into the keychain:`, resultText(result));
-		if (backups.length > 0) text.push('', `The backup ${backups.join(', ')} still holds the old passwords in clear (mode 0600); regauth undo needs it — delete it once you no longer do.`);
+		if (backups.length > 0)
+			text.push(
+				'',
+				`The backup ${backups.join(', ')} still holds the old passwords in clear (mode 0600); regauth undo needs it — delete it once you no longer do.`,
+			);
 		for (const note of fix.plan.notes) text.push(`regauth: ${note.level}: ${note.message}`);
-		text.push('', 'After the fix:', ...(after.diagnosis.findings.length > 0 ? [findingsText(after.diagnosis.findings)] : []), summary(after.diagnosis.findings));
+		text.push(
+			'',
+			'After the fix:',
+			...(after.diagnosis.findings.length > 0 ? [findingsText(after.diagnosis.findings)] : []),
+			summary(after.diagnosis.findings),
+		);
 		io.stdout(`${text.join('\n')}\n`);
 	}
 	return result.ok && after.diagnosis.findings.length === 0 ? EXIT.ok : EXIT.failed;

@@ -1,11 +1,12 @@
 // The flag-driven run: the same plan as the wizard, printed (--dry-run, --json) or applied.
+
+import {type ApplyResult, apply, RefusedError, StaleError} from '../apply/apply.js';
 import {stateDir} from '../environment.js';
-import {apply, StaleError, RefusedError, type ApplyResult} from '../apply/apply.js';
+import type {KeychainStatus} from '../keychain/diagnose.js';
+import {prepareKeychain} from '../keychain/prepare.js';
 import {plan, plannedReads} from '../plan.js';
 import type {Note, Plan} from '../plan-types.js';
 import {probeEnvironment} from '../probe.js';
-import type {KeychainStatus} from '../keychain/diagnose.js';
-import {prepareKeychain} from '../keychain/prepare.js';
 import {secretValues} from '../secret-values.js';
 import {assignPasswords, type Invocation} from './args.js';
 import {CancelledError, EXIT, FailureError, UsageError} from './errors.js';
@@ -41,11 +42,13 @@ export async function runHeadless(invocation: Invocation, io: Io): Promise<numbe
 		throw new UsageError(`${sources.join(' and ')} each supply the password: give one of them.`);
 	}
 	if (sources.length === 0) {
-		throw new UsageError("--password-stdin is required: regauth reads the password only from stdin, e.g. printf '%s' \"$TOKEN\" | regauth … --password-stdin (or --from-keychain to reuse a credential regauth stored, or --import FILE for a Quay robot file).");
+		throw new UsageError(
+			'--password-stdin is required: regauth reads the password only from stdin, e.g. printf \'%s\' "$TOKEN" | regauth … --password-stdin (or --from-keychain to reuse a credential regauth stored, or --import FILE for a Quay robot file).',
+		);
 	}
 	if (invocation.passwordStdin) {
 		if (process.stdin.isTTY) {
-			throw new UsageError("--password-stdin: stdin is a terminal, not a pipe; pipe the secret in: printf '%s' \"$TOKEN\" | regauth … --password-stdin.");
+			throw new UsageError('--password-stdin: stdin is a terminal, not a pipe; pipe the secret in: printf \'%s\' "$TOKEN" | regauth … --password-stdin.');
 		}
 		assignPasswords(answers, await readStdin());
 	}
@@ -57,7 +60,8 @@ export async function runHeadless(invocation: Invocation, io: Io): Promise<numbe
 	for (const warning of invocation.ignored) io.stderr(`regauth: ${warning}.\n`);
 	if (current.issues.length > 0) {
 		// Credentials from --import: the file is what to fix, not flags the user never typed.
-		const flagOf = (flag: string) => (imported && ['--registry', '--username', '--password-stdin', '--email'].includes(flag) ? `--import ${invocation.importFile}` : flag);
+		const flagOf = (flag: string) =>
+			imported && ['--registry', '--username', '--password-stdin', '--email'].includes(flag) ? `--import ${invocation.importFile}` : flag;
 		throw new UsageError(current.issues.map(issue => `${flagOf(issue.flag)}: ${issue.message}`).join('\nregauth: '));
 	}
 	if (!invocation.dryRun && !invocation.yes) {
@@ -107,4 +111,3 @@ export async function runHeadless(invocation: Invocation, io: Io): Promise<numbe
 	if (controller.signal.aborted) throw new CancelledError();
 	return result.ok ? EXIT.ok : EXIT.failed;
 }
-

@@ -8,7 +8,7 @@ import {readStdin} from './read-stdin.js';
 
 async function readImport(file: string): Promise<string> {
 	if (file === '-') {
-		if (process.stdin.isTTY) throw new UsageError("--import -: stdin is a terminal; pipe the file in (regauth --import - < file) or give its path.");
+		if (process.stdin.isTTY) throw new UsageError('--import -: stdin is a terminal; pipe the file in (regauth --import - < file) or give its path.');
 		return readStdin({flag: '--import -', limit: 1024 * 1024});
 	}
 	try {

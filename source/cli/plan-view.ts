@@ -1,6 +1,6 @@
 // The plan and the apply result as text (--dry-run, the headless summary) and as JSON (--json).
 // Both are built from the redacted views only: no secret can reach them.
-import type {ItemResult, ApplyResult} from '../apply/apply.js';
+import type {ApplyResult, ItemResult} from '../apply/apply.js';
 import {octal} from '../formats/file-mode.js';
 import type {Artifact, Plan} from '../plan-types.js';
 
@@ -62,7 +62,8 @@ export function planText(plan: Plan, options: {contents: boolean}): string {
 	}
 	if (plan.commands.length > 0) {
 		out.push('', 'Commands');
-		for (const command of plan.commands) out.push(`  $ ${command.display}${command.role === 'alternative' ? '   (instead of writing the file; --apply commands)' : ''}`);
+		for (const command of plan.commands)
+			out.push(`  $ ${command.display}${command.role === 'alternative' ? '   (instead of writing the file; --apply commands)' : ''}`);
 	}
 	const notes = [...plan.issues.map(issue => ({level: 'error' as const, message: `${issue.flag}: ${issue.message}`})), ...plan.notes];
 	if (notes.length > 0) {

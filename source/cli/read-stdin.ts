@@ -11,20 +11,27 @@ export interface StdinOptions {
 
 export const PASSWORD_LIMIT = 64 * 1024;
 
-export async function readStdin(options: StdinOptions = {flag: '--password-stdin', limit: PASSWORD_LIMIT}, stream: NodeJS.ReadableStream = process.stdin): Promise<string> {
+export async function readStdin(
+	options: StdinOptions = {flag: '--password-stdin', limit: PASSWORD_LIMIT},
+	stream: NodeJS.ReadableStream = process.stdin,
+): Promise<string> {
 	const chunks: Buffer[] = [];
 	let size = 0;
 	for await (const chunk of stream) {
 		const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
 		size += buffer.length;
 		if (size > options.limit) {
-			throw new UsageError(`${options.flag}: more than ${Math.round(options.limit / 1024)} KiB on stdin; a password or token is never that long. Did you pipe a file by mistake?`);
+			throw new UsageError(
+				`${options.flag}: more than ${Math.round(options.limit / 1024)} KiB on stdin; a password or token is never that long. Did you pipe a file by mistake?`,
+			);
 		}
 		chunks.push(buffer);
 	}
 	try {
 		return new TextDecoder('utf-8', {fatal: true}).decode(Buffer.concat(chunks));
 	} catch {
-		throw new UsageError(`${options.flag}: stdin is not valid UTF-8; pass the password as UTF-8 text (convert it with iconv if it comes from another encoding).`);
+		throw new UsageError(
+			`${options.flag}: stdin is not valid UTF-8; pass the password as UTF-8 text (convert it with iconv if it comes from another encoding).`,
+		);
 	}
 }

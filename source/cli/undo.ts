@@ -1,6 +1,7 @@
 // `regauth undo`: restore the files of the last apply and say what commands changed.
-import {stateDir} from '../environment.js';
+
 import {undoLastApply} from '../apply/undo.js';
+import {stateDir} from '../environment.js';
 import {probeEnvironment} from '../probe.js';
 import {EXIT} from './errors.js';
 import type {Io} from './headless.js';

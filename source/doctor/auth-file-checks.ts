@@ -1,5 +1,5 @@
 // Checks of one docker config / containers auth file, over its parsed content and the helpers
-// on PATH. Pure. The facts behind each message: formats.md §1.2 (decoding), §1.5 (helpers and
+// on PATH. Pure. The facts behind each message: docs/formats.md §1.2 (decoding), §1.5 (helpers and
 // the file `auth` they shadow), §8.1 (podman reads credHelpers but not credsStore).
 import {helperFor} from '../formats/docker-config.js';
 import {isPlainObject} from '../formats/json-text.js';

@@ -1,8 +1,9 @@
 // `regauth doctor`: every check over the files' texts and the facts of the machine. Pure — the
 // reader (read-facts.ts) gathers the facts; this decides what is wrong and how to fix it.
-import {octal} from '../formats/file-mode.js';
+
 import {readAuthFile} from '../formats/docker-config.js';
-import {authFileReport, loginHost, type FileReport} from './auth-file-checks.js';
+import {octal} from '../formats/file-mode.js';
+import {authFileReport, type FileReport, loginHost} from './auth-file-checks.js';
 import {chooseHelper} from './choose-helper.js';
 import type {DoctorFacts, DoctorFile, Finding} from './findings.js';
 import {looksLikeKubernetes, secretFileReport} from './secret-checks.js';
@@ -29,7 +30,18 @@ function report(file: DoctorFile, kind: FileKind, facts: DoctorFacts, fixHelper:
 		return {...empty, findings: [{id: 'unreadable', level: 'error', path, message: 'no such file', fix: 'Check the path.'}]};
 	}
 	if (kind === 'unreadable') {
-		return {...empty, findings: [{id: 'unreadable', level: 'error', path, message: `cannot be read: ${file.state.error ?? 'unknown error'}`, fix: 'Run doctor as the user who owns it, or fix its permissions.'}]};
+		return {
+			...empty,
+			findings: [
+				{
+					id: 'unreadable',
+					level: 'error',
+					path,
+					message: `cannot be read: ${file.state.error ?? 'unknown error'}`,
+					fix: 'Run doctor as the user who owns it, or fix its permissions.',
+				},
+			],
+		};
 	}
 	if (kind === 'secrets') return secretFileReport(path, file.state.text!);
 	const parsed = readAuthFile(file.state);
@@ -52,7 +64,18 @@ function report(file: DoctorFile, kind: FileKind, facts: DoctorFacts, fixHelper:
 		};
 	}
 	if (file.role === 'given' && !['auths', 'credHelpers', 'credsStore'].some(key => key in parsed.doc)) {
-		return {...empty, findings: [{id: 'unrecognised', level: 'error', path, message: 'is JSON, but neither a docker config (no "auths", "credHelpers" or "credsStore") nor a Kubernetes Secret', fix: 'Give a docker config.json, a containers auth.json or a Secret manifest.'}]};
+		return {
+			...empty,
+			findings: [
+				{
+					id: 'unrecognised',
+					level: 'error',
+					path,
+					message: 'is JSON, but neither a docker config (no "auths", "credHelpers" or "credsStore") nor a Kubernetes Secret',
+					fix: 'Give a docker config.json, a containers auth.json or a Secret manifest.',
+				},
+			],
+		};
 	}
 	return authFileReport(file, parsed.doc, {helpers: facts.helpers, ...(fixHelper ? {fixHelper} : {})});
 }

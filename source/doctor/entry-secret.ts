@@ -1,13 +1,10 @@
 // What an `auths` entry of a docker config / containers auth file holds, as docker reads it
-// (formats.md §1.2, §2.2): an identity token, a base64 `auth`, a bare username/password pair,
+// (docs/formats.md §1.2, §2.2): an identity token, a base64 `auth`, a bare username/password pair,
 // nothing (the helper has it), or an `auth` docker cannot decode.
 import {decodeAuth} from '../formats/docker-auth.js';
 import {isPlainObject} from '../formats/json-text.js';
 
-export type EntrySecret =
-	| {kind: 'auth' | 'password' | 'token'; username: string; password: string}
-	| {kind: 'none'}
-	| {kind: 'undecodable'; message: string};
+export type EntrySecret = {kind: 'auth' | 'password' | 'token'; username: string; password: string} | {kind: 'none'} | {kind: 'undecodable'; message: string};
 
 /** docker's username for an identity token kept in a credential helper. */
 export const TOKEN_USERNAME = '<token>';

@@ -1,15 +1,15 @@
 // `regauth doctor --fix` as a plan: each plain-text password goes into a keychain helper
 // (`store` commands, which apply runs before any file), and docker's config keeps an empty
 // entry plus a credHelpers route for it — what docker itself writes when a helper holds the
-// secret (formats.md §1.5). apply() then brings backups, the journal and `regauth undo`.
+// secret (docs/formats.md §1.5). apply() then brings backups, the journal and `regauth undo`.
 import {defaultAnswers, type ResolvedCredential} from '../answers.js';
 import type {Environment} from '../environment.js';
-import {keychainPlan} from '../keychain/keychain-plan.js';
-import {HELPER_NAME} from '../keychain/names.js';
 import {encodeAuth} from '../formats/docker-auth.js';
-import {applyAuthChanges, helperFor, readAuthFile, type AuthChanges, type AuthEntry} from '../formats/docker-config.js';
+import {type AuthChanges, type AuthEntry, applyAuthChanges, helperFor, readAuthFile} from '../formats/docker-config.js';
 import {isPlainObject, maskJsonSecrets} from '../formats/json-text.js';
 import {registryKey} from '../formats/registry-key.js';
+import {keychainPlan} from '../keychain/keychain-plan.js';
+import {HELPER_NAME} from '../keychain/names.js';
 import type {Command, Note, Plan} from '../plan-types.js';
 import {textArtifact} from '../targets/context.js';
 import {helperStoreCommand, secretMode} from '../targets/docker.js';
@@ -43,7 +43,10 @@ export function fixPlan(file: DoctorFile, helper: string, env?: Environment): Fi
 		const routed = helperFor(doc, key) ?? (normal.ok ? helperFor(doc, normal.value.key) : undefined);
 		if (routed) {
 			// Moving it would overwrite what that helper holds with a copy docker never used.
-			result.skipped.push({registry: key, reason: `docker already asks docker-credential-${routed.name} (${routed.via}) and ignores this copy; delete it by hand once the helper holds the right password`});
+			result.skipped.push({
+				registry: key,
+				reason: `docker already asks docker-credential-${routed.name} (${routed.via}) and ignores this copy; delete it by hand once the helper holds the right password`,
+			});
 			continue;
 		}
 		if (!normal.ok) {
@@ -72,7 +75,11 @@ export function fixPlan(file: DoctorFile, helper: string, env?: Environment): Fi
 		result.secrets.push(password, JSON.stringify(password).slice(1, -1), encodeAuth(username, password), ...items.map(item => item.auth).filter(Boolean));
 		if (items.length > 1) {
 			const others = items.filter(item => item !== chosen).map(item => item.key);
-			notes.push({level: 'info', target: 'docker', message: `${others.join(', ')} also held a password for ${chosen.credential.host}; docker used the one under ${chosen.key}, which moves; the other${others.length > 1 ? 's are' : ' is'} removed.`});
+			notes.push({
+				level: 'info',
+				target: 'docker',
+				message: `${others.join(', ')} also held a password for ${chosen.credential.host}; docker used the one under ${chosen.key}, which moves; the other${others.length > 1 ? 's are' : ' is'} removed.`,
+			});
 		}
 	}
 	for (const skipped of result.skipped) notes.push({level: 'warning', target: 'docker', message: `${skipped.registry} stays as it is: ${skipped.reason}.`});

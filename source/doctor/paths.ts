@@ -1,11 +1,13 @@
 // The files doctor looks at without being told: docker's config and the podman auth files
-// (formats.md §1.1, §8.1). Pure path rules over the environment snapshot.
+// (docs/formats.md §1.1, §8.1). Pure path rules over the environment snapshot.
 import {join} from 'node:path';
-import {dockerConfigPath, podmanAuthPath, type Environment} from '../environment.js';
+import {dockerConfigPath, type Environment, podmanAuthPath} from '../environment.js';
 import type {FileRole} from './findings.js';
 
 export function doctorPaths(env: Environment): Array<{path: string; role: FileRole}> {
-	const runtime = env.vars.XDG_RUNTIME_DIR ? join(env.vars.XDG_RUNTIME_DIR, 'containers', 'auth.json') : join('/run', 'containers', String(env.uid), 'auth.json');
+	const runtime = env.vars.XDG_RUNTIME_DIR
+		? join(env.vars.XDG_RUNTIME_DIR, 'containers', 'auth.json')
+		: join('/run', 'containers', String(env.uid), 'auth.json');
 	const persistent = podmanAuthPath({...env, vars: {...env.vars, REGISTRY_AUTH_FILE: undefined}});
 	const list: Array<{path: string; role: FileRole}> = [
 		{path: dockerConfigPath(env), role: 'docker'},

@@ -1,4 +1,4 @@
-// Checks of Kubernetes image pull Secrets in a YAML/JSON file (formats.md §3.4, §3.5): kubelet
+// Checks of Kubernetes image pull Secrets in a YAML/JSON file (docs/formats.md §3.4, §3.5): kubelet
 // uses a Secret only when its type and data key agree, reads `auth` (else username/password)
 // from each entry, and cannot run credential helpers — so a Secret built from a config.json
 // whose passwords live in a keychain has no credentials at all. Pure.
@@ -38,7 +38,13 @@ export function secretFileReport(path: string, text: string): FileReport {
 	let secrets = 0;
 	for (const document of Array.isArray(documents) ? documents : [documents]) {
 		if (document.errors.length > 0) {
-			findings.push({id: 'secret-malformed', level: 'error', path, message: `not valid YAML: ${document.errors[0]!.message.split('\n')[0]}`, fix: 'Repair the YAML (kubectl would refuse it too).'});
+			findings.push({
+				id: 'secret-malformed',
+				level: 'error',
+				path,
+				message: `not valid YAML: ${document.errors[0]!.message.split('\n')[0]}`,
+				fix: 'Repair the YAML (kubectl would refuse it too).',
+			});
 			continue;
 		}
 		for (const object of objects(document.toJS())) {
@@ -48,7 +54,13 @@ export function secretFileReport(path: string, text: string): FileReport {
 		}
 	}
 	if (secrets === 0 && findings.length === 0) {
-		findings.push({id: 'unrecognised', level: 'error', path, message: 'no Kubernetes Secret in this file', fix: 'Give a Secret manifest (kubectl get secret NAME -o yaml > FILE) or a docker config.json.'});
+		findings.push({
+			id: 'unrecognised',
+			level: 'error',
+			path,
+			message: 'no Kubernetes Secret in this file',
+			fix: 'Give a Secret manifest (kubectl get secret NAME -o yaml > FILE) or a docker config.json.',
+		});
 	}
 	return {findings, plainSecrets: logins.length > 0, logins: [...new Set(logins)]};
 }
@@ -71,27 +83,44 @@ function secretFindings(path: string, secret: Record<string, unknown>, findings:
 	const stringData = isPlainObject(secret.stringData) ? secret.stringData : {};
 	const present = Object.keys(KEY_TYPE).filter(key => key in data || key in stringData);
 	const expected = TYPE_KEY[type];
-	const recreate = (advice: string) => `${advice}${name ? ` (a Secret's type cannot change in place: kubectl delete secret ${name}${namespace ? ` -n ${namespace}` : ''}, then apply the fixed YAML)` : ''}.`;
+	const recreate = (advice: string) =>
+		`${advice}${name ? ` (a Secret's type cannot change in place: kubectl delete secret ${name}${namespace ? ` -n ${namespace}` : ''}, then apply the fixed YAML)` : ''}.`;
 	const fail = (id: Finding['id'], message: string, fix: string) => findings.push({id, level: 'error', path, message: `${label}: ${message}`, fix});
 
 	if (!expected || !present.includes(expected)) {
 		const key = present[0];
 		if (key) {
-			fail('secret-type-mismatch', `type ${type} with the data key ${key}: kubelet reads ${key} only from type ${KEY_TYPE[key]} and silently skips this Secret`, recreate(`Set type: ${KEY_TYPE[key]}`));
+			fail(
+				'secret-type-mismatch',
+				`type ${type} with the data key ${key}: kubelet reads ${key} only from type ${KEY_TYPE[key]} and silently skips this Secret`,
+				recreate(`Set type: ${KEY_TYPE[key]}`),
+			);
 		} else if (expected) {
-			fail('secret-malformed', `type ${type} but no ${expected} key in data: the API server refuses it`, `Add the ${expected} key, or recreate it with regauth -t kubernetes.`);
+			fail(
+				'secret-malformed',
+				`type ${type} but no ${expected} key in data: the API server refuses it`,
+				`Add the ${expected} key, or recreate it with regauth -t kubernetes.`,
+			);
 		}
 		return [];
 	}
 
 	const raw = typeof stringData[expected] === 'string' ? (stringData[expected] as string) : decodeData(data[expected]);
 	if (raw === undefined) {
-		fail('secret-malformed', `the ${expected} value in data is not valid base64`, 'Recreate it with regauth -t kubernetes (or kubectl create secret docker-registry).');
+		fail(
+			'secret-malformed',
+			`the ${expected} value in data is not valid base64`,
+			'Recreate it with regauth -t kubernetes (or kubectl create secret docker-registry).',
+		);
 		return [];
 	}
 	const parsed = parseJson(raw);
 	if (!parsed.ok || !isPlainObject(parsed.value)) {
-		fail('secret-malformed', `${expected} is not a JSON object (${parsed.ok ? 'another JSON value' : parsed.message}): the API server refuses it`, 'Recreate it with regauth -t kubernetes.');
+		fail(
+			'secret-malformed',
+			`${expected} is not a JSON object (${parsed.ok ? 'another JSON value' : parsed.message}): the API server refuses it`,
+			'Recreate it with regauth -t kubernetes.',
+		);
 		return [];
 	}
 	const doc = parsed.value;
@@ -109,7 +138,11 @@ function secretFindings(path: string, secret: Record<string, unknown>, findings:
 		entries = doc.auths;
 	} else {
 		if ('auths' in doc) {
-			fail('secret-malformed', `${expected} holds an {"auths": …} document, but kubelet reads .dockercfg as a flat map and sees a registry named "auths"`, recreate('Use type: kubernetes.io/dockerconfigjson with the key .dockerconfigjson for this content'));
+			fail(
+				'secret-malformed',
+				`${expected} holds an {"auths": …} document, but kubelet reads .dockercfg as a flat map and sees a registry named "auths"`,
+				recreate('Use type: kubernetes.io/dockerconfigjson with the key .dockerconfigjson for this content'),
+			);
 			return [];
 		}
 		entries = doc;
@@ -130,18 +163,41 @@ function secretFindings(path: string, secret: Record<string, unknown>, findings:
 	// docker leaves `{}` entries when a helper holds the password; kubelet cannot ask helpers.
 	const why = ': it looks built from a docker config whose passwords live in a credential helper, and Kubernetes cannot run helpers';
 	if (logins.length === 0 && empty.length > 0) {
-		fail('secret-no-credentials', `no registry in it has a password (${empty.join(', ')} ${empty.length === 1 ? 'is an empty entry' : 'are empty entries'})${why}`, recreateCommand(empty[0]!, name, namespace));
+		fail(
+			'secret-no-credentials',
+			`no registry in it has a password (${empty.join(', ')} ${empty.length === 1 ? 'is an empty entry' : 'are empty entries'})${why}`,
+			recreateCommand(empty[0]!, name, namespace),
+		);
 	} else if (logins.length === 0 && Object.keys(entries).length === 0) {
 		fail('secret-no-credentials', `${expected} lists no registry at all`, 'Recreate it with regauth -t kubernetes.');
 	} else {
 		for (const key of empty) {
-			findings.push({id: 'secret-no-credentials', level: 'warning', path, registry: key, message: `${label}: the entry for ${key} is empty${why}`, fix: recreateCommand(key, name, namespace)});
+			findings.push({
+				id: 'secret-no-credentials',
+				level: 'warning',
+				path,
+				registry: key,
+				message: `${label}: the entry for ${key} is empty${why}`,
+				fix: recreateCommand(key, name, namespace),
+			});
 		}
 	}
 	return logins;
 }
 
 function recreateCommand(key: string, name: string, namespace: string): string {
-	const argv = ['regauth', '-r', loginHost(key), '-u', 'USER', '--password-stdin', '-t', 'kubernetes', ...(name ? ['--secret-name', name] : []), ...(namespace ? ['-n', namespace] : []), '--yes'];
+	const argv = [
+		'regauth',
+		'-r',
+		loginHost(key),
+		'-u',
+		'USER',
+		'--password-stdin',
+		'-t',
+		'kubernetes',
+		...(name ? ['--secret-name', name] : []),
+		...(namespace ? ['-n', namespace] : []),
+		'--yes',
+	];
 	return `Recreate it with the password inside: printf '%s' "$TOKEN" | ${shellJoin(argv)}`;
 }

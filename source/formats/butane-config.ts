@@ -1,6 +1,6 @@
 // A Flatcar provisioning config in its two spellings: the Butane YAML a person edits and the
 // Ignition JSON Butane would turn it into, so a machine can boot without installing butane.
-// Facts (formats.md §6): Butane `variant: flatcar` 1.0.0 → Ignition 3.3.0, 1.1.0 → 3.4.0;
+// Facts (docs/formats.md §6): Butane `variant: flatcar` 1.0.0 → Ignition 3.3.0, 1.1.0 → 3.4.0;
 // modes are octal literals in YAML (go-yaml v3 parses 0600 as octal) and decimal in JSON;
 // inline contents become `data:` URLs (data-url.ts). Butane marshals with clarketm/json, which
 // omits empty structs, fields in the Go struct order of ignition/config/v3_x/types (Node

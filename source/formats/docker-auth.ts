@@ -1,4 +1,4 @@
-// The `auth` value of a docker config entry: base64 of "user:password" (formats.md §1.2).
+// The `auth` value of a docker config entry: base64 of "user:password" (docs/formats.md §1.2).
 
 export function encodeAuth(username: string, password: string): string {
 	return Buffer.from(`${username}:${password}`, 'utf8').toString('base64');

@@ -1,4 +1,4 @@
-// The docker config.json / containers auth.json model regauth merges into (formats.md §1.2,
+// The docker config.json / containers auth.json model regauth merges into (docs/formats.md §1.2,
 // §1.5, §8.1). Reading checks the shape docker itself needs; writing edits only regauth's
 // entries (json-text.ts), so unknown keys survive even though docker would drop them.
 import type {FileState} from '../environment.js';
@@ -10,10 +10,7 @@ export interface AuthEntry {
 	email?: string;
 }
 
-export type AuthFile =
-	| {kind: 'absent'}
-	| {kind: 'present'; text: string; doc: Record<string, unknown>}
-	| {kind: 'malformed'; message: string};
+export type AuthFile = {kind: 'absent'} | {kind: 'present'; text: string; doc: Record<string, unknown>} | {kind: 'malformed'; message: string};
 
 function shapeProblem(doc: unknown): string | undefined {
 	if (!isPlainObject(doc)) return 'the top level must be a JSON object';
@@ -37,7 +34,7 @@ function shapeProblem(doc: unknown): string | undefined {
 }
 
 export function readAuthFile(state: FileState | undefined): AuthFile {
-	if (!state || !state.exists) return {kind: 'absent'};
+	if (!state?.exists) return {kind: 'absent'};
 	if (state.error !== undefined || state.text === undefined) return {kind: 'malformed', message: state.error ?? 'the file could not be read'};
 	const parsed = parseJson(state.text);
 	if (!parsed.ok) return {kind: 'malformed', message: `not valid JSON: ${parsed.message}`};
@@ -48,7 +45,7 @@ export function readAuthFile(state: FileState | undefined): AuthFile {
 	return {kind: 'present', text: state.text, doc: parsed.value as Record<string, unknown>};
 }
 
-/** The helper docker would use for `key`: credHelpers first, then credsStore (formats.md §1.5). */
+/** The helper docker would use for `key`: credHelpers first, then credsStore (docs/formats.md §1.5). */
 export function helperFor(doc: Record<string, unknown>, key: string): {name: string; via: 'credHelpers' | 'credsStore'} | undefined {
 	const helpers = isPlainObject(doc.credHelpers) ? doc.credHelpers : {};
 	const helper = helpers[key];

@@ -1,5 +1,5 @@
 // JSON as Go's encoding/json writes it, so generated files are byte-identical to what
-// docker and kubectl produce (formats.md §1.3, §3.2): Go escapes <, > and & for HTML safety
+// docker and kubectl produce (docs/formats.md §1.3, §3.2): Go escapes <, > and & for HTML safety
 // and U+2028/U+2029 for JavaScript; everything else matches JSON.stringify.
 
 const GO_ESCAPES: Record<string, string> = {

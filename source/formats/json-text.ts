@@ -2,7 +2,7 @@
 // only the entries regauth owns change; unknown keys, key order, number spelling, indentation and
 // the neighbours' layout stay byte for byte, so a merge never clobbers and the diff is minimal.
 // Re-serialising would drop precision (1.50 → 1.5), order and the user's formatting.
-import {applyEdits, findNodeAtLocation, modify, parse, parseTree, printParseErrorCode, visit, type ParseError} from 'jsonc-parser';
+import {applyEdits, findNodeAtLocation, modify, type ParseError, parse, parseTree, printParseErrorCode, visit} from 'jsonc-parser';
 import {goJson} from './go-json.js';
 
 export const MASK = '••••••••';
@@ -87,7 +87,9 @@ function layoutOf(text: string): {unit: string; eol: string; compact: boolean} {
 /** A value as it would sit at `depth` in this file's layout (Go's escaping, like docker). */
 function formatValue(value: unknown, depth: number, layout: {unit: string; eol: string; compact: boolean}): string {
 	if (layout.compact) return goJson(value);
-	return goJson(value, layout.unit).split('\n').join(`${layout.eol}${layout.unit.repeat(depth)}`);
+	return goJson(value, layout.unit)
+		.split('\n')
+		.join(`${layout.eol}${layout.unit.repeat(depth)}`);
 }
 
 /**

@@ -1,5 +1,5 @@
 // How a registry the user typed becomes the key docker, kubectl and podman look it up by.
-// Facts: shared/reference/formats.md §1.4 (ConvertToHostname, the Docker Hub key).
+// Facts: docs/formats.md §1.4 (ConvertToHostname, the Docker Hub key).
 
 export const DOCKER_HUB_KEY = 'https://index.docker.io/v1/';
 

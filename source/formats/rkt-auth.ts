@@ -1,4 +1,4 @@
-// rkt's auth.d files (formats.md §4; rkt/rkt config/auth.go). One file per credential: rkt
+// rkt's auth.d files (docs/formats.md §4; rkt/rkt config/auth.go). One file per credential: rkt
 // refuses the same registry or domain twice within one directory, and a file carries one
 // user/password. `dockerAuth` is for docker:// images, matched against the bare index host
 // (Docker Hub is registry-1.docker.io); `auth` (type basic) is for HTTPS/ACI fetches, matched

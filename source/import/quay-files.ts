@@ -1,8 +1,8 @@
-// Reading credentials out of the files Quay hands a robot account (formats.md §7): the Docker
+// Reading credentials out of the files Quay hands a robot account (docs/formats.md §7): the Docker
 // configuration JSON, the Kubernetes Secret YAML, the rkt JSON, and the `docker login` /
 // `podman login` command line. Pure: the CLI reads the file; the wizard calls the same function.
 import {parseAllDocuments} from 'yaml';
-import {robotAccount, type Credential} from '../answers.js';
+import {type Credential, robotAccount} from '../answers.js';
 import {decodeAuth} from '../formats/docker-auth.js';
 import {isPlainObject, parseJson} from '../formats/json-text.js';
 import {registryKey} from '../formats/registry-key.js';
@@ -43,7 +43,9 @@ function fromAuthEntries(entries: Record<string, unknown>, where: string): Found
 			if (!decoded.ok) return fail(`${at}: its "auth" value cannot be decoded (${decoded.message}); download the file from Quay again.`);
 			if (decoded.password === '') {
 				if (typeof entry.identitytoken === 'string' && entry.identitytoken !== '') {
-					return fail(`${at} holds an identity token from a browser login, not a password; regauth needs the robot's token: download the robot's file from Quay.`);
+					return fail(
+						`${at} holds an identity token from a browser login, not a password; regauth needs the robot's token: download the robot's file from Quay.`,
+					);
 				}
 				return fail(`${at}: its "auth" value has a user name (${decoded.username}) but no password.`);
 			}
@@ -57,7 +59,9 @@ function fromAuthEntries(entries: Record<string, unknown>, where: string): Found
 		if (typeof entry.identitytoken === 'string' && entry.identitytoken !== '') {
 			return fail(`${at} holds an identity token from a browser login, not a password; regauth needs the robot's token: download the robot's file from Quay.`);
 		}
-		return fail(`${at} has no credentials (no "auth", or "username" and "password"): the secret may be in a credential helper; download the robot's file from Quay instead.`);
+		return fail(
+			`${at} has no credentials (no "auth", or "username" and "password"): the secret may be in a credential helper; download the robot's file from Quay instead.`,
+		);
 	}
 	return {ok: true, credentials, shape: ''};
 }
@@ -65,7 +69,12 @@ function fromAuthEntries(entries: Record<string, unknown>, where: string): Found
 function fromDockerConfig(doc: Record<string, unknown>, what: string): Found {
 	if (isPlainObject(doc.auths)) {
 		if (Object.keys(doc.auths).length === 0) {
-			const helper = typeof doc.credsStore === 'string' ? ` (the secrets are in the "${doc.credsStore}" credential helper)` : isPlainObject(doc.credHelpers) ? ' (the secrets are in credential helpers)' : '';
+			const helper =
+				typeof doc.credsStore === 'string'
+					? ` (the secrets are in the "${doc.credsStore}" credential helper)`
+					: isPlainObject(doc.credHelpers)
+						? ' (the secrets are in credential helpers)'
+						: '';
 			return fail(`${what} has an empty "auths": there is no credential in it${helper}.`);
 		}
 		const result = fromAuthEntries(doc.auths, `${what} "auths"`);
@@ -85,7 +94,8 @@ function fromDockerConfig(doc: Record<string, unknown>, what: string): Found {
 
 function fromRkt(doc: Record<string, unknown>): Found {
 	const kind = doc.rktKind;
-	if (kind !== 'auth' && kind !== 'dockerAuth') return fail(`the rkt configuration has rktKind "${String(kind)}"; only "auth" and "dockerAuth" files hold registry credentials.`);
+	if (kind !== 'auth' && kind !== 'dockerAuth')
+		return fail(`the rkt configuration has rktKind "${String(kind)}"; only "auth" and "dockerAuth" files hold registry credentials.`);
 	const listKey = kind === 'auth' ? 'domains' : 'registries';
 	const hosts = doc[listKey];
 	if (!Array.isArray(hosts) || hosts.length === 0 || !hosts.every(host => typeof host === 'string' && host !== '')) {
@@ -126,7 +136,8 @@ function fromSecret(secret: Record<string, unknown>): Found {
 		return fail(`the Kubernetes Secret${name} has no data.${key}: it does not hold registry credentials.`);
 	}
 	const parsed = parseJson(json);
-	if (!parsed.ok || !isPlainObject(parsed.value)) return fail(`the Kubernetes Secret${name}: ${key} is not a JSON object (${parsed.ok ? 'wrong shape' : parsed.message}).`);
+	if (!parsed.ok || !isPlainObject(parsed.value))
+		return fail(`the Kubernetes Secret${name}: ${key} is not a JSON object (${parsed.ok ? 'wrong shape' : parsed.message}).`);
 	const what = `the Kubernetes Secret${name}`;
 	const result = key === '.dockercfg' ? fromAuthEntries(parsed.value, `${what} (.dockercfg)`) : fromDockerConfig(parsed.value, `${what}'s .dockerconfigjson`);
 	return result.ok ? {...result, shape: `a Kubernetes Secret${name} (${key})`} : result;
@@ -180,12 +191,22 @@ function fromLoginCommand(words: Word[]): Found {
 	const password = options['-p'] ?? options['--password'];
 	if (!username || username.text === '') return fail(`the ${client} login command has no user name (-u).`);
 	if (!password || password.text === '') {
-		return fail(stdin ? `the ${client} login command reads the password from stdin (--password-stdin), so the file does not contain it: use --password-stdin with regauth instead.` : `the ${client} login command has no password (-p).`);
+		return fail(
+			stdin
+				? `the ${client} login command reads the password from stdin (--password-stdin), so the file does not contain it: use --password-stdin with regauth instead.`
+				: `the ${client} login command has no password (-p).`,
+		);
 	}
-	for (const [what, word] of [['user name', username], ['password', password]] as const) {
+	for (const [what, word] of [
+		['user name', username],
+		['password', password],
+	] as const) {
 		// The password's text is not repeated: it may hold part of a real secret.
 		const shown = what === 'user name' ? ` (${word.text})` : '';
-		if (word.expands) return fail(`the ${client} login command's ${what} is a shell expression${shown}, not the value itself; regauth does not run a shell: pass the token with --password-stdin instead.`);
+		if (word.expands)
+			return fail(
+				`the ${client} login command's ${what} is a shell expression${shown}, not the value itself; regauth does not run a shell: pass the token with --password-stdin instead.`,
+			);
 	}
 	if (positionals.length > 1) return fail(`the ${client} login command names more than one registry (${positionals.map(word => word.text).join(', ')}).`);
 	const server = positionals[0]?.text ?? (client === 'docker' ? 'docker.io' : '');
@@ -205,7 +226,7 @@ function fromJson(value: unknown): Found {
 }
 
 function fromYaml(text: string): Found | undefined {
-	let docs;
+	let docs: ReturnType<typeof parseAllDocuments>;
 	try {
 		docs = parseAllDocuments(text);
 	} catch {
@@ -218,7 +239,8 @@ function fromYaml(text: string): Found | undefined {
 		if (isPlainObject(value) && value.kind === 'Secret') return fromSecret(value);
 	}
 	const broken = docs.find(doc => doc.errors.length > 0);
-	if (broken && /^\s*(apiVersion|kind)\s*:/m.test(text)) return fail(`it looks like Kubernetes YAML but does not parse: ${broken.errors[0]!.message.split('\n')[0]}`);
+	if (broken && /^\s*(apiVersion|kind)\s*:/m.test(text))
+		return fail(`it looks like Kubernetes YAML but does not parse: ${broken.errors[0]!.message.split('\n')[0]}`);
 	if (docs.some(doc => isPlainObject(doc.toJS()) && 'kind' in (doc.toJS() as object))) return fail('it is Kubernetes YAML without a Secret in it.');
 	return undefined;
 }
@@ -255,5 +277,9 @@ export function importCredentials(text: string, fileName = 'the file'): ImportRe
 	}
 	if (!found) return fail(`${fileName} is not a credentials file regauth knows: expected ${SHAPES}.`);
 	if (!found.ok) return fail(`${fileName}: ${found.message}`);
-	return {ok: true, credentials: found.credentials, found: `${found.shape} with ${found.credentials.length === 1 ? 'one login' : `${found.credentials.length} logins`}: ${describe(found.credentials)}`};
+	return {
+		ok: true,
+		credentials: found.credentials,
+		found: `${found.shape} with ${found.credentials.length === 1 ? 'one login' : `${found.credentials.length} logins`}: ${describe(found.credentials)}`,
+	};
 }

@@ -40,7 +40,9 @@ export function keychainOptions(env: Pick<Environment, 'helpers' | 'regauthHelpe
 		{
 			choice: {kind: 'regauth'},
 			label: 'OS keychain (regauth)',
-			hint: ownAvailable ? 'the secret goes into the OS keychain; config.json only names docker-credential-regauth' : 'docker-credential-regauth was not found beside regauth: reinstall regauth (npm install && npm link in its checkout)',
+			hint: ownAvailable
+				? 'the secret goes into the OS keychain; config.json only names docker-credential-regauth'
+				: 'docker-credential-regauth was not found beside regauth: reinstall regauth (npm install && npm link in its checkout)',
 			available: ownAvailable,
 		},
 	];

@@ -1,6 +1,6 @@
 // What went wrong with a keychain, in words a person can act on. keytar (libsecret) and
 // Docker's helpers report D-Bus errors as bare strings; each known one becomes a specific
-// problem with the fix (real-components.md §1). Pure: the same table serves the helper's
+// problem with the fix (docs/real-components.md §1). Pure: the same table serves the helper's
 // probe, apply's store commands and the wizard.
 
 export type KeychainProblemCode =
@@ -27,7 +27,8 @@ export interface KeychainProblem {
 
 const START_KEYRING = `printf '%s' "$KEYRING_PASSWORD" | gnome-keyring-daemon --replace --unlock --components=secrets`;
 
-const OTHER_STORES = 'Or keep the password elsewhere: --keychain pass (docker-credential-pass, GPG-encrypted files; needs `pass init`), or --keychain file (base64 in config.json, NOT encrypted; only if you accept that)';
+const OTHER_STORES =
+	'Or keep the password elsewhere: --keychain pass (docker-credential-pass, GPG-encrypted files; needs `pass init`), or --keychain file (base64 in config.json, NOT encrypted; only if you accept that)';
 
 interface Rule {
 	code: KeychainProblemCode;
@@ -110,14 +111,22 @@ export function diagnoseKeychainError(raw: string): KeychainProblem {
 
 export function timeoutProblem(seconds: number): KeychainProblem {
 	const rule = RULES.find(candidate => candidate.code === 'timeout')!;
-	return {code: 'timeout', message: `the keychain did not answer within ${seconds} s (the check was stopped)`, advice: [...rule.advice, OTHER_STORES], detail: ''};
+	return {
+		code: 'timeout',
+		message: `the keychain did not answer within ${seconds} s (the check was stopped)`,
+		advice: [...rule.advice, OTHER_STORES],
+		detail: '',
+	};
 }
 
 export function crashProblem(signal: string): KeychainProblem {
 	return {
 		code: 'crashed',
 		message: `the keychain module crashed (${signal})`,
-		advice: ['This happens when another program stored an item under regauth\'s service name without an account; remove it with: secret-tool clear service regauth', OTHER_STORES],
+		advice: [
+			"This happens when another program stored an item under regauth's service name without an account; remove it with: secret-tool clear service regauth",
+			OTHER_STORES,
+		],
 		detail: signal,
 	};
 }

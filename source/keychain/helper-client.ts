@@ -5,7 +5,7 @@
 // goes on and says why.
 import {spawn} from 'node:child_process';
 import type {Environment} from '../environment.js';
-import {crashProblem, diagnoseKeychainError, timeoutProblem, type KeychainProblem, type KeychainStatus} from './diagnose.js';
+import {crashProblem, diagnoseKeychainError, type KeychainProblem, type KeychainStatus, timeoutProblem} from './diagnose.js';
 import {helperArgv} from './helper-argv.js';
 import {HELPER_NAME, NOT_FOUND, PROBE_ACTION} from './names.js';
 
@@ -22,8 +22,13 @@ export interface HelperRun {
 	spawnError?: string;
 }
 
-
-export function runHelper(argv: readonly string[], action: string, input: string, timeoutMs: number, processEnv: NodeJS.ProcessEnv = process.env): Promise<HelperRun> {
+export function runHelper(
+	argv: readonly string[],
+	action: string,
+	input: string,
+	timeoutMs: number,
+	processEnv: NodeJS.ProcessEnv = process.env,
+): Promise<HelperRun> {
 	return new Promise(resolve => {
 		const [file, ...args] = argv as [string, ...string[]];
 		const child = spawn(file, [...args, action], {env: processEnv, stdio: ['pipe', 'pipe', 'ignore']});
@@ -71,7 +76,11 @@ const PROBE_SERVER = 'regauth-probe.invalid';
  * fails on writes). For Docker's helpers: a `get` of a server no one stores, which fails with
  * the keychain's own error without a bus or provider (their `list` hides the reason).
  */
-export async function probeKeychain(env: Pick<Environment, 'regauthHelper'>, helper: string, options: {timeoutMs?: number; processEnv?: NodeJS.ProcessEnv} = {}): Promise<KeychainStatus> {
+export async function probeKeychain(
+	env: Pick<Environment, 'regauthHelper'>,
+	helper: string,
+	options: {timeoutMs?: number; processEnv?: NodeJS.ProcessEnv} = {},
+): Promise<KeychainStatus> {
 	const timeoutMs = options.timeoutMs ?? PROBE_TIMEOUT_MS;
 	const own = helper === HELPER_NAME;
 	const run = await runHelper(helperArgv(env, helper), own ? PROBE_ACTION : 'get', own ? '' : PROBE_SERVER, timeoutMs, options.processEnv);
@@ -83,7 +92,11 @@ export async function probeKeychain(env: Pick<Environment, 'regauthHelper'>, hel
 export type Lookup = {found: true; username: string; secret: string} | {found: false} | {found: false; problem: KeychainProblem};
 
 /** `get` through regauth's helper: what the keychain remembers for one server key. */
-export async function readRemembered(env: Pick<Environment, 'regauthHelper'>, serverKey: string, options: {timeoutMs?: number; processEnv?: NodeJS.ProcessEnv} = {}): Promise<Lookup> {
+export async function readRemembered(
+	env: Pick<Environment, 'regauthHelper'>,
+	serverKey: string,
+	options: {timeoutMs?: number; processEnv?: NodeJS.ProcessEnv} = {},
+): Promise<Lookup> {
 	const timeoutMs = options.timeoutMs ?? PROBE_TIMEOUT_MS;
 	const run = await runHelper(helperArgv(env, HELPER_NAME), 'get', serverKey, timeoutMs, options.processEnv);
 	if (run.code === 1 && run.stdout.trim() === NOT_FOUND) return {found: false};
@@ -94,7 +107,10 @@ export async function readRemembered(env: Pick<Environment, 'regauthHelper'>, se
 }
 
 /** `list` through regauth's helper: server key → user name of every remembered credential. */
-export async function listRemembered(env: Pick<Environment, 'regauthHelper'>, options: {timeoutMs?: number; processEnv?: NodeJS.ProcessEnv} = {}): Promise<{ok: true; servers: Record<string, string>} | {ok: false; problem: KeychainProblem}> {
+export async function listRemembered(
+	env: Pick<Environment, 'regauthHelper'>,
+	options: {timeoutMs?: number; processEnv?: NodeJS.ProcessEnv} = {},
+): Promise<{ok: true; servers: Record<string, string>} | {ok: false; problem: KeychainProblem}> {
 	const timeoutMs = options.timeoutMs ?? PROBE_TIMEOUT_MS;
 	const run = await runHelper(helperArgv(env, HELPER_NAME), 'list', '', timeoutMs, options.processEnv);
 	const problem = runProblem(run, HELPER_NAME, timeoutMs);

@@ -4,7 +4,7 @@
 import {readFileSync, writeSync} from 'node:fs';
 import {isatty} from 'node:tty';
 import packageJson from '../../package.json' with {type: 'json'};
-import {probeWrite, keytarStore} from './keytar-store.js';
+import {keytarStore, probeWrite} from './keytar-store.js';
 import {PROBE_ACTION} from './names.js';
 import {handleAction} from './protocol.js';
 

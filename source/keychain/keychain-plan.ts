@@ -1,15 +1,22 @@
 // The keychain's part of the plan, shared by every target (pure): the launcher that puts
 // docker-credential-regauth on PATH, and the notes about where the secret ends up.
 import type {TargetId} from '../answers.js';
-import {machinePath, textArtifact, type TargetContext, type TargetOutput} from '../targets/context.js';
 import type {Note} from '../plan-types.js';
+import {machinePath, type TargetContext, type TargetOutput, textArtifact} from '../targets/context.js';
 import {dirOnPath, launcherDir, launcherPath, launcherScript} from './launcher.js';
 import {HELPER_NAME, HELPER_PROGRAM, KEYCHAIN_SERVICE} from './names.js';
 
 /** Targets whose config can point at a credential helper instead of holding the secret. */
 export const HELPER_TARGETS: readonly TargetId[] = ['docker', 'podman'];
 
-const TITLES: Record<TargetId, string> = {docker: 'Docker', kubernetes: 'Kubernetes Secrets', rkt: 'rkt', mesos: 'Mesos', butane: 'Butane/Ignition', podman: 'Podman'};
+const TITLES: Record<TargetId, string> = {
+	docker: 'Docker',
+	kubernetes: 'Kubernetes Secrets',
+	rkt: 'rkt',
+	mesos: 'Mesos',
+	butane: 'Butane/Ignition',
+	podman: 'Podman',
+};
 
 export function keychainPlan(ctx: TargetContext): TargetOutput {
 	const {answers, env} = ctx;
@@ -41,7 +48,17 @@ export function keychainPlan(ctx: TargetContext): TargetOutput {
 	const home = machinePath(ctx, launcherPath(env.home));
 	const text = launcherScript(env.regauthHelper);
 	output.artifacts.push({
-		...textArtifact({id: 'keychain:launcher', target: routed[0]!, title: `Launcher for ${HELPER_PROGRAM}`, path: home, mode: 0o755, dirMode: 0o755, secret: false, text, redacted: text}),
+		...textArtifact({
+			id: 'keychain:launcher',
+			target: routed[0]!,
+			title: `Launcher for ${HELPER_PROGRAM}`,
+			path: home,
+			mode: 0o755,
+			dirMode: 0o755,
+			secret: false,
+			text,
+			redacted: text,
+		}),
 		...(answers.destdir ? {installPath: launcherPath(env.home)} : {}),
 	});
 	notes.push({

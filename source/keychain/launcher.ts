@@ -17,7 +17,7 @@ export function launcherScript(location: Pick<HelperLocation, 'node' | 'script'>
 	return [
 		'#!/bin/sh',
 		'# Written by regauth: docker, podman and skopeo run docker-credential-regauth from PATH;',
-		'# this runs regauth\'s helper with the node that ran regauth. Remove it to undo.',
+		"# this runs regauth's helper with the node that ran regauth. Remove it to undo.",
 		`exec ${shellQuote(location.node)} ${shellQuote(location.script)} "$@"`,
 		'',
 	].join('\n');

@@ -19,5 +19,5 @@ export const PROBE_ACTION = 'regauth-probe';
 /** The account of the throwaway probe item (never a server URL docker would send). */
 export const PROBE_ACCOUNT = '.regauth-probe';
 
-/** docker's client matches this text exactly to mean "no credentials" (formats.md §2.1). */
+/** docker's client matches this text exactly to mean "no credentials" (docs/formats.md §2.1). */
 export const NOT_FOUND = 'credentials not found in native keychain';

@@ -43,7 +43,11 @@ export interface PrepareOptions {
  * per registry after probeKeychain() said the keychain works). Undefined when the registry is
  * invalid (plan() reports that); throws KeychainError when nothing usable is stored.
  */
-export async function rememberCredential(credential: Credential, env: Pick<Environment, 'regauthHelper'>, options: {timeoutMs?: number; processEnv?: NodeJS.ProcessEnv} = {}): Promise<RememberedUse | undefined> {
+export async function rememberCredential(
+	credential: Credential,
+	env: Pick<Environment, 'regauthHelper'>,
+	options: {timeoutMs?: number; processEnv?: NodeJS.ProcessEnv} = {},
+): Promise<RememberedUse | undefined> {
 	const parsed = registryKey(credential.registry);
 	if (!parsed.ok) return undefined;
 	const {key, host} = parsed.value;
@@ -56,10 +60,16 @@ export async function rememberCredential(credential: Credential, env: Pick<Envir
 		);
 	}
 	if (found.username === '<token>') {
-		throw new KeychainError(`--from-keychain: the keychain holds an identity token for ${host} (docker login stored it), which only docker can use; Kubernetes and the other outputs need a username and password: use --password-stdin.`, 2);
+		throw new KeychainError(
+			`--from-keychain: the keychain holds an identity token for ${host} (docker login stored it), which only docker can use; Kubernetes and the other outputs need a username and password: use --password-stdin.`,
+			2,
+		);
 	}
 	if (credential.username !== '' && credential.username !== found.username) {
-		throw new KeychainError(`--from-keychain: the credential remembered for ${host} is for user ${found.username}, not ${credential.username}; drop --username or give the password with --password-stdin.`, 2);
+		throw new KeychainError(
+			`--from-keychain: the credential remembered for ${host} is for user ${found.username}, not ${credential.username}; drop --username or give the password with --password-stdin.`,
+			2,
+		);
 	}
 	credential.username = found.username;
 	credential.password = found.secret;
@@ -80,7 +90,10 @@ export async function prepareKeychain(answers: Answers, env: Environment, option
 	const result: Preparation = {remembered: []};
 	if (options.fromKeychain) {
 		if (!env.regauthHelper && !env.helpers.includes(HELPER_NAME)) {
-			throw new KeychainError('--from-keychain: docker-credential-regauth was not found beside regauth nor on PATH; reinstall regauth (npm install && npm link in its checkout).', 1);
+			throw new KeychainError(
+				'--from-keychain: docker-credential-regauth was not found beside regauth nor on PATH; reinstall regauth (npm install && npm link in its checkout).',
+				1,
+			);
 		}
 		// A locked keyring answers reads with "nothing stored": only a write tells it is locked.
 		const status = await probeKeychain(env, HELPER_NAME, probeOptions);

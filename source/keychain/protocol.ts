@@ -1,4 +1,4 @@
-// Docker's credential-helper protocol (formats.md §2), answering exactly as Docker's own Go
+// Docker's credential-helper protocol (docs/formats.md §2), answering exactly as Docker's own Go
 // helpers do: the same JSON (Go's HTML-safe escaping, sorted keys, trailing newline), errors on
 // stdout with exit 1, the not-found text docker matches, stdin read line by line and joined.
 // Storage is behind CredentialStore, so the protocol is tested without a keychain.
@@ -32,7 +32,10 @@ class ProtocolError extends Error {}
 
 /** bufio.Scanner's lines written back to back: line ends (\n, \r\n) vanish, nothing else. */
 function joinLines(input: string): string {
-	return input.split('\n').map(line => line.replace(/\r$/, '')).join('');
+	return input
+		.split('\n')
+		.map(line => line.replace(/\r$/, ''))
+		.join('');
 }
 
 const FIELDS = ['ServerURL', 'Username', 'Secret'] as const;
@@ -84,7 +87,8 @@ function decodeCredentials(text: string): Record<Field, string> {
 		const exact = entries.find(([key]) => key === field);
 		const match = exact ?? entries.find(([key]) => key.toLowerCase() === field.toLowerCase());
 		if (!match || match[1] === null) continue;
-		if (typeof match[1] !== 'string') throw new ProtocolError(`json: cannot unmarshal ${goType(match[1])} into Go struct field Credentials.${field} of type string`);
+		if (typeof match[1] !== 'string')
+			throw new ProtocolError(`json: cannot unmarshal ${goType(match[1])} into Go struct field Credentials.${field} of type string`);
 		result[field] = match[1];
 	}
 	return result;

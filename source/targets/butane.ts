@@ -1,16 +1,16 @@
 // Flatcar: a Butane config that gives user core a ~/.docker/config.json (0600, core's) in a
 // ~/.docker it owns (0700) — not the source document's world-readable root-owned 0644
-// (formats.md §6.5) — plus the equivalent Ignition JSON. The secret is inline (default) or
-// in a file the user hosts at a URL they name, pinned by its sha512 (formats.md §6.2).
+// (docs/formats.md §6.5) — plus the equivalent Ignition JSON. The secret is inline (default) or
+// in a file the user hosts at a URL they name, pinned by its sha512 (docs/formats.md §6.2).
 import {createHash} from 'node:crypto';
 import {join} from 'node:path';
-import {asciiJson, butaneYaml, IGNITION_SPEC, ignitionJson, type File, type ProvisioningConfig} from '../formats/butane-config.js';
+import {asciiJson, butaneYaml, type File, IGNITION_SPEC, ignitionJson, type ProvisioningConfig} from '../formats/butane-config.js';
 import {goJson} from '../formats/go-json.js';
 import {MASK, maskJsonSecrets} from '../formats/json-text.js';
 import {RKT_AUTH_DIR, rktAuthJson, rktFileName} from '../formats/rkt-auth.js';
 import type {Artifact, Note} from '../plan-types.js';
-import {projectPath, textArtifact, type Target, type TargetContext} from './context.js';
 import {targetInfo} from './catalog.js';
+import {projectPath, type Target, type TargetContext, textArtifact} from './context.js';
 import {authEntry} from './docker.js';
 
 export const CORE_DOCKER_DIR = '/home/core/.docker';
@@ -162,18 +162,37 @@ export const butane: Target = {
 				message: `Upload ${where} before the machine boots: Ignition fetches ${list.length > 1 ? 'each file' : 'it'} once and refuses it unless its sha512 matches the config (regenerate after any change). Anyone who can fetch the URL gets the password: keep it private to the machines. The sha512 in the config lets its readers test password guesses offline, which is harmless for a long random token such as a Quay robot's.`,
 			});
 			if (/^(http|tftp):/i.test(remoteUrl)) {
-				notes.push({level: 'warning', target: 'butane', message: `${remoteUrl} is not encrypted: the password would cross the network in clear text (the hash only detects tampering). Use https://.`});
+				notes.push({
+					level: 'warning',
+					target: 'butane',
+					message: `${remoteUrl} is not encrypted: the password would cross the network in clear text (the hash only detects tampering). Use https://.`,
+				});
 			}
 		}
-		if (version === '1.1.0') notes.push({level: 'info', target: 'butane', message: 'Butane flatcar 1.1.0 (Ignition 3.4.0) needs Flatcar 3535.0.0 or newer; use 1.0.0 for older releases.'});
+		if (version === '1.1.0')
+			notes.push({
+				level: 'info',
+				target: 'butane',
+				message: 'Butane flatcar 1.1.0 (Ignition 3.4.0) needs Flatcar 3535.0.0 or newer; use 1.0.0 for older releases.',
+			});
 		notes.push({
 			level: 'info',
 			target: 'butane',
-			message: 'docker reads the config of the user it runs as: give systemd units that pull User=core, or Environment=DOCKER_CONFIG=/home/core/.docker (units running as root read /root/.docker/config.json).',
+			message:
+				'docker reads the config of the user it runs as: give systemd units that pull User=core, or Environment=DOCKER_CONFIG=/home/core/.docker (units running as root read /root/.docker/config.json).',
 		});
-		if (ctx.answers.butane.includeRkt) notes.push({level: 'info', target: 'butane', message: 'Current Flatcar releases no longer ship rkt; the /etc/rkt/auth.d files only help images that add it back.'});
+		if (ctx.answers.butane.includeRkt)
+			notes.push({
+				level: 'info',
+				target: 'butane',
+				message: 'Current Flatcar releases no longer ship rkt; the /etc/rkt/auth.d files only help images that add it back.',
+			});
 		if (ctx.answers.keychain.kind !== 'file') {
-			notes.push({level: 'info', target: 'butane', message: 'A freshly provisioned machine has no keychain: the config it receives holds the password itself.'});
+			notes.push({
+				level: 'info',
+				target: 'butane',
+				message: 'A freshly provisioned machine has no keychain: the config it receives holds the password itself.',
+			});
 		}
 		return {artifacts, commands: [], notes};
 	},

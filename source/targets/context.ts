@@ -47,7 +47,17 @@ export const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text)
 export function refusedMerge(fields: {id: string; target: TargetId; title: string; path: string; base: FileState; reason: string}): TargetOutput {
 	const message = `${fields.path} is ${fields.reason}. regauth will not touch it: fix or move the file, then run regauth again.`;
 	const artifact: Artifact = {
-		...textArtifact({id: fields.id, target: fields.target, title: fields.title, path: fields.path, mode: 0o600, secret: true, base: fields.base, text: '', redacted: `(not written: ${message})`}),
+		...textArtifact({
+			id: fields.id,
+			target: fields.target,
+			title: fields.title,
+			path: fields.path,
+			mode: 0o600,
+			secret: true,
+			base: fields.base,
+			text: '',
+			redacted: `(not written: ${message})`,
+		}),
 		changed: false,
 		blocked: message,
 	};

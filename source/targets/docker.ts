@@ -1,19 +1,19 @@
 // Docker: an entry in config.json (merged, never clobbered), or a credHelpers route to a
-// keychain helper; `docker login --password-stdin` as the alternative. formats.md §1.
+// keychain helper; `docker login --password-stdin` as the alternative. docs/formats.md §1.
 import {dirname} from 'node:path';
 import type {KeychainChoice, ResolvedCredential} from '../answers.js';
 import {dockerConfigPath, type Environment} from '../environment.js';
 import {encodeAuth} from '../formats/docker-auth.js';
-import {applyAuthChanges, helperFor, readAuthFile, type AuthChanges, type AuthEntry} from '../formats/docker-config.js';
+import {type AuthChanges, type AuthEntry, applyAuthChanges, helperFor, readAuthFile} from '../formats/docker-config.js';
+import {octal} from '../formats/file-mode.js';
 import {goJson} from '../formats/go-json.js';
 import {isPlainObject, maskJsonSecrets} from '../formats/json-text.js';
 import {shellJoin} from '../formats/shell-quote.js';
 import {helperArgv} from '../keychain/helper-argv.js';
 import {keychainBlock, missingHelperNote} from '../keychain/helper-checks.js';
 import type {Command, Note} from '../plan-types.js';
-import {machinePath, refusedMerge, textArtifact, type Target, type TargetContext} from './context.js';
 import {targetInfo} from './catalog.js';
-import {octal} from '../formats/file-mode.js';
+import {machinePath, refusedMerge, type Target, type TargetContext, textArtifact} from './context.js';
 
 export {octal};
 
@@ -31,11 +31,16 @@ export function authEntry(credential: ResolvedCredential): AuthEntry {
 }
 
 /**
- * `docker-credential-<name> store` with the credential as JSON on stdin (formats.md §2.1). With
+ * `docker-credential-<name> store` with the credential as JSON on stdin (docs/formats.md §2.1). With
  * `env`, regauth's own helper runs from the bundle beside the CLI: apply stores before it writes
  * files, so a launcher planned for PATH does not exist yet.
  */
-export function helperStoreCommand(target: 'docker' | 'podman', helper: string, credential: ResolvedCredential, env?: Pick<Environment, 'regauthHelper'>): Command {
+export function helperStoreCommand(
+	target: 'docker' | 'podman',
+	helper: string,
+	credential: ResolvedCredential,
+	env?: Pick<Environment, 'regauthHelper'>,
+): Command {
 	const program = `docker-credential-${helper}`;
 	const argv = [...(env ? helperArgv(env, helper) : [program]), 'store'];
 	return {
@@ -59,7 +64,6 @@ export function secretMode(existing: number | undefined): {mode: number; tighten
 	if ((bits & 0o077) !== 0) return {mode: 0o600, tightened: true};
 	return {mode: bits, tightened: false};
 }
-
 
 export const docker: Target = {
 	...targetInfo('docker'),
@@ -89,7 +93,10 @@ export const docker: Target = {
 			const routed = helperFor(doc, credential.key);
 			if (routed && !ctx.env.helpers.includes(routed.name)) {
 				// Nowhere to put it that docker would read: refuse rather than report success.
-				const instead = routed.via === 'credsStore' ? ` Or route ${credential.host} elsewhere with --keychain regauth: a credHelpers entry takes precedence over credsStore.` : '';
+				const instead =
+					routed.via === 'credsStore'
+						? ` Or route ${credential.host} elsewhere with --keychain regauth: a credHelpers entry takes precedence over credsStore.`
+						: '';
 				unroutable.push(`${missingHelperNote(path, routed.name, routed.via, credential.host)}${instead}`);
 				continue;
 			}
@@ -120,16 +127,33 @@ export const docker: Target = {
 			notes.push({level: 'info', target: 'docker', message: `${path} is mode ${octal(base.mode!)}; regauth tightens it to 0600 because it holds credentials.`});
 		}
 		const changed = file.kind === 'absent' || text !== file.text || tightened;
-		const artifact = textArtifact({id: 'docker:config', target: 'docker', title, path, mode, secret: true, base, text, redacted: maskJsonSecrets(text), changed, userConfig: true});
+		const artifact = textArtifact({
+			id: 'docker:config',
+			target: 'docker',
+			title,
+			path,
+			mode,
+			secret: true,
+			base,
+			text,
+			redacted: maskJsonSecrets(text),
+			changed,
+			userConfig: true,
+		});
 		// A route to a helper that cannot store (or is missing) would break pulls: refuse it.
-		const block = ctx.credentials.length > 0 ? (keychainBlock(ctx.answers.keychain, ctx.env) ?? (unroutable.length > 0 ? unroutable.join(' ') : undefined)) : undefined;
+		const block =
+			ctx.credentials.length > 0 ? (keychainBlock(ctx.answers.keychain, ctx.env) ?? (unroutable.length > 0 ? unroutable.join(' ') : undefined)) : undefined;
 		if (block) {
 			artifact.blocked = block;
 			notes.push({level: 'error', target: 'docker', message: block});
 		}
 		const credsStore = typeof doc.credsStore === 'string' ? doc.credsStore : '';
 		if (helper && credsStore !== '' && !ctx.env.helpers.includes(credsStore)) {
-			notes.push({level: 'warning', target: 'docker', message: `${missingHelperNote(path, credsStore, 'credsStore', '')} The credHelpers entries regauth writes take precedence for the registries it sets up.`});
+			notes.push({
+				level: 'warning',
+				target: 'docker',
+				message: `${missingHelperNote(path, credsStore, 'credsStore', '')} The credHelpers entries regauth writes take precedence for the registries it sets up.`,
+			});
 		}
 
 		const existingAuths = isPlainObject(doc.auths) ? doc.auths : {};

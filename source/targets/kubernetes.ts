@@ -1,6 +1,6 @@
 // Kubernetes: image pull Secrets byte-identical to `kubectl create secret docker-registry
 // … --dry-run=client -o yaml`, an example Pod, and the kubectl commands that apply them.
-// formats.md §3.
+// docs/formats.md §3.
 import {stringify} from 'yaml';
 import type {ResolvedCredential} from '../answers.js';
 import {encodeAuth} from '../formats/docker-auth.js';
@@ -9,8 +9,8 @@ import {goYamlScalar} from '../formats/go-yaml.js';
 import {MASK} from '../formats/json-text.js';
 import {shellJoin} from '../formats/shell-quote.js';
 import type {Artifact, Command, Note} from '../plan-types.js';
-import {projectPath, textArtifact, type Target, type TargetContext} from './context.js';
 import {targetInfo} from './catalog.js';
+import {projectPath, type Target, type TargetContext, textArtifact} from './context.js';
 
 /** kubectl's DockerConfigEntry, fields in struct order (username, password, email, auth). */
 function entry(credential: ResolvedCredential, mask: boolean) {
@@ -130,7 +130,12 @@ export const kubernetes: Target = {
 					display: shellJoin(argv),
 					role: 'deploy',
 					timeoutMs: 60_000,
-					strategy: {kind: 'serviceaccount-append', secretName, read: kubectl(ctx, 'get', 'serviceaccount', serviceAccount, ...ns, '-o', 'json'), patch: patchArgv},
+					strategy: {
+						kind: 'serviceaccount-append',
+						secretName,
+						read: kubectl(ctx, 'get', 'serviceaccount', serviceAccount, ...ns, '-o', 'json'),
+						patch: patchArgv,
+					},
 				});
 			}
 		}
@@ -149,7 +154,11 @@ export const kubernetes: Target = {
 			}),
 		);
 		if (secretType === 'dockercfg') {
-			notes.push({level: 'info', target: 'kubernetes', message: 'The legacy kubernetes.io/dockercfg type is written on request; kubectl has produced kubernetes.io/dockerconfigjson since 1.10.'});
+			notes.push({
+				level: 'info',
+				target: 'kubernetes',
+				message: 'The legacy kubernetes.io/dockercfg type is written on request; kubectl has produced kubernetes.io/dockerconfigjson since 1.10.',
+			});
 		}
 		return {artifacts, commands, notes};
 	},

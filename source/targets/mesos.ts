@@ -1,12 +1,12 @@
 // Mesos/Marathon: docker.tar.gz holding .docker/ (0700) and .docker/config.json (0600), which
 // the Mesos fetcher unpacks into the sandbox so `docker pull` runs with HOME=<sandbox>; and a
-// Marathon app that fetches it with `fetch` (`uris` is deprecated). formats.md §5.
+// Marathon app that fetches it with `fetch` (`uris` is deprecated). docs/formats.md §5.
 import {applyAuthChanges} from '../formats/docker-config.js';
 import {maskJsonSecrets} from '../formats/json-text.js';
-import {tarGz, TAR_MTIME_MS} from '../formats/tar-gz.js';
+import {TAR_MTIME_MS, tarGz} from '../formats/tar-gz.js';
 import type {ArchiveEntry, Artifact, Note} from '../plan-types.js';
-import {projectPath, textArtifact, utf8, type Target, type TargetContext} from './context.js';
 import {targetInfo} from './catalog.js';
+import {projectPath, type Target, type TargetContext, textArtifact, utf8} from './context.js';
 import {authEntry, octal} from './docker.js';
 import {installCommand} from './install.js';
 
@@ -29,7 +29,9 @@ function permissions(mode: number, directory: boolean): string {
 /** What `tar -tzvf docker.tar.gz` shows, then the member's content with the secret masked. */
 export function archiveListing(entries: ArchiveEntry[]): string {
 	const stamp = new Date(TAR_MTIME_MS).toISOString().slice(0, 16).replace('T', ' ');
-	const lines = entries.map(entry => `${permissions(entry.mode, entry.type === 'directory')} root/root ${String(entry.size).padStart(9)} ${stamp} ${entry.name}`);
+	const lines = entries.map(
+		entry => `${permissions(entry.mode, entry.type === 'directory')} root/root ${String(entry.size).padStart(9)} ${stamp} ${entry.name}`,
+	);
 	for (const entry of entries) {
 		if (entry.redacted !== undefined) lines.push('', `${entry.name}:`, entry.redacted);
 	}
@@ -115,9 +117,17 @@ export const mesos: Target = {
 				: `Upload docker.tar.gz to ${uri} (every agent must reach it; it holds the password, so protect that URL), then deploy mesos/marathon-app.json.`,
 		});
 		if (ctx.answers.keychain.kind !== 'file') {
-			notes.push({level: 'info', target: 'mesos', message: 'Mesos agents do not see this machine\'s keychain: docker.tar.gz holds the password itself (base64, not encryption).'});
+			notes.push({
+				level: 'info',
+				target: 'mesos',
+				message: "Mesos agents do not see this machine's keychain: docker.tar.gz holds the password itself (base64, not encryption).",
+			});
 		}
-		notes.push({level: 'info', target: 'mesos', message: 'Mesos and Marathon are end-of-life upstream; the app uses "fetch", which replaced the deprecated "uris".'});
+		notes.push({
+			level: 'info',
+			target: 'mesos',
+			message: 'Mesos and Marathon are end-of-life upstream; the app uses "fetch", which replaced the deprecated "uris".',
+		});
 		return {artifacts: [archive, appArtifact], commands: [], notes};
 	},
 };

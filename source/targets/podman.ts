@@ -1,16 +1,16 @@
-// Podman, Buildah and Skopeo: a merge into the persistent containers auth.json (formats.md
+// Podman, Buildah and Skopeo: a merge into the persistent containers auth.json (docs/formats.md
 // §8.1). `podman login` writes under $XDG_RUNTIME_DIR, a tmpfs lost at reboot; regauth writes
 // ${XDG_CONFIG_HOME:-~/.config}/containers/auth.json (or $REGISTRY_AUTH_FILE), which they read
 // next. Other entries and unknown keys are kept (podman itself would drop unknown keys).
 import {basename} from 'node:path';
 import type {ResolvedCredential} from '../answers.js';
 import {podmanAuthPath, podmanRuntimeAuthPath} from '../environment.js';
-import {applyAuthChanges, readAuthFile, type AuthChanges} from '../formats/docker-config.js';
+import {type AuthChanges, applyAuthChanges, readAuthFile} from '../formats/docker-config.js';
 import {isPlainObject, maskJsonSecrets, setJsonValue} from '../formats/json-text.js';
 import {registryKey} from '../formats/registry-key.js';
 import type {Command, Note} from '../plan-types.js';
-import {machinePath, refusedMerge, textArtifact, type Target, type TargetContext} from './context.js';
 import {targetInfo} from './catalog.js';
+import {machinePath, refusedMerge, type Target, type TargetContext, textArtifact} from './context.js';
 import {authEntry, helperName, helperStoreCommand, octal, secretMode} from './docker.js';
 
 /** Podman's own name for Docker Hub. */
@@ -73,11 +73,17 @@ export const podman: Target = {
 			if (typeof routed === 'string' && routed !== '') {
 				// podman reads this registry from that helper and would ignore a password in the file.
 				if (!ctx.env.helpers.includes(routed)) {
-					unroutable.push(`${path} sends ${credential.host} to docker-credential-${routed} (credHelpers), which is not on PATH: podman cannot log in there. Install it, or remove that credHelpers entry, or choose --keychain regauth.`);
+					unroutable.push(
+						`${path} sends ${credential.host} to docker-credential-${routed} (credHelpers), which is not on PATH: podman cannot log in there. Install it, or remove that credHelpers entry, or choose --keychain regauth.`,
+					);
 					continue;
 				}
 				commands.push(helperStoreCommand('podman', routed, {...credential, key}));
-				notes.push({level: 'info', target: 'podman', message: `${path} sends ${credential.host} to docker-credential-${routed} (credHelpers); regauth stores the credential through it and writes no password into the file.`});
+				notes.push({
+					level: 'info',
+					target: 'podman',
+					message: `${path} sends ${credential.host} to docker-credential-${routed} (credHelpers); regauth stores the credential through it and writes no password into the file.`,
+				});
 				continue;
 			}
 			changes.auths[key] = authEntry(credential);
@@ -86,9 +92,22 @@ export const podman: Target = {
 		let text = applyAuthChanges(file, changes);
 		for (const key of drop) text = setJsonValue(text, ['auths', key], undefined);
 		const {mode, tightened} = secretMode(base.mode);
-		if (tightened) notes.push({level: 'info', target: 'podman', message: `${path} is mode ${octal(base.mode!)}; regauth tightens it to 0600 because it holds credentials.`});
+		if (tightened)
+			notes.push({level: 'info', target: 'podman', message: `${path} is mode ${octal(base.mode!)}; regauth tightens it to 0600 because it holds credentials.`});
 		const changed = file.kind === 'absent' || text !== file.text || tightened;
-		const artifact = textArtifact({id: 'podman:auth', target: 'podman', title, path, mode, secret: true, base, text, redacted: maskJsonSecrets(text), changed, userConfig: true});
+		const artifact = textArtifact({
+			id: 'podman:auth',
+			target: 'podman',
+			title,
+			path,
+			mode,
+			secret: true,
+			base,
+			text,
+			redacted: maskJsonSecrets(text),
+			changed,
+			userConfig: true,
+		});
 		if (unroutable.length > 0) {
 			artifact.blocked = unroutable.join(' ');
 			notes.push({level: 'error', target: 'podman', message: artifact.blocked});
@@ -102,10 +121,18 @@ export const podman: Target = {
 			});
 		}
 		if (typeof doc.credsStore === 'string' && doc.credsStore !== '') {
-			notes.push({level: 'info', target: 'podman', message: `${path} sets credsStore "${doc.credsStore}"; podman, buildah and skopeo ignore credsStore (only credHelpers routes a registry to a helper).`});
+			notes.push({
+				level: 'info',
+				target: 'podman',
+				message: `${path} sets credsStore "${doc.credsStore}"; podman, buildah and skopeo ignore credsStore (only credHelpers routes a registry to a helper).`,
+			});
 		}
 		if (ctx.env.vars.REGISTRY_AUTH_FILE) {
-			notes.push({level: 'info', target: 'podman', message: `REGISTRY_AUTH_FILE is set, so podman, buildah and skopeo use ${ctx.env.vars.REGISTRY_AUTH_FILE} (and only that file); regauth writes there.`});
+			notes.push({
+				level: 'info',
+				target: 'podman',
+				message: `REGISTRY_AUTH_FILE is set, so podman, buildah and skopeo use ${ctx.env.vars.REGISTRY_AUTH_FILE} (and only that file); regauth writes there.`,
+			});
 		} else if (ctx.answers.destdir === '') {
 			const runtime = podmanRuntimeAuthPath(ctx.env)!;
 			notes.push({

@@ -1,11 +1,11 @@
-// rkt: one /etc/rkt/auth.d/<host>.json per registry, 0600, root's (formats.md §4). When
+// rkt: one /etc/rkt/auth.d/<host>.json per registry, 0600, root's (docs/formats.md §4). When
 // this user cannot write there, the file is staged under the output directory and the review
 // shows the `sudo install` that puts it in place.
 import {join} from 'node:path';
 import {RKT_AUTH_DIR, rktAuthJson, rktFileName} from '../formats/rkt-auth.js';
 import type {Artifact, Note} from '../plan-types.js';
-import {machinePath, projectPath, textArtifact, type Target, type TargetContext} from './context.js';
 import {targetInfo} from './catalog.js';
+import {machinePath, projectPath, type Target, type TargetContext, textArtifact} from './context.js';
 import {installCommand} from './install.js';
 
 export const rkt: Target = {
@@ -45,7 +45,8 @@ export const rkt: Target = {
 			notes.push({
 				level: 'info',
 				target: 'rkt',
-				message: 'rktKind "auth" (type basic) applies to HTTPS/ACI image and signature downloads, not to docker:// images; use --rkt-kind dockerAuth for those.',
+				message:
+					'rktKind "auth" (type basic) applies to HTTPS/ACI image and signature downloads, not to docker:// images; use --rkt-kind dockerAuth for those.',
 			});
 		}
 		if (ctx.credentials.some(credential => credential.isDockerHub) && kind === 'dockerAuth') {

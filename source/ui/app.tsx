@@ -2,15 +2,15 @@
 // preview, ? help, preview keys), the step router, and the form | preview layout sized so the
 // frame never exceeds the terminal (Ink clears the whole screen when a frame is taller).
 import {Box, Text, useApp, useInput} from 'ink';
-import {useCallback, useEffect, useMemo, useState, type ReactElement} from 'react';
+import {type ReactElement, useCallback, useEffect, useMemo, useState} from 'react';
 import type {Answers} from '../answers.js';
 import type {Environment} from '../environment.js';
 import type {Plan} from '../plan-types.js';
 import {STEP_ORDER, STEP_TITLES} from './flow.js';
-import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {TypeAheadContext, useTypeAhead} from './hooks/type-ahead.js';
 import {LatestStateContext} from './hooks/use-step-input.js';
-import {previewBody, PreviewPane} from './preview/preview-pane.js';
+import {useTerminalSize} from './hooks/use-terminal-size.js';
+import {PreviewPane, previewBody} from './preview/preview-pane.js';
 import type {WizardServices} from './services.js';
 import {initialState, reducer, type StepId, type WizardState} from './state.js';
 import {ApplyStep} from './steps/apply.js';
@@ -125,7 +125,8 @@ export function App({initialAnswers, env, services, refresh, onExit}: AppProps) 
 		}
 		if (!hasPreview(latest.step)) return;
 		// Only the scroll keys need the preview's length (a diff of the shown file): not every key typed.
-		const scroll = (delta: number) => dispatch({type: 'previewScroll', delta, max: Math.max(0, previewBody(plan, latest.preview, previewWidth).length - previewPage)});
+		const scroll = (delta: number) =>
+			dispatch({type: 'previewScroll', delta, max: Math.max(0, previewBody(plan, latest.preview, previewWidth).length - previewPage)});
 		if (key.tab) dispatch({type: 'toggleFocus'});
 		else if (key.pageDown) scroll(previewPage);
 		else if (key.pageUp) scroll(-previewPage);
@@ -161,46 +162,50 @@ export function App({initialAnswers, env, services, refresh, onExit}: AppProps) 
 
 	return (
 		<TypeAheadContext.Provider value={typeAhead}>
-		<LatestStateContext.Provider value={get}>
-		<Box flexDirection="column" width={columns} height={rows - 1}>
-			<Box>
-				<Text bold color="cyan">
-					regauth
-				</Text>
-				<Text dimColor>
-					{'  '}step {stepNumber} of {STEP_ORDER.length} · {STEP_TITLES[state.step]}
-					{state.answers.credentials.length > 0 ? ` · ${state.answers.credentials.length} registr${state.answers.credentials.length === 1 ? 'y' : 'ies'}` : ''}
-				</Text>
-			</Box>
-			<Box flexDirection={wide ? 'row' : 'column'} height={bodyHeight}>
-				<Box width={formWidth} height={formHeight} paddingX={1} overflow="hidden" flexDirection="column" flexShrink={0}>
-					{state.help ? (
-						<Box flexDirection="column">
-							<Text bold>Keys</Text>
-							{HELP.map(([keys, what]) => (
-								<Box key={keys}>
-									<Box width={16} flexShrink={0}>
-										<Text color="cyan">{keys}</Text>
-									</Box>
-									<Text>{what}</Text>
+			<LatestStateContext.Provider value={get}>
+				<Box flexDirection="column" width={columns} height={rows - 1}>
+					<Box>
+						<Text bold color="cyan">
+							regauth
+						</Text>
+						<Text dimColor>
+							{'  '}step {stepNumber} of {STEP_ORDER.length} · {STEP_TITLES[state.step]}
+							{state.answers.credentials.length > 0
+								? ` · ${state.answers.credentials.length} registr${state.answers.credentials.length === 1 ? 'y' : 'ies'}`
+								: ''}
+						</Text>
+					</Box>
+					<Box flexDirection={wide ? 'row' : 'column'} height={bodyHeight}>
+						<Box width={formWidth} height={formHeight} paddingX={1} overflow="hidden" flexDirection="column" flexShrink={0}>
+							{state.help ? (
+								<Box flexDirection="column">
+									<Text bold>Keys</Text>
+									{HELP.map(([keys, what]) => (
+										<Box key={keys}>
+											<Box width={16} flexShrink={0}>
+												<Text color="cyan">{keys}</Text>
+											</Box>
+											<Text>{what}</Text>
+										</Box>
+									))}
+									<Text dimColor>Esc or ? closes this help.</Text>
 								</Box>
-							))}
-							<Text dimColor>Esc or ? closes this help.</Text>
+							) : (
+								// flexShrink 0: taller content is clipped at the bottom, never squeezed line by line.
+								<Box flexDirection="column" flexShrink={0}>
+									<Step {...stepProps} />
+								</Box>
+							)}
 						</Box>
-					) : (
-						// flexShrink 0: taller content is clipped at the bottom, never squeezed line by line.
-						<Box flexDirection="column" flexShrink={0}>
-							<Step {...stepProps} />
-						</Box>
-					)}
+						{preview ? (
+							<PreviewPane plan={plan} preview={state.preview} focused={state.focus === 'preview'} width={previewWidth} height={previewHeight} />
+						) : null}
+					</Box>
+					<Text dimColor wrap="truncate-end">
+						{hints}
+					</Text>
 				</Box>
-				{preview ? <PreviewPane plan={plan} preview={state.preview} focused={state.focus === 'preview'} width={previewWidth} height={previewHeight} /> : null}
-			</Box>
-			<Text dimColor wrap="truncate-end">
-				{hints}
-			</Text>
-		</Box>
-		</LatestStateContext.Provider>
+			</LatestStateContext.Provider>
 		</TypeAheadContext.Provider>
 	);
 }

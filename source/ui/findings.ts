@@ -1,6 +1,6 @@
 // What regauth found on this machine, for the start screen: the facts that change what a
 // person should choose (plain-text secrets already on disk, helpers, kubectl contexts).
-import {dockerConfigPath, podmanAuthPath, type Environment} from '../environment.js';
+import {dockerConfigPath, type Environment, podmanAuthPath} from '../environment.js';
 import {readAuthFile} from '../formats/docker-config.js';
 import {isPlainObject} from '../formats/json-text.js';
 
@@ -18,12 +18,16 @@ function dockerFinding(env: Environment): Finding {
 	const path = dockerConfigPath(env);
 	const file = readAuthFile(env.files[path]);
 	if (file.kind === 'absent') return {label: 'Docker config', value: `${path} does not exist yet`, tone: 'info'};
-	if (file.kind === 'malformed') return {label: 'Docker config', value: `${path} is ${file.message}: regauth will not change it until it is fixed`, tone: 'warn'};
+	if (file.kind === 'malformed')
+		return {label: 'Docker config', value: `${path} is ${file.message}: regauth will not change it until it is fixed`, tone: 'warn'};
 	const auths = isPlainObject(file.doc.auths) ? file.doc.auths : {};
-	const plain = Object.entries(auths).filter(([, entry]) => isPlainObject(entry) && typeof entry.auth === 'string' && entry.auth !== '').map(([key]) => key);
+	const plain = Object.entries(auths)
+		.filter(([, entry]) => isPlainObject(entry) && typeof entry.auth === 'string' && entry.auth !== '')
+		.map(([key]) => key);
 	const parts: string[] = [];
 	if (plain.length > 0) parts.push(`${plural(plain.length, 'registry')} in plain text (${plain.slice(0, 3).join(', ')}${plain.length > 3 ? ', …' : ''})`);
-	if (typeof file.doc.credsStore === 'string') parts.push(`credsStore "${file.doc.credsStore}"${env.helpers.includes(file.doc.credsStore) ? '' : ' — NOT on PATH'}`);
+	if (typeof file.doc.credsStore === 'string')
+		parts.push(`credsStore "${file.doc.credsStore}"${env.helpers.includes(file.doc.credsStore) ? '' : ' — NOT on PATH'}`);
 	const helpers = isPlainObject(file.doc.credHelpers) ? Object.entries(file.doc.credHelpers) : [];
 	if (helpers.length > 0) parts.push(`${plural(helpers.length, 'credHelpers entry')}`);
 	const missing = helpers.filter(([, name]) => typeof name === 'string' && !env.helpers.includes(name)).map(([, name]) => name);

@@ -9,7 +9,8 @@ export function nextSteps(answers: Answers, plan: Plan, items: ItemResult[]): st
 	const steps: string[] = [];
 	const done = (id: string) => items.some(item => item.id === id && (item.status === 'done' || item.status === 'unchanged'));
 	for (const artifact of plan.artifacts) {
-		if (artifact.install && artifact.install.length > 0 && done(artifact.id)) steps.push(`${artifact.install.join(' && ')}   — puts ${artifact.title} in place`);
+		if (artifact.install && artifact.install.length > 0 && done(artifact.id))
+			steps.push(`${artifact.install.join(' && ')}   — puts ${artifact.title} in place`);
 	}
 	const first = answers.credentials[0];
 	const host = first ? (checkRegistry(first.registry).value?.host ?? first.registry) : 'registry.example.com';
@@ -24,7 +25,8 @@ export function nextSteps(answers: Answers, plan: Plan, items: ItemResult[]): st
 				: `kubectl apply -f ${answers.outputDir}/kubernetes/<namespace>/${secretName}.secret.yaml   — then Pods use imagePullSecrets: [{name: ${secretName}}]`,
 		);
 	}
-	if (answers.keychain.kind !== 'file' && answers.targets.includes('docker')) steps.push('docker-credential-regauth list   — shows what the keychain holds (no secrets)');
+	if (answers.keychain.kind !== 'file' && answers.targets.includes('docker'))
+		steps.push('docker-credential-regauth list   — shows what the keychain holds (no secrets)');
 	if (items.some(item => item.kind === 'file' && item.status === 'done')) steps.push('regauth undo   — puts back every file this run changed');
 	return steps;
 }

@@ -1,6 +1,15 @@
 // The options step asks only what the chosen targets need. Each field says how to read and
 // write its answer and how to check it, so the step itself is one generic form.
-import {checkImageReference, checkMarathonAppId, checkMarathonUri, checkNamespace, checkRemoteUrl, checkSecretName, type Answers, type TargetId} from '../answers.js';
+import {
+	type Answers,
+	checkImageReference,
+	checkMarathonAppId,
+	checkMarathonUri,
+	checkNamespace,
+	checkRemoteUrl,
+	checkSecretName,
+	type TargetId,
+} from '../answers.js';
 import type {Environment} from '../environment.js';
 
 export interface OptionField {
@@ -83,7 +92,10 @@ function kubernetesFields(env: Environment | null): OptionField[] {
 			kind: 'text',
 			get: a => a.kubernetes.serviceAccount,
 			set: (a, value) => ({...a, kubernetes: {...a.kubernetes, serviceAccount: value.trim()}}),
-			check: value => (value.trim() === '' ? undefined : checkSecretName(value.trim()) && `Service account "${value}" is not a valid name (lower-case letters, digits, '-', '.').`),
+			check: value =>
+				value.trim() === ''
+					? undefined
+					: checkSecretName(value.trim()) && `Service account "${value}" is not a valid name (lower-case letters, digits, '-', '.').`,
 		},
 		{
 			id: 'kubernetes.secretType',
@@ -209,7 +221,9 @@ const OUTPUT_DIR: OptionField = {
 
 /** The fields for the chosen targets, in target order, then the output directory. */
 export function optionFields(answers: Answers, env: Environment | null): OptionField[] {
-	const fields = [...kubernetesFields(env), ...RUNTIME_FIELDS].filter(field => field.target && answers.targets.includes(field.target) && (field.when?.(answers) ?? true));
+	const fields = [...kubernetesFields(env), ...RUNTIME_FIELDS].filter(
+		field => field.target && answers.targets.includes(field.target) && (field.when?.(answers) ?? true),
+	);
 	const needsOutput = answers.targets.some(target => target !== 'docker' && target !== 'podman');
 	return needsOutput ? [...fields, OUTPUT_DIR] : fields;
 }

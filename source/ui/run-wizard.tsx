@@ -2,7 +2,7 @@
 // right after and the screen updates. Ink owns the terminal until the user finishes or quits.
 import {render} from 'ink';
 import {useCallback, useEffect, useRef, useState} from 'react';
-import {TARGET_IDS, type Answers} from '../answers.js';
+import {type Answers, TARGET_IDS} from '../answers.js';
 import type {Invocation, VerifyFlags} from '../cli/args.js';
 import type {Environment} from '../environment.js';
 import type {KeychainStatus} from '../keychain/diagnose.js';
@@ -44,7 +44,11 @@ function Wizard({initialAnswers, checks, onExit}: {initialAnswers: Answers; chec
 export async function runWizard(invocation: Invocation): Promise<number> {
 	let code = 130;
 	const initialAnswers: Answers = {...invocation.answers, keychain: {kind: 'regauth'}};
-	const instance = render(<Wizard initialAnswers={initialAnswers} checks={invocation.verify} onExit={value => (code = value)} />, {exitOnCtrlC: false, maxFps: 120, patchConsole: false});
+	const instance = render(<Wizard initialAnswers={initialAnswers} checks={invocation.verify} onExit={value => (code = value)} />, {
+		exitOnCtrlC: false,
+		maxFps: 120,
+		patchConsole: false,
+	});
 	await instance.waitUntilExit();
 	return code;
 }

@@ -2,8 +2,8 @@
 // action is computed from the latest state, so fast input (several keys in one chunk) can never
 // act on a stale screen. Pure; the components only render it and dispatch.
 import type {Answers, Credential} from '../answers.js';
-import type {VerifyResult} from '../verify/result.js';
 import type {ApplyMode} from '../apply/apply.js';
+import type {VerifyResult} from '../verify/result.js';
 
 export type StepId = 'registry' | 'credentials' | 'targets' | 'keychain' | 'options' | 'review' | 'apply';
 
@@ -97,7 +97,7 @@ export function checkFor(state: Pick<WizardState, 'checks'>, credential: Credent
 /** Leaving a just-added registry without typing anything takes it back out. */
 function dropUntouched(answers: Answers, index: number): Answers {
 	const credential = answers.credentials[index];
-	if (!credential || credential.username !== '' || credential.password !== '') return answers;
+	if (credential?.username !== '' || credential.password !== '') return answers;
 	return {...answers, credentials: answers.credentials.filter((_, position) => position !== index)};
 }
 
@@ -106,7 +106,15 @@ const masked = (preview: PreviewState): PreviewState => ({...preview, revealed: 
 export function reducer(state: WizardState, action: Action): WizardState {
 	switch (action.type) {
 		case 'next':
-			return {...state, history: [...state.history, state.step], step: action.step, field: action.field ?? 0, focus: 'form', preview: masked(state.preview), notice: undefined};
+			return {
+				...state,
+				history: [...state.history, state.step],
+				step: action.step,
+				field: action.field ?? 0,
+				focus: 'form',
+				preview: masked(state.preview),
+				notice: undefined,
+			};
 		case 'back': {
 			if (state.help) return {...state, help: false};
 			if (state.focus === 'preview') return {...state, focus: 'form', preview: masked(state.preview)};
@@ -120,7 +128,15 @@ export function reducer(state: WizardState, action: Action): WizardState {
 		case 'draft':
 			return {...state, drafts: {...state.drafts, [action.id]: action.text}, answers: action.update(state.answers)};
 		case 'edit':
-			return {...state, history: [...state.history, state.step], step: 'credentials', editing: action.index, field: action.field, focus: 'form', notice: undefined};
+			return {
+				...state,
+				history: [...state.history, state.step],
+				step: 'credentials',
+				editing: action.index,
+				field: action.field,
+				focus: 'form',
+				notice: undefined,
+			};
 		case 'field':
 			return {...state, field: action.field};
 		case 'move':

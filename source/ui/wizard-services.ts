@@ -2,16 +2,20 @@
 import {readFile} from 'node:fs/promises';
 import {resolve} from 'node:path';
 import {apply, RefusedError, StaleError} from '../apply/apply.js';
-import {stateDir, type Environment} from '../environment.js';
+import type {VerifyFlags} from '../cli/args.js';
+import {type Environment, stateDir} from '../environment.js';
 import {formatProblem, type KeychainStatus} from '../keychain/diagnose.js';
 import {listRemembered, probeKeychain} from '../keychain/helper-client.js';
 import {HELPER_NAME} from '../keychain/names.js';
 import {KeychainError, rememberCredential} from '../keychain/prepare.js';
-import type {VerifyFlags} from '../cli/args.js';
 import {secretValues} from '../secret-values.js';
 import type {WizardServices} from './services.js';
 
-export function wizardServices(getEnv: () => Environment | null, setKeychain: (status: KeychainStatus | undefined) => void, checks: VerifyFlags): WizardServices {
+export function wizardServices(
+	getEnv: () => Environment | null,
+	setKeychain: (status: KeychainStatus | undefined) => void,
+	checks: VerifyFlags,
+): WizardServices {
 	const need = () => {
 		const env = getEnv();
 		if (!env) throw new Error('the machine has not been read yet');
@@ -60,7 +64,8 @@ export function wizardServices(getEnv: () => Environment | null, setKeychain: (s
 				return {ok: true, text: await readFile(resolve(need().cwd, path.replace(/^~(?=\/|$)/, need().home)), 'utf8')};
 			} catch (error) {
 				const code = (error as NodeJS.ErrnoException).code;
-				const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a directory' : (error as Error).message;
+				const why =
+					code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a directory' : (error as Error).message;
 				return {ok: false, message: `Import file ${path}: ${why}; give the path of the file Quay gave you.`};
 			}
 		},

@@ -55,7 +55,8 @@ export function classifyNetError(error: RawError, context: {timedOut: boolean; c
 	if (code === 'ECONNREFUSED') return {kind: 'refused'};
 	if (code === 'ETIMEDOUT') return {kind: 'timeout'};
 	// A TLS client hello answered in plain HTTP: OpenSSL reads "HTTP/1.1 400" as a record header.
-	if (/wrong version number|packet length too long|http request/i.test(message) && (code === 'EPROTO' || code.startsWith('ERR_SSL'))) return {kind: 'plain-http'};
+	if (/wrong version number|packet length too long|http request/i.test(message) && (code === 'EPROTO' || code.startsWith('ERR_SSL')))
+		return {kind: 'plain-http'};
 	if (UNTRUSTED.has(code)) return {kind: 'tls', code, problem: 'the certificate is not signed by an authority this machine trusts'};
 	if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
 		// node attaches the peer certificate; its reason text varies ("not in the cert's altnames: …", "not cert's CN: …").
@@ -64,7 +65,16 @@ export function classifyNetError(error: RawError, context: {timedOut: boolean; c
 	}
 	if (TLS_PROBLEMS[code]) return {kind: 'tls', code, problem: TLS_PROBLEMS[code]};
 	if (code.startsWith('ERR_SSL') || code.startsWith('ERR_TLS') || code === 'EPROTO' || /certificate|ssl|tls/i.test(message)) {
-		return {kind: 'tls', code: code || 'TLS', problem: `the TLS handshake failed (${message.replace(/^[^:]*:error:[0-9A-F]+:SSL routines:/, '').split(':')[0]?.trim() || code})`};
+		return {
+			kind: 'tls',
+			code: code || 'TLS',
+			problem: `the TLS handshake failed (${
+				message
+					.replace(/^[^:]*:error:[0-9A-F]+:SSL routines:/, '')
+					.split(':')[0]
+					?.trim() || code
+			})`,
+		};
 	}
 	return {kind: 'network', code: code || 'error', message};
 }

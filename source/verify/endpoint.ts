@@ -25,7 +25,10 @@ export function hostnameOf(authority: string): string {
 
 /** Loopback as docker's default insecure registries see it: localhost, 127.0.0.0/8, ::1. */
 export function isLoopback(hostname: string): boolean {
-	const host = hostname.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '');
+	const host = hostname
+		.toLowerCase()
+		.replace(/^\[|\]$/g, '')
+		.replace(/\.$/, '');
 	if (host === 'localhost') return true;
 	if (isIPv4(host)) return host.startsWith('127.');
 	return host === '::1' || host === '0:0:0:0:0:0:0:1';

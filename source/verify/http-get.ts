@@ -36,7 +36,8 @@ export function httpGet(url: URL, options: GetOptions): Promise<HttpResponse> {
 			response => {
 				const chunks: Buffer[] = [];
 				let size = 0;
-				const done = () => resolve({status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).subarray(0, MAX_BODY).toString('utf8')});
+				const done = () =>
+					resolve({status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).subarray(0, MAX_BODY).toString('utf8')});
 				response.on('data', (chunk: Buffer) => {
 					chunks.push(chunk);
 					size += chunk.length;

@@ -4,6 +4,9 @@
 export function repositoryOf(image: string, host: string): string | undefined {
 	const prefix = `${host}/`;
 	if (host === '' || !image.toLowerCase().startsWith(prefix.toLowerCase())) return undefined;
-	const path = image.slice(prefix.length).replace(/@.*$/, '').replace(/:[^/]*$/, '');
+	const path = image
+		.slice(prefix.length)
+		.replace(/@.*$/, '')
+		.replace(/:[^/]*$/, '');
 	return /^[a-z0-9]+(?:[._-]+[a-z0-9]+|__)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/.test(path) ? path : undefined;
 }

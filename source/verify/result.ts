@@ -50,7 +50,10 @@ export function failureResult(registry: string, failure: NetFailure, url: URL, w
 				...base,
 				status: 'unreachable',
 				reason: 'dns',
-				message: failure.code === 'EAI_AGAIN' ? `${what}: the DNS lookup of ${url.hostname} failed for now (EAI_AGAIN)` : `${what}: the host name ${url.hostname} does not resolve (DNS: ${failure.code})`,
+				message:
+					failure.code === 'EAI_AGAIN'
+						? `${what}: the DNS lookup of ${url.hostname} failed for now (EAI_AGAIN)`
+						: `${what}: the host name ${url.hostname} does not resolve (DNS: ${failure.code})`,
 				advice: 'Check the spelling of the registry; if it is only visible inside another network, check it from there.',
 			};
 		case 'refused':
@@ -70,7 +73,13 @@ export function failureResult(registry: string, failure: NetFailure, url: URL, w
 				advice: 'Check firewalls, proxies and VPNs on the way; give a slow registry more time with --verify-timeout SECONDS.',
 			};
 		case 'network':
-			return {...base, status: 'unreachable', reason: 'network', message: `${what}: could not be reached (${failure.code}: ${failure.message})`, advice: 'Check the network path to the registry.'};
+			return {
+				...base,
+				status: 'unreachable',
+				reason: 'network',
+				message: `${what}: could not be reached (${failure.code}: ${failure.message})`,
+				advice: 'Check the network path to the registry.',
+			};
 		case 'plain-http':
 			return {
 				...base,

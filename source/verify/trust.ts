@@ -8,7 +8,13 @@ import {join} from 'node:path';
 import {createSecureContext, rootCertificates, type SecureContext} from 'node:tls';
 
 /** Where Linux distributions keep the system bundle (Go's crypto/x509 looks in the same places). */
-const SYSTEM_BUNDLES = ['/etc/ssl/certs/ca-certificates.crt', '/etc/pki/tls/certs/ca-bundle.crt', '/etc/ssl/ca-bundle.pem', '/etc/pki/tls/cacert.pem', '/etc/ssl/cert.pem'];
+const SYSTEM_BUNDLES = [
+	'/etc/ssl/certs/ca-certificates.crt',
+	'/etc/pki/tls/certs/ca-bundle.crt',
+	'/etc/ssl/ca-bundle.pem',
+	'/etc/pki/tls/cacert.pem',
+	'/etc/ssl/cert.pem',
+];
 
 const PEM = /-----BEGIN CERTIFICATE-----[^-]+-----END CERTIFICATE-----/g;
 
@@ -21,7 +27,8 @@ export async function loadCaFile(path: string): Promise<string> {
 		text = await readFile(path, 'utf8');
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code;
-		const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a directory' : (error as Error).message;
+		const why =
+			code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a directory' : (error as Error).message;
 		throw new CaFileError(`--ca-file ${path}: cannot read it (${why}); give the registry's CA certificate in PEM form.`);
 	}
 	const blocks = text.match(PEM) ?? [];

@@ -27,6 +27,8 @@ export function verdict(results: readonly VerifyResult[], mode: VerifyMode): Ver
 export function failureMessage(failures: readonly VerifyResult[], mode: VerifyMode): string {
 	const lines = failures.map(result => `${result.message}. ${result.advice}`.trim());
 	const strict = mode === 'strict' && failures.some(result => result.status !== 'rejected' && result.status !== 'invalid');
-	const escape = strict ? 'Without --verify=strict an unreachable registry only warns; --no-verify saves without checking.' : 'To save them anyway, add --no-verify.';
-	return `${lines.join('\nregauth: ')}\nregauth: nothing was written. ${escape}`;
+	const way = strict
+		? 'Without --verify=strict an unreachable registry only warns; --no-verify saves without checking.'
+		: 'To save them anyway, add --no-verify.';
+	return `${lines.join('\nregauth: ')}\nregauth: nothing was written. ${way}`;
 }

@@ -5,10 +5,10 @@
 import {scrub} from '../apply/scrub.js';
 import {encodeAuth} from '../formats/docker-auth.js';
 import {registryKey} from '../formats/registry-key.js';
-import {pickChallenge, parseChallenges} from './challenge.js';
+import {parseChallenges, pickChallenge} from './challenge.js';
 import {classifyNetError, type NetFailure, type RawError} from './classify-error.js';
 import {mayCarryCredentials, registryEndpoint} from './endpoint.js';
-import {httpGet, type HttpResponse} from './http-get.js';
+import {type HttpResponse, httpGet} from './http-get.js';
 import {DEFAULT_TIMEOUT_MS, failureResult, type VerifyResult} from './result.js';
 import {CaFileError, trustContext} from './trust.js';
 
@@ -61,7 +61,7 @@ export async function verifyCredential(options: VerifyOptions): Promise<VerifyRe
 	const deadline = AbortSignal.timeout(timeoutMs);
 	const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
 
-	let secureContext;
+	let secureContext: Awaited<ReturnType<typeof trustContext>>;
 	try {
 		secureContext = await trustContext({
 			authority: endpoint.authority,
@@ -107,22 +107,34 @@ export async function verifyCredential(options: VerifyOptions): Promise<VerifyRe
 		return unexpected(
 			base,
 			`${base.href} answered HTTP ${probe.status}${probe.status === 404 ? ', not the registry API' : ''}${reasonFrom(probe, secrets)}`,
-			probe.status === 404 ? 'Is this the registry’s address? Registries answer GET /v2/ with 200 or 401.' : 'The registry is not working as expected; try again later or ask its operator.',
+			probe.status === 404
+				? 'Is this the registry’s address? Registries answer GET /v2/ with 200 or 401.'
+				: 'The registry is not working as expected; try again later or ask its operator.',
 		);
 	}
 	const header = [probe.headers['www-authenticate'] ?? ''].flat().join(', ');
 	const challenge = pickChallenge(parseChallenges(header));
 	if (!challenge) {
-		return unexpected(base, `${registry} wants a login but offers no Basic or Bearer challenge (WWW-Authenticate: ${header || 'missing'})`, 'regauth cannot check this registry; add --no-verify to save without checking.');
+		return unexpected(
+			base,
+			`${registry} wants a login but offers no Basic or Bearer challenge (WWW-Authenticate: ${header || 'missing'})`,
+			'regauth cannot check this registry; add --no-verify to save without checking.',
+		);
 	}
 
 	// 2a. Basic: the same request, with the credentials.
 	if (challenge.scheme === 'basic') {
 		const answer = await get(base, {authorization: basic});
 		if (isFailure(answer)) return failed(answer, base);
-		if (answer.status === 200) return {status: 'verified', registry, url: base.href, scheme: 'basic', message: `${registry} accepted the user name and password`, advice: ''};
-		if (answer.status === 401 || answer.status === 403) return rejected(base, 'basic', `${registry} rejected the user name or password (HTTP ${answer.status}${reasonFrom(answer, secrets)})`);
-		return unexpected(base, `${base.href} answered HTTP ${answer.status} to the login${reasonFrom(answer, secrets)}`, 'The registry is not working as expected; try again later.');
+		if (answer.status === 200)
+			return {status: 'verified', registry, url: base.href, scheme: 'basic', message: `${registry} accepted the user name and password`, advice: ''};
+		if (answer.status === 401 || answer.status === 403)
+			return rejected(base, 'basic', `${registry} rejected the user name or password (HTTP ${answer.status}${reasonFrom(answer, secrets)})`);
+		return unexpected(
+			base,
+			`${base.href} answered HTTP ${answer.status} to the login${reasonFrom(answer, secrets)}`,
+			'The registry is not working as expected; try again later.',
+		);
 	}
 
 	// 2b. Bearer: a token from the realm, then /v2/ with it.
@@ -130,10 +142,18 @@ export async function verifyCredential(options: VerifyOptions): Promise<VerifyRe
 	try {
 		realm = new URL(challenge.params.realm!);
 	} catch {
-		return unexpected(base, `${registry} names a token service that is not a URL (realm="${challenge.params.realm}")`, 'The registry’s auth configuration is broken; ask its operator.');
+		return unexpected(
+			base,
+			`${registry} names a token service that is not a URL (realm="${challenge.params.realm}")`,
+			'The registry’s auth configuration is broken; ask its operator.',
+		);
 	}
 	if (realm.protocol !== 'https:' && realm.protocol !== 'http:') {
-		return unexpected(base, `${registry} names a token service that is not http(s) (${realm.protocol})`, 'The registry’s auth configuration is broken; ask its operator.');
+		return unexpected(
+			base,
+			`${registry} names a token service that is not http(s) (${realm.protocol})`,
+			'The registry’s auth configuration is broken; ask its operator.',
+		);
 	}
 	const service = `the token service ${realm.host}`;
 	if (!mayCarryCredentials(realm, insecure)) {
@@ -155,9 +175,18 @@ export async function verifyCredential(options: VerifyOptions): Promise<VerifyRe
 	const tokenAnswer = await get(realm, {authorization: basic});
 	if (isFailure(tokenAnswer)) return failed(tokenAnswer, shown, service);
 	if (tokenAnswer.status === 401 || tokenAnswer.status === 403) {
-		return rejected(shown, 'bearer', `${service} rejected the user name or password for ${registry} (HTTP ${tokenAnswer.status}${reasonFrom(tokenAnswer, secrets)})`);
+		return rejected(
+			shown,
+			'bearer',
+			`${service} rejected the user name or password for ${registry} (HTTP ${tokenAnswer.status}${reasonFrom(tokenAnswer, secrets)})`,
+		);
 	}
-	if (tokenAnswer.status !== 200) return unexpected(shown, `${service} answered HTTP ${tokenAnswer.status}${reasonFrom(tokenAnswer, secrets)}`, 'The registry’s token service is not working as expected; try again later.');
+	if (tokenAnswer.status !== 200)
+		return unexpected(
+			shown,
+			`${service} answered HTTP ${tokenAnswer.status}${reasonFrom(tokenAnswer, secrets)}`,
+			'The registry’s token service is not working as expected; try again later.',
+		);
 	let token: unknown;
 	try {
 		const body = JSON.parse(tokenAnswer.body) as {token?: unknown; access_token?: unknown};
@@ -165,15 +194,32 @@ export async function verifyCredential(options: VerifyOptions): Promise<VerifyRe
 	} catch {
 		token = undefined;
 	}
-	if (typeof token !== 'string' || token === '') return unexpected(shown, `${service} answered 200 but gave no token`, 'The registry’s token service is not working as expected; ask its operator.');
+	if (typeof token !== 'string' || token === '')
+		return unexpected(shown, `${service} answered 200 but gave no token`, 'The registry’s token service is not working as expected; ask its operator.');
 
 	const final = await get(base, {authorization: `Bearer ${token}`});
 	if (isFailure(final)) return failed(final, base);
-	if (final.status === 200) return {status: 'verified', registry, url: base.href, scheme: 'bearer', message: `${registry} accepted the user name and password (token from ${realm.host})`, advice: ''};
+	if (final.status === 200)
+		return {
+			status: 'verified',
+			registry,
+			url: base.href,
+			scheme: 'bearer',
+			message: `${registry} accepted the user name and password (token from ${realm.host})`,
+			advice: '',
+		};
 	if (final.status === 401 || final.status === 403) {
-		return rejected(base, 'bearer', `${registry} refused the token that ${service} issued for these credentials (HTTP ${final.status}${reasonFrom(final, [...secrets, token])})`);
+		return rejected(
+			base,
+			'bearer',
+			`${registry} refused the token that ${service} issued for these credentials (HTTP ${final.status}${reasonFrom(final, [...secrets, token])})`,
+		);
 	}
-	return unexpected(base, `${base.href} answered HTTP ${final.status} to the token${reasonFrom(final, [...secrets, token])}`, 'The registry is not working as expected; try again later.');
+	return unexpected(
+		base,
+		`${base.href} answered HTTP ${final.status} to the token${reasonFrom(final, [...secrets, token])}`,
+		'The registry is not working as expected; try again later.',
+	);
 
 	function rejected(url: URL, scheme: 'basic' | 'bearer', message: string): VerifyResult {
 		return {

@@ -1,12 +1,24 @@
-import {test} from 'node:test';
 import assert from 'node:assert/strict';
+import {test} from 'node:test';
 import {checkImageReference, checkMarathonAppId, checkMarathonUri, checkRemoteUrl, robotAccount} from '../../source/answers.js';
 import {answersFor, planChecked, ROBOT} from '../support/plan-fixtures.js';
 
 test("Quay robot names are recognised by Quay's own rules (namespace+shortname)", () => {
 	assert.deepEqual(robotAccount('myorg+robot'), {namespace: 'myorg', name: 'robot'});
 	assert.deepEqual(robotAccount('my.org-1+ci_bot2'), {namespace: 'my.org-1', name: 'ci_bot2'});
-	for (const name of ['myorg', 'myorg+', '+robot', 'MyOrg+robot', 'myorg+Robot', 'myorg+1bot', 'myorg+b', 'o+robot', 'my..org+robot', 'myorg-+robot', 'a+b+c']) {
+	for (const name of [
+		'myorg',
+		'myorg+',
+		'+robot',
+		'MyOrg+robot',
+		'myorg+Robot',
+		'myorg+1bot',
+		'myorg+b',
+		'o+robot',
+		'my..org+robot',
+		'myorg-+robot',
+		'a+b+c',
+	]) {
 		assert.equal(robotAccount(name), undefined, name);
 	}
 });

@@ -1,10 +1,11 @@
 // Crash safety: an apply killed with SIGKILL at random moments always leaves every destination
 // either as it was or as planned, and parseable; and `regauth undo` then restores the start.
-import {test} from 'node:test';
+
 import assert from 'node:assert/strict';
 import {spawn} from 'node:child_process';
-import {existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
+import {test} from 'node:test';
 import {parse} from 'yaml';
 import {CLI, cleanEnv, runCli} from '../support/run-cli.js';
 import {tempDir} from '../support/temp.js';
@@ -23,7 +24,11 @@ function fresh(root: string, name: string) {
 }
 
 function destinations(dir: string, home: string): string[] {
-	return [join(home, '.docker', 'config.json'), ...NAMESPACES.map(ns => join(dir, 'regauth', 'kubernetes', ns, 'regcred.secret.yaml')), join(dir, 'regauth', 'kubernetes', 'pod-example.yaml')];
+	return [
+		join(home, '.docker', 'config.json'),
+		...NAMESPACES.map(ns => join(dir, 'regauth', 'kubernetes', ns, 'regcred.secret.yaml')),
+		join(dir, 'regauth', 'kubernetes', 'pod-example.yaml'),
+	];
 }
 
 function runAndKill(env: NodeJS.ProcessEnv, cwd: string, delayMs: number): Promise<void> {
@@ -68,7 +73,7 @@ test(`apply killed with SIGKILL at ${RUNS} random moments never leaves a half-wr
 			const original = index === 0 ? ORIGINAL : undefined;
 			const now = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
 			assert.ok(now === original || now === planned[index], `run ${run}: ${path} is neither as before nor as planned:\n${now}`);
-			if (now !== undefined) path.endsWith(".json") ? JSON.parse(now) : parse(now);
+			if (now !== undefined) path.endsWith('.json') ? JSON.parse(now) : parse(now);
 			if (now === planned[index]) written++;
 		}
 		outcomes[written === 0 ? 'untouched' : written === planned.length ? 'complete' : 'partial']++;
@@ -79,7 +84,11 @@ test(`apply killed with SIGKILL at ${RUNS} random moments never leaves a half-wr
 		assert.equal(readFileSync(join(home, '.docker', 'config.json'), 'utf8'), ORIGINAL);
 		for (const path of destinations(dir, home).slice(1)) assert.equal(existsSync(path), false, `run ${run}: ${path} left after undo`);
 		const litter = readdirSync(join(home, '.docker')).filter(name => !name.startsWith('config.json'));
-		assert.deepEqual(litter.filter(name => !name.endsWith('.tmp')), [], `run ${run}`);
+		assert.deepEqual(
+			litter.filter(name => !name.endsWith('.tmp')),
+			[],
+			`run ${run}`,
+		);
 	}
 	console.log(`kills: ${JSON.stringify(outcomes)} (window ${Math.round(low)}–${Math.round(high)} ms)`);
 });

@@ -1,11 +1,12 @@
 // `--apply commands` runs the real docker CLI's `docker login --password-stdin` against a real
 // registry (Debian's docker-registry with htpasswd). No docker engine is needed: the CLI logs
 // in client-side. DOCKER_CONFIG points at a temp dir that already holds a config, otherwise the
-// Debian credential helpers would be picked as the default store (real-components.md §3).
-import {test} from 'node:test';
+// Debian credential helpers would be picked as the default store (docs/real-components.md §3).
+
 import assert from 'node:assert/strict';
 import {mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
+import {test} from 'node:test';
 import {requireProgram} from '../support/programs.js';
 import {startRegistry} from '../support/registry.js';
 import {cleanEnv, runCli} from '../support/run-cli.js';
@@ -26,7 +27,11 @@ function setup() {
 test('docker login with the password on stdin stores the login in $DOCKER_CONFIG', async () => {
 	const registry = await startRegistry(join(tempDir(), 'registry'));
 	const {dir, dockerConfig, env} = setup();
-	const result = await runCli(['-r', registry.host, '-u', registry.username, '--password-stdin', '-t', 'docker', '--apply', 'commands', '--yes'], {env, cwd: dir, input: registry.password});
+	const result = await runCli(['-r', registry.host, '-u', registry.username, '--password-stdin', '-t', 'docker', '--apply', 'commands', '--yes'], {
+		env,
+		cwd: dir,
+		input: registry.password,
+	});
 	assert.equal(result.code, 0, result.stdout + result.stderr);
 	assert.match(result.stdout, /✓ docker login 127\.0\.0\.1:\d+ — Login Succeeded/);
 	const config = JSON.parse(readFileSync(join(dockerConfig, 'config.json'), 'utf8'));

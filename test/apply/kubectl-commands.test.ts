@@ -1,9 +1,10 @@
 // regauth runs the real kubectl against a SIMULATED API server (test/support/fake-apiserver.ts):
 // no real Kubernetes API server can run on the test machines.
-import {test} from 'node:test';
+
 import assert from 'node:assert/strict';
 import {mkdirSync} from 'node:fs';
 import {join} from 'node:path';
+import {test} from 'node:test';
 import {startFakeApiServer} from '../support/fake-apiserver.js';
 import {requireProgram} from '../support/programs.js';
 import {cleanEnv, runCli} from '../support/run-cli.js';
@@ -28,7 +29,11 @@ test('kubectl apply creates the Secret in every namespace and the ServiceAccount
 	});
 	const dir = tempDir();
 	const {env} = setup(api.kubeconfig(dir));
-	const result = await runCli([...base, '-n', 'web', '-n', 'jobs', '-n', 'batch', '--service-account', 'default', '--context', 'sim'], {env, cwd: dir, input: PASSWORD});
+	const result = await runCli([...base, '-n', 'web', '-n', 'jobs', '-n', 'batch', '--service-account', 'default', '--context', 'sim'], {
+		env,
+		cwd: dir,
+		input: PASSWORD,
+	});
 	assert.equal(result.code, 0, result.stdout + result.stderr);
 	for (const namespace of ['web', 'jobs', 'batch']) {
 		const secret = api.secrets.get(`${namespace}/regcred`) as {type: string; data: Record<string, string>};
@@ -55,7 +60,10 @@ test('a missing namespace stops the run with its own message; the rest is report
 	const {env} = setup(api.kubeconfig(dir));
 	const result = await runCli([...base, '-n', 'nope', '-n', 'web'], {env, cwd: dir, input: PASSWORD});
 	assert.equal(result.code, 1);
-	assert.match(result.stdout, /✗ kubectl apply the Secret in nope — the namespace "nope" does not exist in this cluster\. Create it first \(kubectl create namespace nope\)/);
+	assert.match(
+		result.stdout,
+		/✗ kubectl apply the Secret in nope — the namespace "nope" does not exist in this cluster\. Create it first \(kubectl create namespace nope\)/,
+	);
 	assert.match(result.stdout, /· kubectl apply the Secret in web — not attempted after an earlier failure/);
 	assert.equal(api.secrets.size, 0);
 });
@@ -86,7 +94,11 @@ test('with --apply both the manifests are written and applied; undo lists how to
 	const api = await startFakeApiServer({namespaces: ['web']});
 	const dir = tempDir();
 	const {env} = setup(api.kubeconfig(dir));
-	const result = await runCli(['-r', 'quay.io', '-u', 'org+bot', '--password-stdin', '-t', 'kubernetes', '-n', 'web', '--apply', 'both', '--yes'], {env, cwd: dir, input: PASSWORD});
+	const result = await runCli(['-r', 'quay.io', '-u', 'org+bot', '--password-stdin', '-t', 'kubernetes', '-n', 'web', '--apply', 'both', '--yes'], {
+		env,
+		cwd: dir,
+		input: PASSWORD,
+	});
 	assert.equal(result.code, 0, result.stdout + result.stderr);
 	assert.match(result.stdout, /✓ Secret regcred in web .*regcred\.secret\.yaml — created/);
 	assert.equal(api.secrets.size, 1);

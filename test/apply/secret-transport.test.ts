@@ -1,9 +1,10 @@
 // Secrets reach child processes on stdin only. Fake docker, kubectl and credential helpers
 // first on PATH record their argv, environment and stdin; the secret must appear only in stdin.
-import {test} from 'node:test';
+
 import assert from 'node:assert/strict';
 import {mkdirSync} from 'node:fs';
 import {join} from 'node:path';
+import {test} from 'node:test';
 import {recordingPrograms} from '../support/recording-program.js';
 import {cleanEnv, runCli} from '../support/run-cli.js';
 import {tempDir} from '../support/temp.js';
@@ -18,18 +19,50 @@ test('docker login, kubectl apply and a credential helper get the secret only on
 	const {bin, calls} = recordingPrograms(dir, ['docker', 'kubectl', 'docker-credential-fakestore'], {kubectl: '{"metadata":{"name":"default"}}'});
 	const env = cleanEnv(home, {PATH: `${bin}:${process.env.PATH}`});
 
-	const login = await runCli(['-r', 'quay.io', '-u', 'org+bot', '--password-stdin', '-t', 'docker,kubernetes', '-n', 'web', '--service-account', 'default', '--apply', 'commands', '--yes'], {env, cwd: dir, input: PASSWORD});
+	const login = await runCli(
+		[
+			'-r',
+			'quay.io',
+			'-u',
+			'org+bot',
+			'--password-stdin',
+			'-t',
+			'docker,kubernetes',
+			'-n',
+			'web',
+			'--service-account',
+			'default',
+			'--apply',
+			'commands',
+			'--yes',
+		],
+		{env, cwd: dir, input: PASSWORD},
+	);
 	assert.equal(login.code, 0, login.stdout + login.stderr);
-	const keychain = await runCli(['-r', 'quay.io', '-u', 'org+bot', '--password-stdin', '-t', 'docker', '--keychain', 'fakestore', '--yes'], {env, cwd: dir, input: PASSWORD});
+	const keychain = await runCli(['-r', 'quay.io', '-u', 'org+bot', '--password-stdin', '-t', 'docker', '--keychain', 'fakestore', '--yes'], {
+		env,
+		cwd: dir,
+		input: PASSWORD,
+	});
 	assert.equal(keychain.code, 0, keychain.stdout + keychain.stderr);
 
 	const recorded = calls();
 	assert.deepEqual(
 		recorded.map(call => `${call.program} ${call.argv.slice(0, 2).join(' ')}`),
-		['docker login quay.io', 'kubectl apply --namespace', 'kubectl get secret', 'kubectl get serviceaccount', 'kubectl patch serviceaccount', 'docker-credential-fakestore get', 'docker-credential-fakestore store'],
+		[
+			'docker login quay.io',
+			'kubectl apply --namespace',
+			'kubectl get secret',
+			'kubectl get serviceaccount',
+			'kubectl patch serviceaccount',
+			'docker-credential-fakestore get',
+			'docker-credential-fakestore store',
+		],
 	);
 	for (const call of recorded) {
-		const visible = `${call.argv.join('\0')}\0${Object.entries(call.env).map(([key, value]) => `${key}=${value}`).join('\0')}`;
+		const visible = `${call.argv.join('\0')}\0${Object.entries(call.env)
+			.map(([key, value]) => `${key}=${value}`)
+			.join('\0')}`;
 		for (const secret of [PASSWORD, AUTH]) assert.ok(!visible.includes(secret), `${call.program} ${call.argv.join(' ')} saw the secret outside stdin`);
 	}
 	assert.equal(recorded[0]!.stdin, `${PASSWORD}\n`);

@@ -1,9 +1,10 @@
 // The merge target is re-read at apply time: if it changed since the plan was made, apply
 // refuses (StaleError) and the caller plans again, instead of overwriting the new content.
-import {test} from 'node:test';
+
 import assert from 'node:assert/strict';
 import {mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
+import {test} from 'node:test';
 import {defaultAnswers} from '../../source/answers.js';
 import {apply, RefusedError, StaleError} from '../../source/apply/apply.js';
 import {plan, plannedReads} from '../../source/plan.js';

@@ -1,8 +1,9 @@
 // The built CLI, run as a user runs it, in a temp HOME.
-import {test} from 'node:test';
+
 import assert from 'node:assert/strict';
-import {existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync} from 'node:fs';
+import {existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
+import {test} from 'node:test';
 import {cleanEnv, runCli} from '../support/run-cli.js';
 import {tempDir} from '../support/temp.js';
 
@@ -40,12 +41,20 @@ test('bad usage exits 2 with a message naming the flag, never a stack trace', as
 		[['-r', 'quay.io', '-u', 'u', '--password-stdin'], /--yes is required/, 'pw'],
 		[['-r', 'a.io', '-r', 'b.io', '-u', 'x', '-u', 'y', '-u', 'z', '--password-stdin'], /--username was given 3 times for 2 registries/, 'pw'],
 		[['-r', 'a.io', '-r', 'b.io', '-u', 'x', '--password-stdin', '--dry-run'], /2 registries need 2 passwords on stdin, one per line/, 'only-one'],
-		[['-t', 'kubernetes', '-r', 'a.io', '-u', 'x', '--password-stdin', '--secret-name', 'Bad_Name', '--dry-run'], /--secret-name: Secret name "Bad_Name"/, 'pw'],
+		[
+			['-t', 'kubernetes', '-r', 'a.io', '-u', 'x', '--password-stdin', '--secret-name', 'Bad_Name', '--dry-run'],
+			/--secret-name: Secret name "Bad_Name"/,
+			'pw',
+		],
 		[['--apply', 'everything', '-r', 'a.io'], /--apply everything: expected one of files, commands, both/],
 		[['frobnicate'], /unexpected argument "frobnicate"/],
 		[['-r', '', '-u', 'u', '--password-stdin', '--dry-run'], /--registry is empty \(an unset variable\?\)/, 'pw'],
 		[['-r', 'quay.io', '-u', 'u', '-t', ',', '--password-stdin', '--dry-run'], /--target is empty/, 'pw'],
-		[['-r', 'quay.io', '-u', 'u', '-t', 'kubernetes', '--image', 'https://Bad Image/x', '--password-stdin', '--no-verify', '--dry-run'], /--image: Image "https:\/\/Bad Image\/x" is a URL/, 'pw'],
+		[
+			['-r', 'quay.io', '-u', 'u', '-t', 'kubernetes', '--image', 'https://Bad Image/x', '--password-stdin', '--no-verify', '--dry-run'],
+			/--image: Image "https:\/\/Bad Image\/x" is a URL/,
+			'pw',
+		],
 	];
 	for (const [args, expected, input] of cases) {
 		const result = await runCli(args, {env, cwd: dir, ...(input === undefined ? {} : {input})});
@@ -65,11 +74,18 @@ test('without a terminal and without flags: exit 2 and the headless command is s
 
 test('--dry-run --json prints the plan with every secret masked and changes nothing', async () => {
 	const {env, dir, home} = setup();
-	const result = await runCli(['-r', 'quay.io', '-u', 'org+bot', '--password-stdin', '-t', 'docker,kubernetes', '-n', 'web', '--dry-run', '--json'], {env, cwd: dir, input: `${PASSWORD}\n`});
+	const result = await runCli(['-r', 'quay.io', '-u', 'org+bot', '--password-stdin', '-t', 'docker,kubernetes', '-n', 'web', '--dry-run', '--json'], {
+		env,
+		cwd: dir,
+		input: `${PASSWORD}\n`,
+	});
 	assert.equal(result.code, 0, result.stderr);
 	const output = JSON.parse(result.stdout);
 	assert.equal(output.dryRun, true);
-	assert.deepEqual(output.plan.artifacts.map((artifact: {id: string}) => artifact.id), ['docker:config', 'kubernetes:secret:web', 'kubernetes:pod-example']);
+	assert.deepEqual(
+		output.plan.artifacts.map((artifact: {id: string}) => artifact.id),
+		['docker:config', 'kubernetes:secret:web', 'kubernetes:pod-example'],
+	);
 	assert.equal(output.plan.artifacts[0].mode, '0600');
 	for (const secret of [PASSWORD, B64]) {
 		assert.ok(!result.stdout.includes(secret), 'no secret in the JSON');
@@ -148,7 +164,10 @@ test('a malformed config is refused (exit 1), named with the position, and left 
 
 test('--destdir stages machine files under it; --output-dir takes project files', async () => {
 	const {env, dir, home} = setup();
-	const result = await runCli(['-r', 'quay.io', '-u', 'org+bot', '--password-stdin', '-t', 'docker,kubernetes', '--destdir', 'rootfs', '--output-dir', 'out', '--yes'], {env, cwd: dir, input: PASSWORD});
+	const result = await runCli(
+		['-r', 'quay.io', '-u', 'org+bot', '--password-stdin', '-t', 'docker,kubernetes', '--destdir', 'rootfs', '--output-dir', 'out', '--yes'],
+		{env, cwd: dir, input: PASSWORD},
+	);
 	assert.equal(result.code, 0, result.stderr);
 	assert.ok(existsSync(join(dir, 'rootfs', home, '.docker', 'config.json')));
 	assert.ok(existsSync(join(dir, 'out', 'kubernetes', 'current-namespace', 'regcred.secret.yaml')));
@@ -181,7 +200,11 @@ test('stdin must be UTF-8 and of a sensible size; the password is never silently
 
 test('an empty HOME falls back to the account’s home directory, never the working directory', async () => {
 	const {dir} = setup();
-	const result = await runCli(['-r', 'quay.io', '-u', 'u', '--password-stdin', '--no-verify', '--dry-run', '--json'], {env: {PATH: process.env.PATH, HOME: ''}, cwd: dir, input: 'pw'});
+	const result = await runCli(['-r', 'quay.io', '-u', 'u', '--password-stdin', '--no-verify', '--dry-run', '--json'], {
+		env: {PATH: process.env.PATH, HOME: ''},
+		cwd: dir,
+		input: 'pw',
+	});
 	assert.equal(result.code, 0, result.stderr);
 	const path = JSON.parse(result.stdout).plan.artifacts[0].path as string;
 	assert.ok(path.startsWith('/'), path);
@@ -207,5 +230,9 @@ test('replacing a login keeps the other fields of its entry (email, custom keys)
 	writeFileSync(config, '{"auths": {"quay.io": {"auth": "b2xkOjE=", "email": "me@x.io", "x-custom": 1}}}', {mode: 0o600});
 	const result = await runCli(['-r', 'quay.io', '-u', 'new', '--password-stdin', '--no-verify', '--yes'], {env, cwd: dir, input: 'pw'});
 	assert.equal(result.code, 0, result.stderr);
-	assert.deepEqual(JSON.parse(readFileSync(config, 'utf8')).auths['quay.io'], {email: 'me@x.io', 'x-custom': 1, auth: Buffer.from('new:pw').toString('base64')});
+	assert.deepEqual(JSON.parse(readFileSync(config, 'utf8')).auths['quay.io'], {
+		email: 'me@x.io',
+		'x-custom': 1,
+		auth: Buffer.from('new:pw').toString('base64'),
+	});
 });

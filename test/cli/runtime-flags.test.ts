@@ -1,5 +1,5 @@
-import {test} from 'node:test';
 import assert from 'node:assert/strict';
+import {test} from 'node:test';
 import {TARGET_IDS} from '../../source/answers.js';
 import {parseInvocation} from '../../source/cli/args.js';
 import {headlessCommand} from '../../source/headless-command.js';
@@ -10,9 +10,26 @@ import {answersFor, envWith, ROBOT} from '../support/plan-fixtures.js';
 
 test('the runtime flags map onto the answers', () => {
 	const {answers} = parseInvocation([
-		'-r', 'quay.io', '-u', 'myorg+robot', '--password-stdin', '-t', 'rkt,mesos,butane',
-		'--rkt-kind', 'auth', '--marathon-uri', 'https://f.example.com/d.tgz', '--marathon-image', 'quay.io/myorg/web:1', '--marathon-app-id', '/team/web',
-		'--butane-version', '1.1.0', '--butane-remote-url', 'https://cfg.example.com/c.json', '--butane-rkt',
+		'-r',
+		'quay.io',
+		'-u',
+		'myorg+robot',
+		'--password-stdin',
+		'-t',
+		'rkt,mesos,butane',
+		'--rkt-kind',
+		'auth',
+		'--marathon-uri',
+		'https://f.example.com/d.tgz',
+		'--marathon-image',
+		'quay.io/myorg/web:1',
+		'--marathon-app-id',
+		'/team/web',
+		'--butane-version',
+		'1.1.0',
+		'--butane-remote-url',
+		'https://cfg.example.com/c.json',
+		'--butane-rkt',
 	]);
 	assert.deepEqual(answers.rkt, {kind: 'auth'});
 	assert.deepEqual(answers.mesos, {uri: 'https://f.example.com/d.tgz', image: 'quay.io/myorg/web:1', appId: '/team/web'});
@@ -33,7 +50,10 @@ test('the equivalent headless command carries the runtime options and parses bac
 	assert.ok(split.ok);
 	const argv = split.words.map(word => word.text).slice(1);
 	const parsed = parseInvocation(argv).answers;
-	assert.deepEqual({rkt: parsed.rkt, mesos: parsed.mesos, butane: parsed.butane, targets: parsed.targets}, {rkt: answers.rkt, mesos: answers.mesos, butane: answers.butane, targets: answers.targets});
+	assert.deepEqual(
+		{rkt: parsed.rkt, mesos: parsed.mesos, butane: parsed.butane, targets: parsed.targets},
+		{rkt: answers.rkt, mesos: answers.mesos, butane: answers.butane, targets: answers.targets},
+	);
 	// defaults add nothing
 	const plain = headlessCommand(answersFor(['rkt', 'mesos', 'butane']));
 	assert.doesNotMatch(plain, /--rkt-kind|--marathon|--butane/);

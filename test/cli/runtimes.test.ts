@@ -1,11 +1,12 @@
 // The built CLI applying the rkt, mesos, butane and podman targets with --yes into temp
 // directories (HOME, --output-dir, --destdir), and --import reading Quay robot files.
-import {test} from 'node:test';
+
 import assert from 'node:assert/strict';
-import {createHash} from 'node:crypto';
 import {execFileSync} from 'node:child_process';
+import {createHash} from 'node:crypto';
 import {mkdirSync, readFileSync, statSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
+import {test} from 'node:test';
 import {encodeAuth} from '../../source/formats/docker-auth.js';
 import {readButane, readIgnition} from '../support/ignition.js';
 import {cleanEnv, runCli} from '../support/run-cli.js';
@@ -24,11 +25,14 @@ function setup() {
 
 test('rkt, mesos, butane and podman applied with --yes: every file, mode and byte that matters', async () => {
 	const {dir, home, env} = setup();
-	const run = await runCli(['-r', 'quay.io', '-u', 'myorg+robot', '--password-stdin', '-t', 'rkt,mesos,butane,podman', '--butane-rkt', '-o', 'out', '--destdir', 'root', '--yes'], {
-		input: `${TOKEN}\n`,
-		env,
-		cwd: dir,
-	});
+	const run = await runCli(
+		['-r', 'quay.io', '-u', 'myorg+robot', '--password-stdin', '-t', 'rkt,mesos,butane,podman', '--butane-rkt', '-o', 'out', '--destdir', 'root', '--yes'],
+		{
+			input: `${TOKEN}\n`,
+			env,
+			cwd: dir,
+		},
+	);
 	assert.equal(run.code, 0, run.stderr);
 	assert.ok(!run.stdout.includes(TOKEN) && !run.stderr.includes(TOKEN));
 	const auth = encodeAuth('myorg+robot', TOKEN);
@@ -36,7 +40,12 @@ test('rkt, mesos, butane and podman applied with --yes: every file, mode and byt
 	const rkt = join(dir, 'root/etc/rkt/auth.d/quay.io.json');
 	assert.equal(mode(rkt), 0o600);
 	assert.equal(mode(join(dir, 'root/etc/rkt/auth.d')), 0o755);
-	assert.deepEqual(JSON.parse(readFileSync(rkt, 'utf8')), {rktKind: 'dockerAuth', rktVersion: 'v1', registries: ['quay.io'], credentials: {user: 'myorg+robot', password: TOKEN}});
+	assert.deepEqual(JSON.parse(readFileSync(rkt, 'utf8')), {
+		rktKind: 'dockerAuth',
+		rktVersion: 'v1',
+		registries: ['quay.io'],
+		credentials: {user: 'myorg+robot', password: TOKEN},
+	});
 
 	const podman = join(dir, 'root', home, '.config/containers/auth.json');
 	assert.equal(mode(podman), 0o600);
@@ -58,15 +67,22 @@ test('rkt, mesos, butane and podman applied with --yes: every file, mode and byt
 	assert.equal(mode(ign), 0o600);
 	const butane = readButane(readFileSync(bu, 'utf8'));
 	assert.deepEqual(readIgnition(readFileSync(ign, 'utf8')), butane);
-	assert.deepEqual(butane.files.map(file => [file.path, file.mode, file.user ?? 'root']), [
-		['/home/core/.docker/config.json', 0o600, 'core'],
-		['/etc/rkt/auth.d/quay.io.json', 0o600, 'root'],
-	]);
+	assert.deepEqual(
+		butane.files.map(file => [file.path, file.mode, file.user ?? 'root']),
+		[
+			['/home/core/.docker/config.json', 0o600, 'core'],
+			['/etc/rkt/auth.d/quay.io.json', 0o600, 'root'],
+		],
+	);
 	assert.equal(JSON.parse((butane.files[0]!.contents as {bytes: string}).bytes).auths['quay.io'].auth, auth);
 	assert.match(run.stderr, /warning: The Butane and Ignition files contain the registry password/);
 
 	// Applying the same again: the deterministic archive and everything else stay as they are.
-	const again = await runCli(['-r', 'quay.io', '-u', 'myorg+robot', '--password-stdin', '-t', 'mesos,butane', '--butane-rkt', '-o', 'out', '--yes'], {input: TOKEN, env, cwd: dir});
+	const again = await runCli(['-r', 'quay.io', '-u', 'myorg+robot', '--password-stdin', '-t', 'mesos,butane', '--butane-rkt', '-o', 'out', '--yes'], {
+		input: TOKEN,
+		env,
+		cwd: dir,
+	});
 	assert.equal(again.code, 0, again.stderr);
 	assert.match(again.stdout, /^= docker\.tar\.gz for the Mesos fetcher .*already as planned/m);
 	assert.match(again.stdout, /^= Ignition config/m);
@@ -90,11 +106,14 @@ test('podman merges into an existing auth.json in HOME: unknown keys and other r
 test('butane remote: the hosted file, and a config that holds only its URL and sha512', async () => {
 	const {dir, env} = setup();
 	const url = 'https://cfg.example.com/flatcar/config.json';
-	const run = await runCli(['-r', 'quay.io', '-u', 'myorg+robot', '--password-stdin', '-t', 'butane', '--butane-version', '1.1.0', '--butane-remote-url', url, '-o', 'out', '--yes'], {
-		input: TOKEN,
-		env,
-		cwd: dir,
-	});
+	const run = await runCli(
+		['-r', 'quay.io', '-u', 'myorg+robot', '--password-stdin', '-t', 'butane', '--butane-version', '1.1.0', '--butane-remote-url', url, '-o', 'out', '--yes'],
+		{
+			input: TOKEN,
+			env,
+			cwd: dir,
+		},
+	);
 	assert.equal(run.code, 0, run.stderr);
 	const hosted = readFileSync(join(dir, 'out/flatcar/hosted/config.json'));
 	assert.equal(mode(join(dir, 'out/flatcar/hosted/config.json')), 0o600);
@@ -119,7 +138,11 @@ test('--import: each Quay robot file fills registry, user and token without --pa
 	}
 	// '-' reads the file from stdin
 	const {dir, env} = setup();
-	const piped = await runCli(['--import', '-', '-t', 'rkt', '--destdir', 'root', '--yes'], {input: readFileSync(fixture('docker-login.txt'), 'utf8'), env, cwd: dir});
+	const piped = await runCli(['--import', '-', '-t', 'rkt', '--destdir', 'root', '--yes'], {
+		input: readFileSync(fixture('docker-login.txt'), 'utf8'),
+		env,
+		cwd: dir,
+	});
 	assert.equal(piped.code, 0, piped.stderr);
 	assert.match(piped.stderr, /--import -: found a docker login command/);
 	assert.equal(JSON.parse(readFileSync(join(dir, 'root/etc/rkt/auth.d/quay.io.json'), 'utf8')).credentials.user, 'myorg+robot');
@@ -135,9 +158,21 @@ test('bad --import use and bad runtime flags exit 2 with a message naming the fl
 		[['--import', fixture('docker-login.txt'), '--password-stdin', '-t', 'podman'], /drop --password-stdin/, TOKEN],
 		[['--import', fixture('docker-login.txt'), '-r', 'quay.io', '-t', 'podman'], /drop --registry/],
 		[['-r', 'quay.io', '-u', 'u', '--password-stdin', '-t', 'rkt', '--rkt-kind', 'oauth'], /--rkt-kind oauth: expected one of dockerAuth, auth/, TOKEN],
-		[['-r', 'quay.io', '-u', 'u', '--password-stdin', '-t', 'butane', '--butane-version', '2.0.0'], /--butane-version 2\.0\.0: expected one of 1\.0\.0, 1\.1\.0/, TOKEN],
-		[['-r', 'quay.io', '-u', 'u', '--password-stdin', '-t', 'mesos', '--marathon-uri', 'file:///etc/creds.zip', '--dry-run'], /--marathon-uri: .*\.tar\.gz or \.tgz/, TOKEN],
-		[['-r', 'quay.io', '-u', 'u', '--password-stdin', '-t', 'butane', '--butane-remote-url', 'ftp://x/c.json', '--dry-run'], /--butane-remote-url: .*https/, TOKEN],
+		[
+			['-r', 'quay.io', '-u', 'u', '--password-stdin', '-t', 'butane', '--butane-version', '2.0.0'],
+			/--butane-version 2\.0\.0: expected one of 1\.0\.0, 1\.1\.0/,
+			TOKEN,
+		],
+		[
+			['-r', 'quay.io', '-u', 'u', '--password-stdin', '-t', 'mesos', '--marathon-uri', 'file:///etc/creds.zip', '--dry-run'],
+			/--marathon-uri: .*\.tar\.gz or \.tgz/,
+			TOKEN,
+		],
+		[
+			['-r', 'quay.io', '-u', 'u', '--password-stdin', '-t', 'butane', '--butane-remote-url', 'ftp://x/c.json', '--dry-run'],
+			/--butane-remote-url: .*https/,
+			TOKEN,
+		],
 	];
 	for (const [args, message, input] of cases) {
 		const run = await runCli(args, {env, cwd: dir, ...(input ? {input} : {})});
@@ -149,12 +184,22 @@ test('bad --import use and bad runtime flags exit 2 with a message naming the fl
 
 test('--dry-run --json lists the archive entries and masked contents, and writes nothing', async () => {
 	const {dir, env} = setup();
-	const run = await runCli(['-r', 'quay.io', '-u', 'myorg+robot', '--password-stdin', '-t', 'mesos,butane', '-o', 'out', '--dry-run', '--json'], {input: TOKEN, env, cwd: dir});
+	const run = await runCli(['-r', 'quay.io', '-u', 'myorg+robot', '--password-stdin', '-t', 'mesos,butane', '-o', 'out', '--dry-run', '--json'], {
+		input: TOKEN,
+		env,
+		cwd: dir,
+	});
 	assert.equal(run.code, 0, run.stderr);
 	assert.ok(!run.stdout.includes(TOKEN) && !run.stdout.includes(encodeAuth('myorg+robot', TOKEN)));
 	const {plan} = JSON.parse(run.stdout);
 	const archive = plan.artifacts.find((a: {id: string}) => a.id === 'mesos:archive');
-	assert.deepEqual(archive.entries.map((e: {name: string; mode: number}) => [e.name, e.mode]), [['.docker/', 0o700], ['.docker/config.json', 0o600]]);
+	assert.deepEqual(
+		archive.entries.map((e: {name: string; mode: number}) => [e.name, e.mode]),
+		[
+			['.docker/', 0o700],
+			['.docker/config.json', 0o600],
+		],
+	);
 	assert.equal(archive.mode, '0600');
 	assert.match(plan.headless, /--target mesos,butane/);
 	assert.throws(() => statSync(join(dir, 'out')), /ENOENT/);

@@ -1,13 +1,14 @@
 // The podman target's auth.json, read by the real skopeo 1.9.3 (containers/image, the same
 // library podman and buildah use) against a real registry with htpasswd auth.
-import {test} from 'node:test';
+
 import assert from 'node:assert/strict';
 import {spawnSync} from 'node:child_process';
 import {chmodSync, mkdirSync, readFileSync, statSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
+import {test} from 'node:test';
 import {buildOciImage, pushImage} from '../support/oci-image.js';
 import {requireProgram} from '../support/programs.js';
-import {startRegistry, type Registry} from '../support/registry.js';
+import {type Registry, startRegistry} from '../support/registry.js';
 import {cleanEnv, runCli} from '../support/run-cli.js';
 import {tempDir} from '../support/temp.js';
 
@@ -28,7 +29,11 @@ test('skopeo pulls with the auth.json regauth writes, and is refused with a wron
 
 	const home = join(dir, 'home');
 	mkdirSync(home);
-	const run = await runCli(['-r', registry.host, '-u', registry.username, '--password-stdin', '-t', 'podman', '--yes'], {input: registry.password, env: cleanEnv(home), cwd: dir});
+	const run = await runCli(['-r', registry.host, '-u', registry.username, '--password-stdin', '-t', 'podman', '--yes'], {
+		input: registry.password,
+		env: cleanEnv(home),
+		cwd: dir,
+	});
 	assert.equal(run.code, 0, run.stderr);
 	const authFile = join(home, '.config', 'containers', 'auth.json');
 	assert.equal(statSync(authFile).mode & 0o777, 0o600);
@@ -48,7 +53,11 @@ test('skopeo pulls with the auth.json regauth writes, and is refused with a wron
 	const wrongHome = join(dir, 'wrong');
 	mkdirSync(wrongHome);
 	// --no-verify: regauth itself would refuse the wrong password; store it to prove skopeo fails.
-	const wrong = await runCli(['-r', registry.host, '-u', registry.username, '--password-stdin', '-t', 'podman', '--no-verify', '--yes'], {input: 'not-the-password', env: cleanEnv(wrongHome), cwd: dir});
+	const wrong = await runCli(['-r', registry.host, '-u', registry.username, '--password-stdin', '-t', 'podman', '--no-verify', '--yes'], {
+		input: 'not-the-password',
+		env: cleanEnv(wrongHome),
+		cwd: dir,
+	});
 	assert.equal(wrong.code, 0, wrong.stderr);
 	const refused = skopeo(['inspect', '--tls-verify=false', '--authfile', join(wrongHome, '.config', 'containers', 'auth.json'), image]);
 	assert.notEqual(refused.status, 0);
@@ -58,7 +67,7 @@ test('skopeo pulls with the auth.json regauth writes, and is refused with a wron
 test('with a keychain helper: regauth stores through it and skopeo gets the login from it via credHelpers', async () => {
 	const dir = tempDir();
 	const {registry, image} = await registryWithImage(dir);
-	// A minimal docker-credential helper that keeps one credential in a file (protocol: formats.md §2).
+	// A minimal docker-credential helper that keeps one credential in a file (protocol: docs/formats.md §2).
 	const bin = join(dir, 'bin');
 	mkdirSync(bin);
 	const helper = join(bin, 'docker-credential-regauthtest');
@@ -79,7 +88,11 @@ test('with a keychain helper: regauth stores through it and skopeo gets the logi
 	const authFile = join(home, '.config', 'containers', 'auth.json');
 	const doc = JSON.parse(readFileSync(authFile, 'utf8'));
 	assert.deepEqual(doc, {auths: {}, credHelpers: {[registry.host]: 'regauthtest'}}, 'no password in the file');
-	assert.deepEqual(JSON.parse(readFileSync(join(dir, 'helper-store.json'), 'utf8')), {ServerURL: registry.host, Username: registry.username, Secret: registry.password});
+	assert.deepEqual(JSON.parse(readFileSync(join(dir, 'helper-store.json'), 'utf8')), {
+		ServerURL: registry.host,
+		Username: registry.username,
+		Secret: registry.password,
+	});
 	const inspect = skopeo(['inspect', '--tls-verify=false', '--authfile', authFile, image], {...process.env, PATH: path});
 	assert.equal(inspect.status, 0, inspect.stderr);
 });

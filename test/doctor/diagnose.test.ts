@@ -1,5 +1,5 @@
-import {test} from 'node:test';
 import assert from 'node:assert/strict';
+import {test} from 'node:test';
 import {chooseHelper} from '../../source/doctor/choose-helper.js';
 import {diagnose} from '../../source/doctor/diagnose.js';
 import type {DoctorFacts, DoctorFile, FileRole} from '../../source/doctor/findings.js';
@@ -19,7 +19,11 @@ function facts(files: DoctorFile[], helpers = ['secretservice']): DoctorFacts {
 const ids = (findings: {id: string; registry?: string}[]) => findings.map(finding => `${finding.id}${finding.registry ? `:${finding.registry}` : ''}`);
 
 test('a config that only routes to installed helpers is healthy; absent files are fine', () => {
-	const config = JSON.stringify({auths: {'quay.io': {}, 'https://index.docker.io/v1/': {}}, credsStore: 'secretservice', credHelpers: {'ghcr.io': 'secretservice'}});
+	const config = JSON.stringify({
+		auths: {'quay.io': {}, 'https://index.docker.io/v1/': {}},
+		credsStore: 'secretservice',
+		credHelpers: {'ghcr.io': 'secretservice'},
+	});
 	const result = diagnose(facts([file('/h/.docker/config.json', 'docker', config), file('/run/user/1/containers/auth.json', 'podman-runtime', undefined)]));
 	assert.deepEqual(result.findings, []);
 	assert.deepEqual(
@@ -53,10 +57,23 @@ test('plain text, an empty entry without helper, a missing helper, and a shadowe
 		credHelpers: {'gcr.io': 'gcloud', 'private.example.com': 'nosuchhelper'},
 	});
 	const result = diagnose(facts([file('/h/.docker/config.json', 'docker', config)], ['secretservice', 'gcloud']));
-	assert.deepEqual(ids(result.findings), ['helper-missing', 'plain-text:quay.io', 'no-credentials:ghcr.io', 'ignored-auth:gcr.io', 'plain-text:r.example.com', 'plain-text:tok.example.com']);
+	assert.deepEqual(ids(result.findings), [
+		'helper-missing',
+		'plain-text:quay.io',
+		'no-credentials:ghcr.io',
+		'ignored-auth:gcr.io',
+		'plain-text:r.example.com',
+		'plain-text:tok.example.com',
+	]);
 	const [missing, plain, empty, shadowed] = result.findings;
-	assert.equal(missing!.message, 'the credential helper "nosuchhelper" is named for private.example.com, but docker-credential-nosuchhelper is not on PATH: docker fails every login and pull through it');
-	assert.equal(plain!.message, 'the password for quay.io (user myorg+bot) is stored in the file, base64-encoded, not encrypted: anyone who can read it can use it');
+	assert.equal(
+		missing!.message,
+		'the credential helper "nosuchhelper" is named for private.example.com, but docker-credential-nosuchhelper is not on PATH: docker fails every login and pull through it',
+	);
+	assert.equal(
+		plain!.message,
+		'the password for quay.io (user myorg+bot) is stored in the file, base64-encoded, not encrypted: anyone who can read it can use it',
+	);
 	assert.equal(plain!.fix, 'regauth doctor --fix moves it into the OS keychain (docker-credential-secretservice).');
 	assert.equal(plain!.fixable, true);
 	assert.match(empty!.message, /"auths"\."ghcr\.io" is empty and no credential helper is set for it: docker sends no password to ghcr\.io/);
@@ -98,7 +115,13 @@ test('a config readable by others: an error with passwords inside, a warning wit
 });
 
 test('a podman auth file on tmpfs: logins no persistent file has are lost at reboot', () => {
-	const runtime = file('/run/user/1000/containers/auth.json', 'podman-runtime', JSON.stringify({auths: {'quay.io': {auth: auth('a', 'b')}, 'docker.io': {auth: auth('c', 'd')}}}), 0o600, true);
+	const runtime = file(
+		'/run/user/1000/containers/auth.json',
+		'podman-runtime',
+		JSON.stringify({auths: {'quay.io': {auth: auth('a', 'b')}, 'docker.io': {auth: auth('c', 'd')}}}),
+		0o600,
+		true,
+	);
 	const persistent = file('/h/.config/containers/auth.json', 'podman', undefined);
 	const lost = diagnose(facts([file('/h/.docker/config.json', 'docker', undefined), runtime, persistent])).findings;
 	const tmpfs = lost.find(finding => finding.id === 'tmpfs')!;
@@ -106,7 +129,9 @@ test('a podman auth file on tmpfs: logins no persistent file has are lost at reb
 	assert.equal(tmpfs.fix, 'Keep a copy podman also reads: install -D -m 600 /run/user/1000/containers/auth.json /h/.config/containers/auth.json');
 	// docker's config holds Docker Hub (under its own key): only quay.io is at risk.
 	const docker = file('/h/.docker/config.json', 'docker', JSON.stringify({auths: {'https://index.docker.io/v1/': {}}, credsStore: 'secretservice'}));
-	const partly = diagnose(facts([docker, runtime, file('/h/.config/containers/auth.json', 'podman', JSON.stringify({auths: {}}))])).findings.find(finding => finding.id === 'tmpfs')!;
+	const partly = diagnose(facts([docker, runtime, file('/h/.config/containers/auth.json', 'podman', JSON.stringify({auths: {}}))])).findings.find(
+		finding => finding.id === 'tmpfs',
+	)!;
 	assert.equal(partly.message, 'is on tmpfs: the login for quay.io is lost at reboot (no persistent file has it)');
 	assert.match(partly.fix, /^Log in again into a persistent file: podman login --authfile \/h\/\.config\/containers\/auth\.json quay\.io$/);
 	const notTmpfs = diagnose(facts([{...runtime, tmpfs: false}])).findings;

@@ -1,11 +1,11 @@
 // `regauth doctor` as a user runs it: the usual files from the environment, files given on the
 // command line, text with a fix per problem, --json for scripts, exit 0 healthy / 1 problems.
-import {test} from 'node:test';
+
 import assert from 'node:assert/strict';
 import {execFileSync} from 'node:child_process';
 import {mkdirSync, mkdtempSync, rmSync, statfsSync, symlinkSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {after} from 'node:test';
+import {after, test} from 'node:test';
 import {requireProgram} from '../support/programs.js';
 import {cleanEnv, runCli} from '../support/run-cli.js';
 import {tempDir} from '../support/temp.js';
@@ -18,7 +18,10 @@ function setup() {
 	const bin = join(dir, 'bin');
 	mkdirSync(dockerDir, {recursive: true});
 	mkdirSync(bin);
-	symlinkSync(requireProgram('docker-credential-secretservice', 'apt-get install golang-docker-credential-helpers (see .ci/run)'), join(bin, 'docker-credential-secretservice'));
+	symlinkSync(
+		requireProgram('docker-credential-secretservice', 'apt-get install golang-docker-credential-helpers (see .ci/run)'),
+		join(bin, 'docker-credential-secretservice'),
+	);
 	const env = cleanEnv(join(dir, 'home'), {DOCKER_CONFIG: dockerDir, XDG_RUNTIME_DIR: join(dir, 'run'), PATH: bin});
 	return {dir, config: join(dockerDir, 'config.json'), env};
 }
@@ -40,16 +43,37 @@ test('healthy: nothing stored yet, or everything behind an installed helper → 
 
 test('problems: each with its fix, exit 1; --json carries the same; no secret printed', async () => {
 	const {dir, config, env} = setup();
-	writeFileSync(config, JSON.stringify({auths: {'https://registry.example.io/v0/': {auth: 'AbCdEfGhIj'}, 'quay.io': {auth: auth('myorg+bot', 'quay-secret-1')}}, credsStore: 'desktop'}), {mode: 0o644});
+	writeFileSync(
+		config,
+		JSON.stringify({
+			auths: {'https://registry.example.io/v0/': {auth: 'AbCdEfGhIj'}, 'quay.io': {auth: auth('myorg+bot', 'quay-secret-1')}},
+			credsStore: 'desktop',
+		}),
+		{mode: 0o644},
+	);
 	const secretDir = join(dir, 'manifests');
 	mkdirSync(secretDir);
 	requireProgram('kubectl', 'kubectl comes with CI’s machine image (see .ci/run)');
 	const storeConfig = join(secretDir, 'store.json');
 	writeFileSync(storeConfig, JSON.stringify({auths: {'ghcr.io': {}}, credsStore: 'desktop'}));
-	const yaml = execFileSync('kubectl', ['create', 'secret', 'generic', 'regcred', '--type=kubernetes.io/dockerconfigjson', `--from-file=.dockerconfigjson=${storeConfig}`, '--dry-run=client', '-o', 'yaml'], {
-		encoding: 'utf8',
-		env: {...process.env, KUBECONFIG: join(dir, 'none')},
-	});
+	const yaml = execFileSync(
+		'kubectl',
+		[
+			'create',
+			'secret',
+			'generic',
+			'regcred',
+			'--type=kubernetes.io/dockerconfigjson',
+			`--from-file=.dockerconfigjson=${storeConfig}`,
+			'--dry-run=client',
+			'-o',
+			'yaml',
+		],
+		{
+			encoding: 'utf8',
+			env: {...process.env, KUBECONFIG: join(dir, 'none')},
+		},
+	);
 	writeFileSync(join(secretDir, 'regcred.yaml'), yaml);
 
 	const result = await runCli(['doctor', 'manifests/regcred.yaml'], {env, cwd: dir});
@@ -100,7 +124,10 @@ test('a podman auth file on tmpfs (XDG_RUNTIME_DIR) with logins nowhere else', a
 	);
 	assert.equal(findings[1]!.path, join(runtime, 'containers', 'auth.json'));
 	assert.equal(findings[1]!.message, 'is on tmpfs: the login for quay.io is lost at reboot (no persistent file has it)');
-	assert.match(findings[1]!.fix, /^Keep a copy podman also reads: install -D -m 600 \/dev\/shm\/\S+\/containers\/auth\.json \S+\/home\/\.config\/containers\/auth\.json$/);
+	assert.match(
+		findings[1]!.fix,
+		/^Keep a copy podman also reads: install -D -m 600 \/dev\/shm\/\S+\/containers\/auth\.json \S+\/home\/\.config\/containers\/auth\.json$/,
+	);
 });
 
 test('doctor takes its own flags only', async () => {

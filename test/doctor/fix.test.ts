@@ -2,11 +2,12 @@
 // session (gnome-keyring on a private D-Bus): the passwords move into the keychain, docker's
 // config keeps `{}` + credHelpers, skopeo and the docker CLI read them back through it, and
 // `regauth undo` puts the file back.
-import {test} from 'node:test';
+
 import assert from 'node:assert/strict';
 import {execFileSync, spawnSync} from 'node:child_process';
 import {mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
+import {test} from 'node:test';
 import {startKeyring} from '../support/keyring.js';
 import {requireProgram} from '../support/programs.js';
 import {startRegistry} from '../support/registry.js';
@@ -19,7 +20,11 @@ const auth = (user: string, password: string) => Buffer.from(`${user}:${password
 function pathWith(dir: string, helpers: string[]): string {
 	const bin = join(dir, 'bin');
 	mkdirSync(bin, {recursive: true});
-	for (const helper of helpers) symlinkSync(requireProgram(`docker-credential-${helper}`, 'apt-get install golang-docker-credential-helpers (see .ci/run)'), join(bin, `docker-credential-${helper}`));
+	for (const helper of helpers)
+		symlinkSync(
+			requireProgram(`docker-credential-${helper}`, 'apt-get install golang-docker-credential-helpers (see .ci/run)'),
+			join(bin, `docker-credential-${helper}`),
+		);
 	return bin;
 }
 
@@ -47,12 +52,17 @@ test('--fix moves plain-text passwords into docker-credential-secretservice; rea
 	assert.equal(before.code, 1);
 	assert.deepEqual(
 		JSON.parse(before.stdout).findings.map((finding: {id: string; fixable?: boolean}) => [finding.id, finding.fixable ?? false]),
-		[['plain-text', true], ['plain-text', true], ['readable-by-others', false]],
+		[
+			['plain-text', true],
+			['plain-text', true],
+			['readable-by-others', false],
+		],
 	);
 
 	const fixed = await runCli(['doctor', '--fix', '--keychain', 'secretservice'], {env});
 	assert.equal(fixed.code, 0, `${fixed.stdout}\n${fixed.stderr}`);
-	for (const secret of [registry.password, 'quay-token-1', auth(registry.username, registry.password)]) assert.ok(!fixed.stdout.includes(secret) && !fixed.stderr.includes(secret), 'no secret in the output');
+	for (const secret of [registry.password, 'quay-token-1', auth(registry.username, registry.password)])
+		assert.ok(!fixed.stdout.includes(secret) && !fixed.stderr.includes(secret), 'no secret in the output');
 	assert.match(fixed.stdout, /Moving 2 passwords into the keychain:/);
 	assert.match(fixed.stdout, new RegExp(`✓ Store the ${registry.host.replace(/\./g, '\\.')} credential in the keychain \\(docker-credential-secretservice\\)`));
 	assert.match(fixed.stdout, /still holds the old passwords in clear \(mode 0600\); regauth undo needs it/);
@@ -73,11 +83,18 @@ test('--fix moves plain-text passwords into docker-credential-secretservice; rea
 	// (the image does not exist: "manifest unknown", not "unauthorized"), and the docker CLI
 	// reads the user back from the helper (its login then wants a daemon, which CI has not).
 	const skopeo = requireProgram('skopeo', 'apt-get install skopeo (see .ci/run)');
-	const inspect = spawnSync(skopeo, ['inspect', '--tls-verify=false', '--authfile', config, `docker://${registry.host}/demo/none:v1`], {env: {...process.env, ...env}, encoding: 'utf8'});
+	const inspect = spawnSync(skopeo, ['inspect', '--tls-verify=false', '--authfile', config, `docker://${registry.host}/demo/none:v1`], {
+		env: {...process.env, ...env},
+		encoding: 'utf8',
+	});
 	assert.match(inspect.stderr, /manifest unknown/, inspect.stderr);
 	const docker = requireProgram('docker', 'the docker CLI comes with CI’s machine image (see .ci/run)');
 	const login = spawnSync(docker, ['login', registry.host], {env: {...process.env, ...env}, encoding: 'utf8', input: ''});
-	assert.match(`${login.stdout}${login.stderr}`, new RegExp(`Authenticating with existing credentials\\.\\.\\. \\[Username: ${registry.username}\\]`), `${login.stdout}${login.stderr}`);
+	assert.match(
+		`${login.stdout}${login.stderr}`,
+		new RegExp(`Authenticating with existing credentials\\.\\.\\. \\[Username: ${registry.username}\\]`),
+		`${login.stdout}${login.stderr}`,
+	);
 
 	// undo restores the file byte for byte (and its mode); the keychain items stay, with the way to remove them.
 	const undo = await runCli(['undo'], {env});
@@ -89,7 +106,14 @@ test('--fix moves plain-text passwords into docker-credential-secretservice; rea
 
 test('--fix --dry-run shows the plan, masked, and changes nothing; skipped entries say why', async () => {
 	const {config, env} = setup();
-	const original = JSON.stringify({auths: {'r.example.com': {auth: auth('ci', 'dry-run-secret')}, 'bad.example.com': {auth: 'AbCdEfGhIj'}, 'gcr.io': {auth: auth('a', 'shadowed-secret')}}, credHelpers: {'gcr.io': 'secretservice'}}, null, '\t');
+	const original = JSON.stringify(
+		{
+			auths: {'r.example.com': {auth: auth('ci', 'dry-run-secret')}, 'bad.example.com': {auth: 'AbCdEfGhIj'}, 'gcr.io': {auth: auth('a', 'shadowed-secret')}},
+			credHelpers: {'gcr.io': 'secretservice'},
+		},
+		null,
+		'\t',
+	);
 	writeFileSync(config, original, {mode: 0o600});
 	const result = await runCli(['doctor', '--fix', '--dry-run', '--keychain', 'secretservice'], {env});
 	assert.equal(result.code, 1);
@@ -106,7 +130,7 @@ test('--fix --dry-run shows the plan, masked, and changes nothing; skipped entri
 	assert.ok(!JSON.stringify(json).includes('dry-run-secret'));
 });
 
-test('--fix uses regauth\'s own helper by default, even off PATH (it installs the launcher); a helper asked for but missing changes nothing', async () => {
+test("--fix uses regauth's own helper by default, even off PATH (it installs the launcher); a helper asked for but missing changes nothing", async () => {
 	const {config, env} = setup([]);
 	const original = JSON.stringify({auths: {'r.example.com': {auth: auth('ci', 'pw-123456')}}});
 	writeFileSync(config, original, {mode: 0o600});
@@ -122,7 +146,10 @@ test('--fix uses regauth\'s own helper by default, even off PATH (it installs th
 	assert.match(result.stdout, /fix: regauth doctor --fix moves it into the OS keychain \(docker-credential-regauth\)/);
 	assert.match(result.stdout, /✓ Store the r\.example\.com credential in the keychain \(docker-credential-regauth\)/);
 	assert.match(result.stdout, /✓ Launcher for docker-credential-regauth .*\.local\/bin\/docker-credential-regauth — created/);
-	const stored = execFileSync('secret-tool', ['lookup', 'service', 'regauth', 'account', 'r.example.com'], {env: {...process.env, ...env, PATH: process.env.PATH}, encoding: 'utf8'});
+	const stored = execFileSync('secret-tool', ['lookup', 'service', 'regauth', 'account', 'r.example.com'], {
+		env: {...process.env, ...env, PATH: process.env.PATH},
+		encoding: 'utf8',
+	});
 	assert.deepEqual(JSON.parse(stored), {Username: 'ci', Secret: 'pw-123456'});
 	assert.deepEqual(JSON.parse(readFileSync(config, 'utf8')).credHelpers, {'r.example.com': 'regauth'});
 	assert.ok(!readFileSync(config, 'utf8').includes(auth('ci', 'pw-123456')));
@@ -134,7 +161,10 @@ test('a locked keychain: the store fails, the file is not touched, and the reaso
 	writeFileSync(config, original, {mode: 0o600});
 	const result = await runCli(['doctor', '--fix', '--keychain', 'secretservice'], {env});
 	assert.equal(result.code, 1);
-	assert.match(result.stdout, /✗ Store the r\.example\.com credential in the keychain \(docker-credential-secretservice\) — docker-credential-secretservice could not use the keychain: the keychain is locked \(Cannot create an item in a locked collection\)/);
+	assert.match(
+		result.stdout,
+		/✗ Store the r\.example\.com credential in the keychain \(docker-credential-secretservice\) — docker-credential-secretservice could not use the keychain: the keychain is locked \(Cannot create an item in a locked collection\)/,
+	);
 	assert.match(result.stdout, /· Docker config\.json \(passwords moved to docker-credential-secretservice\) — not attempted after an earlier failure/);
 	assert.equal(readFileSync(config, 'utf8'), original);
 });

@@ -1,17 +1,17 @@
 // Docker's own helper (--keychain secretservice) and the real docker CLI storing through
 // docker-credential-regauth, each in its own real keyring session against a real registry.
-import {test} from 'node:test';
+
 import assert from 'node:assert/strict';
 import {execFileSync, spawnSync} from 'node:child_process';
 import {chmodSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
+import {test} from 'node:test';
 import {launcherScript} from '../../source/keychain/launcher.js';
+import {keychainLab, skopeoInspect} from '../support/keychain-lab.js';
 import {requireProgram} from '../support/programs.js';
 import {cleanEnv, HELPER, runCli} from '../support/run-cli.js';
 import {filesContaining, secretForms} from '../support/scan.js';
-import {keychainLab, skopeoInspect} from '../support/keychain-lab.js';
 import {tempDir} from '../support/temp.js';
-
 
 test("--keychain secretservice: Docker's helper stores it, config.json routes to it, skopeo pulls", async () => {
 	requireProgram('docker-credential-secretservice', 'apt-get install golang-docker-credential-helpers (see .ci/run)');
@@ -19,7 +19,10 @@ test("--keychain secretservice: Docker's helper stores it, config.json routes to
 	const {keyring, home, registry, reference, digest} = await keychainLab(dir);
 	const env = cleanEnv(home, keyring.env);
 
-	const run = await runCli(['-r', registry.host, '-u', registry.username, '--password-stdin', '-t', 'docker', '--keychain', 'secretservice', '--yes'], {input: `${registry.password}\n`, env});
+	const run = await runCli(['-r', registry.host, '-u', registry.username, '--password-stdin', '-t', 'docker', '--keychain', 'secretservice', '--yes'], {
+		input: `${registry.password}\n`,
+		env,
+	});
 	assert.equal(run.code, 0, run.stderr);
 	assert.match(run.stdout, /✓ Store the .* credential in the keychain \(docker-credential-secretservice\)/);
 	assert.doesNotMatch(run.stdout, /Launcher/);
@@ -45,13 +48,18 @@ test('the real docker CLI logs in through docker-credential-regauth (credHelpers
 	mkdirSync(bin);
 	writeFileSync(join(bin, 'docker-credential-regauth'), launcherScript({node: process.execPath, script: HELPER}));
 	chmodSync(join(bin, 'docker-credential-regauth'), 0o755);
-	// An explicit config: an empty one would make docker pick pass/secretservice by itself (real-components.md §3).
+	// An explicit config: an empty one would make docker pick pass/secretservice by itself (docs/real-components.md §3).
 	const dockerConfig = join(dir, 'docker-config');
 	mkdirSync(dockerConfig, {mode: 0o700});
 	writeFileSync(join(dockerConfig, 'config.json'), JSON.stringify({auths: {}, credHelpers: {[registry.host]: 'regauth'}}));
 	const env = cleanEnv(home, {...keyring.env, PATH: `${bin}:${process.env.PATH}`, DOCKER_CONFIG: dockerConfig});
 
-	const login = spawnSync('docker', ['login', registry.host, '--username', registry.username, '--password-stdin'], {env, input: registry.password, encoding: 'utf8', timeout: 60_000});
+	const login = spawnSync('docker', ['login', registry.host, '--username', registry.username, '--password-stdin'], {
+		env,
+		input: registry.password,
+		encoding: 'utf8',
+		timeout: 60_000,
+	});
 	assert.equal(login.status, 0, login.stderr);
 	assert.match(login.stdout, /Login Succeeded/);
 	assert.doesNotMatch(login.stderr, /stored unencrypted/);

@@ -1,16 +1,16 @@
 // End to end with real parts: gnome-keyring in a private D-Bus session, a real registry with
 // htpasswd auth, regauth's built CLI and helper, and skopeo reading the config regauth wrote.
-import {test} from 'node:test';
+
 import assert from 'node:assert/strict';
 import {execFileSync} from 'node:child_process';
 import {readFileSync, statSync} from 'node:fs';
 import {join} from 'node:path';
+import {test} from 'node:test';
+import {keychainLab, skopeoInspect} from '../support/keychain-lab.js';
 import {requireProgram} from '../support/programs.js';
 import {cleanEnv, runCli} from '../support/run-cli.js';
 import {filesContaining, secretForms} from '../support/scan.js';
-import {keychainLab, skopeoInspect} from '../support/keychain-lab.js';
 import {tempDir} from '../support/temp.js';
-
 
 test('--keychain regauth: the secret lives only in the keychain, and skopeo pulls through the helper', async () => {
 	requireProgram('secret-tool', 'apt-get install libsecret-tools (see .ci/run)');
@@ -19,7 +19,10 @@ test('--keychain regauth: the secret lives only in the keychain, and skopeo pull
 	// ~/.local/bin first on PATH, as on a desktop: regauth installs its launcher there.
 	const env = cleanEnv(home, {...keyring.env, PATH: `${join(home, '.local', 'bin')}:${process.env.PATH}`});
 
-	const run = await runCli(['-r', registry.host, '-u', registry.username, '--password-stdin', '-t', 'docker', '--keychain', 'regauth', '--yes'], {input: registry.password, env});
+	const run = await runCli(['-r', registry.host, '-u', registry.username, '--password-stdin', '-t', 'docker', '--keychain', 'regauth', '--yes'], {
+		input: registry.password,
+		env,
+	});
 	assert.equal(run.code, 0, run.stderr);
 	assert.match(run.stdout, /✓ Store the 127\.0\.0\.1:\d+ credential in the keychain \(docker-credential-regauth\)/);
 	assert.match(run.stdout, /✓ Launcher for docker-credential-regauth/);
@@ -43,7 +46,10 @@ test('--keychain regauth: the secret lives only in the keychain, and skopeo pull
 
 	// (d) a wrong password replaces the item, and the same pull now fails: the test can fail.
 	// --no-verify: regauth itself would refuse the wrong password before storing it.
-	const wrong = await runCli(['-r', registry.host, '-u', registry.username, '--password-stdin', '-t', 'docker', '--keychain', 'regauth', '--no-verify', '--yes'], {input: 'not-the-password', env});
+	const wrong = await runCli(
+		['-r', registry.host, '-u', registry.username, '--password-stdin', '-t', 'docker', '--keychain', 'regauth', '--no-verify', '--yes'],
+		{input: 'not-the-password', env},
+	);
 	assert.equal(wrong.code, 0, wrong.stderr);
 	const refused = skopeoInspect(config, reference, env);
 	assert.notEqual(refused.status, 0);
@@ -54,13 +60,19 @@ test('--from-keychain: a Kubernetes Secret from the remembered credential, witho
 	const dir = tempDir();
 	const {keyring, home, registry, reference} = await keychainLab(dir);
 	const env = cleanEnv(home, {...keyring.env, PATH: `${join(home, '.local', 'bin')}:${process.env.PATH}`});
-	const store = await runCli(['-r', registry.host, '-u', registry.username, '--password-stdin', '-t', 'docker', '--keychain', 'regauth', '--yes'], {input: registry.password, env});
+	const store = await runCli(['-r', registry.host, '-u', registry.username, '--password-stdin', '-t', 'docker', '--keychain', 'regauth', '--yes'], {
+		input: registry.password,
+		env,
+	});
 	assert.equal(store.code, 0, store.stderr);
 
 	const out = join(dir, 'out');
 	const run = await runCli(['-r', registry.host, '-t', 'kubernetes', '--from-keychain', '--yes', '-o', out], {env});
 	assert.equal(run.code, 0, run.stderr);
-	assert.match(run.stderr, new RegExp(`using the credential for ${registry.host.replaceAll('.', '\\.')} remembered in the keychain \\(user ${registry.username}\\)`));
+	assert.match(
+		run.stderr,
+		new RegExp(`using the credential for ${registry.host.replaceAll('.', '\\.')} remembered in the keychain \\(user ${registry.username}\\)`),
+	);
 	assert.ok(!run.stdout.includes(registry.password) && !run.stderr.includes(registry.password));
 	const secret = readFileSync(join(out, 'kubernetes', 'current-namespace', 'regcred.secret.yaml'), 'utf8');
 	const data = /\.dockerconfigjson: (\S+)/.exec(secret)![1]!;
@@ -75,7 +87,7 @@ test('--from-keychain: a Kubernetes Secret from the remembered credential, witho
 	// Nothing remembered for another registry: exit 2, the message says how to store one.
 	const missing = await runCli(['-r', 'quay.io', '-t', 'kubernetes', '--from-keychain', '--dry-run'], {env});
 	assert.equal(missing.code, 2);
-	assert.match(missing.stderr, /--from-keychain: the keychain holds no regauth credential for quay\.io[^]*--keychain regauth/);
+	assert.match(missing.stderr, /--from-keychain: the keychain holds no regauth credential for quay\.io[\s\S]*--keychain regauth/);
 	// Both sources of a password at once is a usage error.
 	const both = await runCli(['-r', registry.host, '-t', 'kubernetes', '--from-keychain', '--password-stdin', '--dry-run'], {env, input: 'x'});
 	assert.equal(both.code, 2);

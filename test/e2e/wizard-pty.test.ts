@@ -1,9 +1,10 @@
 // The built CLI in a real pseudo-terminal, walked with keys as a person would, against a real
 // registry (the credential check runs for real). The screen is read through a headless xterm.
-import {test} from 'node:test';
+
 import assert from 'node:assert/strict';
 import {existsSync, mkdirSync, readdirSync, readFileSync, statSync} from 'node:fs';
 import {join} from 'node:path';
+import {test} from 'node:test';
 import {parse} from 'yaml';
 import {runInPty} from '../support/pty.js';
 import {startRegistry} from '../support/registry.js';

@@ -1,5 +1,5 @@
-import {test} from 'node:test';
 import assert from 'node:assert/strict';
+import {test} from 'node:test';
 import {asciiJson, butaneYaml, ignitionJson, type ProvisioningConfig} from '../../source/formats/butane-config.js';
 import {readButane, readIgnition} from '../support/ignition.js';
 
@@ -62,7 +62,14 @@ test('the Ignition JSON, decoded, says exactly what the Butane YAML says (inline
 	const remote: ProvisioningConfig = {
 		version: '1.1.0',
 		directories: inline.directories,
-		files: [{path: '/home/core/.docker/config.json', mode: 0o600, owner: 'core', contents: {source: 'https://cfg.example.com/a b/config.json?x=1&y=2', hash: `sha512-${'ab'.repeat(64)}`}}],
+		files: [
+			{
+				path: '/home/core/.docker/config.json',
+				mode: 0o600,
+				owner: 'core',
+				contents: {source: 'https://cfg.example.com/a b/config.json?x=1&y=2', hash: `sha512-${'ab'.repeat(64)}`},
+			},
+		],
 	};
 	for (const config of [inline, remote]) {
 		const butane = readButane(butaneYaml(config, ' c'));

@@ -1,12 +1,12 @@
-import {test} from 'node:test';
 import assert from 'node:assert/strict';
+import {test} from 'node:test';
 import {gunzipSync} from 'node:zlib';
 import fc from 'fast-check';
 import {butaneDataUrl, dataUrlEscape, decodeDataUrl} from '../../source/formats/data-url.js';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 
-test('escaping is dataurl v1.0.0 (RFC 2396 unreserved kept), as Butane\'s own tests show', () => {
+test("escaping is dataurl v1.0.0 (RFC 2396 unreserved kept), as Butane's own tests show", () => {
 	assert.equal(dataUrlEscape(bytes('file contents\n')), 'file%20contents%0A');
 	// coreos/butane config/fcos/v1_5 translate_test.go (grub users): '=' and '"' are escaped
 	assert.equal(
@@ -39,7 +39,7 @@ test("Butane's own translate tests: the same choice and the same URL", () => {
 	assert.deepEqual(butaneDataUrl(bytes(zzz), {autoCompress: false}), {source: `data:,${zzz}`, compression: ''});
 });
 
-test('formats.md §6.4: a one-line docker config becomes the base64 candidate', () => {
+test('docs/formats.md §6.4: a one-line docker config becomes the base64 candidate', () => {
 	const config = '{"auths":{"quay.io":{"auth":"bXlvcmcrcm9ib3Q6VE9LRU4="}}}\n';
 	assert.deepEqual(butaneDataUrl(bytes(config)), {
 		source: 'data:;base64,eyJhdXRocyI6eyJxdWF5LmlvIjp7ImF1dGgiOiJiWGx2Y21jcmNtOWliM1E2VkU5TFJVND0ifX19Cg==',

@@ -1,16 +1,37 @@
 // decodeAuth against the real docker CLI: the same verdict, and the same "illegal base64 data at
-// input byte N" that docker prints for a broken `auth` (formats.md §1.2), so doctor's message
+// input byte N" that docker prints for a broken `auth` (docs/formats.md §1.2), so doctor's message
 // matches what the user saw.
-import {test} from 'node:test';
+
 import assert from 'node:assert/strict';
 import {spawnSync} from 'node:child_process';
 import {writeFileSync} from 'node:fs';
 import {join} from 'node:path';
+import {test} from 'node:test';
 import {decodeAuth, goBase64ErrorOffset} from '../../source/formats/docker-auth.js';
 import {requireProgram} from '../support/programs.js';
 import {tempDir} from '../support/temp.js';
 
-const CASES = ['AbCdEfGhIj', 'abc', 'ab=c', 'a===', 'ab==', 'abc=', 'abc==', 'ab==cd', 'YWJj=', 'Y', 'YW*j', 'YWJjZA=', '=abc', 'YWJjZA==YWJj', 'YWJjé', 'YWJjZA', 'YWJj', 'dTpw', 'OnB3'];
+const CASES = [
+	'AbCdEfGhIj',
+	'abc',
+	'ab=c',
+	'a===',
+	'ab==',
+	'abc=',
+	'abc==',
+	'ab==cd',
+	'YWJj=',
+	'Y',
+	'YW*j',
+	'YWJjZA=',
+	'=abc',
+	'YWJjZA==YWJj',
+	'YWJjé',
+	'YWJjZA',
+	'YWJj',
+	'dTpw',
+	'OnB3',
+];
 
 test('decodeAuth says what docker says for each broken auth value', () => {
 	const docker = requireProgram('docker', 'the docker CLI comes with CI’s machine image (see .ci/run)');

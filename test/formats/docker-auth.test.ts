@@ -1,9 +1,9 @@
-import {test} from 'node:test';
 import assert from 'node:assert/strict';
+import {test} from 'node:test';
 import fc from 'fast-check';
 import {decodeAuth, encodeAuth} from '../../source/formats/docker-auth.js';
 
-test('encodes like docker login (formats.md §1.3 reference)', () => {
+test('encodes like docker login (docs/formats.md §1.3 reference)', () => {
 	assert.equal(encodeAuth('org+robot', 'pa:ss'), 'b3JnK3JvYm90OnBhOnNz');
 	assert.equal(encodeAuth('alice', 'pw'), 'YWxpY2U6cHc=');
 });

@@ -1,5 +1,5 @@
-import {test} from 'node:test';
 import assert from 'node:assert/strict';
+import {test} from 'node:test';
 import {goJson} from '../../source/formats/go-json.js';
 
 test("escapes like Go's encoding/json", () => {

@@ -1,6 +1,6 @@
-import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {maskJsonSecrets, MASK, parseJson, setJsonValue} from '../../source/formats/json-text.js';
+import {test} from 'node:test';
+import {MASK, maskJsonSecrets, parseJson, setJsonValue} from '../../source/formats/json-text.js';
 
 test('parse errors carry the line and column', () => {
 	const result = parseJson('{\n\t"auths": {\n\t\t"a": {},\n\t}\n}');
@@ -29,7 +29,8 @@ test('masking hides every credential-bearing value and nothing else', () => {
 });
 
 test('HttpHeaders values and passwords in proxy URLs are masked too', () => {
-	const text = '{"HttpHeaders": {"Authorization": "Bearer hdrsecret", "X-Meta": "x"}, "proxies": {"default": {"httpProxy": "http://u:proxypass@p:3128", "noProxy": "localhost"}}}';
+	const text =
+		'{"HttpHeaders": {"Authorization": "Bearer hdrsecret", "X-Meta": "x"}, "proxies": {"default": {"httpProxy": "http://u:proxypass@p:3128", "noProxy": "localhost"}}}';
 	const masked = maskJsonSecrets(text);
 	assert.ok(!masked.includes('hdrsecret') && !masked.includes('proxypass'), masked);
 	assert.ok(masked.includes('"http://u:••••••••@p:3128"'));
@@ -41,7 +42,10 @@ test('a merge edits only its own property: neighbours keep their exact bytes, ne
 	const {setJsonValue} = await import('../../source/formats/json-text.js');
 	const text = '{\n\t"auths": {\n\t\t"a.io": {"auth": "eA==", "x-extra": 1},\n\t\t"z.io": {"auth": "eQ=="}\n\t},\n\t"k": 1.50\n}';
 	const next = setJsonValue(text, ['auths', 'quay.io'], {auth: 'YQ=='});
-	assert.equal(next, '{\n\t"auths": {\n\t\t"a.io": {"auth": "eA==", "x-extra": 1},\n\t\t"quay.io": {\n\t\t\t"auth": "YQ=="\n\t\t},\n\t\t"z.io": {"auth": "eQ=="}\n\t},\n\t"k": 1.50\n}');
+	assert.equal(
+		next,
+		'{\n\t"auths": {\n\t\t"a.io": {"auth": "eA==", "x-extra": 1},\n\t\t"quay.io": {\n\t\t\t"auth": "YQ=="\n\t\t},\n\t\t"z.io": {"auth": "eQ=="}\n\t},\n\t"k": 1.50\n}',
+	);
 	assert.equal(setJsonValue(next, ['auths', 'quay.io'], undefined), text);
 	assert.equal(setJsonValue('{"auths":{}}', ['auths', 'q.io'], {auth: 'YQ=='}), '{"auths":{"q.io":{"auth":"YQ=="}}}');
 });

@@ -1,5 +1,5 @@
-import {test} from 'node:test';
 import assert from 'node:assert/strict';
+import {test} from 'node:test';
 import fc from 'fast-check';
 import {DOCKER_HUB_KEY, registryKey} from '../../source/formats/registry-key.js';
 
@@ -15,7 +15,16 @@ const error = (input: string) => {
 };
 
 test('Docker Hub aliases all map to the index key', () => {
-	for (const alias of ['', 'docker.io', 'index.docker.io', 'registry-1.docker.io', 'hub.docker.com', 'Docker.IO', 'https://index.docker.io/v1/', 'https://registry-1.docker.io/v2/']) {
+	for (const alias of [
+		'',
+		'docker.io',
+		'index.docker.io',
+		'registry-1.docker.io',
+		'hub.docker.com',
+		'Docker.IO',
+		'https://index.docker.io/v1/',
+		'https://registry-1.docker.io/v2/',
+	]) {
 		const value = key(alias);
 		assert.equal(value.key, DOCKER_HUB_KEY, alias);
 		assert.equal(value.host, 'docker.io');
@@ -26,7 +35,10 @@ test('Docker Hub aliases all map to the index key', () => {
 test('a scheme or path is reduced to host[:port], and the user is told', () => {
 	const value = key('https://Quay.io/v2/');
 	assert.equal(value.key, 'quay.io');
-	assert.ok(value.notes.some(note => note.includes('reduced')), value.notes.join());
+	assert.ok(
+		value.notes.some(note => note.includes('reduced')),
+		value.notes.join(),
+	);
 	assert.ok(value.notes.some(note => note.includes('upper case')));
 	assert.equal(key('http://localhost:5055/foo').key, 'localhost:5055');
 	assert.equal(key('registry.example.com:5000/team/app').key, 'registry.example.com:5000');
@@ -56,15 +68,22 @@ test('property: any valid host[:port] maps to itself, lower-cased, with or witho
 	const host = fc.array(label, {minLength: 1, maxLength: 4}).map(labels => labels.join('.'));
 	const port = fc.option(fc.integer({min: 1, max: 65535}), {nil: undefined});
 	fc.assert(
-		fc.property(host, port, fc.constantFrom('', 'https://', 'http://'), fc.constantFrom('', '/', '/v2/', '/ns/repo'), fc.boolean(), (h, p, scheme, path, upper) => {
-			const hostPort = p === undefined ? h : `${h}:${p}`;
-			const input = `${scheme}${upper ? hostPort.toUpperCase() : hostPort}${path}`;
-			const result = registryKey(input);
-			if (['docker.io', 'index.docker.io', 'registry-1.docker.io', 'hub.docker.com'].includes(hostPort)) {
-				return result.ok && result.value.key === DOCKER_HUB_KEY;
-			}
-			return result.ok && result.value.key === hostPort && result.value.host === hostPort;
-		}),
+		fc.property(
+			host,
+			port,
+			fc.constantFrom('', 'https://', 'http://'),
+			fc.constantFrom('', '/', '/v2/', '/ns/repo'),
+			fc.boolean(),
+			(h, p, scheme, path, upper) => {
+				const hostPort = p === undefined ? h : `${h}:${p}`;
+				const input = `${scheme}${upper ? hostPort.toUpperCase() : hostPort}${path}`;
+				const result = registryKey(input);
+				if (['docker.io', 'index.docker.io', 'registry-1.docker.io', 'hub.docker.com'].includes(hostPort)) {
+					return result.ok && result.value.key === DOCKER_HUB_KEY;
+				}
+				return result.ok && result.value.key === hostPort && result.value.host === hostPort;
+			},
+		),
 		{numRuns: 500},
 	);
 });

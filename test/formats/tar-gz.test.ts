@@ -1,8 +1,8 @@
-import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {execFileSync, spawnSync} from 'node:child_process';
 import {mkdirSync, readFileSync, statSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
+import {test} from 'node:test';
 import {gunzipSync} from 'node:zlib';
 import {tar, tarGz} from '../../source/formats/tar-gz.js';
 import {requireProgram} from '../support/programs.js';
@@ -22,10 +22,13 @@ test('GNU tar lists the members with their modes, root owner and the fixed time'
 	const listing = spawnSync('tar', ['-tzvf', file], {encoding: 'utf8', env: {...process.env, TZ: 'UTC'}});
 	assert.equal(listing.status, 0, listing.stderr);
 	assert.equal(listing.stderr, '', 'GNU tar must not warn (checksum, lone zero block, …)');
-	assert.deepEqual(listing.stdout.trimEnd().split('\n').map(line => line.replace(/\s+/g, ' ')), [
-		'drwx------ root/root 0 2000-01-01 00:00 .docker/',
-		`-rw------- root/root ${config.length} 2000-01-01 00:00 .docker/config.json`,
-	]);
+	assert.deepEqual(
+		listing.stdout
+			.trimEnd()
+			.split('\n')
+			.map(line => line.replace(/\s+/g, ' ')),
+		['drwx------ root/root 0 2000-01-01 00:00 .docker/', `-rw------- root/root ${config.length} 2000-01-01 00:00 .docker/config.json`],
+	);
 	const numeric = execFileSync('tar', ['--numeric-owner', '-tzvf', file], {encoding: 'utf8'});
 	assert.match(numeric, /^drwx------ 0\/0 /m);
 	assert.match(numeric, /^-rw------- 0\/0 /m);
@@ -59,7 +62,10 @@ test('headers carry POSIX checksums (six octal digits, NUL, space) and the ustar
 		assert.match(field, /^[0-7]{6}\0 $/);
 		const copy = Uint8Array.from(header);
 		copy.fill(0x20, 148, 156);
-		assert.equal(Number.parseInt(field.slice(0, 6), 8), copy.reduce((sum, byte) => sum + byte, 0));
+		assert.equal(
+			Number.parseInt(field.slice(0, 6), 8),
+			copy.reduce((sum, byte) => sum + byte, 0),
+		);
 		assert.equal(Buffer.from(header.subarray(257, 265)).toString('latin1'), 'ustar\x0000');
 	}
 });
@@ -68,7 +74,10 @@ test('the archive always ends with two zero blocks, even when the members fill a
 	requireProgram('tar');
 	// one header + 19 data blocks = one whole 10 KiB record: nanotar alone leaves no end marker
 	const full = [{name: 'a', mode: 0o600, data: new Uint8Array(19 * 512).fill(65)}];
-	for (const [archive, used] of [[tar(members), 3 * 512], [tar(full), 20 * 512]] as const) {
+	for (const [archive, used] of [
+		[tar(members), 3 * 512],
+		[tar(full), 20 * 512],
+	] as const) {
 		assert.equal(archive.length % 10240, 0);
 		assert.ok(archive.length >= used + 1024);
 		assert.ok(archive.subarray(archive.length - 1024).every(byte => byte === 0));

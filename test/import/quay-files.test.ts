@@ -1,10 +1,10 @@
-import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
+import {test} from 'node:test';
 import {importCredentials} from '../../source/import/quay-files.js';
 import {shellWords} from '../../source/import/shell-words.js';
 
-// Sample files written from the shapes Quay generates (formats.md §7), with a fake token.
+// Sample files written from the shapes Quay generates (docs/formats.md §7), with a fake token.
 const TOKEN = '0FAKE1TOKEN2FOR3TESTS4ONLY5ABCDEFGHIJKLMNOPQRSTUVWXYZ6789ABCDEFG';
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
 const robot = {registry: 'quay.io', username: 'myorg+robot', password: TOKEN, email: ''};
@@ -63,15 +63,29 @@ test('Kubernetes Secrets: stringData, legacy dockercfg, JSON form, several docum
 	assert.deepEqual(ok(stringData).credentials, [robot]);
 	const legacy = `kind: Secret\napiVersion: v1\ntype: kubernetes.io/dockercfg\ndata:\n  .dockercfg: ${b64(JSON.stringify({'quay.io': {auth: b64(`myorg+robot:${TOKEN}`)}}))}\n`;
 	assert.deepEqual(ok(legacy).credentials, [robot]);
-	const asJson = JSON.stringify({apiVersion: 'v1', kind: 'Secret', metadata: {name: 'x'}, type: 'kubernetes.io/dockerconfigjson', data: {'.dockerconfigjson': b64(config)}});
+	const asJson = JSON.stringify({
+		apiVersion: 'v1',
+		kind: 'Secret',
+		metadata: {name: 'x'},
+		type: 'kubernetes.io/dockerconfigjson',
+		data: {'.dockerconfigjson': b64(config)},
+	});
 	assert.deepEqual(ok(asJson).credentials, [robot]);
 	const multi = `apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: default\n---\n${fixture('myorg-robot-secret.yml')}`;
 	assert.deepEqual(ok(multi).credentials, [robot]);
 });
 
 test('rkt dockerAuth files and Docker Hub', () => {
-	const file = JSON.stringify({rktKind: 'dockerAuth', rktVersion: 'v1', registries: ['registry-1.docker.io', 'quay.io'], credentials: {user: 'alice', password: 'pw'}});
-	assert.deepEqual(ok(file).credentials.map(c => c.registry), ['docker.io', 'quay.io']);
+	const file = JSON.stringify({
+		rktKind: 'dockerAuth',
+		rktVersion: 'v1',
+		registries: ['registry-1.docker.io', 'quay.io'],
+		credentials: {user: 'alice', password: 'pw'},
+	});
+	assert.deepEqual(
+		ok(file).credentials.map(c => c.registry),
+		['docker.io', 'quay.io'],
+	);
 });
 
 test('login command spellings: quotes, = or space, short forms, sudo, prompts, continuations, comments', () => {
@@ -83,7 +97,11 @@ test('login command spellings: quotes, = or space, short forms, sudo, prompts, c
 		`skopeo login --authfile /tmp/a.json -u myorg+robot -p ${TOKEN} quay.io`,
 	];
 	for (const line of lines) assert.deepEqual(ok(line).credentials, [robot], line);
-	assert.deepEqual(ok('docker login -u="alice" -p="pw"').credentials, [{registry: 'docker.io', username: 'alice', password: 'pw', email: ''}], 'docker defaults to Docker Hub');
+	assert.deepEqual(
+		ok('docker login -u="alice" -p="pw"').credentials,
+		[{registry: 'docker.io', username: 'alice', password: 'pw', email: ''}],
+		'docker defaults to Docker Hub',
+	);
 	// Quay escapes a $ in the user name with a backslash
 	assert.equal(ok('docker login -u="we\\$ird" -p="pw" quay.io').credentials[0]!.username, 'we$ird');
 });
@@ -104,7 +122,10 @@ test('bad or partial files get a message naming the file and the problem, never 
 	assert.match(error('{"rktKind": "dockerAuth", "registries": [], "credentials": {"user": "u", "password": "p"}}'), /non-empty "registries"/);
 	assert.match(error('{"rktKind": "dockerAuth", "registries": ["quay.io"], "credentials": {"user": "u"}}'), /"user" and "password"/);
 	assert.match(error('apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\ntype: Opaque\ndata:\n  token: eA==\n'), /type Opaque/);
-	assert.match(error('apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\ntype: kubernetes.io/dockerconfigjson\ndata:\n  other: eA==\n'), /no data\.\.dockerconfigjson/);
+	assert.match(
+		error('apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\ntype: kubernetes.io/dockerconfigjson\ndata:\n  other: eA==\n'),
+		/no data\.\.dockerconfigjson/,
+	);
 	assert.match(error('apiVersion: v1\nkind: Secret\ntype: kubernetes.io/dockerconfigjson\ndata:\n  .dockerconfigjson: "!!notbase64"\n'), /not valid base64/);
 	assert.match(error(`apiVersion: v1\nkind: Secret\ndata:\n  .dockerconfigjson: ${b64('{"auths": ')}\n`), /not a JSON object/);
 	assert.match(error('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n'), /without a Secret/);
@@ -123,15 +144,18 @@ test('bad or partial files get a message naming the file and the problem, never 
 test('the shell splitter resolves quotes like sh and marks what sh would expand', () => {
 	const split = shellWords(`a 'b c' "d\\"e" f\\ g "h$x" 'i$x' j\\$k; l`);
 	assert.ok(split.ok);
-	assert.deepEqual(split.words.map(word => [word.text, word.expands, word.operator ?? false]), [
-		['a', false, false],
-		['b c', false, false],
-		['d"e', false, false],
-		['f g', false, false],
-		['h$x', true, false],
-		['i$x', false, false],
-		['j$k', false, false],
-		[';', false, true],
-		['l', false, false],
-	]);
+	assert.deepEqual(
+		split.words.map(word => [word.text, word.expands, word.operator ?? false]),
+		[
+			['a', false, false],
+			['b c', false, false],
+			['d"e', false, false],
+			['f g', false, false],
+			['h$x', true, false],
+			['i$x', false, false],
+			['j$k', false, false],
+			[';', false, true],
+			['l', false, false],
+		],
+	);
 });

@@ -1,10 +1,11 @@
 // docker runs docker-credential-regauth on every pull: its bundle must stay tiny. This walks
 // every file the built helper can load (static and dynamic imports) and checks that none of
 // the CLI's heavy dependencies came along. Needs dist/ (npm test builds it first).
-import {test} from 'node:test';
+
 import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
 import {dirname, resolve} from 'node:path';
+import {test} from 'node:test';
 import {HELPER} from '../support/run-cli.js';
 
 function reachable(entry: string): Map<string, string> {

@@ -2,10 +2,11 @@
 // A hanging and a crashing helper are stand-ins (small node scripts); the missing keytar is the
 // real built helper copied where no node_modules can be found, as after an install without
 // libsecret.
-import {test} from 'node:test';
+
 import assert from 'node:assert/strict';
 import {cpSync, writeFileSync} from 'node:fs';
 import {dirname, join} from 'node:path';
+import {test} from 'node:test';
 import {probeKeychain, readRemembered} from '../../source/keychain/helper-client.js';
 import {HELPER} from '../support/run-cli.js';
 import {tempDir} from '../support/temp.js';
@@ -35,7 +36,7 @@ test('keytar missing (optional dependency not built): the real helper says so, w
 	const env = location(join(dist, 'docker-credential-regauth.js'));
 	const status = await probeKeychain(env, 'regauth', {timeoutMs: 10_000, processEnv: {PATH: process.env.PATH}});
 	assert.equal(!status.ok && status.problem.code, 'module-missing', JSON.stringify(status));
-	assert.match(!status.ok ? status.problem.advice.join('\n') : '', /libsecret[^]*--keychain secretservice/);
+	assert.match(!status.ok ? status.problem.advice.join('\n') : '', /libsecret[\s\S]*--keychain secretservice/);
 	const lookup = await readRemembered(env, 'quay.io', {timeoutMs: 10_000});
 	assert.equal('problem' in lookup && lookup.problem.code, 'module-missing');
 });

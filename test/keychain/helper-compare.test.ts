@@ -1,9 +1,10 @@
 // docker-credential-regauth against Docker's own docker-credential-secretservice, in one real
 // keyring session (gnome-keyring): the same sequence of calls must give the same stdout and exit
 // codes. Differences that are Docker's quirks regauth does not copy are listed in SKIPPED.
-import {test} from 'node:test';
+
 import assert from 'node:assert/strict';
 import {execFileSync, spawnSync} from 'node:child_process';
+import {test} from 'node:test';
 import {startKeyring} from '../support/keyring.js';
 import {requireProgram} from '../support/programs.js';
 import {HELPER} from '../support/run-cli.js';

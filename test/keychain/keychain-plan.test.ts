@@ -1,8 +1,9 @@
 // The plan for keychain choices (pure: plain answers and environments, no machine).
-import {test} from 'node:test';
+
 import assert from 'node:assert/strict';
-import {defaultAnswers, type Answers} from '../../source/answers.js';
-import {emptyEnvironment, type Environment} from '../../source/environment.js';
+import {test} from 'node:test';
+import {type Answers, defaultAnswers} from '../../source/answers.js';
+import {type Environment, emptyEnvironment} from '../../source/environment.js';
 import {diagnoseKeychainError} from '../../source/keychain/diagnose.js';
 import {launcherScript} from '../../source/keychain/launcher.js';
 import {plan} from '../../source/plan.js';
@@ -50,7 +51,7 @@ test('not on PATH: a launcher is planned, with the PATH advice when ~/.local/bin
 	assert.equal(launcher.mode, 0o755);
 	assert.equal(launcher.secret, false);
 	assert.equal(launcher.text, launcherScript(HELPER));
-	assert.match(launcher.text!, /^#!\/bin\/sh\n[^]*exec \/usr\/bin\/node \/opt\/regauth\/dist\/docker-credential-regauth\.js "\$@"\n$/);
+	assert.match(launcher.text!, /^#!\/bin\/sh\n[\s\S]*exec \/usr\/bin\/node \/opt\/regauth\/dist\/docker-credential-regauth\.js "\$@"\n$/);
 	assert.ok(!onPath.notes.some(note => /is not on PATH: add it/.test(note.message)));
 
 	const offPath = plan(answers({keychain: {kind: 'regauth'}}), env({vars: {PATH: '/usr/bin'}}));
@@ -68,9 +69,12 @@ test('the keychain probe failed: the config is refused with the specific message
 	assert.ok(result.notes.some(note => note.level === 'error' && note.message === config.blocked));
 });
 
-test("no helper bundle and none on PATH: refused, naming the fix", () => {
+test('no helper bundle and none on PATH: refused, naming the fix', () => {
 	const result = plan(answers({keychain: {kind: 'regauth'}}), emptyEnvironment({helpers: ['secretservice']}));
-	assert.match(artifact(result, 'docker:config')!.blocked!, /docker-credential-regauth was not found[^]*npm install && npm link in[^]*--keychain secretservice/);
+	assert.match(
+		artifact(result, 'docker:config')!.blocked!,
+		/docker-credential-regauth was not found[\s\S]*npm install && npm link in[\s\S]*--keychain secretservice/,
+	);
 });
 
 test("--keychain secretservice: Docker's helper stores, credHelpers names it; missing from PATH is refused with the install hint", () => {
@@ -80,7 +84,10 @@ test("--keychain secretservice: Docker's helper stores, credHelpers names it; mi
 	assert.equal(artifact(ok, 'keychain:launcher'), undefined);
 
 	const missing = plan(answers({keychain: {kind: 'helper', name: 'secretservice'}}), env({helpers: []}));
-	assert.match(artifact(missing, 'docker:config')!.blocked!, /docker-credential-secretservice is not on PATH[^]*apt-get install golang-docker-credential-helpers/);
+	assert.match(
+		artifact(missing, 'docker:config')!.blocked!,
+		/docker-credential-secretservice is not on PATH[\s\S]*apt-get install golang-docker-credential-helpers/,
+	);
 });
 
 test('WSL: a credsStore whose helper PATH lacks is reported with the fix', () => {
@@ -89,7 +96,7 @@ test('WSL: a credsStore whose helper PATH lacks is reported with the fix', () =>
 	const plain = plan(answers(), env({files}));
 	const note = plain.notes.find(item => item.message.includes('desktop.exe'))!;
 	assert.equal(note.level, 'error', 'nowhere docker would read it: refused, not reported as done');
-	assert.match(note.message, /docker-credential-desktop\.exe is not on PATH[^]*WSL integration[^]*--keychain regauth/);
+	assert.match(note.message, /docker-credential-desktop\.exe is not on PATH[\s\S]*WSL integration[\s\S]*--keychain regauth/);
 	assert.ok(!artifact(plain, 'docker:config')!.text!.includes('auth"'), 'no password written where docker would not read it');
 
 	const routed = plan(answers({keychain: {kind: 'regauth'}}), env({helpers: ['regauth'], files}));
@@ -110,13 +117,16 @@ test('outputs that cannot use a helper say so; remembered credentials are named'
 test("the wizard's keychain options: regauth first, Docker's helpers by availability, the file last with its warning", async () => {
 	const {keychainOptions} = await import('../../source/keychain/choices.js');
 	const options = keychainOptions({helpers: ['secretservice', 'desktop.exe'], regauthHelper: HELPER});
-	assert.deepEqual(options.map(option => [option.choice.kind === 'helper' ? option.choice.name : option.choice.kind, option.available]), [
-		['regauth', true],
-		['secretservice', true],
-		['desktop.exe', true],
-		['pass', false],
-		['file', true],
-	]);
+	assert.deepEqual(
+		options.map(option => [option.choice.kind === 'helper' ? option.choice.name : option.choice.kind, option.available]),
+		[
+			['regauth', true],
+			['secretservice', true],
+			['desktop.exe', true],
+			['pass', false],
+			['file', true],
+		],
+	);
 	assert.match(options.find(option => option.choice.kind === 'file')!.warning!, /not encryption/);
 	assert.match(options[3]!.hint, /apt-get install golang-docker-credential-helpers/);
 	assert.equal(keychainOptions({helpers: []})[0]!.available, false);

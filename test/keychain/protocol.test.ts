@@ -1,7 +1,7 @@
-import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {handleAction, NO_SERVER_URL, NO_USERNAME, USAGE, type CredentialStore, type StoredCredential} from '../../source/keychain/protocol.js';
+import {test} from 'node:test';
 import {NOT_FOUND} from '../../source/keychain/names.js';
+import {type CredentialStore, handleAction, NO_SERVER_URL, NO_USERNAME, type StoredCredential, USAGE} from '../../source/keychain/protocol.js';
 
 function memoryStore(): CredentialStore & {items: Map<string, StoredCredential>} {
 	const items = new Map<string, StoredCredential>();
@@ -44,7 +44,10 @@ test('errors go to stdout with exit 1, in the words docker matches', async () =>
 	assert.deepEqual(await run(store, ['store'], '{"ServerURL":"x","Username":"","Secret":"s"}'), {stdout: `${NO_USERNAME}\n`, code: 1});
 	assert.deepEqual(await run(store, ['store'], ''), {stdout: 'EOF\n', code: 1});
 	assert.deepEqual(await run(store, ['store'], 'garbage'), {stdout: "invalid character 'g' looking for beginning of value\n", code: 1});
-	assert.deepEqual(await run(store, ['store'], '{"ServerURL":1}'), {stdout: 'json: cannot unmarshal number into Go struct field Credentials.ServerURL of type string\n', code: 1});
+	assert.deepEqual(await run(store, ['store'], '{"ServerURL":1}'), {
+		stdout: 'json: cannot unmarshal number into Go struct field Credentials.ServerURL of type string\n',
+		code: 1,
+	});
 	assert.deepEqual(await run(store, ['bogus']), {stdout: 'Unknown credential action `bogus`\n', code: 1});
 	assert.deepEqual(await run(store, []), {stdout: `${USAGE}\n`, code: 1});
 	assert.deepEqual(await run(store, ['store', 'extra']), {stdout: `${USAGE}\n`, code: 1});
@@ -60,7 +63,7 @@ test('input is read like Go reads it: lines joined, keys case-insensitive, trail
 	assert.deepEqual(store.items.get('ci.example'), {username: 'carol', secret: 's2'}, 'one item per server: a second store replaces');
 });
 
-test('an item with an empty secret reads as not found (as Docker\'s secretservice helper does)', async () => {
+test("an item with an empty secret reads as not found (as Docker's secretservice helper does)", async () => {
 	const store = memoryStore();
 	assert.equal((await run(store, ['store'], '{"ServerURL":"x","Username":"u","Secret":""}')).code, 0);
 	assert.deepEqual(await run(store, ['get'], 'x'), {stdout: `${NOT_FOUND}\n`, code: 1});
@@ -74,7 +77,10 @@ test('keychain failures are reported on stdout with exit 1', async () => {
 		list: async () => ({}),
 	};
 	assert.deepEqual(await run(failing, ['get'], 'x'), {stdout: 'Cannot autolaunch D-Bus without X11 $DISPLAY\n', code: 1});
-	assert.deepEqual(await run(failing, ['store'], '{"ServerURL":"x","Username":"u","Secret":"s"}'), {stdout: 'Cannot create an item in a locked collection\n', code: 1});
+	assert.deepEqual(await run(failing, ['store'], '{"ServerURL":"x","Username":"u","Secret":"s"}'), {
+		stdout: 'Cannot create an item in a locked collection\n',
+		code: 1,
+	});
 });
 
 test('version and help', async () => {

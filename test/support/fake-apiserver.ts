@@ -3,8 +3,9 @@
 // It answers only what kubectl calls for `apply -f -`, `get secret`, `get serviceaccount` and
 // `patch serviceaccount --type=json` (discovery, the OpenAPI v3 documents kubectl's validation
 // reads, the Secret and ServiceAccount endpoints) and records every request.
-import http from 'node:http';
+
 import {writeFileSync} from 'node:fs';
+import http from 'node:http';
 import {join} from 'node:path';
 import {after} from 'node:test';
 
@@ -86,8 +87,22 @@ const RESOURCES = {
 	groupVersion: 'v1',
 	resources: [
 		{name: 'secrets', singularName: 'secret', namespaced: true, kind: 'Secret', verbs: ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch']},
-		{name: 'serviceaccounts', singularName: 'serviceaccount', namespaced: true, kind: 'ServiceAccount', shortNames: ['sa'], verbs: ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch']},
-		{name: 'namespaces', singularName: 'namespace', namespaced: false, kind: 'Namespace', shortNames: ['ns'], verbs: ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch']},
+		{
+			name: 'serviceaccounts',
+			singularName: 'serviceaccount',
+			namespaced: true,
+			kind: 'ServiceAccount',
+			shortNames: ['sa'],
+			verbs: ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'],
+		},
+		{
+			name: 'namespaces',
+			singularName: 'namespace',
+			namespaced: false,
+			kind: 'Namespace',
+			shortNames: ['ns'],
+			verbs: ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'],
+		},
 	],
 };
 
@@ -125,7 +140,12 @@ export async function startFakeApiServer(options: FakeApiServerOptions = {}): Pr
 	const serviceAccounts = new Map<string, Record<string, unknown>>();
 	for (const [key, pullSecrets] of Object.entries(options.serviceAccounts ?? {})) {
 		const [namespace, name] = key.split('/') as [string, string];
-		serviceAccounts.set(key, {apiVersion: 'v1', kind: 'ServiceAccount', metadata: {name, namespace, uid: `sa-${name}`, resourceVersion: '1'}, ...(pullSecrets ? {imagePullSecrets: pullSecrets} : {})});
+		serviceAccounts.set(key, {
+			apiVersion: 'v1',
+			kind: 'ServiceAccount',
+			metadata: {name, namespace, uid: `sa-${name}`, resourceVersion: '1'},
+			...(pullSecrets ? {imagePullSecrets: pullSecrets} : {}),
+		});
 	}
 	let version = 10;
 
@@ -143,7 +163,8 @@ export async function startFakeApiServer(options: FakeApiServerOptions = {}): Pr
 			if (path === '/version') return send(200, {major: '1', minor: '32', gitVersion: 'v1.32.4-sim'});
 			if (path === '/openapi/v3') return send(200, {paths: {'api/v1': {serverRelativeURL: '/openapi/v3/api/v1?hash=SIM'}}});
 			if (path === '/openapi/v3/api/v1') return send(200, OPENAPI_V1);
-			if (path === '/api') return send(200, {kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{clientCIDR: '0.0.0.0/0', serverAddress: '127.0.0.1'}]});
+			if (path === '/api')
+				return send(200, {kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{clientCIDR: '0.0.0.0/0', serverAddress: '127.0.0.1'}]});
 			if (path === '/apis') return send(200, {kind: 'APIGroupList', apiVersion: 'v1', groups: []});
 			if (path === '/api/v1') return send(200, RESOURCES);
 
@@ -159,7 +180,14 @@ export async function startFakeApiServer(options: FakeApiServerOptions = {}): Pr
 			const writing = req.method !== 'GET';
 			if (writing && options.forbidUser) {
 				const verb = req.method === 'POST' ? 'create' : req.method === 'PATCH' ? 'patch' : 'update';
-				return send(403, status(403, 'Forbidden', `${resource} is forbidden: User "${options.forbidUser}" cannot ${verb} resource "${resource}" in API group "" in the namespace "${namespace}"`));
+				return send(
+					403,
+					status(
+						403,
+						'Forbidden',
+						`${resource} is forbidden: User "${options.forbidUser}" cannot ${verb} resource "${resource}" in API group "" in the namespace "${namespace}"`,
+					),
+				);
 			}
 			if (!namespaces.has(namespace)) return send(404, status(404, 'NotFound', `namespaces "${namespace}" not found`));
 			const store = resource === 'secrets' ? secrets : serviceAccounts;

@@ -20,6 +20,7 @@ export interface ConfigView {
 	files: NodeView[];
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: Ignition JSON is read loosely in tests
 type Raw = Record<string, any>;
 
 function owner(node: Raw) {
@@ -61,7 +62,12 @@ export function readIgnition(json: string): ConfigView {
 				if (file.contents.compression === 'gzip') bytes = new Uint8Array(gunzipSync(bytes));
 				return {path: file.path, mode: file.mode, ...owner(file), contents: {bytes: Buffer.from(bytes).toString('utf8')}};
 			}
-			return {path: file.path, mode: file.mode, ...owner(file), contents: {source, ...(file.contents.verification?.hash ? {hash: file.contents.verification.hash} : {})}};
+			return {
+				path: file.path,
+				mode: file.mode,
+				...owner(file),
+				contents: {source, ...(file.contents.verification?.hash ? {hash: file.contents.verification.hash} : {})},
+			};
 		}),
 	};
 }

@@ -2,9 +2,9 @@
 // a tiny image pushed to it, and skopeo to pull with the files regauth writes.
 import {spawnSync} from 'node:child_process';
 import {join} from 'node:path';
-import {startKeyring, type Keyring} from './keyring.js';
+import {type Keyring, startKeyring} from './keyring.js';
 import {buildOciImage, pushImage} from './oci-image.js';
-import {startRegistry, type Registry} from './registry.js';
+import {type Registry, startRegistry} from './registry.js';
 
 export interface KeychainLab {
 	keyring: Keyring;

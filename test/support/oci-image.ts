@@ -1,4 +1,4 @@
-// A tiny image built by hand as an OCI layout (real-components.md §5): one gzip'd tar layer,
+// A tiny image built by hand as an OCI layout (docs/real-components.md §5): one gzip'd tar layer,
 // a config blob, a manifest and index.json, every blob named by its sha256. pushImage() copies
 // it into a registry with the real skopeo, so tests can pull it back through regauth's files.
 import {execFileSync} from 'node:child_process';
@@ -29,7 +29,9 @@ export function buildOciImage(dir: string, options: {tag?: string; files?: Recor
 	const tag = options.tag ?? 'v1';
 	mkdirSync(join(dir, 'blobs', 'sha256'), {recursive: true});
 	const files = options.files ?? {'hello.txt': 'hello from regauth tests\n'};
-	const tar = createTar(Object.entries(files).map(([name, text]) => ({name, data: new TextEncoder().encode(text), attrs: {mode: '644', mtime: 0, uid: 0, gid: 0}})));
+	const tar = createTar(
+		Object.entries(files).map(([name, text]) => ({name, data: new TextEncoder().encode(text), attrs: {mode: '644', mtime: 0, uid: 0, gid: 0}})),
+	);
 	const layer = writeBlob(dir, gzipSync(tar, {level: 9}));
 	const config = writeBlob(
 		dir,
@@ -60,9 +62,21 @@ export function pushImage(image: OciImage, registry: {host: string; username: st
 	requireProgram('skopeo', 'apt-get install skopeo (see .ci/run)');
 	const reference = `${registry.host}/${repository}:${image.tag}`;
 	// --dest-creds is an argument: fine for a throwaway test registry, never for a user's secret.
-	execFileSync('skopeo', ['copy', '--quiet', '--dest-tls-verify=false', '--dest-creds', `${registry.username}:${registry.password}`, `oci:${image.dir}:${image.tag}`, `docker://${reference}`], {
-		stdio: ['ignore', 'pipe', 'pipe'],
-		env: {...process.env, HOME: image.dir},
-	});
+	execFileSync(
+		'skopeo',
+		[
+			'copy',
+			'--quiet',
+			'--dest-tls-verify=false',
+			'--dest-creds',
+			`${registry.username}:${registry.password}`,
+			`oci:${image.dir}:${image.tag}`,
+			`docker://${reference}`,
+		],
+		{
+			stdio: ['ignore', 'pipe', 'pipe'],
+			env: {...process.env, HOME: image.dir},
+		},
+	);
 	return reference;
 }

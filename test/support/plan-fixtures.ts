@@ -1,12 +1,12 @@
 // Answers and environments for target tests, and the check every plan must pass: no secret in
 // any view a person or a log can see.
 import assert from 'node:assert/strict';
-import {defaultAnswers, type Answers, type Credential, type TargetId} from '../../source/answers.js';
-import {emptyEnvironment, type Environment} from '../../source/environment.js';
+import {type Answers, type Credential, defaultAnswers, type TargetId} from '../../source/answers.js';
+import {planJson, planText} from '../../source/cli/plan-view.js';
+import {type Environment, emptyEnvironment} from '../../source/environment.js';
 import {encodeAuth} from '../../source/formats/docker-auth.js';
 import {plan} from '../../source/plan.js';
 import type {Plan} from '../../source/plan-types.js';
-import {planJson, planText} from '../../source/cli/plan-view.js';
 
 export const ROBOT: Credential = {registry: 'quay.io', username: 'myorg+robot', password: 'TOKEN-4QX9-s3cret', email: ''};
 export const HUB: Credential = {registry: 'docker.io', username: 'alice', password: 'hub-Pa55word!', email: ''};

@@ -1,5 +1,5 @@
 // gnome-keyring's Secret Service in a private D-Bus session, unlocked with a throwaway password
-// (shared/reference/real-components.md §1). One implementation for the tests (keyring.ts), the
+// (docs/real-components.md §1). One implementation for the tests (keyring.ts), the
 // benchmarks and the README media. Plain JS so bench/ and media/ run it without a compiler.
 import {execFileSync} from 'node:child_process';
 import {mkdirSync} from 'node:fs';
@@ -28,8 +28,16 @@ export function startPrivateKeyring(dir, options = {}) {
 	};
 	// HOME must exist and be set before the bus starts, or clients wait 25 s (real-components §1).
 	const daemonEnv = {...process.env, ...env};
-	const busPid = Number(execFileSync('dbus-daemon', ['--session', `--address=${bus}`, '--fork', '--print-pid', '--nopidfile'], {env: daemonEnv, encoding: 'utf8'}).trim().split('\n')[0]);
-	const out = execFileSync('gnome-keyring-daemon', ['--unlock', '--components=secrets'], {env: daemonEnv, input: options.unlockPassword ?? 'throwaway-keyring-password', encoding: 'utf8'});
+	const busPid = Number(
+		execFileSync('dbus-daemon', ['--session', `--address=${bus}`, '--fork', '--print-pid', '--nopidfile'], {env: daemonEnv, encoding: 'utf8'})
+			.trim()
+			.split('\n')[0],
+	);
+	const out = execFileSync('gnome-keyring-daemon', ['--unlock', '--components=secrets'], {
+		env: daemonEnv,
+		input: options.unlockPassword ?? 'throwaway-keyring-password',
+		encoding: 'utf8',
+	});
 	const keyringPid = Number(/GNOME_KEYRING_PID=(\d+)/.exec(out)?.[1] ?? 0);
 	let stopped = false;
 	const stop = () => {
@@ -46,7 +54,18 @@ export function startPrivateKeyring(dir, options = {}) {
 	const deadline = Date.now() + 10_000;
 	for (;;) {
 		try {
-			const reply = execFileSync('dbus-send', ['--session', '--print-reply', '--dest=org.freedesktop.DBus', '/org/freedesktop/DBus', 'org.freedesktop.DBus.NameHasOwner', 'string:org.freedesktop.secrets'], {env: daemonEnv, encoding: 'utf8'});
+			const reply = execFileSync(
+				'dbus-send',
+				[
+					'--session',
+					'--print-reply',
+					'--dest=org.freedesktop.DBus',
+					'/org/freedesktop/DBus',
+					'org.freedesktop.DBus.NameHasOwner',
+					'string:org.freedesktop.secrets',
+				],
+				{env: daemonEnv, encoding: 'utf8'},
+			);
 			if (reply.includes('true')) break;
 		} catch {
 			// the bus is not answering yet
@@ -59,7 +78,18 @@ export function startPrivateKeyring(dir, options = {}) {
 	}
 	if (options.locked) {
 		// Lock the login collection through the Secret Service API, as a screen lock would.
-		execFileSync('dbus-send', ['--session', '--print-reply', '--dest=org.freedesktop.secrets', '/org/freedesktop/secrets', 'org.freedesktop.Secret.Service.Lock', 'array:objpath:/org/freedesktop/secrets/collection/login'], {env: daemonEnv});
+		execFileSync(
+			'dbus-send',
+			[
+				'--session',
+				'--print-reply',
+				'--dest=org.freedesktop.secrets',
+				'/org/freedesktop/secrets',
+				'org.freedesktop.Secret.Service.Lock',
+				'array:objpath:/org/freedesktop/secrets/collection/login',
+			],
+			{env: daemonEnv},
+		);
 	}
 	return {env, home, runtime, stop};
 }

@@ -1,9 +1,10 @@
 // Runs a program in a real pseudo-terminal (node-pty) and keeps what a person would see in a
 // headless xterm (@xterm/headless): the screen, not the raw bytes. Keys are sent as separate
-// writes with a pause between them, as a person types (real-components.md §7).
-import xterm from '@xterm/headless';
-import {spawn, type IPty} from 'node-pty';
+// writes with a pause between them, as a person types (docs/real-components.md §7).
+
 import {after} from 'node:test';
+import xterm from '@xterm/headless';
+import {type IPty, spawn} from 'node-pty';
 
 export interface PtyRun {
 	/** The visible screen, one string per row (right-trimmed). */
@@ -20,7 +21,11 @@ export interface PtyRun {
 
 const pause = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 
-export function runInPty(file: string, args: string[], options: {cwd: string; env: NodeJS.ProcessEnv; columns?: number; rows?: number; keyDelayMs?: number}): PtyRun {
+export function runInPty(
+	file: string,
+	args: string[],
+	options: {cwd: string; env: NodeJS.ProcessEnv; columns?: number; rows?: number; keyDelayMs?: number},
+): PtyRun {
 	const columns = options.columns ?? 120;
 	const rows = options.rows ?? 40;
 	const terminal = new xterm.Terminal({cols: columns, rows, allowProposedApi: true});

@@ -1,6 +1,6 @@
 // Fake programs placed first on PATH that record how regauth called them: argv, environment
 // and stdin. Used to prove a secret never travels on a command line or in the environment.
-import {chmodSync, mkdirSync, readFileSync, writeFileSync, existsSync} from 'node:fs';
+import {chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 
 export interface Call {
@@ -28,6 +28,13 @@ process.stdout.write(${JSON.stringify(stdout[name] ?? '')});
 	}
 	return {
 		bin,
-		calls: () => (existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n').filter(Boolean).map(line => JSON.parse(line) as Call) : []),
+		calls: () =>
+			existsSync(log)
+				? readFileSync(log, 'utf8')
+						.trim()
+						.split('\n')
+						.filter(Boolean)
+						.map(line => JSON.parse(line) as Call)
+				: [],
 	};
 }

@@ -1,7 +1,7 @@
 // A real registry (Debian's docker-registry, distribution 2.8) on a free loopback port, with
-// htpasswd auth. See shared/reference/real-components.md §4.
-import {spawn, execFileSync, type ChildProcess} from 'node:child_process';
-import {writeFileSync, mkdirSync} from 'node:fs';
+// htpasswd auth. See docs/real-components.md §4.
+import {type ChildProcess, execFileSync, spawn} from 'node:child_process';
+import {mkdirSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {after} from 'node:test';
 import {freePort} from './free-port.js';

@@ -1,6 +1,6 @@
 // Proof that a secret never reached the disk: every regular file under a directory, searched
 // for each form of the secret (raw, base64 of the password, base64 of user:password).
-import {readdirSync, readFileSync, lstatSync} from 'node:fs';
+import {lstatSync, readdirSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
 
 export function secretForms(username: string, password: string): string[] {
@@ -16,7 +16,8 @@ export function filesContaining(dir: string, needles: readonly string[]): string
 			for (const name of readdirSync(path)) walk(join(path, name));
 		} else if (info.isFile()) {
 			const bytes = readFileSync(path);
-			for (const needle of needles) if (bytes.includes(Buffer.from(needle))) hits.push(`${path} (holds ${needle === needles[0] ? 'the password' : 'a base64 form'})`);
+			for (const needle of needles)
+				if (bytes.includes(Buffer.from(needle))) hits.push(`${path} (holds ${needle === needles[0] ? 'the password' : 'a base64 form'})`);
 		}
 	};
 	walk(dir);

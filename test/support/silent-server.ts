@@ -1,7 +1,8 @@
 // A TCP server that accepts connections and never answers: a registry too slow to reply, for
 // timeout tests. Bounded: it only ever holds the connections a test opens, and closes with it.
-import {createServer, type Socket} from 'node:net';
+
 import type {AddressInfo} from 'node:net';
+import {createServer, type Socket} from 'node:net';
 import {after} from 'node:test';
 
 export interface SilentServer {

@@ -1,5 +1,5 @@
 // Throwaway certificate authorities and server certificates made with the real openssl, for
-// registries that speak TLS in tests (real-components.md §4).
+// registries that speak TLS in tests (docs/real-components.md §4).
 import {execFileSync} from 'node:child_process';
 import {mkdirSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
@@ -24,8 +24,25 @@ export function makeCa(dir: string, name = 'regauth-test-ca'): Ca {
 	mkdirSync(dir, {recursive: true});
 	const cert = join(dir, `${name}.crt`);
 	const key = join(dir, `${name}.key`);
-	openssl(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '2', '-subj', `/CN=${name}`,
-		'-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign']);
+	openssl([
+		'req',
+		'-x509',
+		'-newkey',
+		'rsa:2048',
+		'-nodes',
+		'-keyout',
+		key,
+		'-out',
+		cert,
+		'-days',
+		'2',
+		'-subj',
+		`/CN=${name}`,
+		'-addext',
+		'basicConstraints=critical,CA:TRUE',
+		'-addext',
+		'keyUsage=critical,keyCertSign,cRLSign',
+	]);
 	return {cert, key};
 }
 

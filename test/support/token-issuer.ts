@@ -74,7 +74,9 @@ export async function startTokenIssuer(dir: string, options: TokenIssuerOptions)
 			return;
 		}
 		const issued = token(user!, url.searchParams.get('scope'));
-		response.writeHead(200, {'content-type': 'application/json'}).end(JSON.stringify({token: issued, access_token: issued, expires_in: 300, issued_at: new Date().toISOString()}));
+		response
+			.writeHead(200, {'content-type': 'application/json'})
+			.end(JSON.stringify({token: issued, access_token: issued, expires_in: 300, issued_at: new Date().toISOString()}));
 	});
 	await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
 	const port = (server.address() as AddressInfo).port;

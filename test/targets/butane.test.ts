@@ -1,6 +1,6 @@
-import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {createHash} from 'node:crypto';
+import {test} from 'node:test';
 import {encodeAuth} from '../../source/formats/docker-auth.js';
 import {readButane, readIgnition} from '../support/ignition.js';
 import {answersFor, artifact, HUB, planChecked, ROBOT} from '../support/plan-fixtures.js';
@@ -64,7 +64,10 @@ test('remote: the config carries a URL and the sha512 of the exact bytes regauth
 	const expected = {source: url, hash: sha512(hosted.bytes)};
 	assert.deepEqual(readButane(bu.text!).files[0]!.contents, expected);
 	assert.deepEqual(readIgnition(ign.text!), readButane(bu.text!));
-	assert.match(ign.text!, /"contents":\{"source":"https:\/\/cfg\.example\.com\/flatcar\/docker-config\.json","verification":\{"hash":"sha512-[0-9a-f]{128}"\}\}/);
+	assert.match(
+		ign.text!,
+		/"contents":\{"source":"https:\/\/cfg\.example\.com\/flatcar\/docker-config\.json","verification":\{"hash":"sha512-[0-9a-f]{128}"\}\}/,
+	);
 	for (const file of [bu, ign]) {
 		assert.equal(file.secret, false);
 		assert.equal(file.mode, 0o644);

@@ -1,10 +1,10 @@
-import {test} from 'node:test';
 import assert from 'node:assert/strict';
+import {test} from 'node:test';
 import fc from 'fast-check';
-import {defaultAnswers, type Answers, type Credential} from '../../source/answers.js';
-import {emptyEnvironment, type Environment, type FileState} from '../../source/environment.js';
-import {plan} from '../../source/plan.js';
+import {type Answers, type Credential, defaultAnswers} from '../../source/answers.js';
+import {type Environment, emptyEnvironment, type FileState} from '../../source/environment.js';
 import {MASK} from '../../source/formats/json-text.js';
+import {plan} from '../../source/plan.js';
 
 const CONFIG = '/home/user/.docker/config.json';
 
@@ -40,7 +40,13 @@ test('a new config.json looks exactly like docker login writes it', () => {
 });
 
 test('Docker Hub goes under https://index.docker.io/v1/, email only when given, keys sorted', () => {
-	const {artifact} = dockerArtifact(answers([{registry: 'docker.io', username: 'alice', password: 'pw', email: 'a@b.c'}, {registry: 'ghcr.io', username: 'octo', password: 'x'}]), envWith());
+	const {artifact} = dockerArtifact(
+		answers([
+			{registry: 'docker.io', username: 'alice', password: 'pw', email: 'a@b.c'},
+			{registry: 'ghcr.io', username: 'octo', password: 'x'},
+		]),
+		envWith(),
+	);
 	const doc = JSON.parse(artifact.text!);
 	assert.deepEqual(Object.keys(doc.auths), ['ghcr.io', 'https://index.docker.io/v1/']);
 	assert.deepEqual(doc.auths['https://index.docker.io/v1/'], {auth: 'YWxpY2U6cHc=', email: 'a@b.c'});
@@ -112,7 +118,10 @@ test('a registry the config routes to a helper on PATH is stored through that he
 		const store = result.commands.find(command => command.role === 'store');
 		assert.deepEqual(store?.argv, [`docker-credential-${helper}`, 'store'], text);
 		assert.deepEqual(JSON.parse(store!.input!), {ServerURL: 'quay.io', Username: 'org+bot', Secret: 'T0ken!'});
-		assert.ok(result.notes.some(note => note.message.includes(`docker-credential-${helper}`) && /as docker login would/.test(note.message)), text);
+		assert.ok(
+			result.notes.some(note => note.message.includes(`docker-credential-${helper}`) && /as docker login would/.test(note.message)),
+			text,
+		);
 	}
 });
 
@@ -125,7 +134,10 @@ test('a helper the config names but PATH lacks (the WSL desktop.exe case) blocks
 
 test('a keychain choice writes credHelpers and an empty entry, and stores the secret through the helper on stdin', () => {
 	const existing = '{"auths": {"quay.io": {"auth": "b2xkOm9sZA=="}}}';
-	const {artifact, result} = dockerArtifact(answers([{}], {keychain: {kind: 'helper', name: 'secretservice'}}), envWith({exists: true, text: existing, mode: 0o600}));
+	const {artifact, result} = dockerArtifact(
+		answers([{}], {keychain: {kind: 'helper', name: 'secretservice'}}),
+		envWith({exists: true, text: existing, mode: 0o600}),
+	);
 	const doc = JSON.parse(artifact.text!);
 	assert.deepEqual(doc.auths['quay.io'], {});
 	assert.deepEqual(doc.credHelpers, {'quay.io': 'secretservice'});
@@ -156,16 +168,21 @@ const otherAuths = fc.dictionary(
 
 test('property: a merge keeps every key regauth does not own, exactly', () => {
 	fc.assert(
-		fc.property(fc.dictionary(jsonKey, fc.jsonValue({maxDepth: 3}), {maxKeys: 6}), otherAuths, fc.constantFrom('\t', '  ', '    ', ''), (unknown, others, indent) => {
-			const original = {...unknown, auths: others};
-			const text = JSON.stringify(original, null, indent);
-			const {artifact} = dockerArtifact(answers([{}]), envWith({exists: true, text, mode: 0o600}));
-			const merged = JSON.parse(artifact.text!);
-			for (const [key, value] of Object.entries(unknown)) assert.deepEqual(merged[key], JSON.parse(JSON.stringify(value)), key);
-			for (const [host, entry] of Object.entries(others)) assert.deepEqual(merged.auths[host], {...entry}, host);
-			assert.deepEqual(Object.keys(merged).sort(), Object.keys(original).sort());
-			assert.equal(typeof merged.auths['quay.io'].auth, 'string');
-		}),
+		fc.property(
+			fc.dictionary(jsonKey, fc.jsonValue({maxDepth: 3}), {maxKeys: 6}),
+			otherAuths,
+			fc.constantFrom('\t', '  ', '    ', ''),
+			(unknown, others, indent) => {
+				const original = {...unknown, auths: others};
+				const text = JSON.stringify(original, null, indent);
+				const {artifact} = dockerArtifact(answers([{}]), envWith({exists: true, text, mode: 0o600}));
+				const merged = JSON.parse(artifact.text!);
+				for (const [key, value] of Object.entries(unknown)) assert.deepEqual(merged[key], JSON.parse(JSON.stringify(value)), key);
+				for (const [host, entry] of Object.entries(others)) assert.deepEqual(merged.auths[host], {...entry}, host);
+				assert.deepEqual(Object.keys(merged).sort(), Object.keys(original).sort());
+				assert.equal(typeof merged.auths['quay.io'].auth, 'string');
+			},
+		),
 		{numRuns: 300},
 	);
 });

@@ -1,11 +1,14 @@
-import {test} from 'node:test';
 import assert from 'node:assert/strict';
+import {test} from 'node:test';
 import {parse} from 'yaml';
-import {defaultAnswers, type Answers} from '../../source/answers.js';
+import {type Answers, defaultAnswers} from '../../source/answers.js';
 import {emptyEnvironment} from '../../source/environment.js';
 import {plan} from '../../source/plan.js';
 
-function k8s(extra: Partial<Answers['kubernetes']> = {}, credentials = [{registry: 'quay.io', username: 'org+bot', password: 'Sup3r-Secret-Token', email: ''}]) {
+function k8s(
+	extra: Partial<Answers['kubernetes']> = {},
+	credentials = [{registry: 'quay.io', username: 'org+bot', password: 'Sup3r-Secret-Token', email: ''}],
+) {
 	const answers: Answers = {...defaultAnswers(), targets: ['kubernetes'], credentials};
 	answers.kubernetes = {...answers.kubernetes, ...extra};
 	return plan(answers, emptyEnvironment({cwd: '/work'}));

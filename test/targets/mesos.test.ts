@@ -1,11 +1,11 @@
-import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {execFileSync} from 'node:child_process';
 import {mkdirSync, readFileSync, statSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
+import {test} from 'node:test';
 import {encodeAuth} from '../../source/formats/docker-auth.js';
-import {requireProgram} from '../support/programs.js';
 import {answersFor, artifact, HUB, planChecked, ROBOT} from '../support/plan-fixtures.js';
+import {requireProgram} from '../support/programs.js';
 import {tempDir} from '../support/temp.js';
 
 test('docker.tar.gz: .docker/ 0700 and .docker/config.json 0600 as GNU tar sees them, with the credentials', () => {
@@ -20,11 +20,17 @@ test('docker.tar.gz: .docker/ 0700 and .docker/config.json 0600 as GNU tar sees 
 	const file = join(dir, 'docker.tar.gz');
 	writeFileSync(file, archive.bytes);
 	const listing = execFileSync('tar', ['-tzvf', file], {encoding: 'utf8', env: {...process.env, TZ: 'UTC'}});
-	const lines = listing.trimEnd().split('\n').map(line => line.split(/\s+/));
-	assert.deepEqual(lines.map(([perm, owner, , , , name]) => [perm, owner, name]), [
-		['drwx------', 'root/root', '.docker/'],
-		['-rw-------', 'root/root', '.docker/config.json'],
-	]);
+	const lines = listing
+		.trimEnd()
+		.split('\n')
+		.map(line => line.split(/\s+/));
+	assert.deepEqual(
+		lines.map(([perm, owner, , , , name]) => [perm, owner, name]),
+		[
+			['drwx------', 'root/root', '.docker/'],
+			['-rw-------', 'root/root', '.docker/config.json'],
+		],
+	);
 	const sandbox = join(dir, 'sandbox');
 	mkdirSync(sandbox);
 	execFileSync('tar', ['-xzf', file, '-C', sandbox]);
@@ -39,10 +45,13 @@ test('docker.tar.gz: .docker/ 0700 and .docker/config.json 0600 as GNU tar sees 
 	});
 	assert.ok(config.startsWith('{\n\t"auths": {'), 'written as docker login writes it');
 	// the listing the review shows matches what was archived
-	assert.deepEqual(archive.entries!.map(entry => [entry.name, entry.mode, entry.type, entry.size]), [
-		['.docker/', 0o700, 'directory', 0],
-		['.docker/config.json', 0o600, 'file', Buffer.byteLength(config)],
-	]);
+	assert.deepEqual(
+		archive.entries!.map(entry => [entry.name, entry.mode, entry.type, entry.size]),
+		[
+			['.docker/', 0o700, 'directory', 0],
+			['.docker/config.json', 0o600, 'file', Buffer.byteLength(config)],
+		],
+	);
 	assert.match(archive.redacted, /^drwx------ root\/root\s+0 2000-01-01 00:00 \.docker\/$/m);
 	assert.match(archive.redacted, /"auth": "••••••••"/);
 });

@@ -1,11 +1,12 @@
-import {test} from 'node:test';
 import assert from 'node:assert/strict';
+import {test} from 'node:test';
 import {encodeAuth} from '../../source/formats/docker-auth.js';
 import {plannedReads} from '../../source/plan.js';
 import {answersFor, artifact, envWith, HUB, planChecked, ROBOT} from '../support/plan-fixtures.js';
 
 const AUTH = '/home/user/.config/containers/auth.json';
 
+// biome-ignore lint/suspicious/noTemplateCurlyInString: a shell expansion named in the test title
 test('a new file: ${XDG_CONFIG_HOME:-~/.config}/containers/auth.json, 0600, Docker Hub as docker.io', () => {
 	const result = planChecked(answersFor(['podman'], [ROBOT, HUB]));
 	const file = artifact(result, 'podman:auth');
@@ -32,7 +33,8 @@ test('the target declares what it reads: the auth file and the tmpfs file podman
 });
 
 test('merging keeps other registries, unknown keys and the formatting; only the entry changes', () => {
-	const existing = '{\n    "auths": {\n        "ghcr.io": {\n            "auth": "b2N0bzpwYXQ="\n        }\n    },\n    "myTool": {"keep": [1, 2.50]},\n    "credsStore": "desktop"\n}\n';
+	const existing =
+		'{\n    "auths": {\n        "ghcr.io": {\n            "auth": "b2N0bzpwYXQ="\n        }\n    },\n    "myTool": {"keep": [1, 2.50]},\n    "credsStore": "desktop"\n}\n';
 	const env = envWith({files: {[AUTH]: {exists: true, text: existing, mode: 0o644}}});
 	const result = planChecked(answersFor(['podman']), env);
 	const file = artifact(result, 'podman:auth');
@@ -52,7 +54,7 @@ test('merging keeps other registries, unknown keys and the formatting; only the 
 	assert.equal(artifact(again, 'podman:auth').changed, false);
 });
 
-test('REGISTRY_AUTH_FILE is honoured; a docker config.json there keeps docker\'s Hub key', () => {
+test("REGISTRY_AUTH_FILE is honoured; a docker config.json there keeps docker's Hub key", () => {
 	const plain = planChecked(answersFor(['podman'], [HUB]), envWith({vars: {REGISTRY_AUTH_FILE: '/srv/ci/auth.json'}}));
 	assert.equal(artifact(plain, 'podman:auth').path, '/srv/ci/auth.json');
 	assert.deepEqual(Object.keys(JSON.parse(artifact(plain, 'podman:auth').text!).auths), ['docker.io']);
@@ -62,7 +64,10 @@ test('REGISTRY_AUTH_FILE is honoured; a docker config.json there keeps docker\'s
 
 test('an entry in the tmpfs file podman reads first is reported, with the logout that clears it', () => {
 	const runtime = '/run/user/1000/containers/auth.json';
-	const env = envWith({vars: {XDG_RUNTIME_DIR: '/run/user/1000'}, files: {[runtime]: {exists: true, text: '{"auths":{"https://quay.io":{"auth":"eDp5"}}}', mode: 0o600}}});
+	const env = envWith({
+		vars: {XDG_RUNTIME_DIR: '/run/user/1000'},
+		files: {[runtime]: {exists: true, text: '{"auths":{"https://quay.io":{"auth":"eDp5"}}}', mode: 0o600}},
+	});
 	const result = planChecked(answersFor(['podman']), env);
 	const warning = result.notes.find(note => note.level === 'warning' && note.message.includes(runtime));
 	assert.ok(warning);
@@ -72,16 +77,28 @@ test('an entry in the tmpfs file podman reads first is reported, with the logout
 test('with a keychain: credHelpers (podman ignores credsStore), a store command, and no plain-text copy left', () => {
 	const existing = '{\n\t"auths": {\n\t\t"quay.io": {\n\t\t\t"auth": "b2xkOm9sZA=="\n\t\t},\n\t\t"ghcr.io": {\n\t\t\t"auth": "eDp5"\n\t\t}\n\t}\n}';
 	const env = envWith({files: {[AUTH]: {exists: true, text: existing, mode: 0o600}}});
-	const result = planChecked(answersFor(['podman'], [ROBOT, HUB], a => (a.keychain = {kind: 'regauth'})), env);
+	const result = planChecked(
+		answersFor(['podman'], [ROBOT, HUB], a => (a.keychain = {kind: 'regauth'})),
+		env,
+	);
 	const doc = JSON.parse(artifact(result, 'podman:auth').text!);
 	assert.deepEqual(doc.credHelpers, {'docker.io': 'regauth', 'quay.io': 'regauth'});
 	assert.deepEqual(Object.keys(doc.auths), ['ghcr.io'], 'the old plain-text quay.io entry is gone');
 	const stores = result.commands.filter(command => command.role === 'store');
-	assert.deepEqual(stores.map(command => command.id), ['podman:store:quay.io', 'podman:store:docker.io']);
+	assert.deepEqual(
+		stores.map(command => command.id),
+		['podman:store:quay.io', 'podman:store:docker.io'],
+	);
 	assert.deepEqual(JSON.parse(stores[1]!.input!), {ServerURL: 'docker.io', Username: HUB.username, Secret: HUB.password});
 	// with the docker target too, docker's store already covers quay.io (same ServerURL), not Hub
-	const both = planChecked(answersFor(['docker', 'podman'], [ROBOT, HUB], a => (a.keychain = {kind: 'regauth'})), env);
-	assert.deepEqual(both.commands.filter(command => command.role === 'store').map(command => command.id), ['docker:store:quay.io', 'docker:store:https://index.docker.io/v1/', 'podman:store:docker.io']);
+	const both = planChecked(
+		answersFor(['docker', 'podman'], [ROBOT, HUB], a => (a.keychain = {kind: 'regauth'})),
+		env,
+	);
+	assert.deepEqual(
+		both.commands.filter(command => command.role === 'store').map(command => command.id),
+		['docker:store:quay.io', 'docker:store:https://index.docker.io/v1/', 'podman:store:docker.io'],
+	);
 });
 
 test('a registry routed to another helper is stored through it, never in plain text; a missing helper or a malformed file is refused', () => {

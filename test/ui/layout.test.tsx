@@ -1,7 +1,8 @@
 // The frame never exceeds the terminal (Ink would clear the screen every render): preview
 // beside the form from 110 columns, below it otherwise, re-laid out on resize.
-import {test} from 'node:test';
+
 import assert from 'node:assert/strict';
+import {test} from 'node:test';
 import {defaultAnswers} from '../../source/answers.js';
 import {KEYS, startWizard} from './support/ink.js';
 
@@ -46,7 +47,13 @@ test('every step fits the terminal, narrow and wide, and the preview moves besid
 
 test('a resize re-lays out the frame', async () => {
 	const wizard = await startWizard({answers, columns: 140, rows: 40});
-	assert.ok(wizard.frame().split('\n').some(line => /Which registry\?.*[│╭]/.test(line)), 'wide: form and preview on the same lines');
+	assert.ok(
+		wizard
+			.frame()
+			.split('\n')
+			.some(line => /Which registry\?.*[│╭]/.test(line)),
+		'wide: form and preview on the same lines',
+	);
 	const frame = await wizard.resize(90, 20);
 	assert.ok(height(frame) <= 19, frame);
 	assert.ok(!frame.split('\n').some(line => /Which registry\?.*[│╭]/.test(line)));
@@ -93,7 +100,15 @@ test('a one-line file (the Ignition JSON) is wrapped in the preview, not cut off
 	let frame = wizard.frame();
 	assert.match(frame, /Ignition config/);
 	assert.match(frame, /↪ /, 'continuation lines');
-	assert.ok(!/…\s*│/.test(frame.split('\n').filter(line => line.includes('"ignition"')).join('\n')), 'not truncated with an ellipsis');
+	assert.ok(
+		!/…\s*│/.test(
+			frame
+				.split('\n')
+				.filter(line => line.includes('"ignition"'))
+				.join('\n'),
+		),
+		'not truncated with an ellipsis',
+	);
 	frame = await wizard.press(KEYS.pageDown);
 	assert.match(frame, /lines \d+–\d+ of \d+/);
 	wizard.unmount();

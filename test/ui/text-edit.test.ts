@@ -1,5 +1,5 @@
-import {test} from 'node:test';
 import assert from 'node:assert/strict';
+import {test} from 'node:test';
 import {applyEdit, cleanInsertion} from '../../source/ui/components/text-edit.js';
 
 test('a pasted token loses its trailing newline (\\n, \\r\\n, \\r)', () => {

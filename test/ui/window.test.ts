@@ -1,5 +1,5 @@
-import {test} from 'node:test';
 import assert from 'node:assert/strict';
+import {test} from 'node:test';
 import {linesOf, windowAround} from '../../source/ui/components/window.js';
 
 test('everything fits: no window', () => {

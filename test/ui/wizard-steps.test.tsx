@@ -1,6 +1,7 @@
 // Component tests of every step, driven with the exact chunks terminals send.
-import {test} from 'node:test';
+
 import assert from 'node:assert/strict';
+import {test} from 'node:test';
 import {defaultAnswers} from '../../source/answers.js';
 import {fakeServices, KEYS, startWizard, testEnvironment} from './support/ink.js';
 
@@ -106,8 +107,13 @@ test('targets: Space toggles, Enter needs at least one', async () => {
 });
 
 test('keychain: a failed check shows its message and stays; plain text needs a second Enter after the warning', async () => {
-	const services = fakeServices({checkKeychain: async choice => (choice.kind === 'file' ? {ok: true} : {ok: false, message: 'The OS keychain cannot be used: the keychain is locked.'})});
-	const wizard = await startWizard({services, answers: {...defaultAnswers(), keychain: {kind: 'regauth'}, credentials: [{registry: 'quay.io', username: 'u', password: 'p', email: ''}]}});
+	const services = fakeServices({
+		checkKeychain: async choice => (choice.kind === 'file' ? {ok: true} : {ok: false, message: 'The OS keychain cannot be used: the keychain is locked.'}),
+	});
+	const wizard = await startWizard({
+		services,
+		answers: {...defaultAnswers(), keychain: {kind: 'regauth'}, credentials: [{registry: 'quay.io', username: 'u', password: 'p', email: ''}]},
+	});
 	await wizard.press(KEYS.enter, KEYS.enter); // → keychain
 	let frame = await wizard.press(KEYS.enter);
 	assert.match(frame, /the keychain is locked/);
@@ -145,7 +151,10 @@ test('apply: progress per item, the reason for a failure, and Enter finishes wit
 			return {kind: 'done', result: {ok: false, items: []}};
 		},
 	});
-	const wizard = await startWizard({services, answers: {...defaultAnswers(), keychain: {kind: 'regauth'}, credentials: [{registry: 'quay.io', username: 'u', password: 'p', email: ''}]}});
+	const wizard = await startWizard({
+		services,
+		answers: {...defaultAnswers(), keychain: {kind: 'regauth'}, credentials: [{registry: 'quay.io', username: 'u', password: 'p', email: ''}]},
+	});
 	await wizard.press(KEYS.enter, KEYS.enter, KEYS.enter); // → keychain (regauth ok) → review
 	let frame = wizard.frame();
 	assert.match(frame, /Review/);
@@ -161,7 +170,7 @@ test('Esc goes back with the answers kept; Ctrl+C exits 130', async () => {
 	const wizard = await toCredentials();
 	await wizard.type('keepme');
 	await wizard.press(KEYS.escape);
-	let frame = await wizard.press(KEYS.down, KEYS.enter);
+	const frame = await wizard.press(KEYS.down, KEYS.enter);
 	assert.match(frame, /Username\s+keepme/);
 	await wizard.press(KEYS.ctrlC);
 	assert.equal(wizard.exitCode(), 130);
@@ -183,7 +192,10 @@ test('? opens the help when not typing; in a text field it is text', async () =>
 test('credentials: importing a Quay robot file fills registry, user and token and says what it found', async () => {
 	const {readFileSync} = await import('node:fs');
 	const services = fakeServices({
-		readFile: async path => (path === 'robot.json' ? {ok: true, text: readFileSync(new URL('../import/fixtures/myorg-robot-auth.json', import.meta.url), 'utf8')} : {ok: false, message: `Import file ${path}: no such file`}),
+		readFile: async path =>
+			path === 'robot.json'
+				? {ok: true, text: readFileSync(new URL('../import/fixtures/myorg-robot-auth.json', import.meta.url), 'utf8')}
+				: {ok: false, message: `Import file ${path}: no such file`},
 	});
 	const wizard = await startWizard({services});
 	await wizard.type(KEYS.down + KEYS.enter); // Quay.io
@@ -205,7 +217,12 @@ test('credentials are checked with the registry on leaving the step; after a rej
 	const services = fakeServices({
 		verify: async credential => {
 			calls++;
-			return {status: 'rejected', registry: credential.registry, message: `${credential.registry} rejected the user name or password (HTTP 401)`, advice: 'Check the user name and the token.'};
+			return {
+				status: 'rejected',
+				registry: credential.registry,
+				message: `${credential.registry} rejected the user name or password (HTTP 401)`,
+				advice: 'Check the user name and the token.',
+			};
 		},
 	});
 	const wizard = await startWizard({services});
@@ -264,7 +281,10 @@ test('Enter held through the last steps is never taken by a step that has been l
 			return {kind: 'done', result: {ok: true, items: []}};
 		},
 	});
-	const wizard = await startWizard({services, answers: {...defaultAnswers(), targets: ['kubernetes'], credentials: [{registry: 'quay.io', username: 'u', password: 'p', email: ''}]}});
+	const wizard = await startWizard({
+		services,
+		answers: {...defaultAnswers(), targets: ['kubernetes'], credentials: [{registry: 'quay.io', username: 'u', password: 'p', email: ''}]},
+	});
 	await wizard.press(KEYS.enter, KEYS.enter); // → options
 	const frame = await wizard.burst(...Array.from({length: 9}, () => KEYS.enter));
 	assert.match(frame, /Done|Applying/);
@@ -273,7 +293,9 @@ test('Enter held through the last steps is never taken by a step that has been l
 });
 
 test('keychain: coming back to the question highlights the answer already given', async () => {
-	const wizard = await startWizard({answers: {...defaultAnswers(), keychain: {kind: 'file'}, credentials: [{registry: 'quay.io', username: 'u', password: 'p', email: ''}]}});
+	const wizard = await startWizard({
+		answers: {...defaultAnswers(), keychain: {kind: 'file'}, credentials: [{registry: 'quay.io', username: 'u', password: 'p', email: ''}]},
+	});
 	const frame = await wizard.press(KEYS.enter, KEYS.enter); // → keychain
 	assert.match(frame, /❯ Plain config\.json/);
 	wizard.unmount();
@@ -291,7 +313,10 @@ test('Ctrl+C while applying stops it, says what was done, and exits 130', async 
 			return {kind: 'done', result: {ok: false, items: []}};
 		},
 	});
-	const wizard = await startWizard({services, answers: {...defaultAnswers(), keychain: {kind: 'regauth'}, credentials: [{registry: 'quay.io', username: 'u', password: 'p', email: ''}]}});
+	const wizard = await startWizard({
+		services,
+		answers: {...defaultAnswers(), keychain: {kind: 'regauth'}, credentials: [{registry: 'quay.io', username: 'u', password: 'p', email: ''}]},
+	});
 	await wizard.press(KEYS.enter, KEYS.enter, KEYS.enter, KEYS.enter); // → review → apply
 	let frame = await wizard.press(KEYS.ctrlC);
 	assert.equal(signal?.aborted, true, 'the running apply was told to stop');

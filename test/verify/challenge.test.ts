@@ -1,5 +1,5 @@
-import {test} from 'node:test';
 import assert from 'node:assert/strict';
+import {test} from 'node:test';
 import {parseChallenges, pickChallenge} from '../../source/verify/challenge.js';
 
 test('Basic and Bearer challenges as distribution and Docker Hub send them', () => {
@@ -8,12 +8,15 @@ test('Basic and Bearer challenges as distribution and Docker Hub send them', () 
 		{scheme: 'bearer', params: {realm: 'https://auth.docker.io/token', service: 'registry.docker.io'}},
 	]);
 	// ghcr.io names a scope even for /v2/; distribution adds error= after a bad token.
-	assert.deepEqual(parseChallenges('Bearer realm="https://ghcr.io/token",service="ghcr.io",scope="repository:user/image:pull",error="invalid_token"').at(0)?.params, {
-		realm: 'https://ghcr.io/token',
-		service: 'ghcr.io',
-		scope: 'repository:user/image:pull',
-		error: 'invalid_token',
-	});
+	assert.deepEqual(
+		parseChallenges('Bearer realm="https://ghcr.io/token",service="ghcr.io",scope="repository:user/image:pull",error="invalid_token"').at(0)?.params,
+		{
+			realm: 'https://ghcr.io/token',
+			service: 'ghcr.io',
+			scope: 'repository:user/image:pull',
+			error: 'invalid_token',
+		},
+	);
 });
 
 test('several challenges in one header are told apart from their parameters', () => {

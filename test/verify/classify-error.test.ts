@@ -1,5 +1,5 @@
-import {test} from 'node:test';
 import assert from 'node:assert/strict';
+import {test} from 'node:test';
 import {classifyNetError} from '../../source/verify/classify-error.js';
 
 const plain = {timedOut: false, cancelled: false};
@@ -17,7 +17,8 @@ test('DNS, refused and timeouts are told apart', () => {
 });
 
 test('a TLS hello answered in plain HTTP is recognised (node/OpenSSL wording)', () => {
-	const message = 'write EPROTO 808C05188D7F0000:error:0A00010B:SSL routines:ssl3_get_record:wrong version number:../deps/openssl/openssl/ssl/record/ssl3_record.c:350:';
+	const message =
+		'write EPROTO 808C05188D7F0000:error:0A00010B:SSL routines:ssl3_get_record:wrong version number:../deps/openssl/openssl/ssl/record/ssl3_record.c:350:';
 	assert.deepEqual(classifyNetError({code: 'EPROTO', message}, plain), {kind: 'plain-http'});
 	assert.deepEqual(classifyNetError({code: 'ERR_SSL_WRONG_VERSION_NUMBER', message: 'wrong version number'}, plain), {kind: 'plain-http'});
 });
@@ -30,17 +31,37 @@ test('each certificate problem is named', () => {
 	}
 	assert.match((classifyNetError({code: 'CERT_HAS_EXPIRED', message: 'certificate has expired'}, plain) as {problem: string}).problem, /expired/);
 	const altname = classifyNetError(
-		{code: 'ERR_TLS_CERT_ALTNAME_INVALID', message: "Hostname/IP does not match certificate's altnames: Host: localhost. is not in the cert's altnames: IP Address:127.0.0.1", reason: "Host: localhost. is not in the cert's altnames: IP Address:127.0.0.1"},
+		{
+			code: 'ERR_TLS_CERT_ALTNAME_INVALID',
+			message: "Hostname/IP does not match certificate's altnames: Host: localhost. is not in the cert's altnames: IP Address:127.0.0.1",
+			reason: "Host: localhost. is not in the cert's altnames: IP Address:127.0.0.1",
+		},
 		plain,
 	);
 	assert.deepEqual(altname, {kind: 'tls', code: 'ERR_TLS_CERT_ALTNAME_INVALID', problem: 'the certificate is for IP Address:127.0.0.1, not this host name'});
-	const handshake = classifyNetError({code: 'EPROTO', message: 'C0:error:0A000410:SSL routines:ssl3_read_bytes:sslv3 alert handshake failure:../ssl/record/rec_layer_s3.c:1584:SSL alert number 40'}, plain);
+	const handshake = classifyNetError(
+		{
+			code: 'EPROTO',
+			message: 'C0:error:0A000410:SSL routines:ssl3_read_bytes:sslv3 alert handshake failure:../ssl/record/rec_layer_s3.c:1584:SSL alert number 40',
+		},
+		plain,
+	);
 	assert.equal(handshake.kind, 'tls');
 	assert.match((handshake as {problem: string}).problem, /handshake failed \(ssl3_read_bytes\)/);
 });
 
 test('the peer certificate, when node attaches it, names what the certificate is for', () => {
-	const failure = classifyNetError({code: 'ERR_TLS_CERT_ALTNAME_INVALID', message: "Hostname/IP does not match certificate's altnames: Host: localhost. is not cert's CN: ip", cert: {subjectaltname: 'IP Address:127.0.0.1'}}, plain);
+	const failure = classifyNetError(
+		{
+			code: 'ERR_TLS_CERT_ALTNAME_INVALID',
+			message: "Hostname/IP does not match certificate's altnames: Host: localhost. is not cert's CN: ip",
+			cert: {subjectaltname: 'IP Address:127.0.0.1'},
+		},
+		plain,
+	);
 	assert.deepEqual(failure, {kind: 'tls', code: 'ERR_TLS_CERT_ALTNAME_INVALID', problem: 'the certificate is for IP Address:127.0.0.1, not this host name'});
-	assert.equal((classifyNetError({code: 'ERR_TLS_CERT_ALTNAME_INVALID', message: 'x'}, plain) as {problem: string}).problem, 'the certificate is for another host name');
+	assert.equal(
+		(classifyNetError({code: 'ERR_TLS_CERT_ALTNAME_INVALID', message: 'x'}, plain) as {problem: string}).problem,
+		'the certificate is for another host name',
+	);
 });

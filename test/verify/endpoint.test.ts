@@ -1,5 +1,5 @@
-import {test} from 'node:test';
 import assert from 'node:assert/strict';
+import {test} from 'node:test';
 import {registryKey} from '../../source/formats/registry-key.js';
 import {hostnameOf, isLoopback, mayCarryCredentials, registryEndpoint} from '../../source/verify/endpoint.js';
 import {repositoryOf} from '../../source/verify/repository.js';

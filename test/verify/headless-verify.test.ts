@@ -1,13 +1,14 @@
 // The headless run checks the credentials with the real registry before it prints or writes
 // anything: wrong credentials exit 1 with nothing written; an unreachable registry warns and the
 // run goes on, unless --verify=strict.
-import {test} from 'node:test';
+
 import assert from 'node:assert/strict';
 import {existsSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
+import {test} from 'node:test';
 import {freePort} from '../support/free-port.js';
-import {startRegistry, type Registry} from '../support/registry.js';
-import {cleanEnv, runCli, type CliResult} from '../support/run-cli.js';
+import {type Registry, startRegistry} from '../support/registry.js';
+import {type CliResult, cleanEnv, runCli} from '../support/run-cli.js';
 import {startSilentServer} from '../support/silent-server.js';
 import {tempDir} from '../support/temp.js';
 import {makeCa, makeLeaf} from '../support/tls.js';
@@ -52,7 +53,11 @@ test('right password: verified, written; --json says so', async () => {
 		output.verification.map((entry: {status: string; registry: string; scheme: string}) => [entry.status, entry.registry, entry.scheme]),
 		[['verified', reg.host, 'basic']],
 	);
-	assert.ok(output.plan.notes.some((note: {level: string; message: string}) => note.level === 'info' && note.message === `Verified: ${reg.host} accepted the user name and password.`));
+	assert.ok(
+		output.plan.notes.some(
+			(note: {level: string; message: string}) => note.level === 'info' && note.message === `Verified: ${reg.host} accepted the user name and password.`,
+		),
+	);
 	assert.match(readFileSync(configFile, 'utf8'), new RegExp(reg.host.replace(/\./g, '\\.')));
 });
 
@@ -68,18 +73,27 @@ test('unknown host and closed port: a warning each, and the run goes on; --verif
 	const {env, configFile} = setup();
 	const unknown = await login('registry.regauth-test.invalid', 'some-password-1', env);
 	assert.equal(unknown.code, 0, unknown.stderr);
-	assert.match(unknown.stderr, /regauth: warning: Not verified: registry\.regauth-test\.invalid: the (host name .* does not resolve \(DNS: ENOTFOUND\)|DNS lookup .* failed for now)\. Check the spelling/);
+	assert.match(
+		unknown.stderr,
+		/regauth: warning: Not verified: registry\.regauth-test\.invalid: the (host name .* does not resolve \(DNS: ENOTFOUND\)|DNS lookup .* failed for now)\. Check the spelling/,
+	);
 	assert.equal(existsSync(configFile), true);
 
 	const port = await freePort();
 	const closed = await login(`127.0.0.1:${port}`, 'some-password-1', env);
 	assert.equal(closed.code, 0, closed.stderr);
-	assert.match(closed.stderr, new RegExp(`regauth: warning: Not verified: 127\\.0\\.0\\.1:${port}: connection refused on port ${port}, nothing listens there\\. Check the port`));
+	assert.match(
+		closed.stderr,
+		new RegExp(`regauth: warning: Not verified: 127\\.0\\.0\\.1:${port}: connection refused on port ${port}, nothing listens there\\. Check the port`),
+	);
 
 	const before = readFileSync(configFile, 'utf8');
 	const strict = await login(`127.0.0.1:${port}`, 'other-password-2', env, '--verify=strict');
 	assert.equal(strict.code, 1);
-	assert.match(strict.stderr, /connection refused[^\n]*\nregauth: nothing was written\. Without --verify=strict an unreachable registry only warns; --no-verify saves without checking\.\n$/);
+	assert.match(
+		strict.stderr,
+		/connection refused[^\n]*\nregauth: nothing was written\. Without --verify=strict an unreachable registry only warns; --no-verify saves without checking\.\n$/,
+	);
 	assert.equal(readFileSync(configFile, 'utf8'), before, 'strict stopped before writing');
 });
 
@@ -88,7 +102,12 @@ test('a registry that never answers: the timeout is its own message (--verify-ti
 	const silent = await startSilentServer();
 	const result = await login(silent.host, 'some-password-1', env, '--verify-timeout', '0.5', '--dry-run');
 	assert.equal(result.code, 0, result.stderr);
-	assert.match(result.stdout, new RegExp(`! Not verified: ${silent.host.replace(/\./g, '\\.')}: no answer within 0\\.5 s\\. Check firewalls, proxies and VPNs on the way; give a slow registry more time with --verify-timeout SECONDS\\.`));
+	assert.match(
+		result.stdout,
+		new RegExp(
+			`! Not verified: ${silent.host.replace(/\./g, '\\.')}: no answer within 0\\.5 s\\. Check firewalls, proxies and VPNs on the way; give a slow registry more time with --verify-timeout SECONDS\\.`,
+		),
+	);
 });
 
 test('TLS: --ca-file trusts a private CA; without it a warning names the problem; strict refuses', async () => {
@@ -105,7 +124,10 @@ test('TLS: --ca-file trusts a private CA; without it a warning names the problem
 
 	const untrusted = await login(reg.host, reg.password, env);
 	assert.equal(untrusted.code, 0, untrusted.stderr);
-	assert.match(untrusted.stderr, /warning: Not verified: TLS problem with 127\.0\.0\.1:\d+: the certificate is not signed by an authority this machine trusts \(UNABLE_TO_VERIFY_LEAF_SIGNATURE\)\. If the registry uses a private CA, pass its certificate with --ca-file FILE/);
+	assert.match(
+		untrusted.stderr,
+		/warning: Not verified: TLS problem with 127\.0\.0\.1:\d+: the certificate is not signed by an authority this machine trusts \(UNABLE_TO_VERIFY_LEAF_SIGNATURE\)\. If the registry uses a private CA, pass its certificate with --ca-file FILE/,
+	);
 	assert.equal(existsSync(configFile), true);
 
 	const strict = await login(reg.host, reg.password, env, '--verify=strict', '--dry-run');

@@ -1,12 +1,13 @@
 // verifyCredential against the real registry (Debian's docker-registry = distribution 2.8):
 // Basic over HTTP and TLS, token auth with a token service whose signature the registry checks,
 // and each way of failing to reach it. Nothing here leaves the loopback interface.
-import {test} from 'node:test';
+
 import assert from 'node:assert/strict';
 import {createServer} from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {join} from 'node:path';
-import {verifyCredential, type VerifyResult} from '../../source/verify/verify-credential.js';
+import {test} from 'node:test';
+import {type VerifyResult, verifyCredential} from '../../source/verify/verify-credential.js';
 import {freePort} from '../support/free-port.js';
 import {startRegistry} from '../support/registry.js';
 import {startSilentServer} from '../support/silent-server.js';
@@ -51,7 +52,10 @@ test('TLS with a throwaway CA: trusted through caFile, refused without it, the p
 
 	const untrusted = noSecrets(await verifyCredential(credential), registry.password);
 	assert.equal(untrusted.status, 'tls');
-	assert.equal(untrusted.message, `TLS problem with ${registry.host}: the certificate is not signed by an authority this machine trusts (UNABLE_TO_VERIFY_LEAF_SIGNATURE)`);
+	assert.equal(
+		untrusted.message,
+		`TLS problem with ${registry.host}: the certificate is not signed by an authority this machine trusts (UNABLE_TO_VERIFY_LEAF_SIGNATURE)`,
+	);
 	assert.match(untrusted.advice, /--ca-file FILE/);
 	assert.match(untrusted.advice, new RegExp(`/etc/docker/certs.d/${registry.host}/ca.crt`));
 
@@ -78,7 +82,10 @@ test('TLS: a certificate for another name is named as such', async () => {
 	const registry = await startRegistry(join(dir, 'registry'), {tls: leaf});
 	const result = await verifyCredential({registry: `localhost:${registry.port}`, username: registry.username, password: registry.password, caFile: ca.cert});
 	assert.equal(result.status, 'tls');
-	assert.equal(result.message, `TLS problem with localhost:${registry.port}: the certificate is for IP Address:127.0.0.1, not this host name (ERR_TLS_CERT_ALTNAME_INVALID)`);
+	assert.equal(
+		result.message,
+		`TLS problem with localhost:${registry.port}: the certificate is for IP Address:127.0.0.1, not this host name (ERR_TLS_CERT_ALTNAME_INVALID)`,
+	);
 	assert.match(result.advice, /host name the certificate was issued for/);
 });
 
@@ -86,7 +93,10 @@ test('Bearer: a token from the realm (service, account, pull scope), and the reg
 	const dir = tempDir();
 	const issuer = await startTokenIssuer(join(dir, 'issuer'), {username: 'ciuser', password: 'token-pass-1'});
 	const registry = await startRegistry(join(dir, 'registry'), {authYaml: issuer.authYaml});
-	const good = noSecrets(await verifyCredential({registry: registry.host, username: 'ciuser', password: 'token-pass-1', repository: 'team/app'}), 'token-pass-1');
+	const good = noSecrets(
+		await verifyCredential({registry: registry.host, username: 'ciuser', password: 'token-pass-1', repository: 'team/app'}),
+		'token-pass-1',
+	);
 	assert.equal(good.status, 'verified', good.message);
 	assert.equal(good.scheme, 'bearer');
 	assert.equal(good.message, `${registry.host} accepted the user name and password (token from ${new URL(issuer.realm).host})`);
@@ -94,7 +104,10 @@ test('Bearer: a token from the realm (service, account, pull scope), and the reg
 
 	const bad = noSecrets(await verifyCredential({registry: registry.host, username: 'ciuser', password: 'token-pass-2'}), 'token-pass-2');
 	assert.equal(bad.status, 'rejected');
-	assert.equal(bad.message, `the token service ${new URL(issuer.realm).host} rejected the user name or password for ${registry.host} (HTTP 401: "incorrect username or password")`);
+	assert.equal(
+		bad.message,
+		`the token service ${new URL(issuer.realm).host} rejected the user name or password for ${registry.host} (HTTP 401: "incorrect username or password")`,
+	);
 	assert.equal(issuer.requests.at(-1)?.scope, null, 'no scope is asked when neither the challenge nor the caller names one (as docker login)');
 });
 
@@ -104,8 +117,14 @@ test('Bearer: a token signed by a key outside rootcertbundle is refused by the r
 	const registry = await startRegistry(join(dir, 'registry'), {authYaml: issuer.authYaml});
 	const result = await verifyCredential({registry: registry.host, username: 'ciuser', password: 'token-pass-1'});
 	assert.equal(result.status, 'rejected');
-	assert.match(result.message, new RegExp(`^${registry.host.replace(/\./g, '\\.')} refused the token that the token service .* issued for these credentials \\(HTTP 401`));
-	assert.ok(issuer.requests.some(request => request.accepted), 'the token service did accept the password');
+	assert.match(
+		result.message,
+		new RegExp(`^${registry.host.replace(/\./g, '\\.')} refused the token that the token service .* issued for these credentials \\(HTTP 401`),
+	);
+	assert.ok(
+		issuer.requests.some(request => request.accepted),
+		'the token service did accept the password',
+	);
 });
 
 test('a registry without auth cannot check credentials; a non-registry answers 404', async () => {
@@ -131,7 +150,10 @@ test('unknown host, closed port and a silent server each get their own message',
 	const unknown = await verifyCredential({registry: 'registry.regauth-test.invalid', username: 'u', password: 'p-12345'});
 	assert.equal(unknown.status, 'unreachable');
 	assert.equal(unknown.reason, 'dns');
-	assert.match(unknown.message, /^registry\.regauth-test\.invalid: the (host name registry\.regauth-test\.invalid does not resolve \(DNS: ENOTFOUND\)|DNS lookup of registry\.regauth-test\.invalid failed for now \(EAI_AGAIN\))$/);
+	assert.match(
+		unknown.message,
+		/^registry\.regauth-test\.invalid: the (host name registry\.regauth-test\.invalid does not resolve \(DNS: ENOTFOUND\)|DNS lookup of registry\.regauth-test\.invalid failed for now \(EAI_AGAIN\))$/,
+	);
 
 	const port = await freePort();
 	const closed = await verifyCredential({registry: `127.0.0.1:${port}`, username: 'u', password: 'p-12345'});

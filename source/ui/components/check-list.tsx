@@ -23,7 +23,6 @@ export function CheckList({items, index, width}: {items: Check[]; index: number;
 								{item.label}
 							</Text>
 						</Box>
-
 					</Box>
 				);
 			})}

@@ -1,6 +1,6 @@
 // A single-choice list. ink-select-input draws it; the highlighted index lives in the wizard's
 // store, because ink-select-input's own key handling acts on a stale index when Down and Enter
-// arrive in one chunk (shared/reference/ink-on-node20.md).
+// arrive in one chunk (docs/ink-on-node20.md).
 import {Box, Text} from 'ink';
 import SelectInput from 'ink-select-input';
 import {linesOf, windowAround} from './window.js';
@@ -18,11 +18,7 @@ function Item({label, isSelected, hint, disabled}: {label: string; isSelected?: 
 			<Text color={disabled ? 'gray' : isSelected ? 'cyan' : undefined} bold={isSelected} wrap="truncate-end">
 				{label}
 			</Text>
-			{isSelected && hint ? (
-				<Text dimColor>
-					{hint}
-				</Text>
-			) : null}
+			{isSelected && hint ? <Text dimColor>{hint}</Text> : null}
 		</Box>
 	);
 }
@@ -43,10 +39,10 @@ export function ChoiceList({items, index, height, width = 80}: ChoiceListProps) 
 	const local = Math.min(Math.max(0, index - slice.start), Math.max(0, shown.length - 1));
 	return (
 		<Box flexDirection="column">
-			{slice.hiddenAbove > 0 ? <Text dimColor>  ↑ {slice.hiddenAbove} more</Text> : null}
+			{slice.hiddenAbove > 0 ? <Text dimColor> ↑ {slice.hiddenAbove} more</Text> : null}
 			{/* Remounting with the store's index is how a render-only SelectInput follows the highlight. */}
 			<SelectInput key={`${slice.start}:${local}:${shown.length}`} items={selectItems} initialIndex={local} isFocused={false} itemComponent={Item as never} />
-			{slice.hiddenBelow > 0 ? <Text dimColor>  ↓ {slice.hiddenBelow} more</Text> : null}
+			{slice.hiddenBelow > 0 ? <Text dimColor> ↓ {slice.hiddenBelow} more</Text> : null}
 		</Box>
 	);
 }

@@ -1,7 +1,7 @@
 // What a keystroke (or a pasted chunk) does to a text field, computed from the value the field
 // really holds. ink-text-input reports each change as a whole new value built from the value it
 // last rendered; two events handled before React re-renders would otherwise overwrite each
-// other, and raw chunks carry things a field must not keep (shared/reference/ink-on-node20.md):
+// other, and raw chunks carry things a field must not keep (docs/ink-on-node20.md):
 // a held Backspace arrives as "\x7f\x7f\x7f" and is inserted as text, a pasted token keeps its
 // trailing newline, escape sequences leak in as "[200~".
 

@@ -75,15 +75,11 @@ export function TextField({label, value, onChange, onSubmit, focus, mask, placeh
 			</Box>
 			{error ? (
 				<Box paddingLeft={LABEL_WIDTH}>
-					<Text color="red">
-						✗ {error}
-					</Text>
+					<Text color="red">✗ {error}</Text>
 				</Box>
 			) : hint ? (
 				<Box paddingLeft={LABEL_WIDTH}>
-					<Text dimColor>
-						{hint}
-					</Text>
+					<Text dimColor>{hint}</Text>
 				</Box>
 			) : null}
 		</Box>

@@ -1,7 +1,7 @@
 // A step's key handler: active only while the step has the focus, deaf to keys that are being
 // held for the next screen (type-ahead.ts), and to keys that arrive after the wizard has moved
 // on to another step but before this one unmounted (a held Enter must not act twice).
-import {useInput, type Key} from 'ink';
+import {type Key, useInput} from 'ink';
 import {createContext, useContext} from 'react';
 import type {StepId, WizardState} from '../state.js';
 import {useTypeAheadValue} from './type-ahead.js';

@@ -16,7 +16,10 @@ export interface PreviewLine {
 const untab = (line: string) => line.replaceAll('\t', '  ');
 
 function plain(text: string): PreviewLine[] {
-	return text.replace(/\n$/, '').split('\n').map(line => ({text: untab(line)}));
+	return text
+		.replace(/\n$/, '')
+		.split('\n')
+		.map(line => ({text: untab(line)}));
 }
 
 export function previewLines(artifact: Artifact, options: {revealed: boolean; diff: boolean}): PreviewLine[] {
@@ -27,7 +30,10 @@ export function previewLines(artifact: Artifact, options: {revealed: boolean; di
 	const before = options.revealed ? base.text : maskJsonSecrets(base.text);
 	if (before === content) return [{text: `(unchanged: ${artifact.path} already holds this)`, color: 'gray'}, ...plain(content)];
 	const patch = structuredPatch('on disk', 'planned', before, content, '', '', {context: 3});
-	const lines: PreviewLine[] = [{text: `--- ${artifact.path} (on disk)`, color: 'gray'}, {text: '+++ planned', color: 'gray'}];
+	const lines: PreviewLine[] = [
+		{text: `--- ${artifact.path} (on disk)`, color: 'gray'},
+		{text: '+++ planned', color: 'gray'},
+	];
 	for (const hunk of patch.hunks) {
 		lines.push({text: `@@ -${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@`, color: 'cyan'});
 		for (const line of hunk.lines) {

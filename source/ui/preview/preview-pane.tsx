@@ -32,7 +32,10 @@ const innerWidth = (width: number) => width - 4;
 // shown file's lines (a diff for a merge) are computed once per plan, not once per render.
 export const PreviewPane = memo(function PreviewPane({plan, preview, focused, width, height}: PreviewPaneProps) {
 	const artifact = currentArtifact(plan, preview);
-	const lines = useMemo(() => (artifact ? wrapLines(previewLines(artifact, preview), innerWidth(width)) : []), [artifact, preview.revealed, preview.diff, width]);
+	const lines = useMemo(
+		() => (artifact ? wrapLines(previewLines(artifact, preview), innerWidth(width)) : []),
+		[artifact, preview.revealed, preview.diff, width],
+	);
 	const border = focused ? 'cyan' : 'gray';
 	if (!artifact) {
 		return (

@@ -4,9 +4,9 @@ import {Box, Static, Text} from 'ink';
 import Spinner from 'ink-spinner';
 import {useEffect, useRef, useState} from 'react';
 import type {ApplyResult, ItemResult} from '../../apply/apply.js';
-import {nextSteps} from '../next-steps.js';
 import {linesOf, windowAround} from '../components/window.js';
 import {useStepInput} from '../hooks/use-step-input.js';
+import {nextSteps} from '../next-steps.js';
 import type {StepProps} from './step-props.js';
 
 const MARK: Record<ItemResult['status'], {mark: string; color?: string}> = {
@@ -78,7 +78,14 @@ export function ApplyStep({state, dispatch, get, plan, active, width, height, se
 	const backups = items.filter(item => item.backup);
 	const next = result ? nextSteps(state.answers, plan, items) : [];
 	// The summary below the items, then as many items as fit, ending with the latest.
-	const summaryLines = cancelled || failure ? 2 : result ? 4 + (backups.length > 0 ? linesOf(`Backups: ${backups.map(item => item.backup).join(', ')}`, width) : 0) + next.reduce((sum, step) => sum + linesOf(step, width - 2), 0) : 0;
+	const summaryLines =
+		cancelled || failure
+			? 2
+			: result
+				? 4 +
+					(backups.length > 0 ? linesOf(`Backups: ${backups.map(item => item.backup).join(', ')}`, width) : 0) +
+					next.reduce((sum, step) => sum + linesOf(step, width - 2), 0)
+				: 0;
 	const itemLines = items.map(item => linesOf(`  ${item.title} ${item.path ?? ''} — ${item.detail ?? ''}`, width));
 	const slice = windowAround(itemLines, items.length - 1, Math.max(3, height - 1 - summaryLines));
 	return (
@@ -91,9 +98,19 @@ export function ApplyStep({state, dispatch, get, plan, active, width, height, se
 				)}
 			</Static>
 			<Text bold>
-				{cancelled ? 'Cancelled' : state.applying === 'cancelling' ? 'Cancelling…' : result ? (result.ok ? 'Done' : 'Finished with a failure') : failure ? 'Not applied' : 'Applying…'}
+				{cancelled
+					? 'Cancelled'
+					: state.applying === 'cancelling'
+						? 'Cancelling…'
+						: result
+							? result.ok
+								? 'Done'
+								: 'Finished with a failure'
+							: failure
+								? 'Not applied'
+								: 'Applying…'}
 			</Text>
-			{slice.hiddenAbove > 0 ? <Text dimColor>  ↑ {slice.hiddenAbove} more above</Text> : null}
+			{slice.hiddenAbove > 0 ? <Text dimColor> ↑ {slice.hiddenAbove} more above</Text> : null}
 			{items.slice(slice.start, slice.end).map(item => {
 				const look = MARK[item.status];
 				return (
@@ -112,7 +129,9 @@ export function ApplyStep({state, dispatch, get, plan, active, width, height, se
 			{failure ? <Text color="red">{failure}</Text> : null}
 			{cancelled ? (
 				<Text color="yellow">
-					{items.some(item => item.kind === 'file' && item.status === 'done') ? 'What was done stays: regauth undo puts the files back.' : 'Nothing was written.'}
+					{items.some(item => item.kind === 'file' && item.status === 'done')
+						? 'What was done stays: regauth undo puts the files back.'
+						: 'Nothing was written.'}
 				</Text>
 			) : result ? (
 				<>

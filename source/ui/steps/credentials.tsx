@@ -3,12 +3,12 @@
 import {Box, Text} from 'ink';
 import Spinner from 'ink-spinner';
 import {useEffect, useRef, useState} from 'react';
-import {checkEmail, checkPassword, checkRegistry, checkUsername, robotAccount, type Credential} from '../../answers.js';
+import {type Credential, checkEmail, checkPassword, checkRegistry, checkUsername, robotAccount} from '../../answers.js';
 import type {VerifyResult} from '../../verify/result.js';
 import {TextField} from '../components/text-field.js';
+import {useStepInput} from '../hooks/use-step-input.js';
 import {KNOWN_REGISTRIES} from '../registries.js';
 import {checkFor} from '../state.js';
-import {useStepInput} from '../hooks/use-step-input.js';
 import type {StepProps} from './step-props.js';
 
 interface FieldSpec {
@@ -205,7 +205,9 @@ export function CredentialsStep({state, dispatch, get, active, width, services}:
 				onChange={setImportPath}
 				focus={active && state.field === IMPORT_ROW}
 				placeholder="(optional) path of a Quay robot file"
-				{...(!imported && active && state.field === IMPORT_ROW ? {hint: 'Docker config JSON, Kubernetes Secret YAML, rkt JSON or a saved docker/podman login line; Enter imports it'} : {})}
+				{...(!imported && active && state.field === IMPORT_ROW
+					? {hint: 'Docker config JSON, Kubernetes Secret YAML, rkt JSON or a saved docker/podman login line; Enter imports it'}
+					: {})}
 				{...(imported && !imported.ok ? {error: imported.message} : {})}
 				width={width}
 			/>

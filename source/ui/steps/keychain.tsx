@@ -37,7 +37,7 @@ export function KeychainStep({state, dispatch, get, env, active, width, height, 
 			}
 			if (!key.return) return;
 			const option = options[get().field];
-			if (!option || !option.available) return;
+			if (!option?.available) return;
 			if (option.warning && !confirmPlain) {
 				setConfirmPlain(true);
 				return;
@@ -57,14 +57,29 @@ export function KeychainStep({state, dispatch, get, env, active, width, height, 
 		active,
 	);
 
-	const items = options.map(option => ({label: `${option.label}${option.available ? '' : ' (not available)'}`, value: JSON.stringify(option.choice), hint: option.hint, disabled: !option.available}));
+	const items = options.map(option => ({
+		label: `${option.label}${option.available ? '' : ' (not available)'}`,
+		value: JSON.stringify(option.choice),
+		hint: option.hint,
+		disabled: !option.available,
+	}));
 	const highlighted = options[state.field];
 	return (
 		<Box flexDirection="column" width={width}>
 			<Text bold>Where should the password be kept?</Text>
 			<Text dimColor>Docker and Podman can read it from a keychain; Kubernetes, Flatcar, rkt and Mesos files always hold it.</Text>
 			<Text> </Text>
-			<ChoiceList items={items} index={Math.min(state.field, Math.max(0, items.length - 1))} height={height - 4 - linesOf('Docker and Podman can read it from a keychain; Kubernetes, Flatcar, rkt and Mesos files always hold it.', width) - (problem ? linesOf(problem, width) : busy || confirmPlain ? 2 : 0)} width={width} />
+			<ChoiceList
+				items={items}
+				index={Math.min(state.field, Math.max(0, items.length - 1))}
+				height={
+					height -
+					4 -
+					linesOf('Docker and Podman can read it from a keychain; Kubernetes, Flatcar, rkt and Mesos files always hold it.', width) -
+					(problem ? linesOf(problem, width) : busy || confirmPlain ? 2 : 0)
+				}
+				width={width}
+			/>
 			<Text> </Text>
 			{busy ? (
 				<Text>

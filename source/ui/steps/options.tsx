@@ -1,9 +1,9 @@
 // Step 6: only what the chosen targets need, with defaults so Enter-Enter-Enter works.
 import {Box, Text} from 'ink';
 import {LABEL_WIDTH, TextField} from '../components/text-field.js';
-import {cycleChoice, optionFields} from '../option-fields.js';
-import {useStepInput} from '../hooks/use-step-input.js';
 import {linesOf, windowAround} from '../components/window.js';
+import {useStepInput} from '../hooks/use-step-input.js';
+import {cycleChoice, optionFields} from '../option-fields.js';
 import type {StepProps} from './step-props.js';
 
 const KEYS_HINT = '↑/↓ move · ←/→ change a choice · Enter next · defaults are fine';
@@ -54,7 +54,7 @@ export function OptionsStep({state, dispatch, get, env, active, width, height}: 
 		<Box flexDirection="column" width={width}>
 			<Text bold>Options</Text>
 			<Text dimColor>{KEYS_HINT}</Text>
-			{slice.hiddenAbove > 0 ? <Text dimColor>  ↑ {slice.hiddenAbove} more above</Text> : <Text> </Text>}
+			{slice.hiddenAbove > 0 ? <Text dimColor> ↑ {slice.hiddenAbove} more above</Text> : <Text> </Text>}
 			{fields.slice(slice.start, slice.end).map((field, offset) => {
 				const position = slice.start + offset;
 				const focused = active && state.field === position;
@@ -94,7 +94,7 @@ export function OptionsStep({state, dispatch, get, env, active, width, height}: 
 					/>
 				);
 			})}
-			{slice.hiddenBelow > 0 ? <Text dimColor>  ↓ {slice.hiddenBelow} more below</Text> : null}
+			{slice.hiddenBelow > 0 ? <Text dimColor> ↓ {slice.hiddenBelow} more below</Text> : null}
 		</Box>
 	);
 }

@@ -3,13 +3,13 @@
 import {Box, Text} from 'ink';
 import Spinner from 'ink-spinner';
 import {useState} from 'react';
-import {checkRegistry, resolveAnswers, type Answers} from '../../answers.js';
+import {type Answers, checkRegistry, resolveAnswers} from '../../answers.js';
 import {HELPER_NAME} from '../../keychain/names.js';
-import {ChoiceList, type Choice} from '../components/choice-list.js';
-import {KNOWN_REGISTRIES} from '../registries.js';
-import {linesOf} from '../components/window.js';
+import {type Choice, ChoiceList} from '../components/choice-list.js';
 import {FindingsList, findingsHeight} from '../components/findings-list.js';
+import {linesOf} from '../components/window.js';
 import {useStepInput} from '../hooks/use-step-input.js';
+import {KNOWN_REGISTRIES} from '../registries.js';
 import type {StepProps} from './step-props.js';
 
 function displayHost(registry: string): string {
@@ -32,7 +32,11 @@ export function registryChoices(answers: Answers, remembered: Remembered = undef
 			disabled: problems.length > 0,
 		});
 		answers.credentials.forEach((credential, index) => {
-			items.push({value: `edit:${index}`, label: `✎ ${displayHost(credential.registry)} — ${credential.username || '(no user yet)'}`, hint: 'Enter edits it · x removes it'});
+			items.push({
+				value: `edit:${index}`,
+				label: `✎ ${displayHost(credential.registry)} — ${credential.username || '(no user yet)'}`,
+				hint: 'Enter edits it · x removes it',
+			});
 		});
 	}
 	for (const known of KNOWN_REGISTRIES) items.push({value: `add:${known.id}`, label: `${count > 0 ? '+ ' : ''}${known.label}`, hint: known.hint});
@@ -103,7 +107,10 @@ export function RegistryStep({state, dispatch, get, env, active, width, height, 
 				const index = latest.answers.credentials.length;
 				dispatch({
 					type: 'answers',
-					update: answers => ({...answers, credentials: [...answers.credentials, {registry: known.host, username: known.username ?? '', password: '', email: ''}]}),
+					update: answers => ({
+						...answers,
+						credentials: [...answers.credentials, {registry: known.host, username: known.username ?? '', password: '', email: ''}],
+					}),
 				});
 				// A fixed host needs no editing: start at the user name.
 				dispatch({type: 'edit', index, field: known.host === '' || known.hostTemplate ? 0 : 1});
@@ -125,7 +132,12 @@ export function RegistryStep({state, dispatch, get, env, active, width, height, 
 			<Text bold>Which registry?</Text>
 			<Text dimColor>↑/↓ choose · Enter select{state.answers.credentials.length > 0 ? ' · add more, or continue' : ''}</Text>
 			<Text> </Text>
-			<ChoiceList items={items} index={Math.min(state.field, items.length - 1)} height={height - 4 - findingLines - (problem ? linesOf(problem, width) : 0)} width={width} />
+			<ChoiceList
+				items={items}
+				index={Math.min(state.field, items.length - 1)}
+				height={height - 4 - findingLines - (problem ? linesOf(problem, width) : 0)}
+				width={width}
+			/>
 			{remembered === 'loading' ? (
 				<Text>
 					<Spinner type="dots" /> Asking the keychain…

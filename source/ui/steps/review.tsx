@@ -5,23 +5,38 @@ import type {ReactNode} from 'react';
 import type {ApplyMode} from '../../apply/apply.js';
 import {octal} from '../../formats/file-mode.js';
 import type {Plan} from '../../plan-types.js';
-import {ChoiceList, type Choice} from '../components/choice-list.js';
-import {verdict} from '../../verify/verdict.js';
 import type {VerifyResult} from '../../verify/result.js';
-import {checkFor} from '../state.js';
-import {useStepInput} from '../hooks/use-step-input.js';
+import {verdict} from '../../verify/verdict.js';
+import {type Choice, ChoiceList} from '../components/choice-list.js';
 import {linesOf} from '../components/window.js';
+import {useStepInput} from '../hooks/use-step-input.js';
+import {checkFor} from '../state.js';
 import type {StepProps} from './step-props.js';
 
 export function reviewChoices(plan: Plan): Choice[] {
-	const problems = [...plan.issues.map(issue => `${issue.label}: ${issue.message}`), ...plan.notes.filter(note => note.level === 'error').map(note => note.message)];
+	const problems = [
+		...plan.issues.map(issue => `${issue.label}: ${issue.message}`),
+		...plan.notes.filter(note => note.level === 'error').map(note => note.message),
+	];
 	const runnable = plan.commands.filter(command => command.role === 'deploy' || command.role === 'alternative');
 	const disabled = problems.length > 0;
 	const reason = disabled ? `cannot apply: ${problems[0]}` : undefined;
-	const choices: Choice[] = [{value: 'files', label: 'Write the files', hint: reason ?? `${plan.artifacts.filter(artifact => artifact.changed).length} file(s) change; backups beside each; regauth undo reverts`, disabled}];
+	const choices: Choice[] = [
+		{
+			value: 'files',
+			label: 'Write the files',
+			hint: reason ?? `${plan.artifacts.filter(artifact => artifact.changed).length} file(s) change; backups beside each; regauth undo reverts`,
+			disabled,
+		},
+	];
 	if (runnable.length > 0) {
 		choices.push({value: 'commands', label: 'Run the commands', hint: reason ?? runnable.map(command => command.title).join(' · '), disabled});
-		choices.push({value: 'both', label: 'Write the files and run the commands', hint: reason ?? 'files first, then the commands; stops at the first failure', disabled});
+		choices.push({
+			value: 'both',
+			label: 'Write the files and run the commands',
+			hint: reason ?? 'files first, then the commands; stops at the first failure',
+			disabled,
+		});
 	}
 	return choices;
 }
@@ -45,7 +60,9 @@ export function ReviewStep({state, dispatch, get, plan, active, width, height}: 
 		},
 		active,
 	);
-	const checks = state.answers.credentials.map(credential => checkFor(state, credential)?.result).filter((result): result is VerifyResult => result !== undefined && result !== 'checking');
+	const checks = state.answers.credentials
+		.map(credential => checkFor(state, credential)?.result)
+		.filter((result): result is VerifyResult => result !== undefined && result !== 'checking');
 	const warnings = [
 		...plan.issues.map(issue => ({level: 'error' as const, message: `${issue.label}: ${issue.message}`})),
 		...verdict(checks, 'on').notes.filter(note => note.level !== 'info'),
@@ -56,37 +73,50 @@ export function ReviewStep({state, dispatch, get, plan, active, width, height}: 
 
 	// Sections in the order they matter; whatever does not fit the pane is counted, not clipped.
 	const blocks: Array<{key: string; lines: number; node: ReactNode}> = [];
-	const add = (key: string, lines: number, node: ReactNode) => blocks.push({key, lines, node});
-	warnings.forEach((note, index) =>
-		add(`w${index}`, linesOf(`! ${note.message}`, width), (
+	const add = (key: string, lines: number, node: ReactNode) => {
+		blocks.push({key, lines, node});
+	};
+	for (const [index, note] of warnings.entries()) {
+		add(
+			`w${index}`,
+			linesOf(`! ${note.message}`, width),
 			<Text color={note.level === 'error' ? 'red' : 'yellow'}>
 				{note.level === 'error' ? '✗' : '!'} {note.message}
-			</Text>
-		)),
-	);
+			</Text>,
+		);
+	}
 	if (staged.length > 0) {
-		add('staged', 2, (
+		add(
+			'staged',
+			2,
 			<Box marginTop={1}>
 				<Text bold>Staged, to put in place afterwards</Text>
-			</Box>
-		));
-		for (const artifact of staged) add(`s${artifact.id}`, linesOf(`$ ${artifact.install!.join(' && ')}`, width), <Text>$ {artifact.install!.join(' && ')}</Text>);
+			</Box>,
+		);
+		for (const artifact of staged)
+			add(`s${artifact.id}`, linesOf(`$ ${artifact.install!.join(' && ')}`, width), <Text>$ {artifact.install!.join(' && ')}</Text>);
 	}
 	const gap = warnings.length > 0 || staged.length > 0 ? 1 : 0;
-	add('headless', gap + 1 + linesOf(plan.headless, width), (
+	add(
+		'headless',
+		gap + 1 + linesOf(plan.headless, width),
 		<Box flexDirection="column" marginTop={gap}>
 			<Text bold>Next time, headless</Text>
 			<Text wrap="wrap">{plan.headless}</Text>
-		</Box>
-	));
-	add('files', 2, (
+		</Box>,
+	);
+	add(
+		'files',
+		2,
 		<Box marginTop={1}>
 			<Text bold>Files</Text>
-		</Box>
-	));
+		</Box>,
+	);
 	for (const artifact of plan.artifacts) {
 		const status = artifact.blocked ? 'refused' : !artifact.changed ? 'unchanged' : artifact.base?.exists ? 'merge' : 'new';
-		add(`f${artifact.id}`, 1, (
+		add(
+			`f${artifact.id}`,
+			1,
 			<Box>
 				<Box width={15} flexShrink={0}>
 					<Text color={STATE_COLOR[status]}>
@@ -94,20 +124,22 @@ export function ReviewStep({state, dispatch, get, plan, active, width, height}: 
 					</Text>
 				</Box>
 				<Text wrap="truncate-start">{artifact.path}</Text>
-			</Box>
-		));
+			</Box>,
+		);
 	}
 	if (plan.commands.length > 0) {
 		add('commands', 1, <Text bold>Commands</Text>);
 		for (const command of plan.commands) {
-			add(`c${command.id}`, 1, (
+			add(
+				`c${command.id}`,
+				1,
 				<Text wrap="truncate-end" dimColor={command.role === 'alternative'}>
 					$ {command.display}
-				</Text>
-			));
+				</Text>,
+			);
 		}
 	}
-	infos.forEach((note, index) => add(`i${index}`, linesOf(`i ${note.message}`, width), <Text dimColor>i {note.message}</Text>));
+	for (const [index, note] of infos.entries()) add(`i${index}`, linesOf(`i ${note.message}`, width), <Text dimColor>i {note.message}</Text>);
 
 	const selected = choices[Math.min(state.field, choices.length - 1)];
 	const choiceLines = choices.length + (selected?.hint ? linesOf(selected.hint, width - 2) : 0);

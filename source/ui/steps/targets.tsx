@@ -29,7 +29,12 @@ export function TargetsStep({state, dispatch, get, active, width}: StepProps) {
 		},
 		active,
 	);
-	const items = TARGETS.map(target => ({label: target.title, value: target.id, description: target.description, checked: state.answers.targets.includes(target.id)}));
+	const items = TARGETS.map(target => ({
+		label: target.title,
+		value: target.id,
+		description: target.description,
+		checked: state.answers.targets.includes(target.id),
+	}));
 	return (
 		<Box flexDirection="column" width={width}>
 			<Text bold>What should regauth configure?</Text>

@@ -1,9 +1,9 @@
 // Drives the wizard in ink-testing-library: keys in, frames out. After a write React 19 needs a
-// few macrotasks before the new frame exists (shared/reference/ink-on-node20.md), so press()
+// few macrotasks before the new frame exists (docs/ink-on-node20.md), so press()
 // waits for the frame to change (or a short budget to pass) and then yields once more.
 import {render} from 'ink-testing-library';
-import {defaultAnswers, type Answers} from '../../../source/answers.js';
-import {emptyEnvironment, type Environment} from '../../../source/environment.js';
+import {type Answers, defaultAnswers} from '../../../source/answers.js';
+import {type Environment, emptyEnvironment} from '../../../source/environment.js';
 import {App} from '../../../source/ui/app.js';
 import type {WizardServices} from '../../../source/ui/services.js';
 
@@ -37,7 +37,13 @@ export function fakeServices(overrides: Partial<WizardServices> = {}): WizardSer
 }
 
 export function testEnvironment(overrides: Partial<Environment> = {}): Environment {
-	return emptyEnvironment({home: '/home/dev', cwd: '/work', helpers: ['secretservice'], regauthHelper: {node: process.execPath, script: '/opt/regauth/dist/docker-credential-regauth.js', npx: false}, ...overrides});
+	return emptyEnvironment({
+		home: '/home/dev',
+		cwd: '/work',
+		helpers: ['secretservice'],
+		regauthHelper: {node: process.execPath, script: '/opt/regauth/dist/docker-credential-regauth.js', npx: false},
+		...overrides,
+	});
 }
 
 export interface Driver {
@@ -52,7 +58,9 @@ export interface Driver {
 	frames: () => string[];
 }
 
-export async function startWizard(options: {env?: Environment; services?: WizardServices; answers?: Answers; columns?: number; rows?: number} = {}): Promise<Driver> {
+export async function startWizard(
+	options: {env?: Environment; services?: WizardServices; answers?: Answers; columns?: number; rows?: number} = {},
+): Promise<Driver> {
 	let exitCode: number | undefined;
 	const instance = render(
 		<App
