@@ -27,8 +27,12 @@ export interface VerifyResult {
 	message: string;
 	/** What to do, one line ('' when verified). */
 	advice: string;
-	/** For 'unreachable': why. */
-	reason?: 'dns' | 'refused' | 'timeout' | 'network';
+	/** For 'unreachable': why ('proxy': the proxy failed, not the registry). */
+	reason?: 'dns' | 'refused' | 'timeout' | 'network' | 'proxy';
+	/** The proxy the check went through (password masked), when one was used. */
+	proxy?: string;
+	/** The registry wants a client certificate and got none ('required'), or refused the one given ('rejected'). */
+	clientCertificate?: 'required' | 'rejected';
 	/** The last URL regauth asked (no credentials in it). */
 	url?: string;
 	/** How the registry asked for the login. */
@@ -41,10 +45,48 @@ function portOf(url: URL): string {
 	return url.port || (url.protocol === 'https:' ? '443' : '80');
 }
 
+/** What the check knew about the way to the server, for failures that depend on it. */
+export interface PathContext {
+	/** The proxy in use (masked) and the variable that named it. */
+	proxy?: {shown: string; variable: string; hasUser: boolean};
+	/** The client certificate presented, if any. */
+	clientCertFile?: string;
+	/** Where a client certificate for this registry would be looked for, as shown to the user. */
+	certsDirs: readonly string[];
+}
+
 /** A connection that failed, in words. `what` names the server: "quay.io" or "the token service auth.example.com". */
-export function failureResult(registry: string, failure: NetFailure, url: URL, what: string, timeoutMs: number): VerifyResult {
-	const base = {registry, url: url.href};
+export function failureResult(registry: string, failure: NetFailure, url: URL, what: string, timeoutMs: number, path?: PathContext): VerifyResult {
+	const base = {registry, url: url.href, ...(path?.proxy ? {proxy: path.proxy.shown} : {})};
 	switch (failure.kind) {
+		case 'proxy':
+			return proxyResult(base, failure, url, what, path);
+		case 'proxy-config':
+			return {
+				...base,
+				status: 'unreachable',
+				reason: 'proxy',
+				message: `${what}: ${failure.message}`,
+				advice: 'Fix or unset the variable; docker would fail on it too.',
+			};
+		case 'client-cert':
+			return path?.clientCertFile
+				? {
+						...base,
+						status: 'tls',
+						clientCertificate: 'rejected',
+						message: `TLS problem with ${what}: it turned down the client certificate ${path.clientCertFile} (${failure.code})`,
+						advice: `Check that it is the certificate the registry's operator issued for you and still valid: openssl x509 -in ${path.clientCertFile} -noout -issuer -enddate`,
+					}
+				: {
+						...base,
+						status: 'tls',
+						clientCertificate: 'required',
+						message: `TLS problem with ${what}: it requires a client certificate and regauth had none to give (${failure.code})`,
+						advice: `Give one with --cert-file FILE --key-file FILE, or put client.cert and client.key into ${path?.certsDirs[0] ?? `/etc/docker/certs.d/${url.host}`}/ as docker expects${
+							path && path.certsDirs.length > 1 ? ` (also read: ${path.certsDirs.slice(1).join(', ')})` : ''
+						}.`,
+					};
 		case 'dns':
 			return {
 				...base,
@@ -69,8 +111,10 @@ export function failureResult(registry: string, failure: NetFailure, url: URL, w
 				...base,
 				status: 'unreachable',
 				reason: 'timeout',
-				message: `${what}: no answer within ${Math.round(timeoutMs / 100) / 10} s`,
-				advice: 'Check firewalls, proxies and VPNs on the way; give a slow registry more time with --verify-timeout SECONDS.',
+				message: `${what}: no answer within ${Math.round(timeoutMs / 100) / 10} s${path?.proxy ? ` (through the proxy ${path.proxy.shown} from ${path.proxy.variable})` : ''}`,
+				advice: path?.proxy
+					? `Check that the proxy forwards to ${url.host}, or list the registry in NO_PROXY if it is reachable directly; give a slow registry more time with --verify-timeout SECONDS.`
+					: 'Check firewalls, proxies and VPNs on the way; give a slow registry more time with --verify-timeout SECONDS.',
 			};
 		case 'network':
 			return {
@@ -103,3 +147,65 @@ function tlsAdvice(code: string, url: URL): string {
 	}
 	return 'Check the registry’s TLS setup; docker would fail the same way.';
 }
+
+function proxyResult(
+	base: {registry: string; url: string; proxy?: string},
+	failure: Extract<NetFailure, {kind: 'proxy'}>,
+	url: URL,
+	what: string,
+	path: PathContext | undefined,
+): VerifyResult {
+	const proxy = `the proxy ${failure.proxy} (from ${failure.variable})`;
+	const unreachable = (message: string, advice: string): VerifyResult => ({
+		...base,
+		status: 'unreachable',
+		reason: 'proxy',
+		message: `${what}: ${message}`,
+		advice,
+	});
+	const bypass = 'If the registry is reachable without the proxy, list it in NO_PROXY.';
+	// 407 is the standard answer; tinyproxy, for one, answers a wrong login with 401.
+	if (failure.status === 407 || failure.status === 401) {
+		const hasUser = path?.proxy?.hasUser ?? false;
+		return unreachable(
+			`${proxy} ${hasUser ? 'refused the login' : 'wants a login'} (HTTP ${failure.status}${failure.status === 407 ? ' Proxy Authentication Required' : ''}); the registry was not asked`,
+			hasUser
+				? `Check the user and password in ${failure.variable} (in the URL, write @ as %40 and : as %3A).`
+				: `Put the proxy's user and password into the URL: ${failure.variable}=http://USER:PASSWORD@host:port (write @ as %40, : as %3A).`,
+		);
+	}
+	if (failure.status !== undefined && failure.status >= 500) {
+		return unreachable(
+			`${proxy} could not connect to ${url.host} (HTTP ${failure.status}): the registry's name does not resolve from the proxy, or nothing answers there`,
+			`Check the registry's address from a machine behind the same proxy. ${bypass}`,
+		);
+	}
+	if (failure.status !== undefined) {
+		return unreachable(
+			`${proxy} refused to open a tunnel to ${url.host} (HTTP ${failure.status})`,
+			`The proxy's rules block this host or port; ask its operator. ${bypass}`,
+		);
+	}
+	const host = failure.proxy.replace(/^[a-z]+:\/\/(?:[^@]*@)?/, '');
+	if (failure.code === 'ECONNREFUSED')
+		return unreachable(
+			`${proxy} refused the connection: nothing listens at ${host}`,
+			`Check the host and port in ${failure.variable}, or unset it if this network needs no proxy.`,
+		);
+	if (DNS_CODES.has(failure.code))
+		return unreachable(
+			`the host name of ${proxy} does not resolve (DNS: ${failure.code})`,
+			`Check the host in ${failure.variable}, or unset it if this network needs no proxy.`,
+		);
+	if (failure.code.startsWith('ERR_SSL') || failure.code.startsWith('ERR_TLS') || /CERT|SIGNED|UNABLE_TO/.test(failure.code))
+		return {
+			...base,
+			status: 'tls',
+			reason: 'proxy',
+			message: `${what}: TLS problem with ${proxy} (${failure.code})`,
+			advice: `If the proxy's certificate comes from a private CA, pass that CA with --ca-file FILE or add it to the system's trust store.`,
+		};
+	return unreachable(`could not talk to ${proxy} (${failure.code})`, `Check ${failure.variable}, or unset it if this network needs no proxy.`);
+}
+
+const DNS_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NODATA', 'EAI_NONAME']);
