@@ -58,16 +58,22 @@ export async function loadClientPair(certFile: string, keyFile: string, names: {
 export async function findClientCert(dirs: readonly CertsDir[]): Promise<ClientCert | undefined> {
 	for (const dir of dirs) {
 		const names = (await readdir(dir.path).catch(() => [] as string[])).sort();
+		// Every half needs its other half, as docker checks before it uses any pair.
 		for (const name of names) {
-			if (name.endsWith('.cert')) {
-				const keyName = `${name.slice(0, -'.cert'.length)}.key`;
-				if (!names.includes(keyName))
-					throw new ClientCertError(`${join(dir.path, name)}: missing key ${keyName} for this client certificate (CA certificates must end in .crt).`);
-				const pair = await loadClientPair(join(dir.path, name), join(dir.path, keyName), {cert: 'client certificate', key: 'client key'});
-				return {...pair, source: 'certs.d'};
-			}
+			if (name.endsWith('.cert') && !names.includes(`${name.slice(0, -'.cert'.length)}.key`))
+				throw new ClientCertError(
+					`${join(dir.path, name)}: missing key ${name.slice(0, -'.cert'.length)}.key for this client certificate (CA certificates must end in .crt).`,
+				);
 			if (name.endsWith('.key') && !names.includes(`${name.slice(0, -'.key'.length)}.cert`))
 				throw new ClientCertError(`${join(dir.path, name)}: missing client certificate ${name.slice(0, -'.key'.length)}.cert for this key.`);
+		}
+		const first = names.find(name => name.endsWith('.cert'));
+		if (first) {
+			const pair = await loadClientPair(join(dir.path, first), join(dir.path, `${first.slice(0, -'.cert'.length)}.key`), {
+				cert: 'client certificate',
+				key: 'client key',
+			});
+			return {...pair, source: 'certs.d'};
 		}
 	}
 	return undefined;
