@@ -49,13 +49,27 @@ export class ProxyError extends Error {
 
 const MAX_BODY = 64 * 1024;
 
+/**
+ * The agents log through the `debug` package, and with DEBUG=* it would print the proxy URL with
+ * its password. `debug` reads DEBUG once, when first loaded: hide it for that moment.
+ */
+async function quietly<T>(load: () => Promise<T>): Promise<T> {
+	const saved = process.env.DEBUG;
+	delete process.env.DEBUG;
+	try {
+		return await load();
+	} finally {
+		if (saved !== undefined) process.env.DEBUG = saved;
+	}
+}
+
 async function proxyAgent(proxy: ProxyChoice, https: boolean, proxyContext: SecureContext | undefined): Promise<Agent> {
 	const tls = proxy.url.protocol === 'https:' && proxyContext ? {secureContext: proxyContext} : {};
 	if (https) {
-		const {HttpsProxyAgent} = await import('https-proxy-agent');
+		const {HttpsProxyAgent} = await quietly(() => import('https-proxy-agent'));
 		return new HttpsProxyAgent(proxy.url, {keepAlive: false, ...tls});
 	}
-	const {HttpProxyAgent} = await import('http-proxy-agent');
+	const {HttpProxyAgent} = await quietly(() => import('http-proxy-agent'));
 	return new HttpProxyAgent(proxy.url, {keepAlive: false, ...tls});
 }
 

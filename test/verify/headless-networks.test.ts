@@ -91,9 +91,10 @@ test('HTTPS_PROXY from the environment: a 407 warns with its own message; with t
 		),
 	);
 
-	const through = await login(registry.host, registry.password, env({HTTPS_PROXY: proxy.authUrl}), '--ca-file', ca.cert, '--dry-run', '--json');
+	// DEBUG=* would make the proxy agents' debug logging print the proxy URL, password included.
+	const through = await login(registry.host, registry.password, env({HTTPS_PROXY: proxy.authUrl, DEBUG: '*'}), '--ca-file', ca.cert, '--dry-run', '--json');
 	assert.equal(through.code, 0, through.stderr);
-	assert.ok(!through.stdout.includes('Pr0xy-pass'), 'the proxy password is masked');
+	assert.ok(!`${through.stdout}${through.stderr}`.includes('Pr0xy-pass'), 'the proxy password is masked, even with DEBUG=*');
 	const verification = JSON.parse(through.stdout).verification[0];
 	assert.equal(verification.status, 'verified');
 	assert.equal(verification.proxy, proxy.url.replace('//', '//ci:***@'));
