@@ -8,6 +8,8 @@ import {copyFileSync, mkdirSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {test} from 'node:test';
 import {verifyCredential} from '../../source/verify/verify-credential.js';
+import {localName} from '../support/local-name.js';
+import {startProxy} from '../support/proxy.js';
 import {startRegistry} from '../support/registry.js';
 import {tempDir} from '../support/temp.js';
 import {makeCa, makeClientCert, makeLeaf} from '../support/tls.js';
@@ -73,4 +75,36 @@ test('certs.d: docker’s client.cert + client.key, the home and containers dire
 	const result = await verifyCredential({...credential, certsRoots: [roots[0]!]});
 	assert.equal(result.status, 'invalid');
 	assert.equal(result.message, `${join(lone, 'extra.cert')}: missing key extra.key for this client certificate (CA certificates must end in .crt).`);
+});
+
+test('through a proxy (tinyproxy, CONNECT), the client certificate still reaches the registry', async () => {
+	const dir = tempDir();
+	const {name, address} = await localName();
+	const ca = makeCa(join(dir, 'pki'));
+	const clientCa = makeCa(join(dir, 'client-pki'), 'client-ca');
+	const client = makeClientCert(join(dir, 'client'), clientCa);
+	const registry = await startRegistry(join(dir, 'registry'), {
+		tls: makeLeaf(join(dir, 'pki'), ca, [`DNS:${name}`]),
+		httpExtra: `    clientcas:\n      - ${clientCa.cert}\n`,
+		address,
+		hostname: name,
+	});
+	const proxy = await startProxy(join(dir, 'proxy'));
+	const credential = {
+		registry: registry.host,
+		username: registry.username,
+		password: registry.password,
+		caFile: ca.cert,
+		certsRoots: [],
+		env: {HTTPS_PROXY: proxy.url},
+	};
+	const good = await verifyCredential({...credential, certFile: client.cert, keyFile: client.key});
+	assert.equal(good.status, 'verified', good.message);
+	assert.equal(
+		good.message,
+		`${registry.host} accepted the user name and password, through the proxy ${proxy.url}, with the client certificate ${client.cert}`,
+	);
+	const none = await verifyCredential(credential);
+	assert.equal(none.clientCertificate, 'required', none.message);
+	assert.equal(none.proxy, proxy.url);
 });

@@ -43,7 +43,7 @@ test('HTTPS_PROXY: the check goes through the proxy (its log shows the CONNECT) 
 	assert.deepEqual(proxy.requests(), [`CONNECT ${registry.host} HTTP/1.1`, `CONNECT ${registry.host} HTTP/1.1`]);
 });
 
-test('BasicAuth proxy: credentials in the URL pass; without them a 407 gets its own message, the registry untouched', async () => {
+test('BasicAuth proxy: credentials in the URL pass; without them a 407 gets its own message', async () => {
 	const {dir, ca, registry} = await tlsRegistry();
 	const proxy = await startProxy(join(dir, 'proxy'), {auth: {user: 'alice', password: 'pr0xy-S3cret'}});
 	const credential = {registry: registry.host, username: registry.username, password: registry.password, caFile: ca.cert, certsRoots: noRoots};
@@ -141,4 +141,40 @@ test('loopback and localhost never go through the proxy (Go exempts them)', asyn
 		assert.equal(result.proxy, undefined);
 	}
 	assert.deepEqual(proxy.requests(), []);
+});
+
+test('an https:// proxy is trusted through --ca-file (or the system CAs); an untrusted one is named as the proxy’s TLS problem', async () => {
+	const {dir, ca, registry} = await tlsRegistry();
+	const proxy = await startProxy(join(dir, 'proxy'));
+	// tinyproxy speaks plain HTTP only: a TLS front (node's tls server, the one simulated part here)
+	// terminates TLS with a certificate from the same private CA and hands the bytes to tinyproxy.
+	const {createServer} = await import('node:tls');
+	const {connect} = await import('node:net');
+	const {readFileSync} = await import('node:fs');
+	const front = makeLeaf(join(dir, 'pki'), ca, ['IP:127.0.0.1'], 'proxy-front');
+	const server = createServer({cert: readFileSync(front.cert), key: readFileSync(front.key)}, socket => {
+		const upstream = connect(proxy.port, '127.0.0.1');
+		socket.pipe(upstream).pipe(socket);
+		upstream.on('error', () => socket.destroy());
+		socket.on('error', () => upstream.destroy());
+	});
+	await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+	const port = (server.address() as {port: number}).port;
+	const credential = {registry: registry.host, username: registry.username, password: registry.password, certsRoots: noRoots};
+	try {
+		const trusted = await verifyCredential({...credential, caFile: ca.cert, env: {HTTPS_PROXY: `https://127.0.0.1:${port}`}});
+		assert.equal(trusted.status, 'verified', trusted.message);
+		assert.equal(trusted.proxy, `https://127.0.0.1:${port}`);
+		assert.ok(proxy.requests().includes(`CONNECT ${registry.host} HTTP/1.1`));
+
+		const untrusted = await verifyCredential({...credential, env: {HTTPS_PROXY: `https://127.0.0.1:${port}`}});
+		assert.equal(untrusted.status, 'tls');
+		assert.equal(untrusted.reason, 'proxy');
+		assert.equal(
+			untrusted.message,
+			`${registry.host}: TLS problem with the proxy https://127.0.0.1:${port} (from HTTPS_PROXY) (UNABLE_TO_VERIFY_LEAF_SIGNATURE)`,
+		);
+	} finally {
+		server.close();
+	}
 });
