@@ -14,7 +14,7 @@ const exists = (path: string) =>
 		() => false,
 	);
 
-/** systemd's Environment= value: assignments split on blanks, "…" and '…' quoting, \ escapes. */
+/** systemd's Environment= value: assignments split on blanks, "…" and '…' quoting, \ escapes, %% for %. */
 export function parseEnvironmentValue(value: string): Array<[string, string]> {
 	const words: string[] = [];
 	let word: string | undefined;
@@ -37,7 +37,8 @@ export function parseEnvironmentValue(value: string): Array<[string, string]> {
 	if (word !== undefined) words.push(word);
 	return words.flatMap(item => {
 		const eq = item.indexOf('=');
-		return eq > 0 ? [[item.slice(0, eq), item.slice(eq + 1)] as [string, string]] : [];
+		// systemd expands specifiers in Environment=: "%%" is a literal % (as in %-encoded proxy passwords).
+		return eq > 0 ? [[item.slice(0, eq), item.slice(eq + 1).replace(/%%/g, '%')] as [string, string]] : [];
 	});
 }
 

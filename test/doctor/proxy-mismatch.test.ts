@@ -18,8 +18,8 @@ function write(path: string, text: string) {
 }
 
 test('systemd Environment= values: quoting, escapes, several per line; later lines and files win; empty clears', () => {
-	assert.deepEqual(parseEnvironmentValue(`"HTTP_PROXY=http://p:3128" 'NO_PROXY=a, b' HTTPS_PROXY=http://q\\ x:1 junk`), [
-		['HTTP_PROXY', 'http://p:3128'],
+	assert.deepEqual(parseEnvironmentValue(`"HTTP_PROXY=http://u:p%%23w@p:3128" 'NO_PROXY=a, b' HTTPS_PROXY=http://q\\ x:1 junk`), [
+		['HTTP_PROXY', 'http://u:p%23w@p:3128'],
 		['NO_PROXY', 'a, b'],
 		['HTTPS_PROXY', 'http://q x:1'],
 	]);
