@@ -11,9 +11,10 @@ import {parseChallenges, pickChallenge} from './challenge.js';
 import {classifyNetError, type NetFailure, type RawError} from './classify-error.js';
 import {type ClientCert, ClientCertError, findClientCert, loadClientPair} from './client-cert.js';
 import {mayCarryCredentials, registryEndpoint} from './endpoint.js';
+import {failureResult, type PathContext} from './failure-result.js';
 import {type HttpResponse, httpGet} from './http-get.js';
 import {type ProxyChoice, ProxyConfigError, proxyFor, redactProxy} from './proxy-rules.js';
-import {DEFAULT_TIMEOUT_MS, failureResult, type PathContext, type VerifyResult} from './result.js';
+import {DEFAULT_TIMEOUT_MS, type VerifyResult} from './result.js';
 import {CaFileError, trustContext} from './trust.js';
 
 export type {VerifyResult, VerifyStatus} from './result.js';
