@@ -95,7 +95,13 @@ export function failureResult(registry: string, failure: NetFailure, url: URL, w
 				advice: 'If it really serves plain HTTP on a network you trust, add --insecure (docker needs it listed under insecure-registries too).',
 			};
 		case 'tls':
-			return {...base, status: 'tls', message: `TLS problem with ${what}: ${failure.problem} (${failure.code})`, advice: tlsAdvice(failure.code, url)};
+			return {
+				...base,
+				status: 'tls',
+				message: `TLS problem with ${what}: ${failure.problem} (${failure.code})`,
+				// A proxy that inspects TLS re-signs every site with its own CA: that CA is the one to trust.
+				advice: `${tlsAdvice(failure.code, url)}${path?.proxy && /SELF_SIGNED|UNABLE_TO|UNTRUSTED|INVALID_CA|CHAIN/.test(failure.code) ? ` Behind ${path.proxy.shown}, a proxy that inspects TLS signs with its own CA: pass that CA instead.` : ''}`,
+			};
 		case 'cancelled':
 			return {...base, status: 'cancelled', message: `${what}: the check was cancelled`, advice: ''};
 	}

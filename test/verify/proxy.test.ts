@@ -41,7 +41,18 @@ test('HTTPS_PROXY: the check goes through the proxy (its log shows the CONNECT) 
 	assert.equal(result.proxy, proxy.url);
 	assert.equal(result.message, `${registry.host} accepted the user name and password, through the proxy ${proxy.url}`);
 	assert.deepEqual(proxy.requests(), [`CONNECT ${registry.host} HTTP/1.1`, `CONNECT ${registry.host} HTTP/1.1`]);
+
+	// Through the tunnel, an untrusted registry certificate is still the registry's TLS problem, with
+	// a word on TLS-inspecting proxies.
+	const untrusted = await verifyCredential({...credential(registry), caFile: undefined, certsRoots: noRoots, env: {HTTPS_PROXY: proxy.url}});
+	assert.equal(untrusted.status, 'tls');
+	assert.equal(untrusted.reason, undefined);
+	assert.match(untrusted.advice, new RegExp(`Behind ${proxy.url.replaceAll('.', '\\.')}, a proxy that inspects TLS signs with its own CA`));
 });
+
+function credential(registry: {host: string; username: string; password: string}) {
+	return {registry: registry.host, username: registry.username, password: registry.password};
+}
 
 test('BasicAuth proxy: credentials in the URL pass; without them a 407 gets its own message', async () => {
 	const {dir, ca, registry} = await tlsRegistry();
