@@ -30,7 +30,9 @@ function readInputs(): {answers: Answers; mode: VerifyMode; inherit: boolean} {
 		addMask(Buffer.from(`${username}:${password}`).toString('base64'));
 	}
 	if (registry === '') throw new InputError('registry is empty: give the registry host, e.g. registry: ghcr.io (docker.io for Docker Hub).');
+	// biome-ignore lint/suspicious/noTemplateCurlyInString: a workflow expression for the user to copy, not a JS template
 	if (username === '') throw new InputError('username is empty: give the user or robot name, e.g. username: ${{ github.actor }}.');
+	// biome-ignore lint/suspicious/noTemplateCurlyInString: a workflow expression for the user to copy, not a JS template
 	if (password === '') throw new InputError('password is empty: pass a secret, e.g. password: ${{ secrets.GITHUB_TOKEN }} (an unset secret is empty).');
 	const answers = defaultAnswers();
 	answers.credentials = [{registry, username, password, email: ''}];

@@ -1,7 +1,7 @@
 // The GitHub Action's post step (runs after the job, also when it failed or was cancelled):
 // removes the private directory main recorded in the step state. Only a directory that is
 // certainly main's goes: our prefix, a real directory of this user, with regauth's marker.
-import {lstatSync} from 'node:fs';
+import {existsSync, lstatSync} from 'node:fs';
 import {basename, isAbsolute, join} from 'node:path';
 import {ACTION_PREFIX, MARKER, removePrivateDir} from '../exec/private-dir.js';
 import {error, warning} from './workflow.js';
@@ -12,19 +12,19 @@ function main(): number {
 		console.log('regauth: main did not log in (no saved state): nothing to remove.');
 		return 0;
 	}
+	let info: ReturnType<typeof lstatSync>;
 	try {
-		const info = lstatSync(dir);
-		lstatSync(join(dir, MARKER));
-		if (!isAbsolute(dir) || !basename(dir).startsWith(ACTION_PREFIX) || !info.isDirectory() || info.uid !== process.getuid?.()) {
-			warning(`regauth: ${dir} does not look like the directory main created; left as it is.`);
-			return 0;
-		}
+		info = lstatSync(dir);
 	} catch (failure) {
-		if ((failure as NodeJS.ErrnoException).code === 'ENOENT') {
-			console.log(`regauth: ${dir} is already gone.`);
-			return 0;
-		}
-		throw failure;
+		if ((failure as NodeJS.ErrnoException).code !== 'ENOENT') throw failure;
+		console.log(`regauth: ${dir} is already gone.`);
+		return 0;
+	}
+	const ours =
+		isAbsolute(dir) && basename(dir).startsWith(ACTION_PREFIX) && info.isDirectory() && info.uid === process.getuid?.() && existsSync(join(dir, MARKER));
+	if (!ours) {
+		warning(`regauth: ${dir} does not look like the directory main created; left as it is.`);
+		return 0;
 	}
 	removePrivateDir(dir);
 	console.log(`regauth: removed ${dir} (the job's registry login).`);
