@@ -190,6 +190,7 @@ Examples
   printf '%s' "$TOKEN" | regauth -r registry.example.com -u ci --password-stdin -t docker --dry-run --json
   printf '%s' "$TOKEN" | regauth -r quay.io -u 'myorg+ci' --password-stdin -t docker --keychain regauth --yes
   regauth -r quay.io -t kubernetes --from-keychain --yes
+  printf '%s' "$TOKEN" | regauth exec -r quay.io -u 'myorg+ci' --password-stdin -- ./ci/push.sh
   regauth --import ./myorg-robot-auth.json -t podman,butane --butane-remote-url https://cfg.example.com/config.json --yes
 
 Exit codes: 0 done, 1 failed, 2 bad usage or input, 130 cancelled.`;

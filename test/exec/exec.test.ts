@@ -120,6 +120,18 @@ test("exec exits with the command's status: 7, 127 for a missing program, 128+N 
 	assert.deepEqual(leaks(m, lab.registry), []);
 });
 
+test('DOCKER_AUTH_CONFIG (docker 28.3+ reads it before any config file) is kept from the command, and regauth says so', async () => {
+	const m = machine(tempDir());
+	const shadow = JSON.stringify({auths: {[lab.registry.host]: {auth: Buffer.from('someone:else').toString('base64')}}});
+	const run = await runCli([...login(), '--', 'sh', '-c', 'echo "DOCKER_AUTH_CONFIG=${DOCKER_AUTH_CONFIG-unset}"'], {
+		input: lab.registry.password,
+		env: {...m.env, DOCKER_AUTH_CONFIG: shadow},
+	});
+	assert.equal(run.code, 0, run.stderr);
+	assert.equal(run.stdout, 'DOCKER_AUTH_CONFIG=unset\n');
+	assert.match(run.stderr, /DOCKER_AUTH_CONFIG is set; the command runs without it/);
+});
+
 test('wrong credentials: exit 1 before the command runs, nothing written', async () => {
 	const m = machine(tempDir());
 	const marker = join(m.home, 'ran');
