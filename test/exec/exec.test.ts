@@ -123,7 +123,9 @@ test("exec exits with the command's status: 7, 127 for a missing program, 128+N 
 test('DOCKER_AUTH_CONFIG (docker 28.3+ reads it before any config file) is kept from the command, and regauth says so', async () => {
 	const m = machine(tempDir());
 	const shadow = JSON.stringify({auths: {[lab.registry.host]: {auth: Buffer.from('someone:else').toString('base64')}}});
-	const run = await runCli([...login(), '--', 'sh', '-c', 'echo "DOCKER_AUTH_CONFIG=${DOCKER_AUTH_CONFIG-unset}"'], {
+	// Split so the ${…} reads as shell, not as a JS template placeholder.
+	const script = 'test -z "$' + '{DOCKER_AUTH_CONFIG+set}" && echo DOCKER_AUTH_CONFIG=unset';
+	const run = await runCli([...login(), '--', 'sh', '-c', script], {
 		input: lab.registry.password,
 		env: {...m.env, DOCKER_AUTH_CONFIG: shadow},
 	});
