@@ -265,8 +265,11 @@ export function parseInvocation(argv: string[]): Invocation {
 	}
 	const {values, positionals} = parsed;
 	const [first, ...rest] = positionals;
+	if (exec && positionals.length > 0)
+		throw new UsageError(`unexpected argument "${positionals.join(' ')}" before --: regauth exec [flags] -- COMMAND [ARGS…].`);
 	if (first !== 'doctor' && (rest.length > 0 || (first !== undefined && first !== 'undo'))) {
-		throw new UsageError(`unexpected argument "${positionals.join(' ')}": regauth takes flags (see regauth --help) or a subcommand: undo, doctor.`);
+		if (positionals.includes('exec')) throw new UsageError('exec comes first: regauth exec [flags] -- COMMAND [ARGS…].');
+		throw new UsageError(`unexpected argument "${positionals.join(' ')}": regauth takes flags (see regauth --help) or a subcommand: undo, doctor, exec.`);
 	}
 	if (first === 'doctor') {
 		const foreign = Object.keys(values).filter(name => !['json', 'fix', 'keychain', 'dry-run', 'help'].includes(name));

@@ -231,6 +231,8 @@ test('bad usage exits 2 with the flag and the fix, before reading the secret or 
 		[[...login(), '--'], /regauth exec needs the command after --/],
 		[['exec', '-r', lab.registry.host, '-u', 'u', '--', 'true'], /--password-stdin is required/],
 		[['-r', lab.registry.host, '--inherit', '--yes'], /--inherit belongs to regauth exec/],
+		[['exec', 'doctor', '-r', lab.registry.host, '--', 'true'], /unexpected argument "doctor" before --/],
+		[['-r', lab.registry.host, 'exec', '--', 'true'], /exec comes first: regauth exec \[flags\] -- COMMAND/],
 	];
 	for (const [args, message] of cases) {
 		const run = await runCli(args, {input: lab.registry.password, env: m.env});
