@@ -97,6 +97,3 @@ export function stateDir(env: Environment): string {
 	const state = env.vars.XDG_STATE_HOME && isAbsolute(env.vars.XDG_STATE_HOME) ? env.vars.XDG_STATE_HOME : join(env.home, '.local', 'state');
 	return join(state, 'regauth');
 }
-
-/** System directories targets write into; the probe checks each for writability. */
-export const SYSTEM_DIRS = ['/etc/rkt/auth.d'];

@@ -6,6 +6,7 @@ import {headlessCommand} from './headless-command.js';
 import {keychainPlan} from './keychain/keychain-plan.js';
 import type {Note, Plan} from './plan-types.js';
 import {TARGETS} from './targets/index.js';
+import {optionIssues} from './targets/options.js';
 
 export type {Artifact, Command, Note, Plan} from './plan-types.js';
 
@@ -26,7 +27,7 @@ export function plan(answers: Answers, env: Environment): Plan {
 			});
 		}
 	}
-	const result: Plan = {artifacts: [], commands: [], notes, issues: resolution.issues, headless: headlessCommand(answers)};
+	const result: Plan = {artifacts: [], commands: [], notes, issues: [...resolution.issues, ...optionIssues(answers)], headless: headlessCommand(answers)};
 	for (const target of TARGETS) {
 		if (!answers.targets.includes(target.id)) continue;
 		const output = target.plan(ctx);

@@ -5,8 +5,9 @@ import {constants} from 'node:fs';
 import {access, readdir, readFile, stat, statfs} from 'node:fs/promises';
 import {homedir, userInfo} from 'node:os';
 import {delimiter, dirname, isAbsolute, join} from 'node:path';
-import {type Environment, type FileState, type KubeInfo, SYSTEM_DIRS} from './environment.js';
+import type {Environment, FileState, KubeInfo} from './environment.js';
 import {locateHelper} from './keychain/locate.js';
+import {systemDirs} from './targets/specs.js';
 
 export async function readFileState(path: string): Promise<FileState> {
 	try {
@@ -120,7 +121,7 @@ export async function probeEnvironment(processEnv: NodeJS.ProcessEnv = process.e
 	const [programs, files, writableDirs] = await Promise.all([
 		programsOnPath(processEnv.PATH),
 		readFiles(options.reads ?? []),
-		Promise.all(SYSTEM_DIRS.map(async dir => [dir, await writable(dir)] as const)),
+		Promise.all(systemDirs().map(async dir => [dir, await writable(dir)] as const)),
 	]);
 	const docker = programs.get('docker');
 	const kubectl = programs.get('kubectl');

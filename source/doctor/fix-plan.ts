@@ -12,7 +12,7 @@ import {keychainPlan} from '../keychain/keychain-plan.js';
 import {HELPER_NAME} from '../keychain/names.js';
 import type {Command, Note, Plan} from '../plan-types.js';
 import {textArtifact} from '../targets/context.js';
-import {helperStoreCommand, secretMode} from '../targets/docker.js';
+import {helperStoreCommand, secretMode} from '../targets/docker/plan.js';
 import {authEntries, entrySecret} from './entry-secret.js';
 import type {DoctorFile} from './findings.js';
 

@@ -17,15 +17,7 @@ export interface TargetOutput {
 	notes: Note[];
 }
 
-export interface Target {
-	id: TargetId;
-	title: string;
-	/** One line for the wizard's target list: what it writes. */
-	description: string;
-	/** Absolute paths of existing files this target merges into (the probe reads them). */
-	reads?(ctx: Pick<TargetContext, 'answers' | 'env'>): string[];
-	plan(ctx: TargetContext): TargetOutput;
-}
+export type {TargetPlanner} from './declaration.js';
 
 /** A file that belongs at a fixed place on the machine: staged under --destdir when given. */
 export function machinePath(ctx: Pick<TargetContext, 'answers' | 'env'>, path: string): string {

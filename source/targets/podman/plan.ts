@@ -3,15 +3,14 @@
 // ${XDG_CONFIG_HOME:-~/.config}/containers/auth.json (or $REGISTRY_AUTH_FILE), which they read
 // next. Other entries and unknown keys are kept (podman itself would drop unknown keys).
 import {basename} from 'node:path';
-import type {ResolvedCredential} from '../answers.js';
-import {podmanAuthPath, podmanRuntimeAuthPath} from '../environment.js';
-import {type AuthChanges, applyAuthChanges, readAuthFile} from '../formats/docker-config.js';
-import {isPlainObject, maskJsonSecrets, setJsonValue} from '../formats/json-text.js';
-import {registryKey} from '../formats/registry-key.js';
-import type {Command, Note} from '../plan-types.js';
-import {targetInfo} from './catalog.js';
-import {machinePath, refusedMerge, type Target, type TargetContext, textArtifact} from './context.js';
-import {authEntry, helperName, helperStoreCommand, octal, secretMode} from './docker.js';
+import type {ResolvedCredential} from '../../answers.js';
+import {podmanAuthPath, podmanRuntimeAuthPath} from '../../environment.js';
+import {type AuthChanges, applyAuthChanges, readAuthFile} from '../../formats/docker-config.js';
+import {isPlainObject, maskJsonSecrets, setJsonValue} from '../../formats/json-text.js';
+import {registryKey} from '../../formats/registry-key.js';
+import type {Command, Note} from '../../plan-types.js';
+import {machinePath, refusedMerge, type TargetContext, type TargetPlanner, textArtifact} from '../context.js';
+import {authEntry, helperName, helperStoreCommand, octal, secretMode} from '../docker/plan.js';
 
 /** Podman's own name for Docker Hub. */
 export const PODMAN_DOCKER_HUB = 'docker.io';
@@ -35,8 +34,7 @@ function entriesFor(doc: Record<string, unknown>, credential: ResolvedCredential
 	});
 }
 
-export const podman: Target = {
-	...targetInfo('podman'),
+export const podman: TargetPlanner = {
 	reads(ctx) {
 		const runtime = ctx.answers.destdir === '' ? podmanRuntimeAuthPath(ctx.env) : undefined;
 		return [machinePath(ctx, podmanAuthPath(ctx.env)), ...(runtime ? [runtime] : [])];

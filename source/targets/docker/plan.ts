@@ -1,19 +1,18 @@
 // Docker: an entry in config.json (merged, never clobbered), or a credHelpers route to a
 // keychain helper; `docker login --password-stdin` as the alternative. docs/formats.md §1.
 import {dirname} from 'node:path';
-import type {KeychainChoice, ResolvedCredential} from '../answers.js';
-import {dockerConfigPath, type Environment} from '../environment.js';
-import {encodeAuth} from '../formats/docker-auth.js';
-import {type AuthChanges, type AuthEntry, applyAuthChanges, helperFor, readAuthFile} from '../formats/docker-config.js';
-import {octal} from '../formats/file-mode.js';
-import {goJson} from '../formats/go-json.js';
-import {isPlainObject, maskJsonSecrets} from '../formats/json-text.js';
-import {shellJoin} from '../formats/shell-quote.js';
-import {helperArgv} from '../keychain/helper-argv.js';
-import {keychainBlock, missingHelperNote} from '../keychain/helper-checks.js';
-import type {Command, Note} from '../plan-types.js';
-import {targetInfo} from './catalog.js';
-import {machinePath, refusedMerge, type Target, type TargetContext, textArtifact} from './context.js';
+import type {KeychainChoice, ResolvedCredential} from '../../answers.js';
+import {dockerConfigPath, type Environment} from '../../environment.js';
+import {encodeAuth} from '../../formats/docker-auth.js';
+import {type AuthChanges, type AuthEntry, applyAuthChanges, helperFor, readAuthFile} from '../../formats/docker-config.js';
+import {octal} from '../../formats/file-mode.js';
+import {goJson} from '../../formats/go-json.js';
+import {isPlainObject, maskJsonSecrets} from '../../formats/json-text.js';
+import {shellJoin} from '../../formats/shell-quote.js';
+import {helperArgv} from '../../keychain/helper-argv.js';
+import {keychainBlock, missingHelperNote} from '../../keychain/helper-checks.js';
+import type {Command, Note} from '../../plan-types.js';
+import {machinePath, refusedMerge, type TargetContext, type TargetPlanner, textArtifact} from '../context.js';
 
 export {octal};
 
@@ -65,8 +64,7 @@ export function secretMode(existing: number | undefined): {mode: number; tighten
 	return {mode: bits, tightened: false};
 }
 
-export const docker: Target = {
-	...targetInfo('docker'),
+export const docker: TargetPlanner = {
 	reads: ctx => [machinePath(ctx, dockerConfigPath(ctx.env))],
 	plan(ctx: TargetContext) {
 		const path = machinePath(ctx, dockerConfigPath(ctx.env));
