@@ -93,7 +93,7 @@ export function podmanRuntimeAuthPath(env: Environment): string | undefined {
 }
 
 /** Where `regauth undo` finds the journal of the last apply. */
-export function stateDir(env: Environment): string {
+export function stateDir(env: Pick<Environment, 'home' | 'vars'>): string {
 	const state = env.vars.XDG_STATE_HOME && isAbsolute(env.vars.XDG_STATE_HOME) ? env.vars.XDG_STATE_HOME : join(env.home, '.local', 'state');
 	return join(state, 'regauth');
 }

@@ -11,7 +11,7 @@ import {isPlainObject, maskJsonSecrets} from '../../formats/json-text.js';
 import {shellJoin} from '../../formats/shell-quote.js';
 import {helperArgv} from '../../keychain/helper-argv.js';
 import {keychainBlock, missingHelperNote} from '../../keychain/helper-checks.js';
-import type {Command, Note} from '../../plan-types.js';
+import type {Command, FollowUp, Note} from '../../plan-types.js';
 import {machinePath, refusedMerge, type TargetContext, type TargetPlanner, textArtifact} from '../context.js';
 
 export {octal};
@@ -200,6 +200,9 @@ export const docker: TargetPlanner = {
 				env: {DOCKER_CONFIG: dirname(path)},
 			});
 		}
-		return {artifacts: [artifact], commands, notes};
+		const host = ctx.credentials[0]?.host ?? 'registry.example.com';
+		const followUps: FollowUp[] = [{text: `docker pull ${host}/<your/image>   — pulls with the new login`}];
+		if (helper) followUps.push({text: `docker-credential-${helper} list   — shows what the keychain holds (no secrets)`});
+		return {artifacts: [artifact], commands, notes, followUps};
 	},
 };

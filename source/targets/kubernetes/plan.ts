@@ -158,6 +158,13 @@ export const kubernetes: TargetPlanner = {
 				message: 'The legacy kubernetes.io/dockercfg type is written on request; kubectl has produced kubernetes.io/dockerconfigjson since 1.10.',
 			});
 		}
-		return {artifacts, commands, notes};
+		const applies = commands.filter(command => command.role === 'deploy' && command.input !== undefined).map(command => command.id);
+		const secrets = artifacts.filter(artifact => artifact.secret).map(artifact => `-f ${shellJoin([artifact.path])}`);
+		const pod = artifacts.find(artifact => artifact.id === 'kubernetes:pod-example')!.path;
+		const followUps = [
+			{text: `Pods in those namespaces pull with imagePullSecrets: [{name: ${secretName}}] (see ${pod})`, ifDone: applies},
+			{text: `kubectl apply ${secrets.join(' ')}   — then Pods use imagePullSecrets: [{name: ${secretName}}]`, unlessDone: applies},
+		];
+		return {artifacts, commands, notes, followUps};
 	},
 };

@@ -151,6 +151,8 @@ export const podman: TargetPlanner = {
 				}
 			}
 		}
-		return {artifacts: [artifact], commands, notes};
+		const host = ctx.credentials[0]?.host ?? 'registry.example.com';
+		const followUps = [{text: `skopeo inspect docker://${host}/<your/image>   — podman, buildah and skopeo read the same login`}];
+		return {artifacts: [artifact], commands, notes, followUps};
 	},
 };
