@@ -3,17 +3,17 @@
 // entry plus a credHelpers route for it — what docker itself writes when a helper holds the
 // secret (docs/formats.md §1.5). apply() then brings backups, the journal and `regauth undo`.
 import {defaultAnswers, type ResolvedCredential} from '../answers.js';
+import {authEntries, entrySecret, helperFor, secretMode} from '../authfile/meaning.js';
 import type {Environment} from '../environment.js';
 import {encodeAuth} from '../formats/docker-auth.js';
-import {type AuthChanges, type AuthEntry, applyAuthChanges, helperFor, readAuthFile} from '../formats/docker-config.js';
+import {type AuthChanges, type AuthEntry, applyAuthChanges, readAuthFile} from '../formats/docker-config.js';
 import {isPlainObject, maskJsonSecrets} from '../formats/json-text.js';
 import {registryKey} from '../formats/registry-key.js';
 import {keychainPlan} from '../keychain/keychain-plan.js';
 import {HELPER_NAME} from '../keychain/names.js';
+import {helperStoreCommand} from '../keychain/store-command.js';
 import {type Command, emptyPlan, finishPlan, type Note, type Plan} from '../plan-types.js';
 import {textArtifact} from '../targets/context.js';
-import {helperStoreCommand, secretMode} from '../targets/docker/plan.js';
-import {authEntries, entrySecret} from './entry-secret.js';
 import type {DoctorFile} from './findings.js';
 
 export interface FixPlan {
