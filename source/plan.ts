@@ -4,11 +4,11 @@
 import {type Answers, resolveAnswers} from './answers.js';
 import type {Environment} from './environment.js';
 import {headlessCommand} from './headless-command.js';
-import type {KeychainStatus} from './keychain/diagnose.js';
-import {keychainPlan} from './keychain/keychain-plan.js';
+import type {KeychainStatus} from './keychain-status.js';
 import {emptyPlan, type FollowUp, finishPlan, type Note, type Plan} from './plan-types.js';
 import {secretValues} from './secret-values.js';
 import {TARGETS} from './targets/index.js';
+import {keychainPlan} from './targets/keychain-plan.js';
 import {optionIssues} from './targets/options.js';
 import type {VerifyResult} from './verify/result.js';
 import {failureMessage, type VerifyMode, verdict} from './verify/verdict.js';

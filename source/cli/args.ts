@@ -2,11 +2,11 @@
 // table, the help text and the mapping, with messages that name the flag and the fix.
 import {parseArgs} from 'node:util';
 import {type Answers, type Credential, defaultAnswers, type KeychainChoice, TARGET_IDS, type TargetId, trimOneNewline} from '../answers.js';
-import type {ApplyMode} from '../apply/apply.js';
+import type {ApplyMode} from '../plan-types.js';
+import type {VerifyFlags} from '../run-options.js';
 import {isRelevant} from '../targets/options.js';
 import {allOptions, routesToHelper, SPECS} from '../targets/specs.js';
 import {DEFAULT_TIMEOUT_MS} from '../verify/result.js';
-import type {VerifyMode} from '../verify/verdict.js';
 import {UsageError} from './errors.js';
 
 const COMMON_OPTIONS = {
@@ -53,13 +53,7 @@ const TARGET_FLAGS = new Map(allOptions().flatMap(owned => (owned.option.flag ? 
 
 export type Subcommand = 'run' | 'undo' | 'doctor';
 
-/** How the credentials are checked against the registry before anything is written. */
-export interface VerifyFlags {
-	mode: VerifyMode;
-	caFile?: string;
-	insecure: boolean;
-	timeoutMs: number;
-}
+export type {VerifyFlags} from '../run-options.js';
 
 export interface Invocation {
 	/** Flags given for targets that were not chosen (they change nothing: say so). */

@@ -9,11 +9,11 @@ import {encodeAuth} from '../formats/docker-auth.js';
 import {type AuthChanges, type AuthEntry, applyAuthChanges, readAuthFile} from '../formats/docker-config.js';
 import {isPlainObject, maskJsonSecrets} from '../formats/json-text.js';
 import {registryKey} from '../formats/registry-key.js';
-import {keychainPlan} from '../keychain/keychain-plan.js';
 import {HELPER_NAME} from '../keychain/names.js';
 import {helperStoreCommand} from '../keychain/store-command.js';
 import {type Command, emptyPlan, finishPlan, type Note, type Plan} from '../plan-types.js';
 import {textArtifact} from '../targets/context.js';
+import {keychainPlan} from '../targets/keychain-plan.js';
 import type {DoctorFile} from './findings.js';
 
 export interface FixPlan {

@@ -2,12 +2,12 @@
 import {readFile} from 'node:fs/promises';
 import {resolve} from 'node:path';
 import {apply, RefusedError, StaleError} from '../apply/apply.js';
-import type {VerifyFlags} from '../cli/args.js';
 import {type Environment, stateDir} from '../environment.js';
 import {formatProblem, type KeychainStatus} from '../keychain/diagnose.js';
 import {listRemembered, probeKeychain} from '../keychain/helper-client.js';
 import {HELPER_NAME} from '../keychain/names.js';
 import {KeychainError, rememberCredential} from '../keychain/prepare.js';
+import type {VerifyFlags} from '../run-options.js';
 import type {WizardServices} from './services.js';
 
 export function wizardServices(
