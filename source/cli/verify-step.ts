@@ -2,6 +2,7 @@
 // the plan is printed or applied. Wrong credentials stop the run here, before anything is written.
 import {resolveAnswers} from '../answers.js';
 import type {Note} from '../plan-types.js';
+import {targetSpec} from '../targets/specs.js';
 import {repositoryOf} from '../verify/repository.js';
 import type {VerifyResult} from '../verify/result.js';
 import {CaFileError, loadCaFile} from '../verify/trust.js';
@@ -30,7 +31,8 @@ export async function verifyStep(invocation: Invocation): Promise<Verification> 
 	let results: VerifyResult[];
 	try {
 		const {credentials} = resolveAnswers(invocation.answers);
-		const image = invocation.answers.kubernetes.image;
+		const {answers} = invocation;
+		const image = answers.targets.map(id => targetSpec(id).checkImage?.(answers) ?? '').find(candidate => candidate !== '') ?? '';
 		results = await Promise.all(
 			credentials.map(credential => {
 				const repository = image === '' ? undefined : repositoryOf(image, credential.host);

@@ -1,7 +1,7 @@
 // The command that puts a credential into a credential helper (`docker-credential-<name> store`,
 // the credential as JSON on stdin: docs/formats.md §2.1). Pure, so plan() can show and order it;
 // the docker and podman targets and doctor --fix all store this way.
-import type {KeychainChoice, ResolvedCredential} from '../answers.js';
+import type {KeychainChoice, ResolvedCredential, TargetId} from '../answers.js';
 import type {Environment} from '../environment.js';
 import {goJson} from '../formats/go-json.js';
 import {shellJoin} from '../formats/shell-quote.js';
@@ -19,12 +19,7 @@ export function helperName(choice: KeychainChoice): string | undefined {
  * `docker-credential-<name> store`. With `env`, regauth's own helper runs from the bundle beside
  * the CLI: apply stores before it writes files, so a launcher planned for PATH does not exist yet.
  */
-export function helperStoreCommand(
-	target: 'docker' | 'podman',
-	helper: string,
-	credential: ResolvedCredential,
-	env?: Pick<Environment, 'regauthHelper'>,
-): Command {
+export function helperStoreCommand(target: TargetId, helper: string, credential: ResolvedCredential, env?: Pick<Environment, 'regauthHelper'>): Command {
 	const program = `docker-credential-${helper}`;
 	const argv = [...(env ? helperArgv(env, helper) : [program]), 'store'];
 	return {
