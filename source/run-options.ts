@@ -8,6 +8,9 @@ export type {ApplyMode} from './plan-types.js';
 export interface VerifyFlags {
 	mode: VerifyMode;
 	caFile?: string;
+	/** A client certificate and its key, for registries that want mutual TLS. */
+	certFile?: string;
+	keyFile?: string;
 	insecure: boolean;
 	timeoutMs: number;
 }
