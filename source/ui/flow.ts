@@ -1,10 +1,11 @@
 // Which step follows which: the keychain question only matters for outputs that can use a
-// helper (docker, podman); the others need the secret itself.
+// credential helper (the target declarations say which); the others need the secret itself.
 import type {Answers} from '../answers.js';
+import {routesToHelper, targetSpec, writesProjectFiles} from '../targets/specs.js';
 import type {StepId} from './state.js';
 
 export function nextAfterTargets(answers: Answers): StepId {
-	return answers.targets.some(target => target === 'docker' || target === 'podman') ? 'keychain' : nextAfterKeychain(answers);
+	return answers.targets.some(routesToHelper) ? 'keychain' : nextAfterKeychain(answers);
 }
 
 export const STEP_TITLES: Record<StepId, string> = {
@@ -21,5 +22,6 @@ export const STEP_ORDER: StepId[] = ['registry', 'credentials', 'targets', 'keyc
 
 /** After the keychain question: the options step only when a chosen target has options. */
 export function nextAfterKeychain(answers: Answers): StepId {
-	return answers.targets.some(target => target !== 'docker' && target !== 'podman') ? 'options' : 'review';
+	const asks = answers.targets.some(target => targetSpec(target).options.length > 0) || writesProjectFiles(answers.targets);
+	return asks ? 'options' : 'review';
 }

@@ -4,7 +4,7 @@
 import {Box, Text} from 'ink';
 import Spinner from 'ink-spinner';
 import {useEffect, useState} from 'react';
-import {keychainOptions} from '../../keychain/choices.js';
+import {keychainOptions, keychainReach} from '../../keychain/choices.js';
 import {ChoiceList} from '../components/choice-list.js';
 import {linesOf} from '../components/window.js';
 import {nextAfterKeychain} from '../flow.js';
@@ -67,17 +67,12 @@ export function KeychainStep({state, dispatch, get, env, active, width, height, 
 	return (
 		<Box flexDirection="column" width={width}>
 			<Text bold>Where should the password be kept?</Text>
-			<Text dimColor>Docker and Podman can read it from a keychain; Kubernetes, Flatcar, rkt and Mesos files always hold it.</Text>
+			<Text dimColor>{keychainReach()}</Text>
 			<Text> </Text>
 			<ChoiceList
 				items={items}
 				index={Math.min(state.field, Math.max(0, items.length - 1))}
-				height={
-					height -
-					4 -
-					linesOf('Docker and Podman can read it from a keychain; Kubernetes, Flatcar, rkt and Mesos files always hold it.', width) -
-					(problem ? linesOf(problem, width) : busy || confirmPlain ? 2 : 0)
-				}
+				height={height - 4 - linesOf(keychainReach(), width) - (problem ? linesOf(problem, width) : busy || confirmPlain ? 2 : 0)}
 				width={width}
 			/>
 			<Text> </Text>
