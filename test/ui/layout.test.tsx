@@ -58,7 +58,7 @@ test('a resize re-lays out the frame', async () => {
 	assert.ok(height(frame) <= 19, frame);
 	assert.ok(!frame.split('\n').some(line => /Which registry\?.*[│╭]/.test(line)));
 	const tiny = await wizard.resize(40, 10);
-	assert.match(tiny, /needs at\s+least 60×16/);
+	assert.match(tiny, /needs at\s+least 60×18/);
 	wizard.unmount();
 });
 
@@ -88,7 +88,12 @@ test('with every target chosen, the focused option is always on screen, even at 
 		}
 		assert.match(frame, /Review/);
 		assert.ok(height(frame) <= rows - 1);
-		assert.match(frame, /more lines: a taller terminal shows them|Next time, headless/);
+		assert.match(frame, /more lines below \(PgDn\)|Next time, headless/);
+		assert.doesNotMatch(frame, /taller terminal/);
+		// Every line of the review is reachable: PgDn down to the headless command.
+		for (let page = 0; page < 40 && !/Next time, headless/.test(frame); page++) frame = await wizard.press(KEYS.pageDown);
+		assert.match(frame, /Next time, headless/);
+		assert.ok(height(frame) <= rows - 1);
 		wizard.unmount();
 	}
 });
@@ -96,7 +101,7 @@ test('with every target chosen, the focused option is always on screen, even at 
 test('a one-line file (the Ignition JSON) is wrapped in the preview, not cut off at its edge', async () => {
 	const flatcar = {...answers, targets: ['butane' as const], credentials: answers.credentials.slice(0, 1)};
 	const wizard = await startWizard({answers: flatcar, columns: 100, rows: 40});
-	await wizard.press(KEYS.enter, KEYS.enter, KEYS.tab, KEYS.right); // → options, the preview on the Ignition file
+	await wizard.press(KEYS.enter, KEYS.enter, KEYS.ctrlP, KEYS.right); // → options, the preview on the Ignition file
 	let frame = wizard.frame();
 	assert.match(frame, /Ignition config/);
 	assert.match(frame, /↪ /, 'continuation lines');
