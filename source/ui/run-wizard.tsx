@@ -2,6 +2,8 @@
 // right after (files, kubectl, and whether each keychain store works) and the screen updates.
 // Ink owns the terminal until the user finishes or quits; then its frame is cleared and a plain
 // summary (what was written, backups, next steps, the headless command) stays in the terminal.
+import {existsSync} from 'node:fs';
+import {join} from 'node:path';
 import {render} from 'ink';
 import {useCallback, useEffect, useRef, useState} from 'react';
 import {type Answers, TARGET_IDS} from '../answers.js';
@@ -24,14 +26,35 @@ async function readMachine(answers: Answers): Promise<Environment> {
 /** Seconds a store may take to answer while the first screen is shown; it is re-checked on Enter anyway. */
 const STORE_CHECK_MS = 8000;
 
+/** Stores reached over the D-Bus session bus (Secret Service). */
+const ON_SESSION_BUS = new Set([HELPER_NAME, 'secretservice']);
+
+/**
+ * Is there no session bus to reach? Without DBUS_SESSION_BUS_ADDRESS, a display (for
+ * autolaunch) or the user bus socket, libsecret cannot connect (dbus-launch(1); sd-bus uses
+ * $XDG_RUNTIME_DIR/bus). Said without running a helper, which would also leave glib's
+ * ~/.cache behind on a machine the user has not agreed to write to yet.
+ */
+function sessionBusMissing(vars: NodeJS.ProcessEnv): boolean {
+	if (vars.DBUS_SESSION_BUS_ADDRESS || vars.DISPLAY || vars.WAYLAND_DISPLAY) return false;
+	return !(vars.XDG_RUNTIME_DIR && existsSync(join(vars.XDG_RUNTIME_DIR, 'bus')));
+}
+
 /** Check every keychain store the wizard offers, in parallel, each result as it comes. */
 async function checkStores(env: Environment, onStatus: (status: KeychainStatus) => void): Promise<void> {
-	const {probeKeychain} = await import('../keychain/helper-client.js');
+	const [{probeKeychain}, {diagnoseKeychainError}] = await Promise.all([import('../keychain/helper-client.js'), import('../keychain/diagnose.js')]);
 	const helpers = [
 		...(env.regauthHelper || env.helpers.includes(HELPER_NAME) ? [HELPER_NAME] : []),
 		...env.helpers.filter(name => name === 'secretservice' || name === 'pass'),
 	];
-	await Promise.all(helpers.map(helper => probeKeychain(env, helper, {timeoutMs: STORE_CHECK_MS}).then(onStatus)));
+	const noBus = sessionBusMissing(process.env);
+	await Promise.all(
+		helpers.map(helper =>
+			noBus && ON_SESSION_BUS.has(helper)
+				? onStatus({helper, ok: false, problem: diagnoseKeychainError('Cannot autolaunch D-Bus: DBUS_SESSION_BUS_ADDRESS is not set')})
+				: probeKeychain(env, helper, {timeoutMs: STORE_CHECK_MS}).then(onStatus),
+		),
+	);
 }
 
 function Wizard({initialAnswers, checks, onExit}: {initialAnswers: Answers; checks: VerifyFlags; onExit: (code: number, report?: FinalReport) => void}) {
