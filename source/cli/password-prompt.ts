@@ -59,7 +59,10 @@ export function promptPassword(label: string, streams: PromptStreams = {input: p
 }
 
 /** The password for each credential that has none, asked in order; an empty answer is an error naming the registry. */
-export async function promptMissingPasswords(credentials: Array<{registry: string; username: string; password: string}>, streams?: PromptStreams): Promise<void> {
+export async function promptMissingPasswords(
+	credentials: Array<{registry: string; username: string; password: string}>,
+	streams?: PromptStreams,
+): Promise<void> {
 	for (const credential of credentials) {
 		if (credential.password !== '') continue;
 		const password = await promptPassword(`Password for ${credential.username || 'the user'} at ${credential.registry}: `, streams);

@@ -71,7 +71,7 @@ export function ApplyStep({state, dispatch, get, plan, width, height, services, 
 			.then(async outcome => {
 				const wasCancelled = get().applying === 'cancelling';
 				dispatch({type: 'applying', phase: 'done'});
-				const done = outcome.kind === 'done' ? outcome.result.items : latestItems.current;
+				const done = outcome.kind === 'done' && outcome.result.items.length > 0 ? outcome.result.items : latestItems.current;
 				if (wasCancelled) {
 					setCancelled(true);
 					if (outcome.kind === 'done') setResult(outcome.result);
