@@ -99,7 +99,7 @@ export function App({initialAnswers, env, stores, services, refresh, onExit}: Ap
 	const wide = columns >= WIDE_COLUMNS;
 	const preview = hasPreview(state.step);
 	// On the review the left column is the content: the preview gets the smaller share.
-	const reviewing = state.step === 'review' && state.focus === 'form';
+	const reviewing = (state.step === 'review' || (state.step === 'keychain' && state.keychain.problem !== undefined)) && state.focus === 'form';
 	const formWidth = preview && wide ? Math.floor(columns * (reviewing ? 0.6 : 0.46)) : columns;
 	// Stacked: an empty preview takes one line; otherwise the form gets the larger share.
 	const emptyPreview = plan.artifacts.length === 0;

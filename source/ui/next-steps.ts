@@ -18,11 +18,13 @@ export function nextSteps(answers: Answers, plan: Plan, items: ItemResult[]): st
 	if (answers.targets.includes('podman')) steps.push(`skopeo inspect docker://${host}/<your/image>   — podman, buildah and skopeo read the same login`);
 	if (answers.targets.includes('kubernetes')) {
 		const {secretName} = answers.kubernetes;
+		// The files as written (the real namespace folder), not a pattern to fill in.
+		const secrets = plan.artifacts.filter(artifact => artifact.id.startsWith('kubernetes:secret:') && done(artifact.id)).map(artifact => artifact.path);
 		const applied = plan.commands.some(command => command.id.startsWith('kubernetes:apply') && done(command.id));
 		steps.push(
 			applied
 				? `Pods in those namespaces pull with imagePullSecrets: [{name: ${secretName}}] (see pod-example.yaml)`
-				: `kubectl apply -f ${answers.outputDir}/kubernetes/<namespace>/${secretName}.secret.yaml   — then Pods use imagePullSecrets: [{name: ${secretName}}]`,
+				: `kubectl apply${secrets.map(path => ` -f ${path}`).join('')}   — then Pods use imagePullSecrets: [{name: ${secretName}}]`,
 		);
 	}
 	if (answers.keychain.kind !== 'file' && answers.targets.includes('docker'))

@@ -48,11 +48,17 @@ async function checkStores(env: Environment, onStatus: (status: KeychainStatus) 
 		...env.helpers.filter(name => name === 'secretservice' || name === 'pass'),
 	];
 	const noBus = sessionBusMissing(process.env);
+	// pass answers a lookup happily before `pass init`, then fails to store: look for its key id
+	// (pass(1): the store is initialised when .gpg-id exists in PASSWORD_STORE_DIR).
+	const passStore = process.env.PASSWORD_STORE_DIR || join(env.home, '.password-store');
+	const passReady = existsSync(join(passStore, '.gpg-id'));
 	await Promise.all(
 		helpers.map(helper =>
 			noBus && ON_SESSION_BUS.has(helper)
 				? onStatus({helper, ok: false, problem: diagnoseKeychainError('Cannot autolaunch D-Bus: DBUS_SESSION_BUS_ADDRESS is not set')})
-				: probeKeychain(env, helper, {timeoutMs: STORE_CHECK_MS}).then(onStatus),
+				: helper === 'pass' && !passReady
+					? onStatus({helper, ok: false, problem: diagnoseKeychainError(`pass not initialized: ${passStore}/.gpg-id does not exist`)})
+					: probeKeychain(env, helper, {timeoutMs: STORE_CHECK_MS}).then(onStatus),
 		),
 	);
 }

@@ -133,7 +133,7 @@ test('after the wizard ends, a clean summary stays: what was written, backups, n
 	assert.doesNotMatch(frame, /Press Enter to finish/, 'the last frame is not left behind');
 	const text = wizard.report()?.text ?? '';
 	assert.match(text, /regauth: done/);
-	assert.match(text, /✓ Docker config\.json \/home\/dev\/\.docker\/config\.json — updated/);
+	assert.match(text, /✓ Docker config\.json — updated\n {6}\/home\/dev\/\.docker\/config\.json/);
 	assert.match(text, /Backups:\n {2}\/home\/dev\/\.docker\/config\.json\.regauth-1\.bak/);
 	assert.match(text, /Next time, headless:\n {2}printf '%s' "\$PASSWORD" \| regauth --registry quay\.io/);
 	wizard.unmount();
@@ -155,5 +155,31 @@ test('P16: after a 401 the focus goes to the password', async () => {
 	await wizard.type(`${KEYS.down}${KEYS.enter}user${KEYS.enter}pass${KEYS.enter}`);
 	const frame = await wizard.press(KEYS.enter);
 	assert.match(frame, /› Password\/token/);
+	wizard.unmount();
+});
+
+test('P4: next steps name the Secret file as written (the real namespace folder), not a pattern', async () => {
+	const services = fakeServices({
+		apply: async (plan, _answers, _mode, callbacks) => {
+			const items = plan.artifacts.map(artifact => ({
+				id: artifact.id,
+				kind: 'file' as const,
+				title: artifact.title,
+				status: 'done' as const,
+				path: artifact.path,
+				detail: 'created',
+			}));
+			for (const item of items) callbacks.onItem(item);
+			return {kind: 'done', result: {ok: true, items}};
+		},
+	});
+	const wizard = await startWizard({services, answers: {...oneRegistry(), targets: ['kubernetes']}});
+	await wizard.press(KEYS.enter, KEYS.enter, KEYS.ctrlR); // → targets → options → (defaults) review
+	await wizard.press(KEYS.enter);
+	await wizard.waitFor(/Press Enter to finish/);
+	await wizard.press(KEYS.enter);
+	const text = wizard.report()?.text ?? '';
+	assert.match(text, /kubectl apply -f \/work\/regauth\/kubernetes\/current-namespace\/regcred\.secret\.yaml/);
+	assert.doesNotMatch(text, /<namespace>/);
 	wizard.unmount();
 });

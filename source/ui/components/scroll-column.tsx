@@ -23,12 +23,13 @@ export function ScrollColumn({blocks, scroll, height}: {blocks: Block[]; scroll:
 		</Box>
 	));
 	if (total <= height) return <Box flexDirection="column">{all}</Box>;
-	const room = Math.max(1, height - 2);
+	// A marker line below, and one above once scrolled.
+	const room = Math.max(1, height - (scroll > 0 ? 2 : 1));
 	const top = Math.max(0, Math.min(scroll, total - room));
 	const below = total - top - room;
 	return (
 		<Box flexDirection="column">
-			{top > 0 ? <Text dimColor>↑ {top} more lines above (PgUp)</Text> : <Text> </Text>}
+			{top > 0 ? <Text dimColor>↑ {top} more lines above (PgUp)</Text> : null}
 			{/* A window of `room` lines onto the whole column: line scrolling, blocks cut where they must be. */}
 			<Box height={room} overflow="hidden" flexDirection="column" flexShrink={0}>
 				<Box marginTop={-top} flexDirection="column" flexShrink={0}>

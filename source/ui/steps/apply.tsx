@@ -30,12 +30,17 @@ function itemLine(item: ItemResult): string {
 	return `${MARK[item.status].mark} ${item.title}${item.path ? ` ${item.path}` : ''}${item.detail ? ` — ${item.detail}` : ''}`;
 }
 
+/** For the terminal after the wizard: the title and outcome, the path whole on its own line. */
+function summaryLines(item: ItemResult): string[] {
+	return [`  ${MARK[item.status].mark} ${item.title}${item.detail ? ` — ${item.detail}` : ''}`, ...(item.path ? [`      ${item.path}`] : [])];
+}
+
 /** The plain-text summary printed after the wizard's screen is gone. */
 export function summaryText(heading: string, items: ItemResult[], next: string[], headless: string, extra: string[] = []): string {
 	const backups = items.filter(item => item.backup).map(item => item.backup);
 	return [
 		`regauth: ${heading}`,
-		...items.map(item => `  ${itemLine(item)}`),
+		...items.flatMap(summaryLines),
 		...extra.map(line => `  ${line}`),
 		...(backups.length > 0 ? ['', 'Backups:', ...backups.map(path => `  ${path}`)] : []),
 		...(next.length > 0 ? ['', 'Next:', ...next.map(step => `  ${step}`)] : []),
