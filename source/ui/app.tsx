@@ -13,9 +13,9 @@ import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {useWizardEffects} from './hooks/use-wizard-effects.js';
 import {ACCEPT_DEFAULTS, type KeyContext, keyToCommands, PREVIEW_KEY, typing} from './keymap.js';
 import type {Key} from './keys.js';
-import {PreviewPane, previewBody} from './preview/preview-pane.js';
+import {currentArtifact, PreviewPane, previewBody} from './preview/preview-pane.js';
 import type {WizardServices} from './services.js';
-import {initialState, reducer, type StepId} from './state.js';
+import {initialState, reducer, type StepId, type WizardState} from './state.js';
 import {ApplyStep, type FinalReport} from './steps/apply.js';
 import {CredentialsStep} from './steps/credentials.js';
 import {KeychainStep, keychainBlocks} from './steps/keychain.js';
@@ -29,9 +29,26 @@ import {useStore} from './store.js';
 export const EXIT_CANCELLED = 130;
 /** Below this the screen says so instead of drawing a broken layout (test/ui/layout.test.tsx). */
 export const MIN_COLUMNS = 60;
-export const MIN_ROWS = 18;
+export const MIN_ROWS = 20;
 /** At this width the preview sits beside the form; below it, underneath. */
 export const WIDE_COLUMNS = 110;
+/** Stacked and shorter than this, the preview is one line until focused (there is no room for both). */
+export const COMPACT_BELOW_ROWS = 30;
+
+/** The preview in one line: which file, and the key that shows it. */
+function PreviewLine({plan, preview}: {plan: Plan; preview: WizardState['preview']}) {
+	const artifact = currentArtifact(plan, preview);
+	if (!artifact) return null;
+	return (
+		<Text wrap="truncate-end">
+			<Text bold color="cyan">
+				Preview ‹ {plan.artifacts.indexOf(artifact) + 1}/{plan.artifacts.length} ›
+			</Text>{' '}
+			{artifact.title}
+			<Text dimColor> · {PREVIEW_KEY.label} shows the files</Text>
+		</Text>
+	);
+}
 
 const STEPS: Record<StepId, (props: StepProps) => ReactElement> = {
 	registry: RegistryStep,
@@ -103,8 +120,22 @@ export function App({initialAnswers, env, stores, services, refresh, onExit}: Ap
 	const formWidth = preview && wide ? Math.floor(columns * (reviewing ? 0.6 : 0.46)) : columns;
 	// Stacked: an empty preview takes one line; otherwise the form gets the larger share.
 	const emptyPreview = plan.artifacts.length === 0;
+	// Short and stacked (80×24): the form has the screen and the preview is one line until it is
+	// focused, then it has the screen. Taller: the two share it.
+	const compact = preview && !wide && rows < COMPACT_BELOW_ROWS;
+	const previewFocused = state.focus === 'preview';
 	const formHeight =
-		!preview || wide ? bodyHeight : emptyPreview ? bodyHeight - 1 : reviewing ? Math.max(6, bodyHeight - 6) : Math.max(6, Math.floor(bodyHeight * 0.6));
+		!preview || wide
+			? bodyHeight
+			: compact
+				? previewFocused
+					? 0
+					: bodyHeight - 1
+				: emptyPreview
+					? bodyHeight - 1
+					: reviewing
+						? Math.max(6, bodyHeight - 6)
+						: Math.max(6, Math.floor(bodyHeight * 0.6));
 	const previewWidth = wide ? columns - formWidth : columns;
 	const previewHeight = wide ? bodyHeight : bodyHeight - formHeight;
 	const previewPage = Math.max(1, previewHeight - 6);
@@ -199,7 +230,7 @@ export function App({initialAnswers, env, stores, services, refresh, onExit}: Ap
 				</Text>
 			</Box>
 			<Box flexDirection={wide ? 'row' : 'column'} height={bodyHeight}>
-				<Box width={formWidth} height={formHeight} paddingX={1} overflow="hidden" flexDirection="column" flexShrink={0}>
+				<Box width={formWidth} height={formHeight} paddingX={formHeight > 0 ? 1 : 0} overflow="hidden" flexDirection="column" flexShrink={0}>
 					{state.help ? (
 						<Box flexDirection="column">
 							<Text bold>Keys</Text>
@@ -222,8 +253,10 @@ export function App({initialAnswers, env, stores, services, refresh, onExit}: Ap
 				</Box>
 				{preview && !wide && emptyPreview ? (
 					<Text dimColor wrap="truncate-end">
-						Preview: nothing to write yet; the files appear below as you answer.
+						Preview: nothing to write yet; the files appear {compact ? `here (${PREVIEW_KEY.label})` : 'below'} as you answer.
 					</Text>
+				) : compact && !previewFocused ? (
+					<PreviewLine plan={plan} preview={state.preview} />
 				) : preview ? (
 					<PreviewPane plan={plan} preview={state.preview} focused={state.focus === 'preview'} width={previewWidth} height={previewHeight} wide={wide} />
 				) : null}

@@ -19,12 +19,21 @@ test('P1: at 80×24 the first screen shows the registry list (≥ 5 entries) fir
 	const entries = ['Docker Hub', 'Quay.io', 'GitHub (ghcr.io)', 'GitLab', 'Google Artifact Registry', 'Amazon ECR', 'Other registry…'];
 	for (const entry of entries) assert.ok(frame.includes(entry), `${entry} is not on the 80×24 screen:\n${frame}`);
 	assert.ok(frame.indexOf('Which registry?') < frame.indexOf('On this machine'), 'the list comes before the findings, so it never moves');
-	assert.match(frame, /Preview: nothing to write yet; the files appear below/);
+	assert.match(frame, /Preview: nothing to write yet; the files appear here \(Ctrl\+P\) as you answer/);
 	assert.doesNotMatch(frame, /on the left/);
 	assert.doesNotMatch(frame, /╭/, 'no empty preview box');
 	frame = await wizard.press(KEYS.down, KEYS.down, KEYS.down);
 	assert.match(frame, /❯ GitLab/, 'the highlighted entry stays on screen');
 	assert.ok(rowsOf(frame) <= 23);
+	// Once there is a file, the preview is one line until Ctrl+P gives it the screen.
+	frame = await wizard.press(KEYS.enter);
+	frame = await wizard.type('me');
+	assert.match(frame, /^Preview ‹ 1\/\d+ › Docker config\.json · Ctrl\+P shows the files$/m);
+	frame = await wizard.press(KEYS.ctrlP);
+	assert.match(frame, /"auths"/);
+	assert.doesNotMatch(frame, /Credentials for/);
+	frame = await wizard.press(KEYS.ctrlP);
+	assert.match(frame, /Credentials for gitlab|Credentials for registry\.gitlab\.com/);
 	wizard.unmount();
 });
 
