@@ -84,13 +84,15 @@ export interface AppProps {
 	env: Environment | null;
 	/** Keychain stores checked on this machine; undefined when they are not checked. */
 	stores?: StoreStatus;
+	/** kubectl's contexts were asked for and the answer is in; default: when env is known. */
+	kubeRead?: boolean;
 	services: WizardServices;
 	refresh: () => Promise<void>;
 	/** Called once with the exit code and what to leave in the terminal; the caller unmounts. */
 	onExit: (code: number, report?: FinalReport) => void;
 }
 
-export function App({initialAnswers, env, stores, services, refresh, onExit}: AppProps) {
+export function App({initialAnswers, env, stores, kubeRead, services, refresh, onExit}: AppProps) {
 	const {exit} = useApp();
 	const {state, dispatch, get} = useStore(reducer, () => initialState(initialAnswers));
 	const {columns, rows} = useTerminalSize();
@@ -203,6 +205,7 @@ export function App({initialAnswers, env, stores, services, refresh, onExit}: Ap
 		plan,
 		env,
 		stores,
+		kubeRead: kubeRead ?? env !== null,
 		width: innerWidth,
 		height: formHeight,
 		active,

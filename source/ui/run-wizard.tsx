@@ -67,6 +67,7 @@ function Wizard({initialAnswers, checks, onExit}: {initialAnswers: Answers; chec
 	const [env, setEnv] = useState<Environment | null>(null);
 	const [keychain, setKeychain] = useState<KeychainStatus | undefined>();
 	const [stores, setStores] = useState<StoreStatus>({});
+	const [kubeRead, setKubeRead] = useState(false);
 	const envRef = useRef<Environment | null>(null);
 	const withKeychain = env && keychain ? {...env, keychain} : env;
 	envRef.current = withKeychain;
@@ -77,9 +78,12 @@ function Wizard({initialAnswers, checks, onExit}: {initialAnswers: Answers; chec
 		setEnv(next);
 		void checkStores(next, status => setStores(current => ({...current, [status.helper]: status})));
 		if (kubectl) {
+			// A slow kubectl (5 s for `config get-contexts` is common with cloud SDK builds) times
+			// out to null: then the first screen says so instead of "reading contexts…" forever.
 			const kube = await kubeInfo(kubectl, process.env);
 			setEnv(current => (current ? {...current, kube} : current));
 		}
+		setKubeRead(true);
 	}, [initialAnswers]);
 
 	useEffect(() => {
@@ -87,7 +91,7 @@ function Wizard({initialAnswers, checks, onExit}: {initialAnswers: Answers; chec
 	}, [refresh]);
 
 	const services = useRef(wizardServices(() => envRef.current, setKeychain, checks)).current;
-	return <App initialAnswers={initialAnswers} env={withKeychain} stores={stores} services={services} refresh={refresh} onExit={onExit} />;
+	return <App initialAnswers={initialAnswers} env={withKeychain} stores={stores} kubeRead={kubeRead} services={services} refresh={refresh} onExit={onExit} />;
 }
 
 export async function runWizard(invocation: Invocation): Promise<number> {

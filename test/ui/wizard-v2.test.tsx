@@ -192,3 +192,17 @@ test('P4: next steps name the Secret file as written (the real namespace folder)
 	assert.doesNotMatch(text, /<namespace>/);
 	wizard.unmount();
 });
+
+test('P9: when kubectl’s contexts could not be read in time, the first screen says so and goes on (no "reading contexts…" forever)', async () => {
+	const env = testEnvironment({programs: {kubectl: '/usr/bin/kubectl'}, kube: null});
+	const wizard = await startWizard({env, columns: 120, rows: 40});
+	// The left column only (the preview is beside it at 120 columns).
+	const frame = wizard
+		.frame()
+		.split('\n')
+		.map(line => line.split('│')[0])
+		.join('\n');
+	assert.match(frame, /its contexts\s+could not be read/);
+	assert.doesNotMatch(frame, /reading contexts/);
+	wizard.unmount();
+});

@@ -9,9 +9,9 @@ const TONE = {ok: 'green', warn: 'yellow', info: undefined} as const;
 const MARK = {ok: '✓', warn: '!', info: '·'} as const;
 const LABEL = 20;
 
-export function FindingsList({env, width, height}: {env: Environment | null; width: number; height: number}) {
+export function FindingsList({env, kubeRead, width, height}: {env: Environment | null; kubeRead: boolean; width: number; height: number}) {
 	if (env === null) return <Text dimColor>Looking at this machine…</Text>;
-	const all = findings(env);
+	const all = findings(env, kubeRead);
 	const slice = windowAround(
 		all.map(finding => linesOf(finding.value, width - LABEL - 2)),
 		0,

@@ -13,7 +13,7 @@ import type {StepProps} from './step-props.js';
 /** Rows the list may use at least, whatever the findings need (80×24 shows five entries and more). */
 const MIN_LIST_ROWS = 8;
 
-export function RegistryStep({state, env, stores, width, height}: StepProps) {
+export function RegistryStep({state, env, stores, kubeRead, width, height}: StepProps) {
 	const items = registryChoices(state.answers, state.registry.remembered, keychainWorks(env, stores));
 	const first = state.answers.credentials.length === 0;
 	const problem = state.registry.problem;
@@ -37,7 +37,7 @@ export function RegistryStep({state, env, stores, width, height}: StepProps) {
 			{first && findingsRows > 0 ? (
 				<Box flexDirection="column" marginTop={1}>
 					<Text bold>On this machine</Text>
-					<FindingsList env={env} width={width} height={findingsRows} />
+					<FindingsList env={env} kubeRead={kubeRead} width={width} height={findingsRows} />
 				</Box>
 			) : null}
 		</Box>

@@ -14,6 +14,8 @@ export interface StepProps {
 	plan: Plan;
 	env: Environment | null;
 	stores: StoreStatus | undefined;
+	/** kubectl's contexts were asked for and the answer is in (env.kube null then means: could not be read). */
+	kubeRead: boolean;
 	width: number;
 	height: number;
 	active: boolean;
