@@ -13,6 +13,7 @@ import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {useWizardEffects} from './hooks/use-wizard-effects.js';
 import {ACCEPT_DEFAULTS, type KeyContext, keyToCommands, PREVIEW_KEY, typing} from './keymap.js';
 import type {Key} from './keys.js';
+import {optionFields} from './option-fields.js';
 import {currentArtifact, PreviewPane, previewBody} from './preview/preview-pane.js';
 import type {WizardServices} from './services.js';
 import {initialState, reducer, type StepId, type WizardState} from './state.js';
@@ -105,6 +106,15 @@ export function App({initialAnswers, env, stores, kubeRead, services, refresh, o
 	const planned = state.answers.credentials.length > 0;
 	const plan = useMemo(() => (planned && makePlan ? makePlan(state.answers, env ?? emptyEnv) : NO_PLAN), [planned, makePlan, state.answers, env]);
 	const [report, setReport] = useState<FinalReport | undefined>();
+	// The preview follows the option being edited: a file of that option's target (unless one of
+	// them is shown already, so the user's own choice of file stays).
+	const optionTarget = state.step === 'options' ? optionFields(state.answers, env)[state.field]?.target : undefined;
+	useEffect(() => {
+		if (!optionTarget || get().focus === 'preview') return;
+		if (currentArtifact(plan, get().preview)?.target === optionTarget) return;
+		const artifact = plan.artifacts.find(candidate => candidate.target === optionTarget);
+		if (artifact) dispatch({type: 'previewTo', id: artifact.id});
+	}, [optionTarget, plan, get, dispatch]);
 	const [ended, setEnded] = useState(false);
 
 	const finish = (code: number, final?: FinalReport) => {

@@ -3,6 +3,7 @@
 // Ink owns the terminal until the user finishes or quits; then its frame is cleared and a plain
 // summary (what was written, backups, next steps, the headless command) stays in the terminal.
 import {existsSync} from 'node:fs';
+import {createRequire} from 'node:module';
 import {join} from 'node:path';
 import {render} from 'ink';
 import {useCallback, useEffect, useRef, useState} from 'react';
@@ -52,13 +53,23 @@ async function checkStores(env: Environment, onStatus: (status: KeychainStatus) 
 	// (pass(1): the store is initialised when .gpg-id exists in PASSWORD_STORE_DIR).
 	const passStore = process.env.PASSWORD_STORE_DIR || join(env.home, '.password-store');
 	const passReady = existsSync(join(passStore, '.gpg-id'));
+	// regauth's own store needs keytar, an optional native module: when its build failed on
+	// install, say that (where the keychain is offered) rather than anything about the bus.
+	let keytarMissing = '';
+	try {
+		createRequire(import.meta.url).resolve('keytar');
+	} catch (error) {
+		keytarMissing = (error as Error).message.split('\n')[0] ?? 'keytar';
+	}
 	await Promise.all(
 		helpers.map(helper =>
-			noBus && ON_SESSION_BUS.has(helper)
-				? onStatus({helper, ok: false, problem: diagnoseKeychainError('Cannot autolaunch D-Bus: DBUS_SESSION_BUS_ADDRESS is not set')})
-				: helper === 'pass' && !passReady
-					? onStatus({helper, ok: false, problem: diagnoseKeychainError(`pass not initialized: ${passStore}/.gpg-id does not exist`)})
-					: probeKeychain(env, helper, {timeoutMs: STORE_CHECK_MS}).then(onStatus),
+			helper === HELPER_NAME && keytarMissing
+				? onStatus({helper, ok: false, problem: diagnoseKeychainError(`keytar: ${keytarMissing}`)})
+				: noBus && ON_SESSION_BUS.has(helper)
+					? onStatus({helper, ok: false, problem: diagnoseKeychainError('Cannot autolaunch D-Bus: DBUS_SESSION_BUS_ADDRESS is not set')})
+					: helper === 'pass' && !passReady
+						? onStatus({helper, ok: false, problem: diagnoseKeychainError(`pass not initialized: ${passStore}/.gpg-id does not exist`)})
+						: probeKeychain(env, helper, {timeoutMs: STORE_CHECK_MS}).then(onStatus),
 		),
 	);
 }

@@ -206,3 +206,12 @@ test('P9: when kubectl’s contexts could not be read in time, the first screen 
 	assert.doesNotMatch(frame, /reading contexts/);
 	wizard.unmount();
 });
+
+test('P15: the preview follows the option being edited (the Butane version shows the Butane file)', async () => {
+	const wizard = await startWizard({answers: {...oneRegistry(), targets: ['docker', 'butane']}, columns: 120, rows: 40});
+	let frame = await wizard.press(KEYS.enter, KEYS.enter); // → targets → keychain
+	frame = await wizard.press(KEYS.enter); // the keychain → options
+	assert.match(frame, /› Butane version/);
+	assert.match(frame, /‹ \d\/\d+ › Butane config/, 'the preview shows the file the option changes');
+	wizard.unmount();
+});
