@@ -6,8 +6,8 @@ import {type ReactElement, useEffect, useMemo, useRef, useState} from 'react';
 import type {Answers} from '../answers.js';
 import type {Environment} from '../environment.js';
 import type {Plan} from '../plan-types.js';
-import type {StoreStatus} from './choices.js';
-import {STEP_COUNT, STEP_TITLES} from './flow.js';
+import {defaultKeychainIndex, keychainChoices, type StoreStatus} from './choices.js';
+import {STEP_COUNT, STEP_TITLES, stepNumber} from './flow.js';
 import {useKeys} from './hooks/use-keys.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {useWizardEffects} from './hooks/use-wizard-effects.js';
@@ -106,6 +106,16 @@ export function App({initialAnswers, env, stores, kubeRead, services, refresh, o
 	const planned = state.answers.credentials.length > 0;
 	const plan = useMemo(() => (planned && makePlan ? makePlan(state.answers, env ?? emptyEnv) : NO_PLAN), [planned, makePlan, state.answers, env]);
 	const [report, setReport] = useState<FinalReport | undefined>();
+	// Until the keychain question is answered, the preview assumes a store that works here (the
+	// one the keychain step will highlight), not one the machine read found broken.
+	useEffect(() => {
+		const latest = get();
+		if (!stores || latest.reached >= stepNumber('keychain')) return;
+		const items = keychainChoices(env, stores);
+		const item = items[defaultKeychainIndex(items, latest.answers.keychain)];
+		if (item && !item.disabled && !item.checking && item.value !== JSON.stringify(latest.answers.keychain))
+			dispatch({type: 'answers', update: answers => ({...answers, keychain: item.choice})});
+	}, [env, stores, get, dispatch]);
 	// The preview follows the option being edited: a file of that option's target (unless one of
 	// them is shown already, so the user's own choice of file stays).
 	const optionTarget = state.step === 'options' ? optionFields(state.answers, env)[state.field]?.target : undefined;
