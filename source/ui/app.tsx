@@ -22,7 +22,7 @@ import {CredentialsStep} from './steps/credentials.js';
 import {KeychainStep, keychainBlocks} from './steps/keychain.js';
 import {OptionsStep} from './steps/options.js';
 import {RegistryStep} from './steps/registry.js';
-import {ReviewStep, reviewBlocks} from './steps/review.js';
+import {ReviewStep, reviewBlocks, reviewColumnHeight} from './steps/review.js';
 import type {StepProps} from './steps/step-props.js';
 import {TargetsStep} from './steps/targets.js';
 import {useStore} from './store.js';
@@ -167,6 +167,7 @@ export function App({initialAnswers, env, stores, kubeRead, services, refresh, o
 	const leftBlocks =
 		state.step === 'review' ? reviewBlocks(state, plan, innerWidth) : state.step === 'keychain' ? keychainBlocks(state, env, stores, innerWidth) : [];
 	const leftLines = leftBlocks.reduce((sum, block) => sum + block.lines, 0);
+	const leftHeight = state.step === 'review' ? reviewColumnHeight(state, plan, innerWidth, formHeight) : formHeight;
 	const context = useRef<KeyContext>({plan, env, stores, previewLength: () => 0, previewPage, leftMax: 0, leftPage: 1});
 	context.current = {
 		plan,
@@ -175,8 +176,9 @@ export function App({initialAnswers, env, stores, kubeRead, services, refresh, o
 		// Only the scroll keys need the preview's length (a diff of the shown file): not every key typed.
 		previewLength: () => previewBody(plan, get().preview, previewWidth).length,
 		previewPage,
-		leftMax: state.step === 'apply' ? (report?.lines ?? 0) : Math.max(0, leftLines - Math.max(1, formHeight - 8)),
-		leftPage: Math.max(1, formHeight - 8),
+		// Scrolled to the end, the column shows its last `room` lines under the "above" marker.
+		leftMax: state.step === 'apply' ? (report?.lines ?? 0) : Math.max(0, leftLines - Math.max(1, leftHeight - 2)),
+		leftPage: Math.max(1, leftHeight - 3),
 		...(report ? {finished: report.code} : {}),
 	};
 

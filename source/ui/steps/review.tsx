@@ -90,19 +90,25 @@ export function reviewBlocks(state: WizardState, plan: Plan, width: number): Blo
 	return blocks;
 }
 
+/** Lines the scrolled part of the review gets: the pane less the title, the actions and the notice. */
+export function reviewColumnHeight(state: WizardState, plan: Plan, width: number, height: number): number {
+	const choices = reviewChoices(plan);
+	const selected = choices[Math.min(state.field, choices.length - 1)];
+	const choiceLines = choices.length + (selected?.hint ? linesOf(selected.hint, width - 4) : 0);
+	const noticeLines = state.notice ? linesOf(`! ${state.notice}`, width) : 0;
+	return Math.max(3, height - 2 - choiceLines - noticeLines);
+}
+
 export function ReviewStep({state, plan, width, height}: StepProps) {
 	const choices = reviewChoices(plan);
 	const index = Math.min(state.field, choices.length - 1);
-	const selected = choices[index];
-	const choiceLines = choices.length + (selected?.hint ? linesOf(selected.hint, width - 4) : 0);
-	const noticeLines = state.notice ? linesOf(`! ${state.notice}`, width) : 0;
 	return (
 		<Box flexDirection="column" width={width}>
 			<Text bold>Review</Text>
 			{state.notice ? <Text color="yellow">! {state.notice}</Text> : null}
 			<ChoiceList items={choices} index={index} width={width} />
 			<Text> </Text>
-			<ScrollColumn blocks={reviewBlocks(state, plan, width)} scroll={state.scroll} height={Math.max(3, height - 2 - choiceLines - noticeLines)} />
+			<ScrollColumn blocks={reviewBlocks(state, plan, width)} scroll={state.scroll} height={reviewColumnHeight(state, plan, width, height)} />
 		</Box>
 	);
 }
