@@ -7,6 +7,7 @@ import type {Invocation, VerifyFlags} from '../cli/args.js';
 import type {Environment} from '../environment.js';
 import type {KeychainStatus} from '../keychain/diagnose.js';
 import {kubeInfo, probeEnvironment} from '../probe.js';
+import {type FirstFrame, handOverFirstFrame} from '../startup/first-frame.js';
 import {App} from './app.js';
 import {wizardServices} from './wizard-services.js';
 
@@ -41,9 +42,10 @@ function Wizard({initialAnswers, checks, onExit}: {initialAnswers: Answers; chec
 	return <App initialAnswers={initialAnswers} env={withKeychain} services={services} refresh={refresh} onExit={onExit} />;
 }
 
-export async function runWizard(invocation: Invocation): Promise<number> {
+export async function runWizard(invocation: Invocation, firstFrame?: FirstFrame): Promise<number> {
 	let code = 130;
 	const initialAnswers: Answers = {...invocation.answers, keychain: {kind: 'regauth'}};
+	if (firstFrame) handOverFirstFrame(firstFrame, process.stdout);
 	const instance = render(<Wizard initialAnswers={initialAnswers} checks={invocation.verify} onExit={value => (code = value)} />, {
 		exitOnCtrlC: false,
 		maxFps: 120,
