@@ -6,13 +6,13 @@ import {dirname, join, sep} from 'node:path';
 export interface HelperLocation {
 	/** The node that runs regauth (absolute). */
 	node: string;
-	/** dist/docker-credential-regauth.js (absolute, symlinks resolved). */
+	/** dist/docker-credential-regauth.cjs (absolute, symlinks resolved). */
 	script: string;
 	/** It lives in npx's cache, which npm may clean: a launcher pointing there can break later. */
 	npx: boolean;
 }
 
-const BUNDLE = 'docker-credential-regauth.js';
+const BUNDLE = 'docker-credential-regauth.cjs';
 
 export function locateHelper(entry: string | undefined = process.argv[1], node: string = process.execPath): HelperLocation | undefined {
 	if (!entry) return undefined;
