@@ -18,8 +18,8 @@ export function tempHome() {
 }
 
 export function spawnPty(file, args, env, {columns = COLUMNS, rows = ROWS} = {}) {
-	const COLUMNS = columns;
-	const ROWS = rows;
+	let COLUMNS = columns;
+	let ROWS = rows;
 	const start = performance.now();
 	const term = new xterm.Terminal({cols: COLUMNS, rows: ROWS, allowProposedApi: true});
 	const child = pty.spawn(file, args, {name: 'xterm-256color', cols: COLUMNS, rows: ROWS, cwd: env.HOME, env});
@@ -100,6 +100,13 @@ export function spawnPty(file, args, env, {columns = COLUMNS, rows = ROWS} = {})
 		start,
 		pid: child.pid,
 		write: data => child.write(data),
+		/** Resizes the terminal (pty and screen), as a person dragging the window would. */
+		resize: (nextColumns, nextRows) => {
+			COLUMNS = nextColumns;
+			ROWS = nextRows;
+			term.resize(nextColumns, nextRows);
+			child.resize(nextColumns, nextRows);
+		},
 		screen,
 		styledScreen,
 		output: () => output,
