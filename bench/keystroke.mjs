@@ -35,11 +35,11 @@ async function measure(size) {
 		await waitFrame(run, /› Username\s+user1/);
 		await settle();
 		const preview = run.screen().match(/‹ \d+\/(\d+) ›/);
-	// Set up at 120×40 (at 80×24 the registry list is below the findings, off screen), then the
-	// window is resized to the measured size and the form redrawn for it.
-	run.resize(size.columns, size.rows);
-	await waitFrame(run, /› Username\s+user1/);
-	await settle();
+		// Set up at 120×40 (at 80×24 the registry list is below the findings, off screen), then the
+		// window is resized to the measured size and the form redrawn for it.
+		run.resize(size.columns, size.rows);
+		await waitFrame(run, /› Username\s+user1/);
+		await settle();
 		// Leave the exact user that was "checked" (its check line would animate a spinner).
 		run.write('x');
 		await waitFrame(run, /› Username\s+user1x/);

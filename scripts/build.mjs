@@ -32,7 +32,7 @@ const common = {
 
 // The credential helper is CommonJS (.cjs): docker runs it on every pull, and a CommonJS entry
 // answers `get` in ~1.2× a bare `node -e 0` where the same code as an ES module took ~2.1×
-// (bench/helper.mjs; docs/performance.md §Credential helper). keytar-store.ts reads
+// (bench/helper.mjs; docs/performance.md §3). keytar-store.ts reads
 // import.meta.url, which CommonJS provides as this file's URL.
 const helper = {
 	...common,

@@ -6,7 +6,7 @@
 // bytes are compared: identical (the usual case), they are not written again, and the
 // terminal already shows what Ink believes it drew; different, the early frame is erased and
 // Ink's drawn in the same synchronized update. Either way the screen ends up as Ink's.
-// Measured in bench/first-screen.mjs; how it was chosen: docs/performance.md §First frame.
+// Measured in bench/first-screen.mjs; the facts it relies on: docs/performance.md §2.
 import {createHash} from 'node:crypto';
 import {mkdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs';
 import {homedir} from 'node:os';
