@@ -41,6 +41,8 @@ const OPTIONS = {
 	verify: {type: 'string'},
 	'no-verify': {type: 'boolean'},
 	'ca-file': {type: 'string'},
+	'cert-file': {type: 'string'},
+	'key-file': {type: 'string'},
 	insecure: {type: 'boolean'},
 	'verify-timeout': {type: 'string'},
 	fix: {type: 'boolean'},
@@ -52,6 +54,9 @@ export type Subcommand = 'run' | 'undo' | 'doctor';
 export interface VerifyFlags {
 	mode: VerifyMode;
 	caFile?: string;
+	/** A client certificate and its key, for registries that want mutual TLS. */
+	certFile?: string;
+	keyFile?: string;
 	insecure: boolean;
 	timeoutMs: number;
 }
@@ -166,8 +171,13 @@ Checking the credentials (before anything is written; wrong credentials exit 1)
       --no-verify                save without asking the registry
       --verify=strict            also stop when the registry cannot be reached or checked
       --ca-file FILE             trust this CA (PEM) for the registry's TLS certificate
+      --cert-file FILE           present this client certificate (PEM) to a registry that wants
+      --key-file FILE            mutual TLS, with its unencrypted key; default: client.cert and
+                                 client.key from /etc/docker/certs.d/HOST:PORT/ (or ~/.docker/
+                                 certs.d, /etc/containers/certs.d)
       --insecure                 allow plain HTTP (localhost and 127.0.0.0/8 need no flag)
       --verify-timeout SECONDS   give up waiting for the registry after this long (default 10)
+  The check goes through HTTPS_PROXY / HTTP_PROXY except for NO_PROXY, with docker's rules.
 
 Doctor
       --fix                      move plain-text passwords of docker's config into the OS
@@ -296,7 +306,7 @@ export function parseInvocation(argv: string[]): Invocation {
 	}
 
 	// How to check credentials applies to the wizard too: those flags alone do not mean headless.
-	const WIZARD_FLAGS = ['help', 'version', 'verify', 'no-verify', 'ca-file', 'insecure', 'verify-timeout'];
+	const WIZARD_FLAGS = ['help', 'version', 'verify', 'no-verify', 'ca-file', 'cert-file', 'key-file', 'insecure', 'verify-timeout'];
 	const headlessFlags = Object.keys(values).filter(name => !WIZARD_FLAGS.includes(name));
 	return {
 		ignored: Object.keys(values)
@@ -320,7 +330,15 @@ export function parseInvocation(argv: string[]): Invocation {
 	};
 }
 
-function verifyFlags(values: {verify?: string; 'no-verify'?: boolean; 'ca-file'?: string; insecure?: boolean; 'verify-timeout'?: string}): VerifyFlags {
+function verifyFlags(values: {
+	verify?: string;
+	'no-verify'?: boolean;
+	'ca-file'?: string;
+	'cert-file'?: string;
+	'key-file'?: string;
+	insecure?: boolean;
+	'verify-timeout'?: string;
+}): VerifyFlags {
 	let mode = choice('verify', values.verify, ['on', 'strict', 'off'] as const, 'on');
 	if (values['no-verify']) {
 		if (values.verify !== undefined && values.verify !== 'off')
@@ -338,7 +356,27 @@ function verifyFlags(values: {verify?: string; 'no-verify'?: boolean; 'ca-file'?
 			throw new UsageError(`--verify-timeout ${timeout}: give a number of seconds from 0.1 to 600, e.g. --verify-timeout 30.`);
 		timeoutMs = Math.round(seconds * 1000);
 	}
-	return {mode, ...(caFile === undefined ? {} : {caFile}), insecure: values.insecure ?? false, timeoutMs};
+	const certFile = values['cert-file'];
+	const keyFile = values['key-file'];
+	for (const [flag, value] of [
+		['cert-file', certFile],
+		['key-file', keyFile],
+	] as const) {
+		if (value !== undefined && value.trim() === '') throw new UsageError(`--${flag} is empty: give the PEM file of the client certificate and of its key.`);
+	}
+	if ((certFile === undefined) !== (keyFile === undefined))
+		throw new UsageError(
+			certFile === undefined
+				? '--key-file needs --cert-file: give the client certificate too.'
+				: '--cert-file needs --key-file: give the certificate’s private key too.',
+		);
+	return {
+		mode,
+		...(caFile === undefined ? {} : {caFile}),
+		...(certFile === undefined || keyFile === undefined ? {} : {certFile, keyFile}),
+		insecure: values.insecure ?? false,
+		timeoutMs,
+	};
 }
 
 /** Give each credential its password from stdin: all of it for one registry, a line each for several. */
