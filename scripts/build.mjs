@@ -47,6 +47,8 @@ await Promise.all([
 	build({...common, entryPoints: {cli: 'source/cli.tsx'}, splitting: true, chunkNames: 'chunks/[name]-[hash]'}),
 	// docker runs the helper on every pull: one file of its own, sharing no chunk with the CLI.
 	build(helper),
+	// The GitHub Action (action.yml): main and post, each one self-contained file.
+	build({...common, entryPoints: {'action/main': 'source/action/main.ts', 'action/post': 'source/action/post.ts'}}),
 ]);
 // Launchers that regauth 0.1 wrote (~/.local/bin/docker-credential-regauth) run this path.
 await writeFile(

@@ -16,7 +16,7 @@ export interface Verification {
 	notes: Note[];
 }
 
-export async function verifyStep(invocation: Invocation): Promise<Verification> {
+export async function verifyStep(invocation: Pick<Invocation, 'answers' | 'verify'>): Promise<Verification> {
 	const {mode, caFile, certFile, keyFile, insecure, timeoutMs} = invocation.verify;
 	if (mode === 'off') return {results: [], notes: []};
 	if (caFile) {
