@@ -112,6 +112,8 @@ Usage
   regauth undo                    restore what the last apply changed
   regauth doctor [FILE...]        check the docker config, podman auth files and any docker
                                   config or Kubernetes Secret YAML given; exit 1 on problems
+  regauth keychain setup          make a credential store work here (pass, secretservice, WSL's
+                                  wincred/desktop) and prove it; see regauth keychain setup --help
 
 Credentials (repeat --registry/--username/--email for several registries, in order)
   -r, --registry HOST            registry host[:port]; docker.io for Docker Hub
@@ -223,7 +225,9 @@ export function parseInvocation(argv: string[]): Invocation {
 	const {values, positionals} = parsed;
 	const [first, ...rest] = positionals;
 	if (first !== 'doctor' && (rest.length > 0 || (first !== undefined && first !== 'undo'))) {
-		throw new UsageError(`unexpected argument "${positionals.join(' ')}": regauth takes flags (see regauth --help) or a subcommand: undo, doctor.`);
+		throw new UsageError(
+			`unexpected argument "${positionals.join(' ')}": regauth takes flags (see regauth --help) or a subcommand: undo, doctor, keychain setup.`,
+		);
 	}
 	if (first === 'doctor') {
 		const foreign = Object.keys(values).filter(name => !['json', 'fix', 'keychain', 'dry-run', 'help'].includes(name));
