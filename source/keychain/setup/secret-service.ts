@@ -102,6 +102,25 @@ async function secretServiceAnswers(env: NodeJS.ProcessEnv): Promise<boolean> {
 	return run.code === 0 && run.stdout.includes('boolean true');
 }
 
+/** Is a login keyring there and unlocked (a desktop session, or an earlier unlock this boot)? */
+export async function loginKeyringUnlocked(env: NodeJS.ProcessEnv): Promise<boolean> {
+	if (!(await secretServiceAnswers(env))) return false;
+	const run = await runProgram(
+		'dbus-send',
+		[
+			'--session',
+			'--print-reply',
+			'--dest=org.freedesktop.secrets',
+			'/org/freedesktop/secrets/collection/login',
+			'org.freedesktop.DBus.Properties.Get',
+			'string:org.freedesktop.Secret.Collection',
+			'string:Locked',
+		],
+		{env, timeoutMs: 10_000},
+	);
+	return run.code === 0 && run.stdout.includes('boolean false');
+}
+
 /**
  * Starts gnome-keyring on the bus, unlocking the login keyring with the password (creating it
  * on first use). --replace takes over a daemon D-Bus activation started locked.

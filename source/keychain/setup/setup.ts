@@ -16,7 +16,7 @@ import {SetupError} from './errors.js';
 import {createKey, findKey, initStore, passPaths, reloadAgent, storeState, unlockKey} from './pass.js';
 import {volatileMessage, volatilePlaces} from './persistence.js';
 import {type RoundTrip, roundTrip, roundTripMessage} from './round-trip.js';
-import {KEYRING_SOCKET_UNIT, profilePath, snippetPath, startSession, systemdUserRuns, unlockKeyring} from './secret-service.js';
+import {KEYRING_SOCKET_UNIT, loginKeyringUnlocked, profilePath, snippetPath, startSession, systemdUserRuns, unlockKeyring} from './secret-service.js';
 import {setupPlan, setupReads} from './setup-plan.js';
 import {runProgram} from './spawn.js';
 import {detectWsl, realWslProbe, WINDOWS_BLOB_LIMIT, type WslProbe, windowsHelper} from './wsl.js';
@@ -279,13 +279,18 @@ async function setupSecretService(request: SetupRequest): Promise<SetupReport> {
 		request.progress(`✓ session bus at ${address}`);
 	}
 	const sessionEnv = {...env, DBUS_SESSION_BUS_ADDRESS: address};
-	const password = await askNonEmpty(
-		request,
-		{kind: 'keyring-password', prompt: 'Keyring password (creates or unlocks the login keyring): '},
-		'keyring password',
-	);
-	await unlockKeyring(password, sessionEnv);
-	request.progress('✓ gnome-keyring running and unlocked');
+	if (await loginKeyringUnlocked(sessionEnv)) {
+		// A desktop's keyring, or one unlocked earlier this boot: replacing it would drop its other parts.
+		request.progress('✓ the login keyring is already unlocked on this bus');
+	} else {
+		const password = await askNonEmpty(
+			request,
+			{kind: 'keyring-password', prompt: 'Keyring password (creates or unlocks the login keyring): '},
+			'keyring password',
+		);
+		await unlockKeyring(password, sessionEnv);
+		request.progress('✓ gnome-keyring running and unlocked');
+	}
 
 	const proof = await roundTrip(['docker-credential-secretservice'], 'secretservice', sessionEnv);
 	if (!proof.ok) return failed('secretservice', 'secretservice', proof);
