@@ -61,6 +61,11 @@ test('WSL (simulated): setup routes to docker-credential-wincred.exe after a rou
 	assert.deepEqual(JSON.parse(readFileSync(config, 'utf8')), {auths: {}, credHelpers: {[registry.host]: 'wincred.exe'}});
 	assert.deepEqual(JSON.parse(readFileSync(store, 'utf8')), {}, 'the test credential was erased');
 
+	// Without --store, WSL with a reachable Windows helper picks it, and says why.
+	const chosen = await runCli(['keychain', 'setup', '--yes'], {env});
+	assert.equal(chosen.code, 0, chosen.stderr);
+	assert.match(chosen.stdout, /^Store: wincred \(WSL \(WSL_DISTRO_NAME=Debian\) with docker-credential-wincred\.exe reachable/m);
+
 	// A token of 2,561 bytes (one over; é is two bytes in UTF-8): refused before anything is written.
 	const long = `${'a'.repeat(2559)}é`;
 	const refused = await runCli(['-r', registry.host, '-u', registry.username, '--password-stdin', '-t', 'docker', '--keychain', 'wincred.exe', '--yes'], {
@@ -83,6 +88,20 @@ test('WSL (simulated): setup routes to docker-credential-wincred.exe after a rou
 	const inspect = skopeoInspect(config, reference, env);
 	assert.equal(inspect.status, 0, inspect.stderr);
 	assert.equal(JSON.parse(inspect.stdout).Digest, image.manifestDigest);
+});
+
+test('with no store installed at all, setup says what to install', async () => {
+	const dir = tempDir();
+	const home = join(dir, 'home');
+	const empty = join(dir, 'empty-path');
+	mkdirSync(home);
+	mkdirSync(empty);
+	const run = await runCli(['keychain', 'setup', '--yes'], {env: cleanEnv(home, {PATH: empty})});
+	assert.equal(run.code, 1, run.stderr);
+	assert.match(
+		run.stderr,
+		/no credential store can be set up here yet\. Install one: Debian\/Ubuntu sudo apt-get install pass gnupg golang-docker-credential-helpers/,
+	);
 });
 
 test('--store wincred off WSL says where it works; without the helper, what to install', async () => {
