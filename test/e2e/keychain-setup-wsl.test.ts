@@ -66,6 +66,11 @@ test('WSL (simulated): setup routes to docker-credential-wincred.exe after a rou
 	assert.equal(chosen.code, 0, chosen.stderr);
 	assert.match(chosen.stdout, /^Store: wincred \(WSL \(WSL_DISTRO_NAME=Debian\) with docker-credential-wincred\.exe reachable/m);
 
+	// The route went through apply: regauth undo takes it back (the file did not exist before).
+	const undo = await runCli(['undo'], {env});
+	assert.equal(undo.code, 0, undo.stderr);
+	assert.equal(existsSync(config), false);
+
 	// A token of 2,561 bytes (one over; é is two bytes in UTF-8): refused before anything is written.
 	const long = `${'a'.repeat(2559)}é`;
 	const refused = await runCli(['-r', registry.host, '-u', registry.username, '--password-stdin', '-t', 'docker', '--keychain', 'wincred.exe', '--yes'], {
