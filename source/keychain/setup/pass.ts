@@ -146,7 +146,9 @@ export async function unlockKey(key: GpgKey, passphrase: string, env: NodeJS.Pro
 	});
 	if (decrypt.code !== 0) {
 		if (/bad passphrase/i.test(decrypt.stderr))
-			throw new SetupError('the passphrase is wrong for the regauth GPG key: give the one chosen at the first setup.');
+			throw new SetupError(
+				`the passphrase is wrong for the regauth GPG key: give the one chosen at the first setup. Forgotten? Entries encrypted to that key cannot be read any more: remove it (gpg --delete-secret-and-public-keys ${fingerprint}) and the store's ${HELPER_FOLDER}/ folder, run setup again, and log in again`,
+			);
 		throw new SetupError(`gpg could not unlock the key: ${lastLines(decrypt)}`);
 	}
 }

@@ -34,7 +34,7 @@ export interface SetupRequest {
 	registries: readonly string[];
 	processEnv: NodeJS.ProcessEnv;
 	ask: (question: SecretQuestion) => Promise<string>;
-	/** Shows `details` and asks to go on; with --yes it answers true at once. */
+	/** Shows `details` (always: a warning in it must be seen) and asks to go on; with --yes it answers true at once. */
 	confirm: (question: string, details: string) => Promise<boolean>;
 	/** One line of progress per step. */
 	progress: (line: string) => void;
@@ -140,9 +140,8 @@ async function askNonEmpty(request: SetupRequest, question: SecretQuestion, what
 async function persistenceCheck(request: SetupRequest, places: Array<{what: string; path: string}>): Promise<void> {
 	const volatile = await volatilePlaces(places, request.processEnv.XDG_RUNTIME_DIR);
 	if (volatile.length === 0) return;
-	const message = volatileMessage(volatile);
-	request.progress(`! ${message}`);
-	if (!(await request.confirm('Set it up there anyway?', message)))
+	// Shown by confirm, which prints it even under --yes: named before anything is made.
+	if (!(await request.confirm('Set it up there anyway?', `! ${volatileMessage(volatile)}`)))
 		throw new SetupError('stopped: the store would not survive a reboot. Nothing was changed.', 1);
 }
 
