@@ -25,6 +25,10 @@ See regauth --help for every flag.
 `;
 
 async function main(argv: string[]): Promise<number> {
+	if (argv[0] === 'keychain') {
+		const {runKeychainSetupCli} = await import('./cli/keychain-setup.js');
+		return runKeychainSetupCli(argv.slice(1), io);
+	}
 	const invocation = parseInvocation(argv);
 	if (invocation.help) {
 		io.stdout(`${HELP}\n`);
