@@ -19,7 +19,7 @@ const UNSAFE_MULTILINE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u
 
 const NAMED: Record<string, string> = {'\n': '\\n', '\r': '\\r', '\t': '\\t'};
 
-function escape(character: string): string {
+function escaped(character: string): string {
 	return NAMED[character] ?? `\\u${character.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
@@ -27,5 +27,5 @@ function escape(character: string): string {
 export function terminalText(text: string, options: TerminalTextOptions = {}): string {
 	const pattern = options.multiline ? UNSAFE_MULTILINE : UNSAFE;
 	pattern.lastIndex = 0;
-	return pattern.test(text) ? text.replace(pattern, escape) : text;
+	return pattern.test(text) ? text.replace(pattern, escaped) : text;
 }
