@@ -71,9 +71,16 @@ export class JournalWriter {
 		await writeFileAtomic(this.path, new TextEncoder().encode(`${JSON.stringify(journal, null, '\t')}\n`), {mode: 0o600, dirMode: 0o700});
 	}
 
-	async record(file: JournalFile): Promise<void> {
-		this.journal.files.push(file);
+	/** Record a file before it is replaced; a second record for the same path (a merge redone
+	 * after another program saved the file) replaces the first: undo restores what was there
+	 * when regauth's own write landed. */
+	async record(file: JournalFile): Promise<JournalFile | undefined> {
+		const index = this.journal.files.findIndex(existing => existing.path === file.path);
+		const previous = index === -1 ? undefined : this.journal.files[index];
+		if (index === -1) this.journal.files.push(file);
+		else this.journal.files[index] = {...file, createdDirs: [...previous!.createdDirs, ...file.createdDirs]};
 		await this.save();
+		return previous;
 	}
 
 	async command(command: JournalCommand): Promise<void> {

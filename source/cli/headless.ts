@@ -87,9 +87,12 @@ export async function runHeadless(invocation: Invocation, io: Io): Promise<numbe
 			signal: controller.signal,
 			keepGoing: invocation.keepGoing,
 			onOutput: invocation.json ? undefined : (_id: string, line: string) => io.stderr(`  │ ${line}\n`),
+			// Another program saved a config since it was read: merge again from what is there.
+			replan: () => makePlan(invocation, prepared.keychain, verification.notes),
 		};
 		try {
 			result = await apply(current, options);
+			current = result.plan ?? current;
 		} catch (error) {
 			if (!(error instanceof StaleError)) throw error;
 			// Someone saved the file between our read and now: plan again from what is there.
