@@ -66,6 +66,15 @@ export class StaleError extends Error {
 	}
 }
 
+/** The journal could not be saved before a file was replaced: the file was left as it was. */
+export class JournalSaveError extends Error {
+	constructor(journal: string, file: string, cause: NodeJS.ErrnoException) {
+		super(
+			`could not save the undo journal ${journal} (${cause.code === 'ENOSPC' ? 'no space left on the device' : cause.message}), so ${file} was left as it was. Files listed as done above were written; each has a .regauth-….bak copy beside it to restore by hand.`,
+		);
+	}
+}
+
 /** Refused before anything happens: blocked artifacts or invalid answers. */
 export class RefusedError extends Error {}
 
@@ -203,9 +212,7 @@ async function applyLocked(plan: Plan, options: ApplyOptions, now: () => Date, p
 		report({id, kind: entry.kind, title, status: 'running'});
 		try {
 			const result =
-				entry.kind === 'file'
-					? await writeArtifact(entry.artifact, journal, now, refresh, preCreated)
-					: await execute(entry.command, run, journal, options);
+				entry.kind === 'file' ? await writeArtifact(entry.artifact, journal, now, refresh, preCreated) : await execute(entry.command, run, journal, options);
 			if (entry.kind === 'file' && result.status === 'failed') result.detail = `${result.detail}${await eraseOrphans(entry.artifact, stored, run)}`;
 			report({id, kind: entry.kind, title, ...result});
 			if (result.status === 'failed') failed = true;
@@ -216,8 +223,12 @@ async function applyLocked(plan: Plan, options: ApplyOptions, now: () => Date, p
 			report({id, kind: entry.kind, title, status: 'failed', detail: `${fileError(error, entry.kind === 'file' ? entry.artifact : undefined)}${orphans}`});
 		}
 	}
-	if (journal.journal.files.length > 0 || journal.journal.commands.length > 0) await journal.finish(now());
 	const wrote = journal.journal.files.length > 0 || journal.journal.commands.length > 0;
+	if (wrote) {
+		// Each file was journaled before it was replaced, so undo works without the finish mark;
+		// a full disk here must not turn a finished apply into "unexpected error".
+		await journal.finish(now()).catch(() => undefined);
+	}
 	return {ok: !failed && !options.signal?.aborted, items, plan, ...(wrote ? {journal: journal.path} : {})};
 }
 
@@ -269,7 +280,8 @@ function firstFileOnPath(path: string): string | undefined {
 
 function fileError(error: unknown, artifact?: Artifact): string {
 	const code = (error as NodeJS.ErrnoException).code;
-	if (error instanceof StaleError || error instanceof UnsafePathError || error instanceof LockTimeoutError) return error.message;
+	if (error instanceof StaleError || error instanceof UnsafePathError || error instanceof LockTimeoutError || error instanceof JournalSaveError)
+		return error.message;
 	if (code === 'EACCES' || code === 'EPERM') {
 		return `permission denied writing ${artifact?.path ?? 'the file'}: run regauth as a user who may write there, or stage it with --destdir DIR and install it with sudo.`;
 	}
@@ -330,14 +342,19 @@ async function writeArtifact(
 		const createdDirs = [...(preCreated.get(target) ?? []), ...(await makeParents(target, artifact.dirMode))];
 		preCreated.delete(target);
 		const backup = existing ? await backupFile(target, now()) : undefined;
-		const replaced = await journal.record({
-			path: target,
-			before: existing ? sha256(existing) : null,
-			after: sha256(artifact.bytes),
-			...(modeNow === undefined ? {} : {modeBefore: modeNow}),
-			...(backup ? {backup} : {}),
-			createdDirs,
-		});
+		const replaced = await journal
+			.record({
+				path: target,
+				before: existing ? sha256(existing) : null,
+				after: sha256(artifact.bytes),
+				...(modeNow === undefined ? {} : {modeBefore: modeNow}),
+				...(backup ? {backup} : {}),
+				createdDirs,
+			})
+			.catch((error: NodeJS.ErrnoException) => {
+				if (backup) void unlink(backup).catch(() => undefined);
+				throw new JournalSaveError(journal.path, target, error);
+			});
 		// A redone merge: the first attempt's backup holds a state undo no longer restores.
 		if (replaced?.backup && replaced.backup !== backup) await unlink(replaced.backup).catch(() => undefined);
 		try {
@@ -372,7 +389,12 @@ async function execute(command: Command, run: RunOptions, journal: JournalWriter
 	if ('already' in outcome && outcome.already) return {status: 'unchanged', detail: `already lists ${command.strategy!.secretName}`};
 	const record: JournalCommand = {title: command.title, display: command.display};
 	if (command.revert) record.revert = command.revert;
-	await journal.command(record);
+	try {
+		await journal.command(record);
+	} catch (error) {
+		const how = command.revert ? ` To revert it by hand: ${command.revert}` : '';
+		return {status: 'failed', detail: `it ran, but the undo journal ${journal.path} could not be saved (${(error as Error).message}).${how}`};
+	}
 	if (command.check) {
 		const check = await runCommand({...command, argv: command.check, input: undefined, role: 'read'} as Command, withOutput);
 		if (!check.ok) return {status: 'failed', detail: `the command ran, but the check \`${command.check.join(' ')}\` failed: ${check.reason}`};

@@ -3,8 +3,8 @@
 // (the link stays, its target is replaced) and an existing file's owner is kept, as docker's
 // own config writer does (docs/formats.md §1.3).
 import {randomBytes} from 'node:crypto';
-import {chmod, lstat, mkdir, open, readdir, readFile, readlink, rename, stat, unlink} from 'node:fs/promises';
 import {unlinkSync} from 'node:fs';
+import {chmod, lstat, mkdir, open, readdir, readFile, readlink, rename, stat, unlink} from 'node:fs/promises';
 import {basename, dirname, isAbsolute, join, resolve} from 'node:path';
 import {onExit} from 'signal-exit';
 
@@ -114,6 +114,8 @@ export interface AtomicWriteOptions {
 	 * nothing is replaced and ChangedError says so, for the caller to merge again.
 	 */
 	expect?: Uint8Array | null;
+	/** Replace `path` itself even when it is a symbolic link (the journal; undo): never write through one. */
+	noFollow?: boolean;
 }
 
 /** The target changed between the read and the rename; nothing was replaced. */
@@ -141,7 +143,7 @@ export interface AtomicWriteResult {
 }
 
 export async function writeFileAtomic(path: string, bytes: Uint8Array, options: AtomicWriteOptions): Promise<AtomicWriteResult> {
-	const target = await writeTarget(path);
+	const target = options.noFollow ? resolve(path) : await writeTarget(path);
 	const createdDirs = await makeParents(target, options.dirMode);
 	const existing = await stat(target).catch(() => undefined);
 	await sweepTemps(target);

@@ -30,7 +30,12 @@ function setup() {
 const keys = (path: string) => Object.keys((JSON.parse(readFileSync(path, 'utf8')) as {auths: object}).auths);
 
 function login(host: string, env: NodeJS.ProcessEnv, dir: string): Promise<CliResult> {
-	return runCli(['-r', host, '-u', 'u', '--password-stdin', '-t', 'docker,podman', '--no-verify', '--yes'], {env, cwd: dir, input: 'pw-secret', timeoutMs: 120_000});
+	return runCli(['-r', host, '-u', 'u', '--password-stdin', '-t', 'docker,podman', '--no-verify', '--yes'], {
+		env,
+		cwd: dir,
+		input: 'pw-secret',
+		timeoutMs: 120_000,
+	});
 }
 
 test('8 regauth runs at once, 3 rounds: every run succeeds and no entry is lost', async t => {
