@@ -12,7 +12,9 @@ import {median} from './lib/stats.mjs';
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 
 function config(entries: number): string {
-	const auths = Object.fromEntries(Array.from({length: entries}, (_, index) => [`r${index}.example.com`, {auth: Buffer.from(`u${index}:p${index}`).toString('base64')}]));
+	const auths = Object.fromEntries(
+		Array.from({length: entries}, (_, index) => [`r${index}.example.com`, {auth: Buffer.from(`u${index}:p${index}`).toString('base64')}]),
+	);
 	return `${JSON.stringify({auths}, null, '\t')}\n`;
 }
 
@@ -29,7 +31,9 @@ for (const entries of [10_000, 20_000, 40_000]) {
 	}
 	const ms = median(times);
 	perEntry = [...perEntry, (ms * 1000) / entries];
-	console.log(`  ${String(entries).padStart(6)} entries (${(text.length / 1024).toFixed(0)} KiB): ${ms.toFixed(1)} ms, ${((ms * 1000) / entries).toFixed(2)} µs/entry`);
+	console.log(
+		`  ${String(entries).padStart(6)} entries (${(text.length / 1024).toFixed(0)} KiB): ${ms.toFixed(1)} ms, ${((ms * 1000) / entries).toFixed(2)} µs/entry`,
+	);
 }
 console.log(`  growth per entry 10k→40k: ×${(perEntry[2]! / perEntry[0]!).toFixed(2)} (1.0 = linear)`);
 
@@ -42,10 +46,14 @@ try {
 	for (let run = 0; run < Math.min(runs, 3); run++) {
 		writeFileSync(join(home, '.docker', 'config.json'), config(10_000), {mode: 0o600});
 		const started = performance.now();
-		const result = spawnSync(process.execPath, [join(dist, 'cli.js'), '-r', 'new.example.com', '-u', 'u', '--password-stdin', '-t', 'docker', '--no-verify', '--yes'], {
-			input: 'pw',
-			env: {PATH: process.env.PATH, HOME: home, XDG_STATE_HOME: join(dir, 'state')},
-		});
+		const result = spawnSync(
+			process.execPath,
+			[join(dist, 'cli.js'), '-r', 'new.example.com', '-u', 'u', '--password-stdin', '-t', 'docker', '--no-verify', '--yes'],
+			{
+				input: 'pw',
+				env: {PATH: process.env.PATH, HOME: home, XDG_STATE_HOME: join(dir, 'state')},
+			},
+		);
 		times.push(performance.now() - started);
 		if (result.status !== 0) throw new Error(`apply failed: ${result.stderr}`);
 	}

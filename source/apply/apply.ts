@@ -1,6 +1,8 @@
 // apply(plan): the only code that changes the machine. Files first-checked, backed up, written
 // atomically and journaled; keychain stores before the configs that point at them; commands
 // after, stopping at the first failure so the summary can say what was and was not done.
+
+import {isUtf8} from 'node:buffer';
 import {statSync} from 'node:fs';
 import {readFile, stat, unlink} from 'node:fs/promises';
 import {dirname, join} from 'node:path';
@@ -71,6 +73,28 @@ export class JournalSaveError extends Error {
 	constructor(journal: string, file: string, cause: NodeJS.ErrnoException) {
 		super(
 			`could not save the undo journal ${journal} (${cause.code === 'ENOSPC' ? 'no space left on the device' : cause.message}), so ${file} was left as it was. Files listed as done above were written; each has a .regauth-….bak copy beside it to restore by hand.`,
+		);
+	}
+}
+
+/** A merge target holds bytes that are not UTF-8: regauth cannot keep them byte for byte, so it refuses. */
+export class NotUtf8Error extends Error {
+	constructor(path: string, bytes: Buffer) {
+		let offset = 0;
+		const decoder = new TextDecoder('utf-8', {fatal: true});
+		// The first bad byte, for the message: the longest valid prefix.
+		for (let low = 0, high = bytes.length; low < high; ) {
+			const middle = Math.ceil((low + high) / 2);
+			try {
+				decoder.decode(bytes.subarray(0, middle));
+				low = middle;
+				offset = middle;
+			} catch {
+				high = middle - 1;
+			}
+		}
+		super(
+			`${path} holds bytes that are not UTF-8 (near byte ${offset}); JSON files must be UTF-8, and rewriting it would change them, so regauth left it untouched. Fix that text (e.g. re-save the file as UTF-8), then run regauth again.`,
 		);
 	}
 }
@@ -280,7 +304,13 @@ function firstFileOnPath(path: string): string | undefined {
 
 function fileError(error: unknown, artifact?: Artifact): string {
 	const code = (error as NodeJS.ErrnoException).code;
-	if (error instanceof StaleError || error instanceof UnsafePathError || error instanceof LockTimeoutError || error instanceof JournalSaveError)
+	if (
+		error instanceof StaleError ||
+		error instanceof UnsafePathError ||
+		error instanceof LockTimeoutError ||
+		error instanceof JournalSaveError ||
+		error instanceof NotUtf8Error
+	)
 		return error.message;
 	if (code === 'EACCES' || code === 'EPERM') {
 		return `permission denied writing ${artifact?.path ?? 'the file'}: run regauth as a user who may write there, or stage it with --destdir DIR and install it with sudo.`;
@@ -334,6 +364,10 @@ async function writeArtifact(
 			return wrote
 				? {status: 'done', path: target, detail: 'updated', ...(lastBackup ? {backup: lastBackup} : {})}
 				: {status: 'unchanged', path: target, detail: 'already as planned'};
+		}
+		if (artifact.base && existing && !isUtf8(existing)) {
+			// Decoding turned those bytes into U+FFFD; writing the merge back would change them.
+			throw new NotUtf8Error(target, existing);
 		}
 		if (artifact.base && existing?.toString('utf8') !== (artifact.base.exists ? artifact.base.text : undefined)) {
 			await again('changed since it was read');

@@ -3,7 +3,7 @@
 // (the link stays, its target is replaced) and an existing file's owner is kept, as docker's
 // own config writer does (docs/formats.md §1.3).
 import {randomBytes} from 'node:crypto';
-import {unlinkSync} from 'node:fs';
+import {closeSync, openSync, unlinkSync} from 'node:fs';
 import {chmod, lstat, mkdir, open, readdir, readFile, readlink, rename, stat, unlink} from 'node:fs/promises';
 import {basename, dirname, isAbsolute, join, resolve} from 'node:path';
 import {onExit} from 'signal-exit';
@@ -164,7 +164,10 @@ async function writeThroughTemp(
 	existing: {uid: number; gid: number} | undefined,
 	createdDirs: string[],
 ): Promise<AtomicWriteResult> {
-	const handle = await open(temp, 'wx', options.mode);
+	// Created synchronously and tracked at once: an async open still in flight when a signal
+	// arrives would create the file after the exit hook had looked for it.
+	closeSync(openSync(temp, 'wx', options.mode));
+	const handle = await open(temp, 'r+');
 	try {
 		await handle.writeFile(bytes);
 		await handle.chmod(options.mode);
