@@ -28,7 +28,12 @@ test('4 keychain runs at once, 3 rounds: every stored secret has its route, no r
 		const hosts = Array.from({length: 4}, (_, i) => `k${round}-${i}.example.com`);
 		const results = await Promise.all(
 			hosts.map(host =>
-				runCli(['-r', host, '-u', 'u', '--password-stdin', '-t', 'docker', '--keychain', 'regauth', '--no-verify', '--yes'], {env, cwd: dir, input: 'pw', timeoutMs: 120_000}),
+				runCli(['-r', host, '-u', 'u', '--password-stdin', '-t', 'docker', '--keychain', 'regauth', '--no-verify', '--yes'], {
+					env,
+					cwd: dir,
+					input: 'pw',
+					timeoutMs: 120_000,
+				}),
 			),
 		);
 		results.forEach((result, i) => outcomes.push({host: hosts[i]!, code: result.code, output: result.stdout + result.stderr}));
