@@ -36,7 +36,7 @@ test('4 keychain runs at once, 3 rounds: every stored secret has its route, no r
 				}),
 			),
 		);
-		results.forEach((result, i) => outcomes.push({host: hosts[i]!, code: result.code, output: result.stdout + result.stderr}));
+		for (const [i, result] of results.entries()) outcomes.push({host: hosts[i]!, code: result.code, output: result.stdout + result.stderr});
 	}
 	const routes = (JSON.parse(readFileSync(config, 'utf8')) as {credHelpers?: Record<string, string>}).credHelpers ?? {};
 	const inKeychain = (host: string) => {

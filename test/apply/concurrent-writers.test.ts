@@ -83,7 +83,7 @@ test('regauth against a loop of real docker login on the same config.json: no ru
 	for (let i = 0; i < 12; i++) {
 		const pair = [`d${i}-a.example.com`, `d${i}-b.example.com`];
 		const results = await Promise.all(pair.map(host => login(host, env, dir)));
-		results.forEach((result, k) => outcomes.push({host: pair[k]!, result}));
+		for (const [k, result] of results.entries()) outcomes.push({host: pair[k]!, result});
 	}
 	stop = true;
 	await loop;
