@@ -164,12 +164,14 @@ export function checkNamespace(namespace: string): Check {
 export function checkMarathonUri(uri: string): Check {
 	if (uri.trim() === '') return 'Marathon URI is required: where agents fetch docker.tar.gz, for example file:///etc/docker.tar.gz.';
 	if (uri.length > 1024) return 'Marathon URI is longer than Marathon allows (1024 characters).';
-	if (/\s/.test(uri) || !/^[a-z][a-z0-9+.-]*:\/\/./i.test(uri)) {
-		return `Marathon URI "${uri}" is not an absolute URI: write it as file:///etc/docker.tar.gz or https://host/path/docker.tar.gz.`;
+	// The Mesos fetcher also copies an absolute local path on the agent (docs/formats.md §5.1).
+	const local = uri.startsWith('/');
+	if (/\s/.test(uri) || (!local && !/^[a-z][a-z0-9+.-]*:\/\/./i.test(uri))) {
+		return `Marathon URI "${uri}" is not an absolute URI or path: write it as /etc/docker.tar.gz, file:///etc/docker.tar.gz or https://host/path/docker.tar.gz.`;
 	}
 	let path: string;
 	try {
-		path = new URL(uri).pathname;
+		path = local ? uri : new URL(uri).pathname;
 	} catch {
 		return `Marathon URI "${uri}" is not a valid URI: write it as file:///etc/docker.tar.gz or https://host/path/docker.tar.gz.`;
 	}
