@@ -217,8 +217,16 @@ export function checkRemoteUrl(url: string, version: ButaneOptions['version']): 
 	} catch {
 		parsed = undefined;
 	}
-	if (!scheme || !parsed || /\s/.test(url) || !schemes.includes(scheme)) {
+	if (!scheme || !parsed || /[\s\u0000-\u001F\u007F-\u009F]/.test(url) || !schemes.includes(scheme)) {
 		return `Remote URL "${url}" must be an absolute ${schemes.join(', ')} URL that Ignition can fetch, for example https://config.example.com/flatcar/config.json.`;
+	}
+	// Ignition's validateURL (docs/formats.md §6.6): an s3 (or S3 ARN) source may name an object
+	// version, but then not an empty one; an arn source must be an S3 object ARN.
+	if ((scheme === 's3' || scheme === 'arn') && parsed.searchParams.has('versionId') && parsed.searchParams.get('versionId') === '') {
+		return `Remote URL "${url}" has an empty versionId; Ignition refuses it ("invalid S3 object VersionId"): give the object's version or drop ?versionId=.`;
+	}
+	if (scheme === 'arn' && !/^arn:[^:]+:s3:::[^/]+\/./.test(url)) {
+		return `Remote URL "${url}" is not an S3 object ARN; Ignition accepts arn:PARTITION:s3:::BUCKET/KEY (e.g. arn:aws:s3:::my-bucket/flatcar/config.json).`;
 	}
 	return undefined;
 }
