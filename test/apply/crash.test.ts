@@ -49,7 +49,8 @@ async function timed(run: () => Promise<unknown>): Promise<number> {
 	return performance.now() - start;
 }
 
-test(`apply killed with SIGKILL at ${RUNS} random moments never leaves a half-written file`, async () => {
+// 60 runs of a 30-namespace apply: minutes on a loaded 2-core machine, more than the default timeout.
+test(`apply killed with SIGKILL at ${RUNS} random moments never leaves a half-written file`, {timeout: 900_000}, async () => {
 	const root = tempDir();
 	// What "as planned" means: the bytes of a complete run.
 	const reference = fresh(root, 'reference');
@@ -99,7 +100,7 @@ function temps(dir: string): string[] {
 	return readdirSync(dir, {recursive: true, encoding: 'utf8'}).filter(name => /\.regauth-[0-9a-f]{12}\.tmp$/.test(name));
 }
 
-test('SIGTERM and SIGINT mid-apply leave no temp file; one left by a SIGKILL is removed by the next run', async () => {
+test('SIGTERM and SIGINT mid-apply leave no temp file; one left by a SIGKILL is removed by the next run', {timeout: 600_000}, async () => {
 	const root = tempDir();
 	const reference = fresh(root, 'reference');
 	const full = await timed(() => runCli(ARGS, {env: reference.env, cwd: reference.dir, input: 'the-password'}));
