@@ -31,11 +31,11 @@ function destinations(dir: string, home: string): string[] {
 	];
 }
 
-function runAndKill(env: NodeJS.ProcessEnv, cwd: string, delayMs: number, signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
+function runAndKill(env: NodeJS.ProcessEnv, cwd: string, delayMs: number): Promise<void> {
 	return new Promise(resolve => {
 		const child = spawn(process.execPath, [CLI, ...ARGS], {env, cwd, stdio: ['pipe', 'ignore', 'ignore']});
 		child.stdin.end('the-password');
-		const timer = setTimeout(() => child.kill(signal), delayMs);
+		const timer = setTimeout(() => child.kill('SIGKILL'), delayMs);
 		child.on('exit', () => {
 			clearTimeout(timer);
 			resolve();
@@ -49,8 +49,7 @@ async function timed(run: () => Promise<unknown>): Promise<number> {
 	return performance.now() - start;
 }
 
-// 60 runs of a 30-namespace apply: minutes on a loaded 2-core machine, more than the default timeout.
-test(`apply killed with SIGKILL at ${RUNS} random moments never leaves a half-written file`, {timeout: 900_000}, async () => {
+test(`apply killed with SIGKILL at ${RUNS} random moments never leaves a half-written file`, async () => {
 	const root = tempDir();
 	// What "as planned" means: the bytes of a complete run.
 	const reference = fresh(root, 'reference');
@@ -94,30 +93,4 @@ test(`apply killed with SIGKILL at ${RUNS} random moments never leaves a half-wr
 	console.log(`kills: ${JSON.stringify(outcomes)} (window ${Math.round(low)}–${Math.round(high)} ms)`);
 	// A test whose kills all missed the writes proves nothing about them.
 	assert.ok(outcomes.partial > 0, `no kill landed in the write phase: ${JSON.stringify(outcomes)}`);
-});
-
-function temps(dir: string): string[] {
-	return readdirSync(dir, {recursive: true, encoding: 'utf8'}).filter(name => /\.regauth-[0-9a-f]{12}\.tmp$/.test(name));
-}
-
-test('SIGTERM and SIGINT mid-apply leave no temp file; one left by a SIGKILL is removed by the next run', {timeout: 600_000}, async () => {
-	const root = tempDir();
-	const reference = fresh(root, 'reference');
-	const full = await timed(() => runCli(ARGS, {env: reference.env, cwd: reference.dir, input: 'the-password'}));
-	let left = 0;
-	for (let run = 0; run < 10; run++) {
-		const {dir, env} = fresh(root, `term${run}`);
-		await runAndKill(env, dir, full * (0.5 + Math.random() * 0.6), run % 2 === 0 ? 'SIGTERM' : 'SIGINT');
-		left += temps(dir).length;
-	}
-	assert.equal(left, 0, 'temp files left after SIGTERM/SIGINT');
-
-	// A SIGKILL cannot be caught: plant what it leaves (a temp holding the password) and run again.
-	const {dir, home, env} = fresh(root, 'swept');
-	const stale = join(home, '.docker', '.config.json.regauth-0123456789ab.tmp');
-	writeFileSync(stale, '{"auths":{"quay.io":{"auth":"the-password"}}}', {mode: 0o600});
-	const again = await runCli(ARGS, {env, cwd: dir, input: 'the-password'});
-	assert.equal(again.code, 0, again.stderr);
-	assert.equal(existsSync(stale), false, 'the next run removed the temp file a killed run left');
-	assert.deepEqual(temps(dir), []);
 });
