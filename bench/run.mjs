@@ -13,6 +13,7 @@ const BENCHES = {
 	'mask-scale': ['--import', 'tsx', 'bench/mask-scale.ts'],
 	helper: ['bench/helper.mjs'],
 	memory: ['bench/memory.mjs'],
+	exec: ['bench/exec.mjs'],
 };
 
 const args = process.argv.slice(2);

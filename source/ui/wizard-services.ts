@@ -54,6 +54,7 @@ export function wizardServices(
 				username: credential.username,
 				password: credential.password,
 				...(checks.caFile ? {caFile: checks.caFile} : {}),
+				...(checks.certFile && checks.keyFile ? {certFile: checks.certFile, keyFile: checks.keyFile} : {}),
 				insecure: checks.insecure,
 				timeoutMs: checks.timeoutMs,
 				signal,
