@@ -4,7 +4,7 @@
 
 import {isUtf8} from 'node:buffer';
 import {statSync} from 'node:fs';
-import {readFile, stat, unlink} from 'node:fs/promises';
+import {readFile, rmdir, stat, unlink} from 'node:fs/promises';
 import {dirname, join} from 'node:path';
 import type {Artifact, Command, Plan} from '../plan-types.js';
 import {ChangedError, makeParents, sweepTemps, writeFileAtomic, writeTarget} from './atomic-write.js';
@@ -180,6 +180,9 @@ async function lockMergeTargets(artifacts: readonly Artifact[]): Promise<{releas
 	const createdDirs = new Map<string, string[]>();
 	const release = async () => {
 		for (const done of releases.reverse()) await done();
+		// Directories made only to hold a lock, for a file that was then not written: remove them
+		// again (rmdir removes only empty ones), so a refused apply leaves nothing behind.
+		for (const dirs of createdDirs.values()) for (const dir of [...dirs].reverse()) await rmdir(dir).catch(() => undefined);
 	};
 	try {
 		for (const [target, artifact] of [...byTarget].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
