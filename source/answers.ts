@@ -254,7 +254,10 @@ export interface Resolution {
 
 const many = (count: number, index: number) => (count > 1 ? ` (registry ${index + 1})` : '');
 
-/** Validate every field; the credentials that pass are resolved so a partial preview still renders. */
+/**
+ * Validate the credentials and the target list; the credentials that pass are resolved so a
+ * partial preview still renders. Each target checks its own options (targets/options.ts).
+ */
 export function resolveAnswers(answers: Answers): Resolution {
 	const issues: FieldIssue[] = [];
 	const notes: string[] = [];
@@ -308,48 +311,6 @@ export function resolveAnswers(answers: Answers): Resolution {
 
 	if (answers.targets.length === 0) {
 		issues.push({field: 'targets', label: 'Targets', flag: '--target', message: 'Choose at least one target, for example --target docker.'});
-	}
-	if (answers.targets.includes('kubernetes')) {
-		const k = answers.kubernetes;
-		const name = checkSecretName(k.secretName);
-		if (name) issues.push({field: 'kubernetes.secretName', label: 'Secret name', flag: '--secret-name', message: name});
-		const image = checkImageReference(k.image);
-		if (image) issues.push({field: 'kubernetes.image', label: 'Example image', flag: '--image', message: image});
-		const dupes = new Set<string>();
-		for (const namespace of k.namespaces) {
-			const problem = checkNamespace(namespace);
-			if (problem) issues.push({field: 'kubernetes.namespaces', label: 'Namespaces', flag: '--namespace', message: problem});
-			if (dupes.has(namespace)) {
-				issues.push({
-					field: 'kubernetes.namespaces',
-					label: 'Namespaces',
-					flag: '--namespace',
-					message: `Namespace "${namespace}" is listed twice; list each namespace once.`,
-				});
-			}
-			dupes.add(namespace);
-		}
-		if (k.serviceAccount !== '' && checkSecretName(k.serviceAccount)) {
-			issues.push({
-				field: 'kubernetes.serviceAccount',
-				label: 'Service account',
-				flag: '--service-account',
-				message: `Service account "${k.serviceAccount}" is not a valid name: use lower-case letters, digits, '-' and '.' (for example default).`,
-			});
-		}
-	}
-	if (answers.targets.includes('mesos')) {
-		const m = answers.mesos;
-		const uri = checkMarathonUri(m.uri);
-		if (uri) issues.push({field: 'mesos.uri', label: 'Marathon URI', flag: '--marathon-uri', message: uri});
-		const image = checkImageReference(m.image);
-		if (image) issues.push({field: 'mesos.image', label: 'Marathon image', flag: '--marathon-image', message: image});
-		const appId = checkMarathonAppId(m.appId);
-		if (appId) issues.push({field: 'mesos.appId', label: 'Marathon app id', flag: '--marathon-app-id', message: appId});
-	}
-	if (answers.targets.includes('butane') && answers.butane.secret === 'remote') {
-		const remote = checkRemoteUrl(answers.butane.remoteUrl, answers.butane.version);
-		if (remote) issues.push({field: 'butane.remoteUrl', label: 'Remote URL', flag: '--butane-remote-url', message: remote});
 	}
 	return {credentials, issues, notes};
 }

@@ -11,6 +11,7 @@ import {
 	robotAccount,
 	trimOneNewline,
 } from '../source/answers.js';
+import {answerIssues} from '../source/targets/options.js';
 
 test('usernames: required, no colon, no control characters or edge spaces', () => {
 	assert.match(checkUsername('')!, /^Username is required/);
@@ -53,7 +54,7 @@ test('Kubernetes names: Secret is a DNS-1123 subdomain, namespace a DNS-1123 lab
 	assert.match(checkNamespace('a'.repeat(64))!, /at most 63/);
 });
 
-test('resolveAnswers names each field and flag, and numbers registries when there are several', () => {
+test('the answer checks name each field and flag, and number registries when there are several', () => {
 	const answers = {
 		...defaultAnswers(),
 		targets: ['docker' as const, 'kubernetes' as const],
@@ -63,7 +64,8 @@ test('resolveAnswers names each field and flag, and numbers registries when ther
 		],
 	};
 	answers.kubernetes.namespaces = ['ok', 'Bad', 'ok'];
-	const {issues, credentials} = resolveAnswers(answers);
+	const {credentials} = resolveAnswers(answers);
+	const issues = answerIssues(answers);
 	const summary = issues.map(issue => `${issue.flag}|${issue.label}`);
 	assert.deepEqual(summary, [
 		'--username|Username (registry 1)',

@@ -2,12 +2,14 @@
 // table, the help text and the mapping, with messages that name the flag and the fix.
 import {parseArgs} from 'node:util';
 import {type Answers, type Credential, defaultAnswers, type KeychainChoice, TARGET_IDS, type TargetId, trimOneNewline} from '../answers.js';
-import type {ApplyMode} from '../apply/apply.js';
+import type {ApplyMode} from '../plan-types.js';
+import type {VerifyFlags} from '../run-options.js';
+import {isRelevant} from '../targets/options.js';
+import {allOptions, routesToHelper, SPECS} from '../targets/specs.js';
 import {DEFAULT_TIMEOUT_MS} from '../verify/result.js';
-import type {VerifyMode} from '../verify/verdict.js';
 import {UsageError} from './errors.js';
 
-const OPTIONS = {
+const COMMON_OPTIONS = {
 	registry: {type: 'string', multiple: true, short: 'r'},
 	username: {type: 'string', multiple: true, short: 'u'},
 	'password-stdin': {type: 'boolean'},
@@ -15,20 +17,7 @@ const OPTIONS = {
 	email: {type: 'string', multiple: true},
 	target: {type: 'string', multiple: true, short: 't'},
 	keychain: {type: 'string'},
-	namespace: {type: 'string', multiple: true, short: 'n'},
-	'secret-name': {type: 'string'},
-	'secret-type': {type: 'string'},
-	context: {type: 'string'},
-	'service-account': {type: 'string'},
-	image: {type: 'string'},
 	import: {type: 'string'},
-	'rkt-kind': {type: 'string'},
-	'marathon-uri': {type: 'string'},
-	'marathon-image': {type: 'string'},
-	'marathon-app-id': {type: 'string'},
-	'butane-version': {type: 'string'},
-	'butane-remote-url': {type: 'string'},
-	'butane-rkt': {type: 'boolean'},
 	'output-dir': {type: 'string', short: 'o'},
 	destdir: {type: 'string'},
 	apply: {type: 'string'},
@@ -49,35 +38,25 @@ const OPTIONS = {
 	inherit: {type: 'boolean'},
 } as const;
 
+type FlagOption = {type: 'string' | 'boolean'; multiple?: boolean; short?: string};
+
+/** Each target's flags, from its declaration. */
+const TARGET_OPTIONS: Record<string, FlagOption> = Object.fromEntries(
+	allOptions().flatMap(({option: {flag}}) =>
+		flag
+			? [[flag.name, {type: flag.value ? 'string' : 'boolean', ...(flag.repeatable ? {multiple: true} : {}), ...(flag.short ? {short: flag.short} : {})}]]
+			: [],
+	),
+);
+
+const OPTIONS = {...TARGET_OPTIONS, ...COMMON_OPTIONS};
+
+/** Flags that only mean something for one target, with the target and option they belong to. */
+const TARGET_FLAGS = new Map(allOptions().flatMap(owned => (owned.option.flag ? [[owned.option.flag.name, owned] as const] : [])));
+
 export type Subcommand = 'run' | 'undo' | 'doctor' | 'exec';
 
-/** How the credentials are checked against the registry before anything is written. */
-export interface VerifyFlags {
-	mode: VerifyMode;
-	caFile?: string;
-	/** A client certificate and its key, for registries that want mutual TLS. */
-	certFile?: string;
-	keyFile?: string;
-	insecure: boolean;
-	timeoutMs: number;
-}
-
-/** Flags that only mean something for one target. */
-const TARGET_FLAGS: Record<string, TargetId> = {
-	namespace: 'kubernetes',
-	'secret-name': 'kubernetes',
-	'secret-type': 'kubernetes',
-	context: 'kubernetes',
-	'service-account': 'kubernetes',
-	image: 'kubernetes',
-	'rkt-kind': 'rkt',
-	'marathon-uri': 'mesos',
-	'marathon-image': 'mesos',
-	'marathon-app-id': 'mesos',
-	'butane-version': 'butane',
-	'butane-remote-url': 'butane',
-	'butane-rkt': 'butane',
-};
+export type {VerifyFlags} from '../run-options.js';
 
 export interface Invocation {
 	/** Flags given for targets that were not chosen (they change nothing: say so). */
@@ -112,6 +91,30 @@ export interface DoctorFlags {
 	keychain?: KeychainChoice;
 }
 
+const HELP_COLUMN = 33;
+
+/** The --help sections of the targets, from their declarations, in the wizard's order. */
+function targetHelp(): string {
+	const lines: string[] = [];
+	for (const spec of SPECS) {
+		const flags = spec.options.flatMap(option => (option.flag ? [option.flag] : []));
+		if (!spec.help && flags.length === 0) continue;
+		lines.push(spec.help?.heading ?? spec.title, ...(spec.help?.lines ?? []));
+		for (const flag of flags) {
+			const name = `  ${flag.short ? `-${flag.short}, ` : '    '}--${flag.name}${flag.value ? ` ${flag.value}` : ''}`;
+			flag.help.forEach((line, index) => {
+				lines.push(`${index === 0 ? name.padEnd(HELP_COLUMN - 1) : ''.padEnd(HELP_COLUMN - 1)} ${line}`);
+			});
+		}
+	}
+	return lines.join('\n');
+}
+
+function helperTargetList(): string {
+	const ids = TARGET_IDS.filter(routesToHelper);
+	return ids.length > 1 ? `${ids.slice(0, -1).join(', ')} and ${ids.at(-1)}` : ids.join('');
+}
+
 export const HELP = `regauth — set up container-registry authentication
 
 Usage
@@ -136,29 +139,11 @@ Credentials (repeat --registry/--username/--email for several registries, in ord
                                  docker/podman login command ('-' reads it from stdin)
 
 What to configure
-  -t, --target LIST              docker, kubernetes, rkt, mesos, butane, podman (comma-separated)
+  -t, --target LIST              ${TARGET_IDS.join(', ')} (comma-separated)
       --keychain NAME            file (default: base64 in config.json), regauth (OS keychain via
                                  docker-credential-regauth) or a docker helper: secretservice, pass…
-                                 (docker and podman only: config.json gets a credHelpers entry)
-Kubernetes
-  -n, --namespace NS             one Secret per namespace (repeatable); default: kubectl's current
-      --secret-name NAME         default regcred
-      --secret-type TYPE         dockerconfigjson (default) or dockercfg (legacy)
-      --context CTX              kubectl context for the commands
-      --service-account SA       also add the Secret to this ServiceAccount's imagePullSecrets
-      --image REF                image for the example Pod
-Podman: writes \${XDG_CONFIG_HOME:-~/.config}/containers/auth.json (or $REGISTRY_AUTH_FILE)
-Flatcar (butane)
-      --butane-version V         1.0.0 (default, Ignition 3.3.0) or 1.1.0 (Ignition 3.4.0, Flatcar >= 3535)
-      --butane-remote-url URL    keep the secret out of the config: regauth writes the file to host
-                                 at URL and pins it by sha512 (default: inline in the config)
-      --butane-rkt               also write the rkt auth.d files
-rkt
-      --rkt-kind KIND            dockerAuth (default, docker:// images) or auth (HTTPS/ACI fetches)
-Mesos / Marathon
-      --marathon-uri URI         where agents fetch docker.tar.gz; default file:///etc/docker.tar.gz
-      --marathon-image REF       image for the example Marathon app
-      --marathon-app-id ID       id of the example app; default /private-app
+                                 (${helperTargetList()} only: config.json gets a credHelpers entry)
+${targetHelp()}
 
 Where and how
   -o, --output-dir DIR           project files (manifests, archives, Butane); default ./regauth
@@ -241,6 +226,8 @@ const EXEC_FLAGS = [
 	'verify',
 	'no-verify',
 	'ca-file',
+	'cert-file',
+	'key-file',
 	'insecure',
 	'verify-timeout',
 	'inherit',
@@ -262,6 +249,28 @@ function execFlagProblem(name: string): string {
 	return `--${name} does not apply to regauth exec: it logs docker, podman, buildah and skopeo in for one command, in a private directory removed afterwards. It takes --registry, --username, --password-stdin (or --from-keychain, --import), --email, the checking flags and --inherit.`;
 }
 
+/** The targets' flags into the answers, each through its declaration; choices are checked here. */
+function targetFlags(answers: Answers, values: Record<string, unknown>): Answers {
+	let result = answers;
+	for (const {option} of allOptions()) {
+		const flag = option.flag;
+		const given = flag ? values[flag.name] : undefined;
+		if (!flag || given === undefined || given === false) continue;
+		const raw = typeof given === 'boolean' ? [] : Array.isArray(given) ? given.map(String) : [String(given)];
+		const items = flag.repeatable ? list(raw) : raw;
+		if (option.choices)
+			for (const item of items)
+				choice(
+					flag.name,
+					item,
+					option.choices.map(entry => entry.value),
+					'',
+				);
+		result = flag.parse(result, items);
+	}
+	return result;
+}
+
 export function parseInvocation(argv: string[]): Invocation {
 	const exec = argv[0] === 'exec' ? splitExec(argv) : undefined;
 	let parsed: ReturnType<typeof parseArgs<{args: string[]; options: typeof OPTIONS; allowPositionals: true; strict: true}>>;
@@ -270,6 +279,10 @@ export function parseInvocation(argv: string[]): Invocation {
 	} catch (error) {
 		if (/'--verify(?: <value>)?' argument (?:missing|is ambiguous)/.test((error as Error).message))
 			throw new UsageError('--verify needs a value: --verify=strict (or --no-verify to skip the check).');
+		if (/^Unknown option '(?:-p|--password)'/.test((error as Error).message))
+			throw new UsageError(
+				"-p/--password: regauth takes a password only from stdin (--password-stdin) or, in a terminal, from its prompt (leave the flag out): a password on the command line is visible to other users in ps and stays in the shell's history.",
+			);
 		const message = (error as Error).message.replace(/^Unknown option '(.+?)'.*$/s, 'unknown flag $1; see regauth --help for the flags');
 		throw new UsageError(message.replace(/\. To specify a positional argument.*$/s, ''));
 	}
@@ -292,7 +305,7 @@ export function parseInvocation(argv: string[]): Invocation {
 	if (exec && foreignToExec) throw new UsageError(execFlagProblem(foreignToExec));
 	if (!exec && values.inherit) throw new UsageError('--inherit belongs to regauth exec: regauth exec --inherit -r HOST … -- COMMAND.');
 
-	const answers = defaultAnswers();
+	let answers = defaultAnswers();
 	const registries = values.registry ?? [];
 	const count = registries.length;
 	const usernames = one('username', values.username ?? [], count);
@@ -320,13 +333,6 @@ export function parseInvocation(argv: string[]): Invocation {
 		answers.keychain = keychain === 'file' ? {kind: 'file'} : keychain === 'regauth' ? {kind: 'regauth'} : {kind: 'helper', name: keychain};
 	}
 
-	const k = answers.kubernetes;
-	k.namespaces = list(values.namespace);
-	if (values['secret-name'] !== undefined) k.secretName = values['secret-name'];
-	k.secretType = choice('secret-type', values['secret-type'], ['dockerconfigjson', 'dockercfg'] as const, k.secretType);
-	if (values.context !== undefined) k.context = values.context;
-	if (values['service-account'] !== undefined) k.serviceAccount = values['service-account'];
-	if (values.image !== undefined) k.image = values.image;
 	if (values['output-dir'] !== undefined) {
 		if (values['output-dir'].trim() === '') throw new UsageError('--output-dir is empty: give a directory, e.g. --output-dir ./regauth.');
 		answers.outputDir = values['output-dir'];
@@ -336,16 +342,7 @@ export function parseInvocation(argv: string[]): Invocation {
 		answers.destdir = values.destdir;
 	}
 
-	answers.rkt.kind = choice('rkt-kind', values['rkt-kind'], ['dockerAuth', 'auth'] as const, answers.rkt.kind);
-	if (values['marathon-uri'] !== undefined) answers.mesos.uri = values['marathon-uri'];
-	if (values['marathon-image'] !== undefined) answers.mesos.image = values['marathon-image'];
-	if (values['marathon-app-id'] !== undefined) answers.mesos.appId = values['marathon-app-id'];
-	answers.butane.version = choice('butane-version', values['butane-version'], ['1.0.0', '1.1.0'] as const, answers.butane.version);
-	if (values['butane-remote-url'] !== undefined) {
-		answers.butane.secret = 'remote';
-		answers.butane.remoteUrl = values['butane-remote-url'];
-	}
-	if (values['butane-rkt']) answers.butane.includeRkt = true;
+	answers = targetFlags(answers, values);
 	if (values.import !== undefined) {
 		if (values.import.trim() === '')
 			throw new UsageError("--import is empty: give the file Quay gave you (e.g. --import ./myorg-robot-auth.json), or '-' for stdin.");
@@ -358,9 +355,10 @@ export function parseInvocation(argv: string[]): Invocation {
 	const WIZARD_FLAGS = ['help', 'version', 'verify', 'no-verify', 'ca-file', 'cert-file', 'key-file', 'insecure', 'verify-timeout'];
 	const headlessFlags = Object.keys(values).filter(name => !WIZARD_FLAGS.includes(name));
 	return {
-		ignored: Object.keys(values)
-			.filter(name => TARGET_FLAGS[name] && !answers.targets.includes(TARGET_FLAGS[name]!))
-			.map(name => `--${name} is ignored without --target ${TARGET_FLAGS[name]}`),
+		ignored: Object.keys(values).flatMap(name => {
+			const owned = TARGET_FLAGS.get(name);
+			return owned && !isRelevant(owned.target, owned.option, answers) ? [`--${name} is ignored without --target ${owned.target}`] : [];
+		}),
 		subcommand: exec ? 'exec' : first === 'undo' ? 'undo' : first === 'doctor' ? 'doctor' : 'run',
 		answers,
 		passwordStdin: values['password-stdin'] ?? false,

@@ -2,14 +2,12 @@
 
 import {type ApplyResult, apply, RefusedError, StaleError} from '../apply/apply.js';
 import {stateDir} from '../environment.js';
-import type {KeychainStatus} from '../keychain/diagnose.js';
 import {prepareKeychain} from '../keychain/prepare.js';
-import {plan, plannedReads} from '../plan.js';
-import type {Note, Plan} from '../plan-types.js';
-import {probeEnvironment} from '../probe.js';
-import {secretValues} from '../secret-values.js';
+import {type PlanFacts, plan, plannedReads} from '../plan.js';
+import {readMachine, rereadFiles} from '../probe.js';
 import {assignPasswords, type Invocation} from './args.js';
 import {CancelledError, EXIT, FailureError, UsageError} from './errors.js';
+import {canPrompt, promptMissingPasswords} from './password-prompt.js';
 import {planJson, planText, resultJson, resultText} from './plan-view.js';
 import {readStdin} from './read-stdin.js';
 import {verifyStep} from './verify-step.js';
@@ -17,14 +15,6 @@ import {verifyStep} from './verify-step.js';
 export interface Io {
 	stdout: (text: string) => void;
 	stderr: (text: string) => void;
-}
-
-async function makePlan(invocation: Invocation, keychain?: KeychainStatus, notes: Note[] = []): Promise<Plan> {
-	const probed = await probeEnvironment(process.env);
-	const env = await probeEnvironment(process.env, {reads: plannedReads(invocation.answers, probed)});
-	const result = plan(invocation.answers, keychain ? {...env, keychain} : env);
-	result.notes.push(...notes);
-	return result;
 }
 
 export async function runHeadless(invocation: Invocation, io: Io): Promise<number> {
@@ -41,9 +31,12 @@ export async function runHeadless(invocation: Invocation, io: Io): Promise<numbe
 	if (sources.length > 1) {
 		throw new UsageError(`${sources.join(' and ')} each supply the password: give one of them.`);
 	}
-	if (sources.length === 0) {
+	// In a terminal a missing password is asked for, as docker login does (password-prompt.ts).
+	const prompting = sources.length === 0 && canPrompt();
+	if (prompting) await promptMissingPasswords(answers.credentials);
+	if (sources.length === 0 && !prompting) {
 		throw new UsageError(
-			'--password-stdin is required: regauth reads the password only from stdin, e.g. printf \'%s\' "$TOKEN" | regauth … --password-stdin (or --from-keychain to reuse a credential regauth stored, or --import FILE for a Quay robot file).',
+			'--password-stdin is required without a terminal: regauth reads the password only from stdin (or, in a terminal, from its prompt), e.g. printf \'%s\' "$TOKEN" | regauth … --password-stdin (or --from-keychain to reuse a credential regauth stored, or --import FILE for a Quay robot file).',
 		);
 	}
 	if (invocation.passwordStdin) {
@@ -52,11 +45,15 @@ export async function runHeadless(invocation: Invocation, io: Io): Promise<numbe
 		}
 		assignPasswords(answers, await readStdin());
 	}
-	// Keychain reads happen here, before plan(): the probe and remembered credentials.
-	const prepared = await prepareKeychain(answers, await probeEnvironment(process.env), {fromKeychain: invocation.fromKeychain});
+	// The machine is read once; what plan() merges into is part of that read.
+	let machine = await readMachine(process.env, snapshot => plannedReads(answers, snapshot));
+	// Keychain effects happen here, before plan(): the probe (it stores and erases an item) and
+	// remembered credentials. Their outcome is a fact plan() takes, not part of the machine.
+	const prepared = await prepareKeychain(answers, machine, {fromKeychain: invocation.fromKeychain});
 	for (const use of prepared.remembered) io.stderr(`regauth: using the credential for ${use.host} remembered in the keychain (user ${use.username}).\n`);
+	const facts: PlanFacts = prepared.keychain ? {keychain: prepared.keychain} : {};
 
-	let current = await makePlan(invocation, prepared.keychain);
+	let current = plan(answers, machine, facts);
 	for (const warning of invocation.ignored) io.stderr(`regauth: ${warning}.\n`);
 	if (current.issues.length > 0) {
 		// Credentials from --import: the file is what to fix, not flags the user never typed.
@@ -69,7 +66,8 @@ export async function runHeadless(invocation: Invocation, io: Io): Promise<numbe
 	}
 	// Before anything is printed or written: wrong credentials end the run here (exit 1).
 	const verification = await verifyStep(invocation);
-	current.notes.push(...verification.notes);
+	facts.verification = {mode: invocation.verify.mode, results: verification.results};
+	current = plan(answers, machine, facts);
 	if (invocation.dryRun) {
 		if (invocation.json) io.stdout(`${JSON.stringify({dryRun: true, plan: planJson(current), verification: verification.results}, null, 2)}\n`);
 		else io.stdout(`regauth --dry-run: nothing was changed.\n\n${planText(current, {contents: true})}\n`);
@@ -82,13 +80,19 @@ export async function runHeadless(invocation: Invocation, io: Io): Promise<numbe
 	try {
 		const options = {
 			mode: invocation.applyMode,
-			stateDir: stateDir(await probeEnvironment(process.env)),
-			secrets: secretValues(answers),
+			stateDir: stateDir(machine),
+			secrets: current.secrets,
 			signal: controller.signal,
 			keepGoing: invocation.keepGoing,
 			onOutput: invocation.json ? undefined : (_id: string, line: string) => io.stderr(`  │ ${line}\n`),
 			// Another program saved a config since it was read: merge again from what is there.
-			replan: () => makePlan(invocation, prepared.keychain, verification.notes),
+			replan: async () => {
+				machine = await rereadFiles(
+					machine,
+					current.artifacts.filter(artifact => artifact.base).map(artifact => artifact.path),
+				);
+				return plan(answers, machine, facts);
+			},
 		};
 		try {
 			result = await apply(current, options);
@@ -97,7 +101,8 @@ export async function runHeadless(invocation: Invocation, io: Io): Promise<numbe
 			if (!(error instanceof StaleError)) throw error;
 			// Someone saved the file between our read and now: plan again from what is there.
 			io.stderr(`regauth: ${error.message} Planning again from the current content.\n`);
-			current = await makePlan(invocation, prepared.keychain, verification.notes);
+			machine = await rereadFiles(machine, error.paths);
+			current = plan(answers, machine, facts);
 			result = await apply(current, options);
 		}
 	} catch (error) {

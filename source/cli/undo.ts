@@ -1,8 +1,7 @@
 // `regauth undo`: restore the files of the last apply and say what commands changed.
 
 import {JournalError, type UndoResult, undoLastApply} from '../apply/undo.js';
-import {stateDir} from '../environment.js';
-import {probeEnvironment} from '../probe.js';
+import {stateDirOf} from '../probe.js';
 import {EXIT, FailureError} from './errors.js';
 import type {Io} from './headless.js';
 
@@ -11,7 +10,7 @@ const MARK = {restored: '✓', removed: '✓', unchanged: '=', refused: '✗'} a
 export async function runUndo(io: Io, json: boolean): Promise<number> {
 	let result: UndoResult;
 	try {
-		result = await undoLastApply(stateDir(await probeEnvironment(process.env)));
+		result = await undoLastApply(stateDirOf(process.env));
 	} catch (error) {
 		// A journal or backup regauth does not trust: nothing was touched; say why.
 		if (error instanceof JournalError) throw new FailureError(error.message);

@@ -2,6 +2,7 @@
 // the plan is printed or applied. Wrong credentials stop the run here, before anything is written.
 import {resolveAnswers} from '../answers.js';
 import type {Note} from '../plan-types.js';
+import {targetSpec} from '../targets/specs.js';
 import {ClientCertError, loadClientPair} from '../verify/client-cert.js';
 import {repositoryOf} from '../verify/repository.js';
 import type {VerifyResult} from '../verify/result.js';
@@ -37,7 +38,8 @@ export async function verifyStep(invocation: Pick<Invocation, 'answers' | 'verif
 	let results: VerifyResult[];
 	try {
 		const {credentials} = resolveAnswers(invocation.answers);
-		const image = invocation.answers.kubernetes.image;
+		const {answers} = invocation;
+		const image = answers.targets.map(id => targetSpec(id).checkImage?.(answers) ?? '').find(candidate => candidate !== '') ?? '';
 		results = await Promise.all(
 			credentials.map(credential => {
 				const repository = image === '' ? undefined : repositoryOf(image, credential.host);

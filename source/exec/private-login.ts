@@ -6,10 +6,10 @@ import {readdir, symlink} from 'node:fs/promises';
 import {dirname, join, relative} from 'node:path';
 import type {Answers, ResolvedCredential} from '../answers.js';
 import {writeFileAtomic} from '../apply/atomic-write.js';
+import {podmanKey} from '../authfile/meaning.js';
 import {dockerConfigPath, type Environment, podmanAuthPath, podmanRuntimeAuthPath} from '../environment.js';
 import {plan, plannedReads} from '../plan.js';
-import {probeEnvironment, readFileState} from '../probe.js';
-import {podmanKey} from '../targets/podman.js';
+import {probeEnvironment, readFileState, readMachine} from '../probe.js';
 import {type Inherited, inheritDockerConfig, inheritPodmanAuth} from './inherit.js';
 import type {PrivateDir} from './private-dir.js';
 
@@ -88,8 +88,7 @@ export async function writePrivateLogin(
 	if (options.inherit) await inherit(dir, credentials, options.processEnv);
 	const processEnv = {...options.processEnv, ...privateVariables(dir)};
 	const wanted = answersFor(answers);
-	const probed = await probeEnvironment(processEnv);
-	const env = await probeEnvironment(processEnv, {reads: plannedReads(wanted, probed)});
+	const env = await readMachine(processEnv, snapshot => plannedReads(wanted, snapshot));
 	const result = plan(wanted, env);
 	if (result.issues.length > 0) throw new PrivateLoginError(result.issues.map(issue => `${issue.flag}: ${issue.message}`).join('\n'), true);
 	const blocked = result.artifacts.filter(artifact => artifact.blocked).map(artifact => artifact.blocked!);

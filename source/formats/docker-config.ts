@@ -45,20 +45,6 @@ export function readAuthFile(state: FileState | undefined): AuthFile {
 	return {kind: 'present', text: state.text, doc: parsed.value as Record<string, unknown>};
 }
 
-/**
- * The helper docker would use for `key`: credHelpers first, then credsStore (docs/formats.md §1.5).
- * A credHelpers entry that is present but empty sends that registry to the file despite a
- * credsStore (docker's getConfiguredCredentialStore; docs/ci.md §3).
- */
-export function helperFor(doc: Record<string, unknown>, key: string): {name: string; via: 'credHelpers' | 'credsStore'} | undefined {
-	const helpers = isPlainObject(doc.credHelpers) ? doc.credHelpers : {};
-	const helper = Object.hasOwn(helpers, key) ? helpers[key] : undefined;
-	if (helper === '') return undefined;
-	if (typeof helper === 'string') return {name: helper, via: 'credHelpers'};
-	if (typeof doc.credsStore === 'string' && doc.credsStore !== '') return {name: doc.credsStore, via: 'credsStore'};
-	return undefined;
-}
-
 export interface AuthChanges {
 	/** New or replaced `auths` entries, by key. */
 	auths: Record<string, AuthEntry>;

@@ -1,8 +1,9 @@
 // The keychain question, as data for the wizard (pure): which places can keep the secret on
 // this machine, the recommended one first, each with why it is or is not available. The UI
 // renders these; the choice goes into answers.keychain; prepareKeychain() checks it.
-import type {KeychainChoice} from '../answers.js';
+import {type KeychainChoice, TARGET_IDS, type TargetId} from '../answers.js';
 import type {Environment} from '../environment.js';
+import {routesToHelper, SPECS, targetSpec} from '../targets/specs.js';
 import {installHint} from './helper-checks.js';
 import {HELPER_NAME} from './names.js';
 
@@ -65,4 +66,15 @@ export function keychainOptions(env: Pick<Environment, 'helpers' | 'regauthHelpe
 		warning: 'base64 is not encryption: anyone who can read the file can use the password.',
 	});
 	return options;
+}
+
+/** One sentence on which chosen-or-not outputs can read the secret from a keychain, from the target declarations. */
+export function keychainReach(): string {
+	const names = (ids: readonly TargetId[]) => {
+		const list = ids.map(id => targetSpec(id).outputName);
+		return list.length > 1 ? `${list.slice(0, -1).join(', ')} and ${list.at(-1)}` : list.join('');
+	};
+	const routing = TARGET_IDS.filter(routesToHelper);
+	const holding = SPECS.map(spec => spec.id).filter(id => !routesToHelper(id));
+	return `${names(routing)} can read it from a keychain; the ${names(holding)} outputs always hold it.`;
 }

@@ -2,7 +2,7 @@
 import {isAbsolute, join, resolve} from 'node:path';
 import type {Answers, ResolvedCredential, TargetId} from '../answers.js';
 import type {Environment, FileState} from '../environment.js';
-import type {Artifact, Command, Note} from '../plan-types.js';
+import type {Artifact, Command, FollowUp, Note} from '../plan-types.js';
 
 export interface TargetContext {
 	answers: Answers;
@@ -15,17 +15,11 @@ export interface TargetOutput {
 	artifacts: Artifact[];
 	commands: Command[];
 	notes: Note[];
+	/** What proves the target works once applied, with the real paths. */
+	followUps?: FollowUp[];
 }
 
-export interface Target {
-	id: TargetId;
-	title: string;
-	/** One line for the wizard's target list: what it writes. */
-	description: string;
-	/** Absolute paths of existing files this target merges into (the probe reads them). */
-	reads?(ctx: Pick<TargetContext, 'answers' | 'env'>): string[];
-	plan(ctx: TargetContext): TargetOutput;
-}
+export type {TargetPlanner} from './declaration.js';
 
 /** A file that belongs at a fixed place on the machine: staged under --destdir when given. */
 export function machinePath(ctx: Pick<TargetContext, 'answers' | 'env'>, path: string): string {

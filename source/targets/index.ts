@@ -1,15 +1,20 @@
-// Every runtime regauth configures, in catalog order. Adding a runtime is one file in targets/,
-// one entry here and one in catalog.ts (its name and description).
+// The planners of every target, keyed by id (a missing one is a compile error), joined with their
+// declarations in the wizard's order. Loaded with plan(); the declarations alone are in specs.ts.
 import type {TargetId} from '../answers.js';
-import {butane} from './butane.js';
-import type {Target} from './context.js';
-import {docker} from './docker.js';
-import {kubernetes} from './kubernetes.js';
-import {mesos} from './mesos.js';
-import {podman} from './podman.js';
-import {rkt} from './rkt.js';
+import {butane} from './butane/plan.js';
+import type {TargetPlanner, TargetSpec} from './declaration.js';
+import {docker} from './docker/plan.js';
+import {kubernetes} from './kubernetes/plan.js';
+import {mesos} from './mesos/plan.js';
+import {podman} from './podman/plan.js';
+import {rkt} from './rkt/plan.js';
+import {SPECS} from './specs.js';
 
-export const TARGETS: Target[] = [docker, kubernetes, podman, butane, rkt, mesos];
+const PLANNERS: {readonly [Id in TargetId]: TargetPlanner} = {docker, kubernetes, podman, butane, rkt, mesos};
+
+export type Target = TargetSpec & TargetPlanner;
+
+export const TARGETS: readonly Target[] = SPECS.map(spec => ({...spec, ...PLANNERS[spec.id]}));
 
 export function targetById(id: TargetId): Target | undefined {
 	return TARGETS.find(target => target.id === id);

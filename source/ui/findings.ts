@@ -1,5 +1,7 @@
 // What regauth found on this machine, for the start screen: the facts that change what a
 // person should choose (plain-text secrets already on disk, helpers, kubectl contexts).
+
+import {plainTextKeys} from '../authfile/meaning.js';
 import {dockerConfigPath, type Environment, podmanAuthPath} from '../environment.js';
 import {readAuthFile} from '../formats/docker-config.js';
 import {isPlainObject} from '../formats/json-text.js';
@@ -20,10 +22,7 @@ function dockerFinding(env: Environment): Finding {
 	if (file.kind === 'absent') return {label: 'Docker config', value: `${path} does not exist yet`, tone: 'info'};
 	if (file.kind === 'malformed')
 		return {label: 'Docker config', value: `${path} is ${file.message}: regauth will not change it until it is fixed`, tone: 'warn'};
-	const auths = isPlainObject(file.doc.auths) ? file.doc.auths : {};
-	const plain = Object.entries(auths)
-		.filter(([, entry]) => isPlainObject(entry) && typeof entry.auth === 'string' && entry.auth !== '')
-		.map(([key]) => key);
+	const plain = plainTextKeys(file.doc);
 	const parts: string[] = [];
 	if (plain.length > 0) parts.push(`${plural(plain.length, 'registry')} in plain text (${plain.slice(0, 3).join(', ')}${plain.length > 3 ? ', …' : ''})`);
 	if (typeof file.doc.credsStore === 'string')
@@ -39,7 +38,8 @@ function dockerFinding(env: Environment): Finding {
 	};
 }
 
-export function findings(env: Environment): Finding[] {
+/** @param kubeRead kubectl's contexts were asked for and the answer (or its absence) is in: no more "reading". */
+export function findings(env: Environment, kubeRead = false): Finding[] {
 	const podman = podmanAuthPath(env);
 	const podmanState = env.files[podman];
 	return [
@@ -54,11 +54,13 @@ export function findings(env: Environment): Finding[] {
 			value: !env.programs.kubectl
 				? 'not found: Kubernetes manifests are written, commands are shown but not run'
 				: env.kube === null
-					? `${env.programs.kubectl} (reading contexts…)`
+					? kubeRead
+						? `${env.programs.kubectl}: its contexts could not be read (kubectl config did not answer in time, or failed); the wizard goes on without them`
+						: `${env.programs.kubectl} (reading contexts…)`
 					: env.kube.contexts.length === 0
 						? `${env.programs.kubectl}, no contexts configured`
 						: `${plural(env.kube.contexts.length, 'context')}, current: ${env.kube.current || 'none'}`,
-			tone: env.programs.kubectl ? 'ok' : 'info',
+			tone: !env.programs.kubectl ? 'info' : env.kube === null && kubeRead ? 'warn' : 'ok',
 		},
 		{
 			label: 'Podman auth',

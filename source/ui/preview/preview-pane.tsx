@@ -3,7 +3,7 @@
 import {Box, Text} from 'ink';
 import {memo, useMemo} from 'react';
 import {octal} from '../../formats/file-mode.js';
-import type {Plan} from '../../plan-types.js';
+import {artifactStatus, type Plan} from '../../plan-types.js';
 import type {PreviewState} from '../state.js';
 import {previewLines, wrapLines} from './lines.js';
 
@@ -13,6 +13,8 @@ export interface PreviewPaneProps {
 	focused: boolean;
 	width: number;
 	height: number;
+	/** Beside the form (else below it): the empty pane says where the questions are. */
+	wide?: boolean;
 }
 
 export function currentArtifact(plan: Plan, preview: PreviewState) {
@@ -30,7 +32,7 @@ const innerWidth = (width: number) => width - 4;
 
 // Memoized: keys that move between fields or scroll re-render the app but not the plan, and the
 // shown file's lines (a diff for a merge) are computed once per plan, not once per render.
-export const PreviewPane = memo(function PreviewPane({plan, preview, focused, width, height}: PreviewPaneProps) {
+export const PreviewPane = memo(function PreviewPane({plan, preview, focused, width, height, wide = true}: PreviewPaneProps) {
 	const artifact = currentArtifact(plan, preview);
 	const lines = useMemo(
 		() => (artifact ? wrapLines(previewLines(artifact, preview), innerWidth(width)) : []),
@@ -41,7 +43,7 @@ export const PreviewPane = memo(function PreviewPane({plan, preview, focused, wi
 		return (
 			<Box borderStyle="round" borderColor={border} width={width} height={height} paddingX={1} flexDirection="column">
 				<Text bold>Preview</Text>
-				<Text dimColor>Nothing to write yet: answer the questions on the left and the files appear here as you type.</Text>
+				<Text dimColor>Nothing to write yet: answer the questions {wide ? 'on the left' : 'above'} and the files appear here as you type.</Text>
 			</Box>
 		);
 	}
@@ -50,10 +52,10 @@ export const PreviewPane = memo(function PreviewPane({plan, preview, focused, wi
 	const maxScroll = Math.max(0, lines.length - bodyHeight);
 	const scroll = Math.min(preview.scroll, maxScroll);
 	const visible = lines.slice(scroll, scroll + bodyHeight);
-	const state = artifact.blocked ? 'refused' : !artifact.changed ? 'unchanged' : artifact.base?.exists ? 'merge' : 'new';
+	const state = artifact.status ?? artifactStatus(artifact);
 	const secretState = artifact.secret ? (preview.revealed ? ' · SECRETS SHOWN' : ' · secrets masked') : '';
 	const range = lines.length === 0 ? 'empty' : `lines ${scroll + 1}–${scroll + visible.length} of ${lines.length}`;
-	const keys = focused ? '←/→ file · ↑/↓ scroll · r reveal · d diff · Tab back' : 'Tab to focus · PgUp/PgDn scroll';
+	const keys = focused ? '←/→ file · ↑/↓ scroll · r reveal · d diff · Ctrl+P back' : 'Ctrl+P to focus · PgUp/PgDn scroll';
 	return (
 		<Box borderStyle="round" borderColor={border} width={width} height={height} paddingX={1} flexDirection="column">
 			<Text wrap="truncate-end">

@@ -2,15 +2,14 @@
 // … --dry-run=client -o yaml`, an example Pod, and the kubectl commands that apply them.
 // docs/formats.md §3.
 import {stringify} from 'yaml';
-import type {ResolvedCredential} from '../answers.js';
-import {encodeAuth} from '../formats/docker-auth.js';
-import {goJson} from '../formats/go-json.js';
-import {goYamlScalar} from '../formats/go-yaml.js';
-import {MASK} from '../formats/json-text.js';
-import {shellJoin} from '../formats/shell-quote.js';
-import type {Artifact, Command, Note} from '../plan-types.js';
-import {targetInfo} from './catalog.js';
-import {projectPath, type Target, type TargetContext, textArtifact} from './context.js';
+import type {ResolvedCredential} from '../../answers.js';
+import {encodeAuth} from '../../formats/docker-auth.js';
+import {goJson} from '../../formats/go-json.js';
+import {goYamlScalar} from '../../formats/go-yaml.js';
+import {MASK} from '../../formats/json-text.js';
+import {shellJoin} from '../../formats/shell-quote.js';
+import type {Artifact, Command, Note} from '../../plan-types.js';
+import {projectPath, type TargetContext, type TargetPlanner, textArtifact} from '../context.js';
 
 /** kubectl's DockerConfigEntry, fields in struct order (username, password, email, auth). */
 function entry(credential: ResolvedCredential, mask: boolean) {
@@ -80,8 +79,7 @@ function kubectl(ctx: TargetContext, ...args: string[]): string[] {
 	return ['kubectl', ...(context === '' ? [] : ['--context', context]), ...args];
 }
 
-export const kubernetes: Target = {
-	...targetInfo('kubernetes'),
+export const kubernetes: TargetPlanner = {
 	plan(ctx: TargetContext) {
 		const {namespaces, secretName, secretType, serviceAccount} = ctx.answers.kubernetes;
 		const artifacts: Artifact[] = [];
@@ -160,6 +158,13 @@ export const kubernetes: Target = {
 				message: 'The legacy kubernetes.io/dockercfg type is written on request; kubectl has produced kubernetes.io/dockerconfigjson since 1.10.',
 			});
 		}
-		return {artifacts, commands, notes};
+		const applies = commands.filter(command => command.role === 'deploy' && command.input !== undefined).map(command => command.id);
+		const secrets = artifacts.filter(artifact => artifact.secret).map(artifact => `-f ${shellJoin([artifact.path])}`);
+		const pod = artifacts.find(artifact => artifact.id === 'kubernetes:pod-example')!.path;
+		const followUps = [
+			{text: `Pods in those namespaces pull with imagePullSecrets: [{name: ${secretName}}] (see ${pod})`, ifDone: applies},
+			{text: `kubectl apply ${secrets.join(' ')}   — then Pods use imagePullSecrets: [{name: ${secretName}}]`, unlessDone: applies},
+		];
+		return {artifacts, commands, notes, followUps};
 	},
 };

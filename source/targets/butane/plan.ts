@@ -4,14 +4,13 @@
 // in a file the user hosts at a URL they name, pinned by its sha512 (docs/formats.md §6.2).
 import {createHash} from 'node:crypto';
 import {join} from 'node:path';
-import {asciiJson, butaneYaml, type File, IGNITION_SPEC, ignitionJson, type ProvisioningConfig} from '../formats/butane-config.js';
-import {goJson} from '../formats/go-json.js';
-import {MASK, maskJsonSecrets} from '../formats/json-text.js';
-import {RKT_AUTH_DIR, rktAuthJson, rktFileName} from '../formats/rkt-auth.js';
-import type {Artifact, Note} from '../plan-types.js';
-import {targetInfo} from './catalog.js';
-import {projectPath, type Target, type TargetContext, textArtifact} from './context.js';
-import {authEntry} from './docker.js';
+import {authEntry} from '../../authfile/meaning.js';
+import {asciiJson, butaneYaml, type File, IGNITION_SPEC, ignitionJson, type ProvisioningConfig} from '../../formats/butane-config.js';
+import {goJson} from '../../formats/go-json.js';
+import {MASK, maskJsonSecrets} from '../../formats/json-text.js';
+import {RKT_AUTH_DIR, rktAuthJson, rktFileName} from '../../formats/rkt-auth.js';
+import type {Artifact, Note} from '../../plan-types.js';
+import {projectPath, type TargetContext, type TargetPlanner, textArtifact} from '../context.js';
 
 export const CORE_DOCKER_DIR = '/home/core/.docker';
 export const BUTANE_FILE = 'registry-auth.bu';
@@ -90,8 +89,7 @@ function provisioning(version: ProvisioningConfig['version'], list: Payload[], m
 	return {version, directories: [{path: CORE_DOCKER_DIR, mode: 0o700, owner: 'core'}], files};
 }
 
-export const butane: Target = {
-	...targetInfo('butane'),
+export const butane: TargetPlanner = {
 	plan(ctx: TargetContext) {
 		const {version, secret, remoteUrl} = ctx.answers.butane;
 		const notes: Note[] = [];

@@ -1,14 +1,15 @@
 // Mesos/Marathon: docker.tar.gz holding .docker/ (0700) and .docker/config.json (0600), which
 // the Mesos fetcher unpacks into the sandbox so `docker pull` runs with HOME=<sandbox>; and a
 // Marathon app that fetches it with `fetch` (`uris` is deprecated). docs/formats.md §5.
-import {applyAuthChanges} from '../formats/docker-config.js';
-import {maskJsonSecrets} from '../formats/json-text.js';
-import {TAR_MTIME_MS, tarGz} from '../formats/tar-gz.js';
-import type {ArchiveEntry, Artifact, Note} from '../plan-types.js';
-import {targetInfo} from './catalog.js';
-import {projectPath, type Target, type TargetContext, textArtifact, utf8} from './context.js';
-import {authEntry, octal} from './docker.js';
-import {installCommand} from './install.js';
+
+import {authEntry} from '../../authfile/meaning.js';
+import {applyAuthChanges} from '../../formats/docker-config.js';
+import {octal} from '../../formats/file-mode.js';
+import {maskJsonSecrets} from '../../formats/json-text.js';
+import {TAR_MTIME_MS, tarGz} from '../../formats/tar-gz.js';
+import type {ArchiveEntry, Artifact, Note} from '../../plan-types.js';
+import {projectPath, type TargetContext, type TargetPlanner, textArtifact, utf8} from '../context.js';
+import {installCommand} from '../install.js';
 
 /** The docker config.json inside the archive, as `docker login` would write it. */
 export function archivedConfig(ctx: TargetContext): string {
@@ -68,8 +69,7 @@ export function marathonApp(ctx: TargetContext): string {
 	return `${JSON.stringify(app, null, 2)}\n`;
 }
 
-export const mesos: Target = {
-	...targetInfo('mesos'),
+export const mesos: TargetPlanner = {
 	plan(ctx: TargetContext) {
 		const notes: Note[] = [];
 		const config = archivedConfig(ctx);

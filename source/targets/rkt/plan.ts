@@ -2,14 +2,12 @@
 // this user cannot write there, the file is staged under the output directory and the review
 // shows the `sudo install` that puts it in place.
 import {join} from 'node:path';
-import {RKT_AUTH_DIR, rktAuthJson, rktFileName} from '../formats/rkt-auth.js';
-import type {Artifact, Note} from '../plan-types.js';
-import {targetInfo} from './catalog.js';
-import {machinePath, projectPath, type Target, type TargetContext, textArtifact} from './context.js';
-import {installCommand} from './install.js';
+import {RKT_AUTH_DIR, rktAuthJson, rktFileName} from '../../formats/rkt-auth.js';
+import type {Artifact, Note} from '../../plan-types.js';
+import {machinePath, projectPath, type TargetContext, type TargetPlanner, textArtifact} from '../context.js';
+import {installCommand} from '../install.js';
 
-export const rkt: Target = {
-	...targetInfo('rkt'),
+export const rkt: TargetPlanner = {
 	plan(ctx: TargetContext) {
 		const {kind} = ctx.answers.rkt;
 		const notes: Note[] = [];

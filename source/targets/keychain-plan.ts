@@ -1,22 +1,14 @@
 // The keychain's part of the plan, shared by every target (pure): the launcher that puts
 // docker-credential-regauth on PATH, and the notes about where the secret ends up.
-import type {TargetId} from '../answers.js';
+import {TARGET_IDS, type TargetId} from '../answers.js';
+import {dirOnPath, launcherDir, launcherPath, launcherScript} from '../keychain/launcher.js';
+import {HELPER_NAME, HELPER_PROGRAM, KEYCHAIN_SERVICE} from '../keychain/names.js';
 import type {Note} from '../plan-types.js';
-import {machinePath, type TargetContext, type TargetOutput, textArtifact} from '../targets/context.js';
-import {dirOnPath, launcherDir, launcherPath, launcherScript} from './launcher.js';
-import {HELPER_NAME, HELPER_PROGRAM, KEYCHAIN_SERVICE} from './names.js';
+import {machinePath, type TargetContext, type TargetOutput, textArtifact} from './context.js';
+import {routesToHelper, targetSpec} from './specs.js';
 
 /** Targets whose config can point at a credential helper instead of holding the secret. */
-export const HELPER_TARGETS: readonly TargetId[] = ['docker', 'podman'];
-
-const TITLES: Record<TargetId, string> = {
-	docker: 'Docker',
-	kubernetes: 'Kubernetes Secrets',
-	rkt: 'rkt',
-	mesos: 'Mesos',
-	butane: 'Butane/Ignition',
-	podman: 'Podman',
-};
+export const HELPER_TARGETS: readonly TargetId[] = TARGET_IDS.filter(routesToHelper);
 
 export function keychainPlan(ctx: TargetContext): TargetOutput {
 	const {answers, env} = ctx;
@@ -36,7 +28,7 @@ export function keychainPlan(ctx: TargetContext): TargetOutput {
 	if (holding.length > 0 && (keychain || remembered.length > 0)) {
 		notes.push({
 			level: 'warning',
-			message: `${holding.map(target => TITLES[target]).join(', ')} cannot use a credential helper: ${holding.length === 1 ? 'that output holds' : 'those outputs hold'} the password itself (base64 is not encryption). Keep the files out of version control and share them only over a safe channel.`,
+			message: `${holding.map(target => targetSpec(target).outputName).join(', ')} cannot use a credential helper: ${holding.length === 1 ? 'that output holds' : 'those outputs hold'} the password itself (base64 is not encryption). Keep the files out of version control and share them only over a safe channel.`,
 		});
 	}
 	if (keychain && routed.length === 0) {
