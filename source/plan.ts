@@ -21,7 +21,7 @@ export interface PlanFacts {
 	/** The check of the chosen keychain (it stores and erases a probe item, so it is not a read). */
 	keychain?: KeychainStatus;
 	/** The registry's answers to the credentials, and the policy that judges them. */
-	verification?: {mode: VerifyMode; results: readonly VerifyResult[]};
+	verification?: {mode: VerifyMode; results: readonly VerifyResult[]; wayOut?: string};
 	/** Notes from the steps before planning (an import, remembered credentials). */
 	notes?: readonly Note[];
 }
@@ -83,7 +83,7 @@ export function plan(answers: Answers, machine: Environment, facts: PlanFacts = 
 		const {mode, results} = facts.verification;
 		const judged = verdict(results, mode);
 		result.notes.push(...judged.notes);
-		if (judged.failures.length > 0) refusals.push(failureMessage(judged.failures, mode));
+		if (judged.failures.length > 0) refusals.push(failureMessage(judged.failures, mode, facts.verification.wayOut));
 	}
 	result.notes.push(...(facts.notes ?? []));
 	// Staged files first (they must be in place before anything proves the setup works).

@@ -5,7 +5,11 @@ import {Box, Text, useApp} from 'ink';
 import {type ReactElement, useEffect, useMemo, useRef, useState} from 'react';
 import type {Answers} from '../answers.js';
 import type {Environment} from '../environment.js';
+import type {KeychainStatus} from '../keychain-status.js';
+import type {PlanFacts} from '../plan.js';
 import {emptyPlan, type Plan} from '../plan-types.js';
+import type {VerifyResult} from '../verify/result.js';
+import type {VerifyMode} from '../verify/verdict.js';
 import {defaultKeychainIndex, keychainChoices, type StoreStatus} from './choices.js';
 import {STEP_COUNT, STEP_TITLES, stepNumber} from './flow.js';
 import {useKeys} from './hooks/use-keys.js';
@@ -16,7 +20,7 @@ import type {Key} from './keys.js';
 import {optionFields} from './option-fields.js';
 import {currentArtifact, PreviewPane, previewBody} from './preview/preview-pane.js';
 import type {WizardServices} from './services.js';
-import {initialState, reducer, type StepId, type WizardState} from './state.js';
+import {checkFor, initialState, reducer, type StepId, type WizardState} from './state.js';
 import {ApplyStep, type FinalReport} from './steps/apply.js';
 import {CredentialsStep} from './steps/credentials.js';
 import {KeychainStep, keychainBlocks} from './steps/keychain.js';
@@ -87,13 +91,20 @@ export interface AppProps {
 	stores?: StoreStatus;
 	/** kubectl's contexts were asked for and the answer is in; default: when env is known. */
 	kubeRead?: boolean;
+	/** The last check of the chosen keychain (a fact plan() takes; the wizard's probe writes an item). */
+	keychain?: KeychainStatus | undefined;
+	/** How the credential checks judge (--verify, --verify=strict, --no-verify); default 'on'. */
+	verifyMode?: VerifyMode;
 	services: WizardServices;
 	refresh: () => Promise<void>;
 	/** Called once with the exit code and what to leave in the terminal; the caller unmounts. */
 	onExit: (code: number, report?: FinalReport) => void;
 }
 
-export function App({initialAnswers, env, stores, kubeRead, services, refresh, onExit}: AppProps) {
+/** What the review says instead of a flag when the checks stop the run. */
+export const VERIFY_WAY_OUT = 'Nothing is written until the registry accepts the login: go back (Esc) to the registry list, open the registry and fix its credentials.';
+
+export function App({initialAnswers, env, stores, kubeRead, keychain, verifyMode = 'on', services, refresh, onExit}: AppProps) {
 	const {exit} = useApp();
 	const {state, dispatch, get} = useStore(reducer, () => initialState(initialAnswers));
 	const {columns, rows} = useTerminalSize();
@@ -104,7 +115,23 @@ export function App({initialAnswers, env, stores, kubeRead, services, refresh, o
 		void import('../plan.js').then(module => setMakePlan(() => module.plan));
 	}, []);
 	const planned = state.answers.credentials.length > 0;
-	const plan = useMemo(() => (planned && makePlan ? makePlan(state.answers, env ?? emptyEnv) : NO_PLAN), [planned, makePlan, state.answers, env]);
+	// What effects learnt goes to plan() as facts: the keychain check and the credential checks
+	// of the credentials as they stand, judged by the run's mode (so --verify=strict gates here too).
+	const results = useMemo(
+		() =>
+			state.answers.credentials
+				.map(credential => checkFor({checks: state.checks}, credential)?.result)
+				.filter((result): result is VerifyResult => result !== undefined && result !== 'checking'),
+		[state.answers.credentials, state.checks],
+	);
+	const facts = useMemo<PlanFacts>(
+		() => ({...(keychain ? {keychain} : {}), verification: {mode: verifyMode, results, wayOut: VERIFY_WAY_OUT}}),
+		[keychain, verifyMode, results],
+	);
+	const plan = useMemo(
+		() => (planned && makePlan ? makePlan(state.answers, env ?? emptyEnv, facts) : NO_PLAN),
+		[planned, makePlan, state.answers, env, facts],
+	);
 	const [report, setReport] = useState<FinalReport | undefined>();
 	// Until the keychain question is answered, the preview assumes a store that works here (the
 	// one the keychain step will highlight), not one the machine read found broken.
@@ -165,7 +192,7 @@ export function App({initialAnswers, env, stores, kubeRead, services, refresh, o
 
 	// What the key map needs besides the state, as last rendered.
 	const leftBlocks =
-		state.step === 'review' ? reviewBlocks(state, plan, innerWidth) : state.step === 'keychain' ? keychainBlocks(state, env, stores, innerWidth) : [];
+		state.step === 'review' ? reviewBlocks(plan, innerWidth) : state.step === 'keychain' ? keychainBlocks(state, env, stores, innerWidth) : [];
 	const leftLines = leftBlocks.reduce((sum, block) => sum + block.lines, 0);
 	const leftHeight = state.step === 'review' ? reviewColumnHeight(state, plan, innerWidth, formHeight) : formHeight;
 	const context = useRef<KeyContext>({plan, env, stores, previewLength: () => 0, previewPage, leftMax: 0, leftPage: 1});
@@ -173,6 +200,7 @@ export function App({initialAnswers, env, stores, kubeRead, services, refresh, o
 		plan,
 		env,
 		stores,
+		verifyMode,
 		// Only the scroll keys need the preview's length (a diff of the shown file): not every key typed.
 		previewLength: () => previewBody(plan, get().preview, previewWidth).length,
 		previewPage,
@@ -228,6 +256,7 @@ export function App({initialAnswers, env, stores, kubeRead, services, refresh, o
 		env,
 		stores,
 		kubeRead: kubeRead ?? env !== null,
+		verifyMode,
 		width: innerWidth,
 		height: formHeight,
 		active,
@@ -297,7 +326,7 @@ function cancelledText(step: StepId): string {
 	return step === 'apply' ? 'regauth: cancelled.' : 'regauth: cancelled; nothing was written.';
 }
 
-type Planner = (answers: Answers, env: Environment) => Plan;
+type Planner = (answers: Answers, env: Environment, facts: PlanFacts) => Plan;
 
 const NO_PLAN: Plan = emptyPlan();
 

@@ -2,6 +2,7 @@
 // function feeds the view and the key map, so the highlighted row is always the one Enter picks.
 import {type Answers, checkRegistry, type KeychainChoice, resolveAnswers} from '../answers.js';
 import type {Environment} from '../environment.js';
+import {terminalText} from '../formats/terminal-text.js';
 import {keychainOptions} from '../keychain/choices.js';
 import type {KeychainProblem, KeychainStatus} from '../keychain/diagnose.js';
 import {HELPER_NAME} from '../keychain/names.js';
@@ -44,7 +45,7 @@ export function registryChoices(answers: Answers, remembered: Remembered, keycha
 		answers.credentials.forEach((credential, index) => {
 			items.push({
 				value: `edit:${index}`,
-				label: `✎ ${displayHost(credential.registry)} — ${credential.username || '(no user yet)'}`,
+				label: terminalText(`✎ ${displayHost(credential.registry)} — ${credential.username || '(no user yet)'}`),
 				hint: 'Enter edits it · x removes it',
 			});
 		});
@@ -54,7 +55,7 @@ export function registryChoices(answers: Answers, remembered: Remembered, keycha
 		const configured = new Set(answers.credentials.map(credential => checkRegistry(credential.registry).value?.key));
 		for (const [key, username] of Object.entries(remembered.servers)) {
 			if (configured.has(key)) continue;
-			items.push({value: `recall:${key}`, label: `↺ ${key} — ${username}`, hint: 'remembered in the keychain: no need to type the password again'});
+			items.push({value: `recall:${key}`, label: terminalText(`↺ ${key} — ${username}`), hint: 'remembered in the keychain: no need to type the password again'});
 		}
 	} else if (keychainAvailable) {
 		items.push({value: 'remembered', label: '↺ Credentials remembered in the keychain…', hint: 'reuse a login regauth stored before (asks the keychain)'});
@@ -97,9 +98,9 @@ export function keychainChoices(env: Environment | null, stores: StoreStatus | u
 			label: `${option.label}${!option.available ? ' (not available)' : broken ? ' (does not work here)' : checking ? ' (checking…)' : ''}`,
 			value: JSON.stringify(option.choice),
 			choice: option.choice,
-			hint: broken ? broken.message : option.hint,
+			hint: broken ? terminalText(broken.message) : option.hint,
 			disabled: !option.available || Boolean(broken),
-			...(broken ? {problem: wizardAdvice(broken, others)} : {}),
+			...(broken ? {problem: terminalText(wizardAdvice(broken, others), {multiline: true})} : {}),
 			...(option.warning ? {warning: option.warning} : {}),
 			checking,
 		};
@@ -115,13 +116,11 @@ export function defaultKeychainIndex(items: KeychainItem[], current: KeychainCho
 }
 
 export function reviewChoices(plan: Plan): Choice[] {
-	const problems = [
-		...plan.issues.map(issue => `${issue.label}: ${issue.message}`),
-		...plan.notes.filter(note => note.level === 'error').map(note => note.message),
-	];
+	// The plan decides whether apply may run (field problems, blocked files, the checks); the
+	// review says the first reason here and every one below.
 	const runnable = plan.commands.filter(command => command.role === 'deploy' || command.role === 'alternative');
-	const disabled = problems.length > 0;
-	const reason = disabled ? `cannot apply: ${problems[0]}` : undefined;
+	const disabled = !plan.canApply;
+	const reason = disabled ? `cannot apply: ${terminalText(firstLine(plan.refusals[0] ?? 'see below'))}` : undefined;
 	const changed = plan.artifacts.filter(artifact => artifact.changed).length;
 	const choices: Choice[] = [
 		{
@@ -142,6 +141,8 @@ export function reviewChoices(plan: Plan): Choice[] {
 	}
 	return choices;
 }
+
+const firstLine = (text: string) => text.split('\n')[0]!;
 
 /** Type-ahead on a list: the next item after `from` whose label starts with `letter` (ignoring marks). */
 export function typeAhead(items: Choice[], from: number, letter: string): number | undefined {

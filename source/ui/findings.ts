@@ -4,6 +4,7 @@
 import {plainTextKeys} from '../authfile/meaning.js';
 import {dockerConfigPath, type Environment, podmanAuthPath} from '../environment.js';
 import {readAuthFile} from '../formats/docker-config.js';
+import {terminalText} from '../formats/terminal-text.js';
 import {isPlainObject} from '../formats/json-text.js';
 
 export interface Finding {
@@ -40,6 +41,12 @@ function dockerFinding(env: Environment): Finding {
 
 /** @param kubeRead kubectl's contexts were asked for and the answer (or its absence) is in: no more "reading". */
 export function findings(env: Environment, kubeRead = false): Finding[] {
+	// Registry keys, helper and context names and paths come from files and kubectl, not from
+	// regauth: drawn through terminalText so none of them can drive the terminal.
+	return machineFindings(env, kubeRead).map(finding => ({...finding, value: terminalText(finding.value)}));
+}
+
+function machineFindings(env: Environment, kubeRead: boolean): Finding[] {
 	const podman = podmanAuthPath(env);
 	const podmanState = env.files[podman];
 	return [

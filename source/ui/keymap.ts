@@ -5,6 +5,7 @@ import type {Answers, Credential, KeychainChoice, TargetId} from '../answers.js'
 import type {ApplyMode} from '../apply/apply.js';
 import type {Environment} from '../environment.js';
 import type {Plan} from '../plan-types.js';
+import {type VerifyMode, verdict} from '../verify/verdict.js';
 import {TARGET_CATALOG as TARGETS} from '../targets/catalog.js';
 import {
 	type Choice,
@@ -44,6 +45,8 @@ export interface KeyContext {
 	/** How far the left column can scroll, and one page of it. */
 	leftMax: number;
 	leftPage: number;
+	/** How the credential checks judge (a result that stops the run keeps the form open). */
+	verifyMode?: VerifyMode;
 	/** The exit code once the apply step has finished (Enter then leaves). */
 	finished?: number;
 }
@@ -84,7 +87,7 @@ export function keyToCommands(state: WizardState, key: Key, ctx: KeyContext): Co
 		case 'registry':
 			return registryKeys(state, key, ctx);
 		case 'credentials':
-			return credentialKeys(state, key);
+			return credentialKeys(state, key, ctx);
 		case 'targets':
 			return targetKeys(state, key, ctx);
 		case 'keychain':
@@ -178,7 +181,7 @@ function fieldMove(to: number, id: string): Command[] {
 	];
 }
 
-function credentialKeys(state: WizardState, key: Key): Command[] {
+function credentialKeys(state: WizardState, key: Key, ctx: KeyContext): Command[] {
 	const index = state.editing;
 	const credential = state.answers.credentials[index];
 	if (!credential) return [];
@@ -187,7 +190,7 @@ function credentialKeys(state: WizardState, key: Key): Command[] {
 	// such as "is required" wait until then).
 	if (key.name === 'up' || key.name === 'down') return [{type: 'field', field: (state.field + (key.name === 'up' ? -1 : 1) + ROWS) % ROWS}];
 	if (key.name === 'tab') return fieldMove((state.field + (key.shift ? -1 : 1) + ROWS) % ROWS, id);
-	if (key.name === 'enter') return credentialEnter(state, credential, id);
+	if (key.name === 'enter') return credentialEnter(state, credential, id, ctx.verifyMode ?? 'on');
 	const spec = CREDENTIAL_FIELDS[state.field];
 	const value = spec ? credential[spec.key] : state.importer.path;
 	const edited = editLine({value, cursor: state.cursor ?? [...value].length}, key);
@@ -198,7 +201,7 @@ function credentialKeys(state: WizardState, key: Key): Command[] {
 	return commands;
 }
 
-function credentialEnter(state: WizardState, credential: Credential, id: string): Command[] {
+function credentialEnter(state: WizardState, credential: Credential, id: string, mode: VerifyMode): Command[] {
 	if (state.field === IMPORT_ROW) {
 		const path = state.importer.path.trim();
 		return path === '' ? fieldMove(0, id) : [{type: 'effect', effect: {kind: 'import', path}}];
@@ -213,8 +216,11 @@ function credentialEnter(state: WizardState, credential: Credential, id: string)
 			{type: 'leave', id},
 			{type: 'effect', effect: {kind: 'verify', credential}},
 		];
-	// After a failed check, Enter again goes on anyway; the review keeps the warning.
-	return check.result === 'checking' ? [] : [{type: 'next', step: 'registry'}];
+	if (check.result === 'checking') return [];
+	// A result that stops the run (a rejected login; with --verify=strict anything not verified)
+	// keeps the form: plan() would refuse to write it. Otherwise Enter again goes on anyway and
+	// the review keeps the warning.
+	return verdict([check.result], mode).failures.length > 0 ? [] : [{type: 'next', step: 'registry'}];
 }
 
 function toggle(answers: Answers, id: TargetId): Answers {

@@ -81,8 +81,7 @@ function Wizard({initialAnswers, checks, onExit}: {initialAnswers: Answers; chec
 	const [stores, setStores] = useState<StoreStatus>({});
 	const [kubeRead, setKubeRead] = useState(false);
 	const envRef = useRef<Environment | null>(null);
-	const withKeychain = env && keychain ? {...env, keychain} : env;
-	envRef.current = withKeychain;
+	envRef.current = env;
 
 	const refresh = useCallback(async () => {
 		const next = await readMachine(initialAnswers);
@@ -103,7 +102,19 @@ function Wizard({initialAnswers, checks, onExit}: {initialAnswers: Answers; chec
 	}, [refresh]);
 
 	const services = useRef(wizardServices(() => envRef.current, setKeychain, checks)).current;
-	return <App initialAnswers={initialAnswers} env={withKeychain} stores={stores} kubeRead={kubeRead} services={services} refresh={refresh} onExit={onExit} />;
+	return (
+		<App
+			initialAnswers={initialAnswers}
+			env={env}
+			stores={stores}
+			kubeRead={kubeRead}
+			keychain={keychain}
+			verifyMode={checks.mode}
+			services={services}
+			refresh={refresh}
+			onExit={onExit}
+		/>
+	);
 }
 
 export async function runWizard(invocation: Invocation, firstFrame?: FirstFrame): Promise<number> {

@@ -24,8 +24,10 @@ export function verdict(results: readonly VerifyResult[], mode: VerifyMode): Ver
 }
 
 /** The message of a run stopped by the checks: each failure with its advice, and the way round. */
-export function failureMessage(failures: readonly VerifyResult[], mode: VerifyMode): string {
+export function failureMessage(failures: readonly VerifyResult[], mode: VerifyMode, wayOut?: string): string {
 	const lines = failures.map(result => `${result.message}. ${result.advice}`.trim());
+	// The wizard says what to do in its own terms (its keys), not with flags it was not given.
+	if (wayOut !== undefined) return [...lines, wayOut].join(' ');
 	const strict = mode === 'strict' && failures.some(result => result.status !== 'rejected' && result.status !== 'invalid');
 	const way = strict
 		? 'Without --verify=strict an unreachable registry only warns; --no-verify saves without checking.'

@@ -2,6 +2,7 @@
 // are edited by line-edit.ts through the key map). A long value scrolls sideways around the
 // cursor; a long secret is one line, "•••••••• 2048 characters", never a screen of dots.
 import {Box, Text} from 'ink';
+import {terminalText} from '../../formats/terminal-text.js';
 
 export interface TextFieldProps {
 	label: string;
@@ -45,7 +46,9 @@ export function fitLine(value: string, cursor: number | undefined, width: number
 
 export function TextField({label, value, cursor, focus, mask, placeholder, error, hint, width}: TextFieldProps) {
 	const inputWidth = Math.max(10, width - LABEL_WIDTH - 1);
-	const shown = fitLine(value, cursor, inputWidth, mask);
+	// A pasted or remembered value may hold control characters: drawn as escapes, never sent raw.
+	const fitted = fitLine(value, cursor, inputWidth, mask);
+	const shown = {before: terminalText(fitted.before), at: terminalText(fitted.at), after: terminalText(fitted.after)};
 	return (
 		<Box flexDirection="column">
 			<Box>

@@ -4,6 +4,7 @@
 // turns its outcome into actions.
 import {useEffect, useRef} from 'react';
 import type {Environment} from '../../environment.js';
+import {terminalText} from '../../formats/terminal-text.js';
 import {keychainWorks, registryChoices, type StoreStatus} from '../choices.js';
 import {CREDENTIAL_FIELDS} from '../credential-fields.js';
 import {nextAfterKeychain} from '../flow.js';
@@ -38,10 +39,12 @@ export function useWizardEffects(
 					dispatch({type: 'next', step: 'registry'});
 					return;
 				}
-				dispatch({type: 'check', check: {...current, result}});
+				// The registry's words (an error body) are drawn on screen and go into the plan's notes.
+				const shown = {...result, message: terminalText(result.message), advice: terminalText(result.advice)};
+				dispatch({type: 'check', check: {...current, result: shown}});
 				const latest = get();
 				const still = latest.step === 'credentials' ? latest.answers.credentials[latest.editing] : undefined;
-				if (!still || checkFor(latest, still)?.result !== result) return;
+				if (!still || checkFor(latest, still)?.result !== shown) return;
 				if (result.status === 'verified') dispatch({type: 'next', step: 'registry'});
 				// A rejected login is the password's (or the user's) fault: put the cursor there.
 				else if (result.status === 'rejected') dispatch({type: 'field', field: PASSWORD_FIELD});
@@ -52,7 +55,7 @@ export function useWizardEffects(
 				const result = await services.rememberedCredentials();
 				busy(undefined);
 				if (result.ok) dispatch({type: 'remembered', remembered: {servers: result.servers}});
-				else dispatch({type: 'remembered', remembered: undefined, problem: result.message});
+				else dispatch({type: 'remembered', remembered: undefined, problem: terminalText(result.message, {multiline: true})});
 				// The remembered entries replace the "look them up" row in place: keep the highlight
 				// on a row that exists (the first entry found, or the last row).
 				const latest = get();
@@ -65,7 +68,7 @@ export function useWizardEffects(
 				busy('recall');
 				const result = await services.recallCredential({registry: effect.key, username: '', password: '', email: ''});
 				busy(undefined);
-				dispatch({type: 'remembered', remembered: undefined, ...(result.ok ? {} : {problem: result.message})});
+				dispatch({type: 'remembered', remembered: undefined, ...(result.ok ? {} : {problem: terminalText(result.message, {multiline: true})})});
 				if (!result.ok) return;
 				const index = get().answers.credentials.length;
 				dispatch({type: 'answers', update: answers => ({...answers, credentials: [...answers.credentials, result.credential]})});
@@ -77,7 +80,7 @@ export function useWizardEffects(
 				const result = await services.checkKeychain(effect.choice);
 				busy(undefined);
 				if (!result.ok) {
-					dispatch({type: 'keychainProblem', problem: result.message});
+					dispatch({type: 'keychainProblem', problem: terminalText(result.message, {multiline: true})});
 					return;
 				}
 				dispatch({type: 'answers', update: answers => ({...answers, keychain: effect.choice})});
@@ -89,12 +92,12 @@ export function useWizardEffects(
 				const [read, {importCredentials}] = await Promise.all([services.readFile(effect.path), import('../../import/quay-files.js')]);
 				busy(undefined);
 				if (!read.ok) {
-					dispatch({type: 'imported', result: {ok: false, message: read.message}});
+					dispatch({type: 'imported', result: {ok: false, message: terminalText(read.message)}});
 					return;
 				}
 				const result = importCredentials(read.text, effect.path);
 				if (!result.ok) {
-					dispatch({type: 'imported', result: {ok: false, message: `Import file ${effect.path}: ${result.message}`}});
+					dispatch({type: 'imported', result: {ok: false, message: terminalText(`Import file ${effect.path}: ${result.message}`)}});
 					return;
 				}
 				const editing = get().editing;

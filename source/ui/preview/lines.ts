@@ -3,6 +3,7 @@
 // only windows and draws it.
 import {structuredPatch} from 'diff';
 import {maskJsonSecrets} from '../../formats/json-text.js';
+import {terminalText} from '../../formats/terminal-text.js';
 import type {Artifact} from '../../plan-types.js';
 
 export interface PreviewLine {
@@ -12,8 +13,9 @@ export interface PreviewLine {
 	wrap?: boolean;
 }
 
-// Ink measures a tab as one column; the terminal draws up to eight.
-const untab = (line: string) => line.replaceAll('\t', '  ');
+// Ink measures a tab as one column; the terminal draws up to eight. Anything else that could
+// drive the terminal (a key or value from the file on disk) is shown as an escape.
+const untab = (line: string) => terminalText(line.replaceAll('\t', '  '));
 
 function plain(text: string): PreviewLine[] {
 	return text
@@ -24,7 +26,7 @@ function plain(text: string): PreviewLine[] {
 
 export function previewLines(artifact: Artifact, options: {revealed: boolean; diff: boolean}): PreviewLine[] {
 	// The reason is said once, where the question is: the preview names it in one line.
-	if (artifact.blocked) return [{text: `Not written: ${artifact.blocked.split('\n')[0]}`, color: 'red', wrap: true}];
+	if (artifact.blocked) return [{text: `Not written: ${terminalText(artifact.blocked.split('\n')[0]!)}`, color: 'red', wrap: true}];
 	const content = options.revealed && artifact.text !== null ? artifact.text : artifact.redacted;
 	const base = artifact.base;
 	if (!options.diff || !base?.exists || base.text === undefined || artifact.text === null) return plain(content);

@@ -5,6 +5,7 @@ import {Box, Static, Text} from 'ink';
 import Spinner from 'ink-spinner';
 import {useEffect, useRef, useState} from 'react';
 import type {ApplyResult, ItemResult} from '../../apply/apply.js';
+import {terminalText} from '../../formats/terminal-text.js';
 import {linesOf, windowAround} from '../components/window.js';
 import {nextSteps} from '../next-steps.js';
 import type {StepProps} from './step-props.js';
@@ -25,6 +26,16 @@ const MARK: Record<ItemResult['status'], {mark: string; color?: string}> = {
 	skipped: {mark: '-', color: 'gray'},
 	'not-attempted': {mark: '·', color: 'gray'},
 };
+
+/** An item as drawn: its detail quotes a command's error output, its path may name foreign files. */
+function shownItem(item: ItemResult): ItemResult {
+	return {
+		...item,
+		title: terminalText(item.title),
+		...(item.path ? {path: terminalText(item.path)} : {}),
+		...(item.detail ? {detail: terminalText(item.detail)} : {}),
+	};
+}
 
 function itemLine(item: ItemResult): string {
 	return `${MARK[item.status].mark} ${item.title}${item.path ? ` ${item.path}` : ''}${item.detail ? ` — ${item.detail}` : ''}`;
@@ -64,19 +75,21 @@ export function ApplyStep({state, dispatch, get, plan, width, height, services, 
 		services
 			.apply(plan, state.answers, state.applyMode, {
 				signal: controller.current.signal,
-				onItem: item =>
+				onItem: received =>
 					setItems(current => {
+						const item = shownItem(received);
 						const index = current.findIndex(existing => existing.id === item.id);
 						const next = index === -1 ? [...current, item] : current.map((existing, position) => (position === index ? item : existing));
 						latestItems.current = next;
 						return next;
 					}),
-				onOutput: (_id, text) => setLog(current => [...current, {key: lines++, text}]),
+				// Command output (kubectl, docker) is the program's, not regauth's.
+				onOutput: (_id, text) => setLog(current => [...current, {key: lines++, text: terminalText(text)}]),
 			})
 			.then(async outcome => {
 				const wasCancelled = get().applying === 'cancelling';
 				dispatch({type: 'applying', phase: 'done'});
-				const done = outcome.kind === 'done' && outcome.result.items.length > 0 ? outcome.result.items : latestItems.current;
+				const done = outcome.kind === 'done' && outcome.result.items.length > 0 ? outcome.result.items.map(shownItem) : latestItems.current;
 				if (wasCancelled) {
 					setCancelled(true);
 					if (outcome.kind === 'done') setResult(outcome.result);
@@ -99,13 +112,14 @@ export function ApplyStep({state, dispatch, get, plan, width, height, services, 
 						text: summaryText(outcome.result.ok ? 'done' : 'finished with a failure', done, next, plan.headless),
 					});
 				} else if (outcome.kind === 'refused') {
-					setFailure(outcome.message);
-					onReport({code: 1, lines: 0, text: summaryText('not applied; nothing was written', [], [], plan.headless, [outcome.message])});
+					const message = terminalText(outcome.message, {multiline: true});
+					setFailure(message);
+					onReport({code: 1, lines: 0, text: summaryText('not applied; nothing was written', [], [], plan.headless, [message])});
 				} else {
 					// A file changed since the preview: read the machine again and show the new plan.
 					await refresh();
 					dispatch({type: 'next', step: 'review'});
-					dispatch({type: 'notice', text: `${outcome.message} The plan was made again from the current files: check it and apply again.`});
+					dispatch({type: 'notice', text: `${terminalText(outcome.message)} The plan was made again from the current files: check it and apply again.`});
 				}
 			});
 		return () => controller.current.abort();

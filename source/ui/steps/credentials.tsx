@@ -4,12 +4,13 @@ import {Box, Text} from 'ink';
 import Spinner from 'ink-spinner';
 import {checkRegistry} from '../../answers.js';
 import type {VerifyResult} from '../../verify/result.js';
+import {type VerifyMode, verdict} from '../../verify/verdict.js';
 import {TextField} from '../components/text-field.js';
 import {CREDENTIAL_FIELDS, IMPORT_ROW} from '../credential-fields.js';
 import {checkFor} from '../state.js';
 import type {StepProps} from './step-props.js';
 
-function CheckLine({result}: {result: VerifyResult | 'checking' | undefined}) {
+function CheckLine({result, mode}: {result: VerifyResult | 'checking' | undefined; mode: VerifyMode}) {
 	if (!result) return null;
 	if (result === 'checking') {
 		return (
@@ -19,18 +20,26 @@ function CheckLine({result}: {result: VerifyResult | 'checking' | undefined}) {
 		);
 	}
 	if (result.status === 'verified') return <Text color="green">✓ {result.message}</Text>;
+	// The same judgement plan() makes: a result that stops the run cannot be waved through here.
+	const stops = verdict([result], mode).failures.length > 0;
 	return (
 		<Box flexDirection="column">
 			<Text color={result.status === 'rejected' ? 'red' : 'yellow'}>
 				{result.status === 'rejected' ? '✗' : '!'} {result.message}
 			</Text>
 			{result.advice ? <Text dimColor>{result.advice}</Text> : null}
-			<Text color="cyan">Fix the fields, or press Enter on Email to go on anyway (the review keeps a warning).</Text>
+			<Text color="cyan">
+				{stops
+					? mode === 'strict' && result.status !== 'rejected' && result.status !== 'invalid'
+						? 'Fix the fields and press Enter on Email to check again: this run checks strictly, so nothing is written until the registry accepts the login.'
+						: 'Fix the fields and press Enter on Email to check again: nothing is written with a login the registry rejects.'
+					: 'Fix the fields, or press Enter on Email to go on anyway (the review keeps a warning).'}
+			</Text>
 		</Box>
 	);
 }
 
-export function CredentialsStep({state, active, width}: StepProps) {
+export function CredentialsStep({state, active, width, verifyMode}: StepProps) {
 	const index = state.editing;
 	const credential = state.answers.credentials[index];
 	if (!credential) return <Text color="red">No registry selected.</Text>;
@@ -84,7 +93,7 @@ export function CredentialsStep({state, active, width}: StepProps) {
 				</Text>
 			) : null}
 			{importer.result?.ok ? <Text color="green">✓ {importer.result.message}</Text> : null}
-			<CheckLine result={checkFor(state, credential)?.result} />
+			<CheckLine result={checkFor(state, credential)?.result} mode={verifyMode} />
 		</Box>
 	);
 }

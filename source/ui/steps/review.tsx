@@ -3,14 +3,13 @@
 // commands are wrapped whole; the column scrolls with PgUp/PgDn when it is taller than the pane.
 import {Box, Text} from 'ink';
 import {octal} from '../../formats/file-mode.js';
+import {terminalText} from '../../formats/terminal-text.js';
 import {artifactStatus, type Plan} from '../../plan-types.js';
-import type {VerifyResult} from '../../verify/result.js';
-import {verdict} from '../../verify/verdict.js';
 import {reviewChoices} from '../choices.js';
 import {ChoiceList} from '../components/choice-list.js';
 import {type Block, ScrollColumn} from '../components/scroll-column.js';
 import {linesOf} from '../components/window.js';
-import {checkFor, type WizardState} from '../state.js';
+import type {WizardState} from '../state.js';
 import type {StepProps} from './step-props.js';
 
 export {reviewChoices};
@@ -19,19 +18,23 @@ const STATE_COLOR = {new: 'green', merge: 'yellow', unchanged: 'gray', refused: 
 const STATUS_WIDTH = 15;
 
 /** The review's content below the actions, in the order it matters, each with its height. */
-export function reviewBlocks(state: WizardState, plan: Plan, width: number): Block[] {
-	const checks = state.answers.credentials
-		.map(credential => checkFor(state, credential)?.result)
-		.filter((result): result is VerifyResult => result !== undefined && result !== 'checking');
+export function reviewBlocks(plan: Plan, width: number): Block[] {
 	const seen = new Set<string>();
 	// The same warning from two targets (docker and podman both store base64) is said once.
 	const once = <T extends {message: string}>(note: T) => !seen.has(note.message) && Boolean(seen.add(note.message));
+	// Why apply is refused (field problems, files that cannot be produced, the checks), then the
+	// plan's warnings; the checks' notes are in plan.notes (the wizard passes them as facts).
+	const shown = <T extends {message: string}>(note: T) => ({...note, message: terminalText(note.message, {multiline: true})});
 	const warnings = [
-		...plan.issues.map(issue => ({level: 'error' as const, message: `${issue.label}: ${issue.message}`})),
-		...verdict(checks, 'on').notes.filter(note => note.level !== 'info'),
+		...plan.refusals.map(message => ({level: 'error' as const, message})),
 		...plan.notes.filter(note => note.level !== 'info'),
-	].filter(once);
-	const infos = [...verdict(checks, 'on').notes, ...plan.notes].filter(note => note.level === 'info').filter(once);
+	]
+		.map(shown)
+		.filter(once);
+	const infos = plan.notes
+		.filter(note => note.level === 'info')
+		.map(shown)
+		.filter(once);
 	const staged = plan.artifacts.filter(artifact => artifact.install && artifact.install.length > 0);
 	const blocks: Block[] = [];
 	const add = (key: string, lines: number, node: Block['node']) => blocks.push({key, lines, node});
@@ -108,7 +111,7 @@ export function ReviewStep({state, plan, width, height}: StepProps) {
 			{state.notice ? <Text color="yellow">! {state.notice}</Text> : null}
 			<ChoiceList items={choices} index={index} width={width} />
 			<Text> </Text>
-			<ScrollColumn blocks={reviewBlocks(state, plan, width)} scroll={state.scroll} height={reviewColumnHeight(state, plan, width, height)} />
+			<ScrollColumn blocks={reviewBlocks(plan, width)} scroll={state.scroll} height={reviewColumnHeight(state, plan, width, height)} />
 		</Box>
 	);
 }

@@ -1,5 +1,6 @@
 import type {Environment} from '../../environment.js';
 import type {Plan} from '../../plan-types.js';
+import type {VerifyMode} from '../../verify/verdict.js';
 import type {StoreStatus} from '../choices.js';
 import type {WizardServices} from '../services.js';
 import type {Action, WizardState} from '../state.js';
@@ -16,6 +17,8 @@ export interface StepProps {
 	stores: StoreStatus | undefined;
 	/** kubectl's contexts were asked for and the answer is in (env.kube null then means: could not be read). */
 	kubeRead: boolean;
+	/** How the credential checks judge: what stops the run (the plan refuses) and what only warns. */
+	verifyMode: VerifyMode;
 	width: number;
 	height: number;
 	active: boolean;

@@ -4,10 +4,12 @@
 import {render} from 'ink-testing-library';
 import {type Answers, defaultAnswers} from '../../../source/answers.js';
 import {type Environment, emptyEnvironment} from '../../../source/environment.js';
+import type {KeychainStatus} from '../../../source/keychain-status.js';
 import {App} from '../../../source/ui/app.js';
 import type {StoreStatus} from '../../../source/ui/choices.js';
 import type {WizardServices} from '../../../source/ui/services.js';
 import type {FinalReport} from '../../../source/ui/steps/apply.js';
+import type {VerifyMode} from '../../../source/verify/verdict.js';
 
 export const KEYS = {
 	enter: '\r',
@@ -82,7 +84,16 @@ export interface Driver {
 }
 
 export async function startWizard(
-	options: {env?: Environment; services?: WizardServices; answers?: Answers; columns?: number; rows?: number; stores?: StoreStatus} = {},
+	options: {
+		env?: Environment;
+		services?: WizardServices;
+		answers?: Answers;
+		columns?: number;
+		rows?: number;
+		stores?: StoreStatus;
+		verifyMode?: VerifyMode;
+		keychain?: KeychainStatus;
+	} = {},
 ): Promise<Driver> {
 	let exitCode: number | undefined;
 	let report: FinalReport | undefined;
@@ -92,6 +103,8 @@ export async function startWizard(
 			env={options.env ?? testEnvironment()}
 			services={options.services ?? fakeServices()}
 			{...(options.stores ? {stores: options.stores} : {})}
+			{...(options.verifyMode ? {verifyMode: options.verifyMode} : {})}
+			{...(options.keychain ? {keychain: options.keychain} : {})}
 			refresh={async () => undefined}
 			onExit={(code, final) => {
 				exitCode = code;

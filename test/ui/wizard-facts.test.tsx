@@ -1,0 +1,77 @@
+// The wizard hands what its effects learnt (the credential checks, the keychain check) to plan()
+// as facts and reads the plan's verdict: the review is gated by plan.canApply/refusals, so
+// --verify=strict stops the wizard as it stops a headless run.
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import type {VerifyResult} from '../../source/verify/result.js';
+import {fakeServices, KEYS, startWizard} from './support/ink.js';
+
+const answering = (status: VerifyResult['status']) =>
+	fakeServices({
+		verify: async credential => ({status, registry: credential.registry, message: `${credential.registry}: ${status}`, advice: 'Check the registry.'}),
+	});
+
+/** The left column (the preview sits beside it at 120 columns) as one line of words. */
+const left = (frame: string) =>
+	frame
+		.split('\n')
+		.map(line => line.split('│')[0])
+		.join(' ')
+		.replace(/\s+/g, ' ');
+
+/** Quay.io, user, password, Email → the check runs. */
+async function checked(wizard: Awaited<ReturnType<typeof startWizard>>) {
+	await wizard.press(KEYS.down, KEYS.enter);
+	await wizard.type('user');
+	await wizard.press(KEYS.enter);
+	await wizard.type('pass');
+	await wizard.press(KEYS.enter, KEYS.enter);
+	return wizard.waitFor(/quay\.io: /);
+}
+
+test('--verify=strict: an unreachable registry keeps the form open and the review refuses to write', async () => {
+	const wizard = await startWizard({services: answering('unreachable'), verifyMode: 'strict', columns: 120, rows: 40});
+	let frame = await checked(wizard);
+	assert.match(left(frame), /checks strictly/);
+	frame = await wizard.press(KEYS.enter);
+	assert.match(left(frame), /Credentials for quay\.io/, 'Enter again does not wave the strict check through');
+	// Leaving with Esc keeps the credential; the review then says why nothing can be written.
+	await wizard.press(KEYS.escape);
+	await wizard.press(KEYS.enter); // Continue → targets
+	await wizard.press(KEYS.enter); // docker → keychain
+	frame = await wizard.press(KEYS.enter); // the highlighted store → review
+	assert.match(left(frame), /Review/);
+	assert.match(left(frame), /cannot apply: quay\.io: unreachable/);
+	assert.match(left(frame), /go back \(Esc\) to the registry list/);
+	assert.doesNotMatch(left(frame), /--no-verify|--verify/, 'the way out is said in the wizard’s terms');
+	frame = await wizard.press(KEYS.enter);
+	assert.match(left(frame), /Review/, 'Enter on a refused review does not apply');
+	wizard.unmount();
+});
+
+test('default checks: an unreachable registry only warns (Enter goes on), the review may write', async () => {
+	const wizard = await startWizard({services: answering('unreachable'), columns: 120, rows: 40});
+	let frame = await checked(wizard);
+	assert.match(left(frame), /go on anyway/);
+	frame = await wizard.press(KEYS.enter);
+	assert.match(left(frame), /Continue with 1 registry/);
+	await wizard.press(KEYS.enter, KEYS.enter);
+	frame = await wizard.press(KEYS.enter);
+	assert.match(left(frame), /Review/);
+	assert.doesNotMatch(left(frame), /cannot apply/);
+	assert.match(left(frame), /Not verified: quay\.io: unreachable/);
+	wizard.unmount();
+});
+
+test('a rejected login: Enter does not go on, and the review refuses it after Esc', async () => {
+	const wizard = await startWizard({services: answering('rejected'), columns: 120, rows: 40});
+	let frame = await checked(wizard);
+	assert.match(left(frame), /nothing is written with a login the registry rejects/);
+	frame = await wizard.press(KEYS.enter);
+	assert.match(left(frame), /Credentials for quay\.io/);
+	await wizard.press(KEYS.escape);
+	await wizard.press(KEYS.enter, KEYS.enter);
+	frame = await wizard.press(KEYS.enter);
+	assert.match(left(frame), /cannot apply: quay\.io: rejected/);
+	wizard.unmount();
+});
