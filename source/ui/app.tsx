@@ -212,7 +212,7 @@ export function App({initialAnswers, env, stores, kubeRead, keychain, verifyMode
 
 	// Keys that arrive while a check or lookup runs wait for its outcome, then act on it.
 	const held = useRef<Key[]>([]);
-	const runEffect = useWizardEffects(get, dispatch, services, () => ({env: context.current.env, stores: context.current.stores}));
+	const runEffect = useWizardEffects(get, dispatch, services, () => ({env: context.current.env, stores: context.current.stores}), refresh);
 	const handle = (key: Key) => {
 		const latest = get();
 		if (key.name === 'ctrl' && key.text === 'c') {

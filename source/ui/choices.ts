@@ -7,6 +7,7 @@ import {keychainOptions} from '../keychain/choices.js';
 import type {KeychainProblem, KeychainStatus} from '../keychain/diagnose.js';
 import {HELPER_NAME} from '../keychain/names.js';
 import type {Plan} from '../plan-types.js';
+import type {BrokenConfig} from './broken-configs.js';
 import {KNOWN_REGISTRIES} from './registries.js';
 import type {Remembered} from './state.js';
 
@@ -31,7 +32,7 @@ export function keychainWorks(env: Environment | null, stores: StoreStatus | und
 	return own && (stores === undefined || stores[HELPER_NAME]?.ok === true);
 }
 
-export function registryChoices(answers: Answers, remembered: Remembered, keychainAvailable: boolean): Choice[] {
+export function registryChoices(answers: Answers, remembered: Remembered, keychainAvailable: boolean, broken: readonly BrokenConfig[] = []): Choice[] {
 	const items: Choice[] = [];
 	const count = answers.credentials.length;
 	if (count > 0) {
@@ -59,6 +60,22 @@ export function registryChoices(answers: Answers, remembered: Remembered, keycha
 		}
 	} else if (keychainAvailable) {
 		items.push({value: 'remembered', label: '↺ Credentials remembered in the keychain…', hint: 'reuse a login regauth stored before (asks the keychain)'});
+	}
+	// A config regauth cannot merge into, for a target still chosen: deal with it now, not at the
+	// review. Appended (the machine read can finish after keys were typed: the rows above stay put).
+	const blocking = broken.filter(config => answers.targets.includes(config.target));
+	if (blocking.length > 0) {
+		items.push({
+			value: 'recheck',
+			label: `⟳ Check ${blocking.map(config => config.path).join(' and ')} again`,
+			hint: 'after fixing it in another window or editor: nothing you typed here is lost',
+		});
+		for (const config of blocking)
+			items.push({
+				value: `skip:${config.target}`,
+				label: `Leave ${config.title} out (its file stays as it is)`,
+				hint: 'the other targets are configured as usual; the targets step can add it back',
+			});
 	}
 	return items;
 }

@@ -18,6 +18,7 @@ import {
 	type StoreStatus,
 	typeAhead,
 } from './choices.js';
+import {brokenConfigs} from './broken-configs.js';
 import {CREDENTIAL_FIELDS, IMPORT_ROW, ROWS} from './credential-fields.js';
 import {nextAfterTargets, previousStep} from './flow.js';
 import type {Key} from './keys.js';
@@ -31,7 +32,9 @@ export type Effect =
 	| {kind: 'remembered'}
 	| {kind: 'recall'; key: string}
 	| {kind: 'keychain'; choice: KeychainChoice}
-	| {kind: 'import'; path: string};
+	| {kind: 'import'; path: string}
+	/** Read the machine again (a config fixed in another window); the answers stay. */
+	| {kind: 'recheck'};
 
 export type Command = Action | {type: 'effect'; effect: Effect} | {type: 'finish'; code: number};
 
@@ -129,7 +132,7 @@ function listMove(state: WizardState, key: Key, items: Choice[]): Command[] | un
 }
 
 function registryKeys(state: WizardState, key: Key, ctx: KeyContext): Command[] {
-	const items = registryChoices(state.answers, state.registry.remembered, keychainWorks(ctx.env, ctx.stores));
+	const items = registryChoices(state.answers, state.registry.remembered, keychainWorks(ctx.env, ctx.stores), brokenConfigs(ctx.env));
 	const choice = items[Math.min(state.field, items.length - 1)];
 	if (is(key, 'text', 'x') && choice?.value.startsWith('edit:')) {
 		const index = Number(choice.value.slice(5));
@@ -143,6 +146,15 @@ function registryKeys(state: WizardState, key: Key, ctx: KeyContext): Command[] 
 	if (moved) return moved;
 	if (key.name !== 'enter' || !choice || choice.disabled) return [];
 	if (choice.value === 'remembered') return [{type: 'effect', effect: {kind: 'remembered'}}];
+	if (choice.value === 'recheck') return [{type: 'effect', effect: {kind: 'recheck'}}];
+	if (choice.value.startsWith('skip:')) {
+		const target = choice.value.slice(5) as TargetId;
+		return [
+			{type: 'answers', update: answers => ({...answers, targets: answers.targets.filter(id => id !== target)})},
+			{type: 'notice', text: `${TARGETS.find(each => each.id === target)?.title ?? target} left out: its file stays as it is.`},
+			{type: 'field', field: 0},
+		];
+	}
 	if (choice.value.startsWith('recall:')) return [{type: 'effect', effect: {kind: 'recall', key: choice.value.slice(7)}}];
 	if (choice.value === 'continue') return [{type: 'next', step: 'targets'}];
 	if (choice.value.startsWith('edit:')) return [{type: 'edit', index: Number(choice.value.slice(5)), field: 1}];

@@ -211,7 +211,7 @@ test('credentials: importing a Quay robot file fills registry, user and token an
 	wizard.unmount();
 });
 
-test('credentials are checked with the registry on leaving the step; after a rejection the user may go on, and the review warns', async () => {
+test('credentials are checked with the registry on leaving the step; a rejected login is not waved through, and the review refuses it', async () => {
 	let calls = 0;
 	const services = fakeServices({
 		verify: async credential => {
@@ -235,11 +235,13 @@ test('credentials are checked with the registry on leaving the step; after a rej
 	assert.match(frame, /Credentials for quay\.io/, 'a rejection does not move on by itself');
 	assert.equal(calls, 1);
 	assert.match(frame, /› Password\/token/, 'after a 401 the focus is on the password');
-	frame = await wizard.press(KEYS.enter, KEYS.enter); // → Email, then go on anyway
-	assert.match(frame, /Which registry\?/);
+	frame = await wizard.press(KEYS.enter, KEYS.enter); // → Email, then Enter again
+	assert.match(frame, /Credentials for quay\.io/, 'plan() would refuse a rejected login: the form stays');
 	assert.equal(calls, 1, 'the same credential is not checked twice');
+	frame = await wizard.press(KEYS.escape); // leave it as it is
+	assert.match(frame, /Which registry\?/);
 	frame = await wizard.press(KEYS.enter, KEYS.enter, KEYS.enter); // continue → targets → keychain → review
-	assert.match(frame, /Not verified: quay\.io rejected the user name or password/);
+	assert.match(frame, /cannot apply: quay\.io rejected the user name or password/);
 	wizard.unmount();
 });
 

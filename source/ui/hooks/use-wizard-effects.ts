@@ -6,11 +6,15 @@ import {useEffect, useRef} from 'react';
 import type {Environment} from '../../environment.js';
 import {terminalText} from '../../formats/terminal-text.js';
 import {keychainWorks, registryChoices, type StoreStatus} from '../choices.js';
+import {brokenConfigs} from '../broken-configs.js';
 import {CREDENTIAL_FIELDS} from '../credential-fields.js';
 import {nextAfterKeychain} from '../flow.js';
 import type {Effect} from '../keymap.js';
 import type {WizardServices} from '../services.js';
 import {type Action, checkFor, type WizardState} from '../state.js';
+
+/** The notice after "check again": the registry step words it from the machine as now read. */
+export const RECHECKED = 'rechecked';
 
 const PASSWORD_FIELD = CREDENTIAL_FIELDS.findIndex(field => field.key === 'password');
 
@@ -19,6 +23,7 @@ export function useWizardEffects(
 	dispatch: (action: Action) => void,
 	services: WizardServices,
 	machine: () => {env: Environment | null; stores: StoreStatus | undefined},
+	refresh: () => Promise<void>,
 ): (effect: Effect) => Promise<void> {
 	const controller = useRef(new AbortController());
 	useEffect(() => () => controller.current.abort(), []);
@@ -60,7 +65,7 @@ export function useWizardEffects(
 				// on a row that exists (the first entry found, or the last row).
 				const latest = get();
 				const {env, stores} = machine();
-				const count = registryChoices(latest.answers, latest.registry.remembered, keychainWorks(env, stores)).length;
+				const count = registryChoices(latest.answers, latest.registry.remembered, keychainWorks(env, stores), brokenConfigs(env)).length;
 				if (latest.field >= count) dispatch({type: 'field', field: Math.max(0, count - 1)});
 				return;
 			}
@@ -85,6 +90,14 @@ export function useWizardEffects(
 				}
 				dispatch({type: 'answers', update: answers => ({...answers, keychain: effect.choice})});
 				dispatch({type: 'next', step: nextAfterKeychain(get().answers)});
+				return;
+			}
+			case 'recheck': {
+				busy('recheck');
+				await refresh();
+				busy(undefined);
+				// The view says what the new read found (the machine arrives with the next render).
+				dispatch({type: 'notice', text: RECHECKED});
 				return;
 			}
 			case 'import': {

@@ -4,20 +4,35 @@
 // moves when the machine read finishes: keys typed early act on what the user saw.
 import {Box, Text} from 'ink';
 import Spinner from 'ink-spinner';
+import {brokenConfigs} from '../broken-configs.js';
 import {keychainWorks, registryChoices} from '../choices.js';
 import {ChoiceList} from '../components/choice-list.js';
 import {FindingsList} from '../components/findings-list.js';
 import {linesOf} from '../components/window.js';
+import {RECHECKED} from '../hooks/use-wizard-effects.js';
 import type {StepProps} from './step-props.js';
 
 /** Rows the list may use at least, whatever the findings need (80×24 shows five entries and more). */
 const MIN_LIST_ROWS = 8;
 
 export function RegistryStep({state, env, stores, kubeRead, width, height}: StepProps) {
-	const items = registryChoices(state.answers, state.registry.remembered, keychainWorks(env, stores));
+	const broken = brokenConfigs(env).filter(config => state.answers.targets.includes(config.target));
+	const items = registryChoices(state.answers, state.registry.remembered, keychainWorks(env, stores), broken);
+	// What the last "check again" found, or a target just left out; else the broken files, once.
+	const notice =
+		state.notice === RECHECKED
+			? broken.length === 0
+				? {color: 'green', text: '✓ Checked again: the file reads fine now.'}
+				: {color: 'red', text: `✗ Still not usable: ${broken.map(config => `${config.path} is ${config.message}`).join('; ')}.`}
+			: state.notice
+				? {color: 'green', text: `✓ ${state.notice}`}
+				: broken.length > 0
+					? {color: 'yellow', text: `! ${broken.map(config => `${config.path} is ${config.message}`).join('; ')}: regauth will not change it. The last entries of the list deal with it (End).`}
+					: undefined;
+	const noticeLines = notice ? linesOf(notice.text, width) : 0;
 	const first = state.answers.credentials.length === 0;
 	const problem = state.registry.problem;
-	const problemLines = problem ? linesOf(problem, width) : 0;
+	const problemLines = (problem ? linesOf(problem, width) : 0) + noticeLines;
 	const listRows = Math.max(MIN_LIST_ROWS, height - 3 - problemLines - (first ? 6 : 0));
 	const selected = items[Math.min(state.field, items.length - 1)];
 	const listUsed = Math.min(listRows, items.length + (selected?.hint ? linesOf(selected.hint, width - 4) : 0));
@@ -28,6 +43,12 @@ export function RegistryStep({state, env, stores, kubeRead, width, height}: Step
 			<Text bold>Which registry?</Text>
 			<Text dimColor>↑/↓ choose · Enter select{state.answers.credentials.length > 0 ? ' · add more, or continue' : ' · or type its first letter'}</Text>
 			<ChoiceList items={items} index={state.field} height={listRows} width={width} />
+			{notice ? <Text color={notice.color}>{notice.text}</Text> : null}
+			{state.busy === 'recheck' ? (
+				<Text>
+					<Spinner type="dots" /> Reading the files again…
+				</Text>
+			) : null}
 			{state.busy === 'remembered' || state.busy === 'recall' ? (
 				<Text>
 					<Spinner type="dots" /> Asking the keychain…

@@ -5,7 +5,8 @@ import {render} from 'ink-testing-library';
 import {type Answers, defaultAnswers} from '../../../source/answers.js';
 import {type Environment, emptyEnvironment} from '../../../source/environment.js';
 import type {KeychainStatus} from '../../../source/keychain-status.js';
-import {App} from '../../../source/ui/app.js';
+import {App, type AppProps} from '../../../source/ui/app.js';
+import {useState} from 'react';
 import type {StoreStatus} from '../../../source/ui/choices.js';
 import type {WizardServices} from '../../../source/ui/services.js';
 import type {FinalReport} from '../../../source/ui/steps/apply.js';
@@ -93,19 +94,26 @@ export async function startWizard(
 		stores?: StoreStatus;
 		verifyMode?: VerifyMode;
 		keychain?: KeychainStatus;
+		/** What reading the machine again finds (the wizard's refresh); default: the same machine. */
+		reread?: () => Environment;
 	} = {},
 ): Promise<Driver> {
 	let exitCode: number | undefined;
 	let report: FinalReport | undefined;
+	function Machine(props: Omit<AppProps, 'env' | 'refresh'>) {
+		const [env, setEnv] = useState(options.env ?? testEnvironment());
+		const refresh = async () => {
+			if (options.reread) setEnv(options.reread());
+		};
+		return <App {...props} env={env} refresh={refresh} />;
+	}
 	const instance = render(
-		<App
+		<Machine
 			initialAnswers={options.answers ?? {...defaultAnswers(), keychain: {kind: 'regauth'}}}
-			env={options.env ?? testEnvironment()}
 			services={options.services ?? fakeServices()}
 			{...(options.stores ? {stores: options.stores} : {})}
 			{...(options.verifyMode ? {verifyMode: options.verifyMode} : {})}
 			{...(options.keychain ? {keychain: options.keychain} : {})}
-			refresh={async () => undefined}
 			onExit={(code, final) => {
 				exitCode = code;
 				report = final;
