@@ -95,6 +95,8 @@ export interface AppProps {
 	keychain?: KeychainStatus | undefined;
 	/** How the credential checks judge (--verify, --verify=strict, --no-verify); default 'on'. */
 	verifyMode?: VerifyMode;
+	/** regauth as the user ran it (self-command.ts); default `regauth`. */
+	self?: string;
 	services: WizardServices;
 	refresh: () => Promise<void>;
 	/** Called once with the exit code and what to leave in the terminal; the caller unmounts. */
@@ -104,7 +106,7 @@ export interface AppProps {
 /** What the review says instead of a flag when the checks stop the run. */
 export const VERIFY_WAY_OUT = 'Nothing is written until the registry accepts the login: go back (Esc) to the registry list, open the registry and fix its credentials.';
 
-export function App({initialAnswers, env, stores, kubeRead, keychain, verifyMode = 'on', services, refresh, onExit}: AppProps) {
+export function App({initialAnswers, env, stores, kubeRead, keychain, verifyMode = 'on', self = 'regauth', services, refresh, onExit}: AppProps) {
 	const {exit} = useApp();
 	const {state, dispatch, get} = useStore(reducer, () => initialState(initialAnswers));
 	const {columns, rows} = useTerminalSize();
@@ -256,6 +258,7 @@ export function App({initialAnswers, env, stores, kubeRead, keychain, verifyMode
 		env,
 		stores,
 		kubeRead: kubeRead ?? env !== null,
+		self,
 		verifyMode,
 		width: innerWidth,
 		height: formHeight,

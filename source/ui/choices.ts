@@ -132,7 +132,7 @@ export function defaultKeychainIndex(items: KeychainItem[], current: KeychainCho
 	return Math.max(0, working);
 }
 
-export function reviewChoices(plan: Plan): Choice[] {
+export function reviewChoices(plan: Plan, self = 'regauth'): Choice[] {
 	// The plan decides whether apply may run (field problems, blocked files, the checks); the
 	// review says the first reason here and every one below.
 	const runnable = plan.commands.filter(command => command.role === 'deploy' || command.role === 'alternative');
@@ -143,7 +143,7 @@ export function reviewChoices(plan: Plan): Choice[] {
 		{
 			value: 'files',
 			label: 'Write the files',
-			hint: reason ?? `${changed} ${changed === 1 ? 'file changes' : 'files change'}; backups beside each; regauth undo reverts`,
+			hint: reason ?? `${changed} ${changed === 1 ? 'file changes' : 'files change'}; backups beside each; ${self} undo reverts`,
 			disabled,
 		},
 	];

@@ -3,11 +3,12 @@
 import type {ItemResult} from '../apply/apply.js';
 import type {Plan} from '../plan-types.js';
 
-export function nextSteps(plan: Plan, items: readonly ItemResult[]): string[] {
+/** @param self regauth as the user ran it (`npx regauth`, `node dist/cli.js`): see self-command.ts. */
+export function nextSteps(plan: Plan, items: readonly ItemResult[], self = 'regauth'): string[] {
 	const applied = (id: string) => items.some(item => item.id === id && (item.status === 'done' || item.status === 'unchanged'));
 	const steps = plan.followUps
 		.filter(step => (step.ifDone === undefined || step.ifDone.some(applied)) && (step.unlessDone === undefined || !step.unlessDone.some(applied)))
 		.map(step => step.text);
-	if (items.some(item => item.kind === 'file' && item.status === 'done')) steps.push('regauth undo   — puts back every file this run changed');
+	if (items.some(item => item.kind === 'file' && item.status === 'done')) steps.push(`${self} undo   — puts back every file this run changed`);
 	return steps;
 }

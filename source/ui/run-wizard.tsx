@@ -13,6 +13,7 @@ import type {Environment} from '../environment.js';
 import type {KeychainStatus} from '../keychain/diagnose.js';
 import {HELPER_NAME} from '../keychain/names.js';
 import {kubeInfo, probeEnvironment} from '../probe.js';
+import {selfCommand} from '../self-command.js';
 import {type FirstFrame, handOverFirstFrame} from '../startup/first-frame.js';
 import {App} from './app.js';
 import type {StoreStatus} from './choices.js';
@@ -110,6 +111,7 @@ function Wizard({initialAnswers, checks, onExit}: {initialAnswers: Answers; chec
 			kubeRead={kubeRead}
 			keychain={keychain}
 			verifyMode={checks.mode}
+			self={selfCommand(process.argv, process.env, process.cwd())}
 			services={services}
 			refresh={refresh}
 			onExit={onExit}

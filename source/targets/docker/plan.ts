@@ -147,8 +147,11 @@ export const docker: TargetPlanner = {
 			});
 		}
 		const host = ctx.credentials[0]?.host ?? 'registry.example.com';
-		const followUps: FollowUp[] = [{text: `docker pull ${host}/<your/image>   — pulls with the new login`}];
-		if (helper) followUps.push({text: `docker-credential-${helper} list   — shows what the keychain holds (no secrets)`});
+		// Only once the login is in place (the file written, or docker login succeeded): after a
+		// failed login "pulls with the new login" would not be true.
+		const applied = [artifact.id, ...commands.map(command => command.id)];
+		const followUps: FollowUp[] = [{text: `docker pull ${host}/<your/image>   — pulls with the new login`, ifDone: applied}];
+		if (helper) followUps.push({text: `docker-credential-${helper} list   — shows what the keychain holds (no secrets)`, ifDone: applied});
 		return {artifacts: [artifact], commands, notes, followUps};
 	},
 };

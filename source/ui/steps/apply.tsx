@@ -60,7 +60,7 @@ export function summaryText(heading: string, items: ItemResult[], next: string[]
 	].join('\n');
 }
 
-export function ApplyStep({state, dispatch, get, plan, width, height, services, finish, refresh, onReport}: StepProps) {
+export function ApplyStep({state, dispatch, get, plan, width, height, services, finish, refresh, onReport, self}: StepProps) {
 	const [items, setItems] = useState<ItemResult[]>([]);
 	const [log, setLog] = useState<Array<{key: number; text: string}>>([]);
 	const [result, setResult] = useState<ApplyResult | undefined>();
@@ -97,7 +97,7 @@ export function ApplyStep({state, dispatch, get, plan, width, height, services, 
 					const report = {
 						code: 130,
 						lines: done.length,
-						text: summaryText('cancelled', done, [], '', [wrote ? 'What was done stays: regauth undo puts the files back.' : 'Nothing was written.']),
+						text: summaryText('cancelled', done, [], '', [wrote ? `What was done stays: ${self} undo puts the files back.` : 'Nothing was written.']),
 					};
 					// Let the summary be drawn, then leave with the cancel code.
 					setTimeout(() => finish(130, report), 100);
@@ -105,7 +105,7 @@ export function ApplyStep({state, dispatch, get, plan, width, height, services, 
 				}
 				if (outcome.kind === 'done') {
 					setResult(outcome.result);
-					const next = nextSteps(plan, done);
+					const next = nextSteps(plan, done, self);
 					onReport({
 						code: outcome.result.ok ? 0 : 1,
 						lines: done.length,
@@ -132,7 +132,7 @@ export function ApplyStep({state, dispatch, get, plan, width, height, services, 
 	}, [state.applying]);
 
 	const backups = items.filter(item => item.backup);
-	const next = result ? nextSteps(plan, items) : [];
+	const next = result ? nextSteps(plan, items, self) : [];
 	// The summary below the items, then as many items as fit, ending with the latest (↑ scrolls back).
 	const summaryLines =
 		cancelled || failure
@@ -188,7 +188,7 @@ export function ApplyStep({state, dispatch, get, plan, width, height, services, 
 			{cancelled ? (
 				<Text color="yellow">
 					{items.some(item => item.kind === 'file' && item.status === 'done')
-						? 'What was done stays: regauth undo puts the files back.'
+						? `What was done stays: ${self} undo puts the files back.`
 						: 'Nothing was written.'}
 				</Text>
 			) : result ? (

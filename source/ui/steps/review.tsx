@@ -102,8 +102,8 @@ export function reviewColumnHeight(state: WizardState, plan: Plan, width: number
 	return Math.max(3, height - 2 - choiceLines - noticeLines);
 }
 
-export function ReviewStep({state, plan, width, height}: StepProps) {
-	const choices = reviewChoices(plan);
+export function ReviewStep({state, plan, width, height, self}: StepProps) {
+	const choices = reviewChoices(plan, self);
 	const index = Math.min(state.field, choices.length - 1);
 	return (
 		<Box flexDirection="column" width={width}>

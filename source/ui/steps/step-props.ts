@@ -17,6 +17,8 @@ export interface StepProps {
 	stores: StoreStatus | undefined;
 	/** kubectl's contexts were asked for and the answer is in (env.kube null then means: could not be read). */
 	kubeRead: boolean;
+	/** regauth as the user ran it, for commands the screens suggest (`npx regauth undo`). */
+	self: string;
 	/** How the credential checks judge: what stops the run (the plan refuses) and what only warns. */
 	verifyMode: VerifyMode;
 	width: number;

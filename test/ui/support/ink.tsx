@@ -96,6 +96,8 @@ export async function startWizard(
 		keychain?: KeychainStatus;
 		/** What reading the machine again finds (the wizard's refresh); default: the same machine. */
 		reread?: () => Environment;
+		/** regauth as the user ran it (the App's `self`). */
+		self?: string;
 	} = {},
 ): Promise<Driver> {
 	let exitCode: number | undefined;
@@ -114,6 +116,7 @@ export async function startWizard(
 			{...(options.stores ? {stores: options.stores} : {})}
 			{...(options.verifyMode ? {verifyMode: options.verifyMode} : {})}
 			{...(options.keychain ? {keychain: options.keychain} : {})}
+			{...(options.self ? {self: options.self} : {})}
 			onExit={(code, final) => {
 				exitCode = code;
 				report = final;
