@@ -52,8 +52,14 @@ export interface Artifact {
 	bytes: Uint8Array;
 	/** The file as text when it is text (null for binary archives). */
 	text: string | null;
-	/** The text with every secret masked; for archives, a listing. */
+	/** The text with every secret masked; for archives, a listing. Exactly the file, masked: nothing added. */
 	redacted: string;
+	/**
+	 * What the file holds, said in words it does not contain (the decoded, masked
+	 * .dockerconfigjson of a Secret, the files inside an Ignition data URL): views draw it as a
+	 * caption outside the file's text, never as a line of it.
+	 */
+	caption?: string[];
 	entries?: ArchiveEntry[];
 	/** False when the file on disk already holds exactly this (applying writes nothing). */
 	changed: boolean;

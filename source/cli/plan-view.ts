@@ -18,6 +18,7 @@ export function artifactJson(artifact: Artifact) {
 		status: artifact.status ?? artifactStatus(artifact),
 		...(artifact.blocked ? {blocked: artifact.blocked} : {}),
 		...(artifact.entries ? {entries: artifact.entries} : {content: artifact.redacted}),
+		...(artifact.caption ? {caption: artifact.caption} : {}),
 	};
 }
 
@@ -58,7 +59,11 @@ export function planText(plan: Plan, options: {contents: boolean}): string {
 	for (const artifact of plan.artifacts) {
 		out.push(`  ${artifact.path}  ${octal(artifact.mode)}  ${artifact.title}  (${artifact.status ?? artifactStatus(artifact)})`);
 		if (artifact.installPath) out.push(`    to put it in place: ${(artifact.install ?? []).join(' && ')}`);
-		if (options.contents && !artifact.blocked) out.push(indent(artifact.redacted.replace(/\n$/, ''), '    │ '));
+		if (options.contents && !artifact.blocked) {
+			out.push(indent(artifact.redacted.replace(/\n$/, ''), '    │ '));
+			// Said beside the file, not as a line of it.
+			for (const line of artifact.caption ?? []) out.push(`    (not in the file) ${line}`);
+		}
 	}
 	if (plan.commands.length > 0) {
 		out.push('', 'Commands');

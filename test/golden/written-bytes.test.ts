@@ -289,6 +289,7 @@ function render(name: string, answers: Answers, result: Plan): string {
 			lines.push(`text sha256 ${sha256(bytes)}`, text.replace(/\n$/, '\n<eof>'), '<end>');
 		}
 		lines.push('redacted:', artifact.redacted, '<end>');
+		if (artifact.caption) lines.push('caption (not in the file):', ...artifact.caption);
 	}
 	for (const command of result.commands) {
 		lines.push(`--- command ${command.id} (${command.target}) role ${command.role}: ${command.title}`);

@@ -57,3 +57,15 @@ test('P4: after a written config, Next names docker pull and undo as the user ra
 	text = await applyWith(services, 0, 'node dist/cli.js');
 	assert.match(text, /^ {2}node dist\/cli\.js undo/m);
 });
+
+test('P15: the Secret preview is the file; the decoded .dockerconfigjson is a caption after it, marked as not in the file', async () => {
+	const wizard = await startWizard({answers: {...answers(), targets: ['kubernetes']}, columns: 120, rows: 40});
+	await wizard.waitFor(/Secret regcred/);
+	const frame = await wizard.press(KEYS.ctrlP);
+	const body = frame.split('\n').map(line => line.split('│')[3] ?? line.split('│')[1] ?? '');
+	const type = body.findIndex(line => /type: kubernetes\.io\/dockerconfigjson/.test(line));
+	assert.ok(type !== -1, frame);
+	assert.doesNotMatch(frame, /# \.dockerconfigjson decoded/, 'no comment line the file does not hold');
+	assert.match(frame, /ⓘ not in the file: \.dockerconfigjson decoded:/);
+	assert.match(body[type + 1] ?? '', /^\s*$/, 'a blank line separates the caption from the file');
+});

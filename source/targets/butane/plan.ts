@@ -103,10 +103,8 @@ export const butane: TargetPlanner = {
 		const yaml = butaneYaml(provisioning(version, list, false), comment);
 		const ignition = ignitionJson(provisioning(version, list, false));
 		const redactedYaml = butaneYaml(provisioning(version, list, true), comment);
-		const redactedIgnition = `${ignition.replace(/"data:[^"]*"/g, `"data:${MASK}"`)}${list
-			.filter(payload => !payload.url)
-			.map(payload => `# ${payload.machinePath} decoded: ${payload.redacted.trimEnd()}\n`)
-			.join('')}`;
+		const redactedIgnition = ignition.replace(/"data:[^"]*"/g, `"data:${MASK}"`);
+		const decoded = list.filter(payload => !payload.url).map(payload => `${payload.machinePath} decoded: ${payload.redacted.trimEnd()}`);
 		const mode = inline ? 0o600 : 0o644;
 		const artifacts: Artifact[] = [
 			textArtifact({
@@ -128,6 +126,7 @@ export const butane: TargetPlanner = {
 				secret: inline,
 				text: ignition,
 				redacted: redactedIgnition,
+				...(decoded.length > 0 ? {caption: decoded} : {}),
 			}),
 		];
 		for (const payload of list) {

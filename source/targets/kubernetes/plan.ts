@@ -32,6 +32,8 @@ export function dockerConfigJson(credentials: ResolvedCredential[], type: 'docke
 export interface SecretManifest {
 	yaml: string;
 	redacted: string;
+	/** The data decoded (masked), for a caption beside the file: not part of it. */
+	caption: string;
 }
 
 export function secretManifest(name: string, namespace: string, credentials: ResolvedCredential[], type: 'dockerconfigjson' | 'dockercfg'): SecretManifest {
@@ -51,7 +53,7 @@ export function secretManifest(name: string, namespace: string, credentials: Res
 		].join('\n');
 	const data = Buffer.from(dockerConfigJson(credentials, type), 'utf8').toString('base64');
 	const decoded = dockerConfigJson(credentials, type, true);
-	return {yaml: render(data), redacted: `${render(MASK)}# ${key} decoded: ${decoded}\n`};
+	return {yaml: render(data), redacted: render(MASK), caption: `${key} decoded: ${decoded}`};
 }
 
 function exampleImage(ctx: TargetContext): string {
@@ -100,6 +102,7 @@ export const kubernetes: TargetPlanner = {
 					secret: true,
 					text: manifest.yaml,
 					redacted: manifest.redacted,
+					caption: [manifest.caption],
 				}),
 			);
 			const ns = namespace === '' ? [] : ['--namespace', namespace];

@@ -11,6 +11,8 @@ export interface PreviewLine {
 	color?: 'green' | 'red' | 'cyan' | 'gray' | 'yellow';
 	/** Prose rather than file content: wrapped to the pane instead of cut. */
 	wrap?: boolean;
+	/** Not part of the file (a caption such as the decoded .dockerconfigjson): drawn apart from it. */
+	caption?: boolean;
 }
 
 // Ink measures a tab as one column; the terminal draws up to eight. Anything else that could
@@ -28,6 +30,13 @@ export function previewLines(artifact: Artifact, options: {revealed: boolean; di
 	// The reason is said once, where the question is: the preview names it in one line.
 	if (artifact.blocked) return [{text: `Not written: ${terminalText(artifact.blocked.split('\n')[0]!)}`, color: 'red', wrap: true}];
 	const content = options.revealed && artifact.text !== null ? artifact.text : artifact.redacted;
+	const file = fileLines(artifact, content, options);
+	// The caption comes after the file, marked as such: the file's lines are exactly the file.
+	const caption = (artifact.caption ?? []).map(line => ({text: `ⓘ not in the file: ${terminalText(line)}`, color: 'gray' as const, wrap: true, caption: true}));
+	return caption.length > 0 ? [...file, {text: '', caption: true}, ...caption] : file;
+}
+
+function fileLines(artifact: Artifact, content: string, options: {revealed: boolean; diff: boolean}): PreviewLine[] {
 	const base = artifact.base;
 	if (!options.diff || !base?.exists || base.text === undefined || artifact.text === null) return plain(content);
 	const before = options.revealed ? base.text : maskJsonSecrets(base.text);
