@@ -326,7 +326,7 @@ export function App({initialAnswers, env, stores, kubeRead, keychain, verifyMode
 }
 
 function cancelledText(step: StepId): string {
-	return step === 'apply' ? 'regauth: cancelled.' : 'regauth: cancelled; nothing was written.';
+	return step === 'apply' ? 'regauth: cancelled.\n' : 'regauth: cancelled; nothing was written.\n';
 }
 
 type Planner = (answers: Answers, env: Environment, facts: PlanFacts) => Plan;

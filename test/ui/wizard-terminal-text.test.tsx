@@ -80,3 +80,34 @@ test('command output and an item’s error during apply are drawn as escapes, an
 	noRawEscape(wizard.report()?.text ?? '');
 	wizard.unmount();
 });
+
+test('masked preview: another registry’s auth on disk is masked on the diff’s on-disk side too; r shows it', async () => {
+	const other = 'Z2hjcjpzM2NyZXQtb24tZGlzaw==';
+	const env = testEnvironment({files: {[config]: {exists: true, mode: 0o600, text: JSON.stringify({auths: {'ghcr.io': {auth: other}}}, null, '\t')}}});
+	const answers: Answers = {...defaultAnswers(), keychain: {kind: 'file'}, credentials: [{registry: 'quay.io', username: 'u', password: 'p', email: ''}]};
+	const wizard = await startWizard({env, answers, columns: 120, rows: 40});
+	await wizard.waitFor(/‹ 1\/1 › Docker config\.json/);
+	let frame = await wizard.press(KEYS.ctrlP);
+	assert.match(frame, /--- \/home\/dev\/\.docker\/config\.json \(on disk\)/);
+	assert.ok(!frame.includes(other), `the on-disk auth shows in clear while masked:\n${frame}`);
+	frame = await wizard.press('r');
+	assert.match(frame, /SECRETS SHOWN/);
+	assert.ok(frame.includes(other));
+	wizard.unmount();
+});
+
+test('F10: Ctrl+C while the preview shows a revealed secret clears it from the screen before the wizard ends', async () => {
+	const answers: Answers = {...defaultAnswers(), keychain: {kind: 'file'}, credentials: [{registry: 'quay.io', username: 'u', password: 'hunter2-revealed', email: ''}]};
+	const wizard = await startWizard({answers, columns: 120, rows: 40});
+	await wizard.waitFor(/‹ 1\/1 › Docker config\.json/);
+	await wizard.press(KEYS.ctrlP);
+	const revealed = await wizard.press('r');
+	const auth = Buffer.from('u:hunter2-revealed').toString('base64');
+	assert.ok(revealed.includes(auth), revealed);
+	await wizard.press(KEYS.ctrlC);
+	await new Promise(resolve => setTimeout(resolve, 100));
+	assert.equal(wizard.exitCode(), 130);
+	const last = wizard.frames().at(-1) ?? '';
+	assert.ok(!last.includes(auth), `the last frame left in the terminal still shows the secret:\n${last}`);
+	wizard.unmount();
+});

@@ -12,6 +12,7 @@ import {nextAfterKeychain} from '../flow.js';
 import type {Effect} from '../keymap.js';
 import type {WizardServices} from '../services.js';
 import {type Action, checkFor, type WizardState} from '../state.js';
+import {wizardWords} from '../wizard-words.js';
 
 /** The notice after "check again": the registry step words it from the machine as now read. */
 export const RECHECKED = 'rechecked';
@@ -45,7 +46,7 @@ export function useWizardEffects(
 					return;
 				}
 				// The registry's words (an error body) are drawn on screen and go into the plan's notes.
-				const shown = {...result, message: terminalText(result.message), advice: terminalText(result.advice)};
+				const shown = {...result, message: terminalText(result.message), advice: wizardWords(terminalText(result.advice))};
 				dispatch({type: 'check', check: {...current, result: shown}});
 				const latest = get();
 				const still = latest.step === 'credentials' ? latest.answers.credentials[latest.editing] : undefined;

@@ -10,6 +10,7 @@ import {ChoiceList} from '../components/choice-list.js';
 import {type Block, ScrollColumn} from '../components/scroll-column.js';
 import {linesOf} from '../components/window.js';
 import type {WizardState} from '../state.js';
+import {wizardWords} from '../wizard-words.js';
 import type {StepProps} from './step-props.js';
 
 export {reviewChoices};
@@ -24,7 +25,7 @@ export function reviewBlocks(plan: Plan, width: number): Block[] {
 	const once = <T extends {message: string}>(note: T) => !seen.has(note.message) && Boolean(seen.add(note.message));
 	// Why apply is refused (field problems, files that cannot be produced, the checks), then the
 	// plan's warnings; the checks' notes are in plan.notes (the wizard passes them as facts).
-	const shown = <T extends {message: string}>(note: T) => ({...note, message: terminalText(note.message, {multiline: true})});
+	const shown = <T extends {message: string}>(note: T) => ({...note, message: wizardWords(terminalText(note.message, {multiline: true}))});
 	const warnings = [
 		...plan.refusals.map(message => ({level: 'error' as const, message})),
 		...plan.notes.filter(note => note.level !== 'info'),
