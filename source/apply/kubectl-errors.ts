@@ -53,7 +53,8 @@ const RULES: Array<{test: RegExp; diagnose: (match: RegExpExecArray) => Diagnosi
 		test: /Unable to connect to the server|connection refused|no such host|i\/o timeout|dial tcp|TLS handshake timeout|The connection to the server .* was refused/,
 		diagnose: () => ({
 			reason: 'the Kubernetes API server could not be reached',
-			advice: 'Check the cluster is up and `kubectl cluster-info` works for this context; a manifest written by this run can be applied later with kubectl apply -f.',
+			advice:
+				'Check the cluster is up and `kubectl cluster-info` works for this context; a manifest written by this run can be applied later with kubectl apply -f.',
 		}),
 	},
 	{

@@ -104,7 +104,8 @@ export interface AppProps {
 }
 
 /** What the review says instead of a flag when the checks stop the run. */
-export const VERIFY_WAY_OUT = 'Nothing is written until the registry accepts the login: go back (Esc) to the registry list, open the registry and fix its credentials.';
+export const VERIFY_WAY_OUT =
+	'Nothing is written until the registry accepts the login: go back (Esc) to the registry list, open the registry and fix its credentials.';
 
 export function App({initialAnswers, env, stores, kubeRead, keychain, verifyMode = 'on', self = 'regauth', services, refresh, onExit}: AppProps) {
 	const {exit} = useApp();
@@ -130,10 +131,7 @@ export function App({initialAnswers, env, stores, kubeRead, keychain, verifyMode
 		() => ({...(keychain ? {keychain} : {}), verification: {mode: verifyMode, results, wayOut: VERIFY_WAY_OUT}}),
 		[keychain, verifyMode, results],
 	);
-	const plan = useMemo(
-		() => (planned && makePlan ? makePlan(state.answers, env ?? emptyEnv, facts) : NO_PLAN),
-		[planned, makePlan, state.answers, env, facts],
-	);
+	const plan = useMemo(() => (planned && makePlan ? makePlan(state.answers, env ?? emptyEnv, facts) : NO_PLAN), [planned, makePlan, state.answers, env, facts]);
 	const [report, setReport] = useState<FinalReport | undefined>();
 	// Until the keychain question is answered, the preview assumes a store that works here (the
 	// one the keychain step will highlight), not one the machine read found broken.
@@ -193,8 +191,7 @@ export function App({initialAnswers, env, stores, kubeRead, keychain, verifyMode
 	const innerWidth = formWidth - 2;
 
 	// What the key map needs besides the state, as last rendered.
-	const leftBlocks =
-		state.step === 'review' ? reviewBlocks(plan, innerWidth) : state.step === 'keychain' ? keychainBlocks(state, env, stores, innerWidth) : [];
+	const leftBlocks = state.step === 'review' ? reviewBlocks(plan, innerWidth) : state.step === 'keychain' ? keychainBlocks(state, env, stores, innerWidth) : [];
 	const leftLines = leftBlocks.reduce((sum, block) => sum + block.lines, 0);
 	const leftHeight = state.step === 'review' ? reviewColumnHeight(state, plan, innerWidth, formHeight) : formHeight;
 	const context = useRef<KeyContext>({plan, env, stores, previewLength: () => 0, previewPage, leftMax: 0, leftPage: 1});

@@ -56,7 +56,11 @@ export function registryChoices(answers: Answers, remembered: Remembered, keycha
 		const configured = new Set(answers.credentials.map(credential => checkRegistry(credential.registry).value?.key));
 		for (const [key, username] of Object.entries(remembered.servers)) {
 			if (configured.has(key)) continue;
-			items.push({value: `recall:${key}`, label: terminalText(`↺ ${key} — ${username}`), hint: 'remembered in the keychain: no need to type the password again'});
+			items.push({
+				value: `recall:${key}`,
+				label: terminalText(`↺ ${key} — ${username}`),
+				hint: 'remembered in the keychain: no need to type the password again',
+			});
 		}
 	} else if (keychainAvailable) {
 		items.push({value: 'remembered', label: '↺ Credentials remembered in the keychain…', hint: 'reuse a login regauth stored before (asks the keychain)'});

@@ -4,8 +4,8 @@
 import {plainTextKeys} from '../authfile/meaning.js';
 import {dockerConfigPath, type Environment, podmanAuthPath} from '../environment.js';
 import {readAuthFile} from '../formats/docker-config.js';
-import {terminalText} from '../formats/terminal-text.js';
 import {isPlainObject} from '../formats/json-text.js';
+import {terminalText} from '../formats/terminal-text.js';
 
 export interface Finding {
 	label: string;

@@ -5,8 +5,9 @@ import type {Answers, Credential, KeychainChoice, TargetId} from '../answers.js'
 import type {ApplyMode} from '../apply/apply.js';
 import type {Environment} from '../environment.js';
 import type {Plan} from '../plan-types.js';
-import {type VerifyMode, verdict} from '../verify/verdict.js';
 import {TARGET_CATALOG as TARGETS} from '../targets/catalog.js';
+import {type VerifyMode, verdict} from '../verify/verdict.js';
+import {brokenConfigs} from './broken-configs.js';
 import {
 	type Choice,
 	defaultKeychainIndex,
@@ -18,7 +19,6 @@ import {
 	type StoreStatus,
 	typeAhead,
 } from './choices.js';
-import {brokenConfigs} from './broken-configs.js';
 import {CREDENTIAL_FIELDS, IMPORT_ROW, ROWS} from './credential-fields.js';
 import {nextAfterTargets, previousStep} from './flow.js';
 import type {Key} from './keys.js';

@@ -10,7 +10,10 @@ const PHRASES: Array<[RegExp, string]> = [
 	[/--apply commands/g, '“Run the commands”'],
 	[/--apply both/g, '“Write the files and run the commands”'],
 	[/--butane-remote-url URL keeps only/g, '“Butane secret ‹ remote ›” on the options step keeps only'],
-	[/give a slow registry more time with --verify-timeout SECONDS/g, 'give a slow registry more time by starting the wizard again with --verify-timeout SECONDS'],
+	[
+		/give a slow registry more time with --verify-timeout SECONDS/g,
+		'give a slow registry more time by starting the wizard again with --verify-timeout SECONDS',
+	],
 ];
 
 /** The keychain step's entries, by the value --keychain takes (keychain/choices.ts labels them). */

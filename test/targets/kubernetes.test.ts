@@ -83,6 +83,6 @@ test('the redacted view masks the data but shows the decoded structure', () => {
 	const [secret] = k8s().artifacts;
 	assert.ok(!secret!.redacted.includes('Sup3r-Secret-Token'));
 	assert.ok(!secret!.redacted.includes(parse(secret!.text!).data['.dockerconfigjson']));
-	assert.match(secret!.caption?.join("\n") ?? "", /decoded: \{"auths":\{"quay.io":\{"username":"org\+bot","password":"••••••••","auth":"••••••••"\}\}\}/);
-	assert.ok(secret!.redacted.trimEnd().endsWith("type: kubernetes.io/dockerconfigjson"), "the redacted view is the file, masked: nothing added");
+	assert.match(secret!.caption?.join('\n') ?? '', /decoded: \{"auths":\{"quay.io":\{"username":"org\+bot","password":"••••••••","auth":"••••••••"\}\}\}/);
+	assert.ok(secret!.redacted.trimEnd().endsWith('type: kubernetes.io/dockerconfigjson'), 'the redacted view is the file, masked: nothing added');
 });

@@ -11,7 +11,8 @@ const ESC = '\u001B';
 const HOSTILE_KEY = `evil.io${ESC}]0;pwned\u0007`;
 const config = '/home/dev/.docker/config.json';
 const hostileConfig = JSON.stringify({auths: {[HOSTILE_KEY]: {auth: 'eDp5'}}});
-const noRawEscape = (frame: string) => assert.ok(!frame.includes(`${ESC}]`) && !frame.includes('\u202E'), `a raw control sequence reached the screen:\n${JSON.stringify(frame)}`);
+const noRawEscape = (frame: string) =>
+	assert.ok(!frame.includes(`${ESC}]`) && !frame.includes('\u202E'), `a raw control sequence reached the screen:\n${JSON.stringify(frame)}`);
 
 test('the start screen shows a hostile registry key and kubectl context as escapes', async () => {
 	const env = testEnvironment({
@@ -44,7 +45,12 @@ test('the preview of a merge (and its diff against the file on disk) shows anoth
 
 test('a registry’s error message with control characters is drawn as escapes', async () => {
 	const services = fakeServices({
-		verify: async credential => ({status: 'unexpected', registry: credential.registry, message: `HTTP 500: ${ESC}]52;c;Y2xpcA==${ESC}\\`, advice: 'Ask the registry.'}),
+		verify: async credential => ({
+			status: 'unexpected',
+			registry: credential.registry,
+			message: `HTTP 500: ${ESC}]52;c;Y2xpcA==${ESC}\\`,
+			advice: 'Ask the registry.',
+		}),
 	});
 	const wizard = await startWizard({services, columns: 120, rows: 40});
 	await wizard.press(KEYS.down, KEYS.enter);
@@ -62,7 +68,13 @@ test('command output and an item’s error during apply are drawn as escapes, an
 	const services = fakeServices({
 		apply: async (plan, _answers, _mode, callbacks) => {
 			callbacks.onOutput('c1', `Error from server: ${ESC}]0;owned\u0007`);
-			const item = {id: plan.artifacts[0]!.id, kind: 'file' as const, title: 'Docker config.json', status: 'failed' as const, detail: `denied ${ESC}]0;x\u0007`};
+			const item = {
+				id: plan.artifacts[0]!.id,
+				kind: 'file' as const,
+				title: 'Docker config.json',
+				status: 'failed' as const,
+				detail: `denied ${ESC}]0;x\u0007`,
+			};
 			callbacks.onItem(item);
 			return {kind: 'done', result: {ok: false, items: [item]}};
 		},
@@ -75,7 +87,10 @@ test('command output and an item’s error during apply are drawn as escapes, an
 	const frame = await wizard.waitFor(/Finished with a failure/);
 	noRawEscape(frame);
 	assert.match(frame, /denied \\u001B\]0;x\\u0007/);
-	assert.ok(wizard.frames().every(each => !each.includes(`${ESC}]`)), 'no frame ever held the raw sequence (the output log included)');
+	assert.ok(
+		wizard.frames().every(each => !each.includes(`${ESC}]`)),
+		'no frame ever held the raw sequence (the output log included)',
+	);
 	await wizard.press(KEYS.enter);
 	noRawEscape(wizard.report()?.text ?? '');
 	wizard.unmount();
@@ -97,7 +112,11 @@ test('masked preview: another registry’s auth on disk is masked on the diff’
 });
 
 test('F10: Ctrl+C while the preview shows a revealed secret clears it from the screen before the wizard ends', async () => {
-	const answers: Answers = {...defaultAnswers(), keychain: {kind: 'file'}, credentials: [{registry: 'quay.io', username: 'u', password: 'hunter2-revealed', email: ''}]};
+	const answers: Answers = {
+		...defaultAnswers(),
+		keychain: {kind: 'file'},
+		credentials: [{registry: 'quay.io', username: 'u', password: 'hunter2-revealed', email: ''}],
+	};
 	const wizard = await startWizard({answers, columns: 120, rows: 40});
 	await wizard.waitFor(/‹ 1\/1 › Docker config\.json/);
 	await wizard.press(KEYS.ctrlP);

@@ -46,7 +46,13 @@ test('P4: after a failed docker login, Next does not say the pull works with the
 test('P4: after a written config, Next names docker pull and undo as the user ran regauth (npx, a checkout)', async () => {
 	const services = fakeServices({
 		apply: async (plan, _answers, mode, callbacks) => {
-			const items: ItemResult[] = plan.modes[mode].artifacts.map(id => ({id, kind: 'file' as const, title: id, status: 'done' as const, path: '/home/dev/.docker/config.json'}));
+			const items: ItemResult[] = plan.modes[mode].artifacts.map(id => ({
+				id,
+				kind: 'file' as const,
+				title: id,
+				status: 'done' as const,
+				path: '/home/dev/.docker/config.json',
+			}));
 			for (const item of items) callbacks.onItem(item);
 			return {kind: 'done', result: {ok: true, items}};
 		},

@@ -2,12 +2,11 @@
 // not regauth's command-line flags.
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {TARGET_IDS} from '../../source/answers.js';
+import {defaultAnswers, TARGET_IDS} from '../../source/answers.js';
 import {emptyEnvironment} from '../../source/environment.js';
 import {plan} from '../../source/plan.js';
-import {failureResult} from '../../source/verify/failure-result.js';
 import {wizardWords} from '../../source/ui/wizard-words.js';
-import {defaultAnswers} from '../../source/answers.js';
+import {failureResult} from '../../source/verify/failure-result.js';
 
 const FLAGS = /--(keychain|apply|butane-[a-z-]+|verify-timeout|no-verify|verify)\b/;
 
@@ -20,7 +19,10 @@ test('every plan note of every target, as the wizard shows it, names no regauth 
 			for (const note of plan(answers, env).notes) notes.add(note.message);
 		}
 	}
-	assert.ok([...notes].some(note => FLAGS.test(note)), 'the plan does name flags (else this test checks nothing)');
+	assert.ok(
+		[...notes].some(note => FLAGS.test(note)),
+		'the plan does name flags (else this test checks nothing)',
+	);
 	for (const note of notes) assert.doesNotMatch(wizardWords(note), FLAGS, `as the wizard shows it: ${wizardWords(note)}`);
 });
 

@@ -2,7 +2,7 @@
 // (the same one the key map acts on), windowed to the lines it may use with "more" markers.
 import {Box, Text} from 'ink';
 import type {Choice} from '../choices.js';
-import {linesOf, windowAround} from './window.js';
+import {linesOf, windowAround, wrapText} from './window.js';
 
 export type {Choice};
 
@@ -31,7 +31,7 @@ export function ChoiceList({items, index, height, width = 80}: ChoiceListProps) 
 						</Text>
 						{active && item.hint ? (
 							<Box paddingLeft={4}>
-								<Text dimColor>{item.hint}</Text>
+								<Text dimColor>{wrapText(item.hint, width - 4)}</Text>
 							</Box>
 						) : null}
 					</Box>

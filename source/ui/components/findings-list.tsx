@@ -3,7 +3,7 @@
 import {Box, Text} from 'ink';
 import type {Environment} from '../../environment.js';
 import {findings} from '../findings.js';
-import {linesOf, windowAround} from './window.js';
+import {linesOf, windowAround, wrapText} from './window.js';
 
 const TONE = {ok: 'green', warn: 'yellow', info: undefined} as const;
 const MARK = {ok: '✓', warn: '!', info: '·'} as const;
@@ -27,7 +27,7 @@ export function FindingsList({env, kubeRead, width, height}: {env: Environment |
 					<Box width={LABEL} flexShrink={0}>
 						<Text bold>{finding.label}</Text>
 					</Box>
-					<Text>{finding.value}</Text>
+					<Text>{wrapText(finding.value, width - LABEL - 2)}</Text>
 				</Box>
 			))}
 			{slice.hiddenBelow > 0 ? <Text dimColor> ↓ {slice.hiddenBelow} more</Text> : null}

@@ -2,31 +2,47 @@
 // visible, and how many are hidden above and below. Heights are estimates (a row knows how many
 // lines it wraps to at a width), which is all a terminal layout needs to never clip the focus.
 
-/** Lines `text` takes when word-wrapped at `width` columns, as Ink wraps it. */
-export function linesOf(text: string, width: number): number {
+/**
+ * `text` wrapped at `width` columns the way a reader expects: between words, a path longer than
+ * the line after one of its "/" (never mid-name when a "/" allows), and no wrapped line starts
+ * with the space it broke at. Ink then draws each line as it is (none is wider than the pane).
+ */
+export function wrapText(text: string, width: number): string {
 	const usable = Math.max(1, width);
-	let total = 0;
-	for (const paragraph of text.split('\n')) {
-		let lines = 1;
-		let column = 0;
-		for (const word of paragraph.split(' ')) {
-			let length = [...word].length;
-			const needed = column === 0 ? length : column + 1 + length;
-			if (needed <= usable) {
-				column = needed;
-				continue;
+	return text
+		.split('\n')
+		.map(paragraph => {
+			const lines: string[] = [];
+			let line = '';
+			for (const word of paragraph.split(' ').filter((part, index) => part !== '' || index === 0)) {
+				const candidate = line === '' ? word : `${line} ${word}`;
+				if ([...candidate].length <= usable) {
+					line = candidate;
+					continue;
+				}
+				if (line !== '') lines.push(line);
+				line = '';
+				let rest = word;
+				while ([...rest].length > usable) {
+					const chars = [...rest];
+					const head = chars.slice(0, usable).join('');
+					// Break after the last "/" that keeps something on the line; else cut at the width.
+					const slash = head.lastIndexOf('/');
+					const cut = slash > 0 ? [...head.slice(0, slash + 1)].length : usable;
+					lines.push(chars.slice(0, cut).join(''));
+					rest = chars.slice(cut).join('');
+				}
+				line = rest;
 			}
-			if (column > 0) lines++;
-			// A word longer than the line is cut into pieces of the full width.
-			while (length > usable) {
-				lines++;
-				length -= usable;
-			}
-			column = length;
-		}
-		total += lines;
-	}
-	return total;
+			lines.push(line);
+			return lines.join('\n');
+		})
+		.join('\n');
+}
+
+/** Lines `text` takes when wrapped at `width` columns (wrapText). */
+export function linesOf(text: string, width: number): number {
+	return wrapText(text, width).split('\n').length;
 }
 
 export interface WindowSlice {

@@ -5,8 +5,8 @@
 import {useEffect, useRef} from 'react';
 import type {Environment} from '../../environment.js';
 import {terminalText} from '../../formats/terminal-text.js';
-import {keychainWorks, registryChoices, type StoreStatus} from '../choices.js';
 import {brokenConfigs} from '../broken-configs.js';
+import {keychainWorks, registryChoices, type StoreStatus} from '../choices.js';
 import {CREDENTIAL_FIELDS} from '../credential-fields.js';
 import {nextAfterKeychain} from '../flow.js';
 import type {Effect} from '../keymap.js';

@@ -8,7 +8,7 @@ import {keychainReach} from '../../keychain/choices.js';
 import {keychainChoices, type StoreStatus} from '../choices.js';
 import {ChoiceList} from '../components/choice-list.js';
 import {type Block, ScrollColumn} from '../components/scroll-column.js';
-import {linesOf} from '../components/window.js';
+import {linesOf, wrapText} from '../components/window.js';
 import type {WizardState} from '../state.js';
 import type {StepProps} from './step-props.js';
 
@@ -44,7 +44,7 @@ export function keychainBlocks(state: WizardState, env: Environment | null, stor
 		blocks.push({
 			key: 'message',
 			lines: 1 + linesOf(message, width),
-			node: <Text color={state.keychain.problem ? 'red' : 'yellow'}>{`\n${message}`}</Text>,
+			node: <Text color={state.keychain.problem ? 'red' : 'yellow'}>{`\n${wrapText(message, width)}`}</Text>,
 		});
 	return blocks;
 }

@@ -8,7 +8,7 @@ import {brokenConfigs} from '../broken-configs.js';
 import {keychainWorks, registryChoices} from '../choices.js';
 import {ChoiceList} from '../components/choice-list.js';
 import {FindingsList} from '../components/findings-list.js';
-import {linesOf} from '../components/window.js';
+import {linesOf, wrapText} from '../components/window.js';
 import {RECHECKED} from '../hooks/use-wizard-effects.js';
 import type {StepProps} from './step-props.js';
 
@@ -27,7 +27,10 @@ export function RegistryStep({state, env, stores, kubeRead, width, height}: Step
 			: state.notice
 				? {color: 'green', text: `✓ ${state.notice}`}
 				: broken.length > 0
-					? {color: 'yellow', text: `! ${broken.map(config => `${config.path} is ${config.message}`).join('; ')}: regauth will not change it. The last entries of the list deal with it (End).`}
+					? {
+							color: 'yellow',
+							text: `! ${broken.map(config => `${config.path} is ${config.message}`).join('; ')}: regauth will not change it. The last entries of the list deal with it (End).`,
+						}
 					: undefined;
 	const noticeLines = notice ? linesOf(notice.text, width) : 0;
 	const first = state.answers.credentials.length === 0;
@@ -43,7 +46,7 @@ export function RegistryStep({state, env, stores, kubeRead, width, height}: Step
 			<Text bold>Which registry?</Text>
 			<Text dimColor>↑/↓ choose · Enter select{state.answers.credentials.length > 0 ? ' · add more, or continue' : ' · or type its first letter'}</Text>
 			<ChoiceList items={items} index={state.field} height={listRows} width={width} />
-			{notice ? <Text color={notice.color}>{notice.text}</Text> : null}
+			{notice ? <Text color={notice.color}>{wrapText(notice.text, width)}</Text> : null}
 			{state.busy === 'recheck' ? (
 				<Text>
 					<Spinner type="dots" /> Reading the files again…
@@ -54,7 +57,7 @@ export function RegistryStep({state, env, stores, kubeRead, width, height}: Step
 					<Spinner type="dots" /> Asking the keychain…
 				</Text>
 			) : null}
-			{problem ? <Text color="red">{problem}</Text> : null}
+			{problem ? <Text color="red">{wrapText(problem, width)}</Text> : null}
 			{first && findingsRows > 0 ? (
 				<Box flexDirection="column" marginTop={1}>
 					<Text bold>On this machine</Text>

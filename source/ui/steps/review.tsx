@@ -8,7 +8,7 @@ import {artifactStatus, type Plan} from '../../plan-types.js';
 import {reviewChoices} from '../choices.js';
 import {ChoiceList} from '../components/choice-list.js';
 import {type Block, ScrollColumn} from '../components/scroll-column.js';
-import {linesOf} from '../components/window.js';
+import {linesOf, wrapText} from '../components/window.js';
 import type {WizardState} from '../state.js';
 import {wizardWords} from '../wizard-words.js';
 import type {StepProps} from './step-props.js';
@@ -26,10 +26,7 @@ export function reviewBlocks(plan: Plan, width: number): Block[] {
 	// Why apply is refused (field problems, files that cannot be produced, the checks), then the
 	// plan's warnings; the checks' notes are in plan.notes (the wizard passes them as facts).
 	const shown = <T extends {message: string}>(note: T) => ({...note, message: wizardWords(terminalText(note.message, {multiline: true}))});
-	const warnings = [
-		...plan.refusals.map(message => ({level: 'error' as const, message})),
-		...plan.notes.filter(note => note.level !== 'info'),
-	]
+	const warnings = [...plan.refusals.map(message => ({level: 'error' as const, message})), ...plan.notes.filter(note => note.level !== 'info')]
 		.map(shown)
 		.filter(once);
 	const infos = plan.notes
@@ -72,9 +69,7 @@ export function reviewBlocks(plan: Plan, width: number): Block[] {
 		add(
 			`w${index}`,
 			linesOf(`! ${note.message}`, width),
-			<Text color={note.level === 'error' ? 'red' : 'yellow'}>
-				{note.level === 'error' ? '✗' : '!'} {note.message}
-			</Text>,
+			<Text color={note.level === 'error' ? 'red' : 'yellow'}>{wrapText(`${note.level === 'error' ? '✗' : '!'} ${note.message}`, width)}</Text>,
 		);
 	}
 	if (staged.length > 0) {
@@ -90,7 +85,8 @@ export function reviewBlocks(plan: Plan, width: number): Block[] {
 			<Text wrap="wrap">{plan.headless}</Text>
 		</Box>,
 	);
-	for (const [index, note] of infos.entries()) add(`i${index}`, linesOf(`i ${note.message}`, width), <Text dimColor>i {note.message}</Text>);
+	for (const [index, note] of infos.entries())
+		add(`i${index}`, linesOf(`i ${note.message}`, width), <Text dimColor>{wrapText(`i ${note.message}`, width)}</Text>);
 	return blocks;
 }
 

@@ -2,11 +2,11 @@
 // few macrotasks before the new frame exists (docs/ink-on-node20.md), so press()
 // waits for the frame to change (or a short budget to pass) and then yields once more.
 import {render} from 'ink-testing-library';
+import {useState} from 'react';
 import {type Answers, defaultAnswers} from '../../../source/answers.js';
 import {type Environment, emptyEnvironment} from '../../../source/environment.js';
 import type {KeychainStatus} from '../../../source/keychain-status.js';
 import {App, type AppProps} from '../../../source/ui/app.js';
-import {useState} from 'react';
 import type {StoreStatus} from '../../../source/ui/choices.js';
 import type {WizardServices} from '../../../source/ui/services.js';
 import type {FinalReport} from '../../../source/ui/steps/apply.js';
@@ -68,6 +68,15 @@ export function testEnvironment(overrides: Partial<Environment> = {}): Environme
 	});
 }
 
+/** The App with a machine that "reading it again" can change (the wizard's refresh). */
+function Machine({first, reread, ...props}: Omit<AppProps, 'env' | 'refresh'> & {first: Environment; reread?: () => Environment}) {
+	const [env, setEnv] = useState(first);
+	const refresh = async () => {
+		if (reread) setEnv(reread());
+	};
+	return <App {...props} env={env} refresh={refresh} />;
+}
+
 export interface Driver {
 	frame: () => string;
 	press: (...keys: string[]) => Promise<string>;
@@ -102,15 +111,10 @@ export async function startWizard(
 ): Promise<Driver> {
 	let exitCode: number | undefined;
 	let report: FinalReport | undefined;
-	function Machine(props: Omit<AppProps, 'env' | 'refresh'>) {
-		const [env, setEnv] = useState(options.env ?? testEnvironment());
-		const refresh = async () => {
-			if (options.reread) setEnv(options.reread());
-		};
-		return <App {...props} env={env} refresh={refresh} />;
-	}
 	const instance = render(
 		<Machine
+			first={options.env ?? testEnvironment()}
+			{...(options.reread ? {reread: options.reread} : {})}
 			initialAnswers={options.answers ?? {...defaultAnswers(), keychain: {kind: 'regauth'}}}
 			services={options.services ?? fakeServices()}
 			{...(options.stores ? {stores: options.stores} : {})}
