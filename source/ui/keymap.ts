@@ -232,7 +232,8 @@ function credentialEnter(state: WizardState, credential: Credential, id: string,
 	// A result that stops the run (a rejected login; with --verify=strict anything not verified)
 	// keeps the form: plan() would refuse to write it. Otherwise Enter again goes on anyway and
 	// the review keeps the warning.
-	return verdict([check.result], mode).failures.length > 0 ? [] : [{type: 'next', step: 'registry'}];
+	// Enter then checks again (the registry may be up now, the user fixed something elsewhere).
+	return verdict([check.result], mode).failures.length > 0 ? [{type: 'effect', effect: {kind: 'verify', credential}}] : [{type: 'next', step: 'registry'}];
 }
 
 function toggle(answers: Answers, id: TargetId): Answers {
