@@ -26,7 +26,7 @@ export function startPrivateKeyring(dir, options = {}) {
 		XDG_CONFIG_HOME: join(home, '.config'),
 		DBUS_SESSION_BUS_ADDRESS: bus,
 	};
-	// HOME must exist and be set before the bus starts, or clients wait 25 s (real-components §1).
+	// HOME must exist and be set before the bus starts, or clients wait 25 s (docs/real-components.md §1).
 	const daemonEnv = {...process.env, ...env};
 	const busPid = Number(
 		execFileSync('dbus-daemon', ['--session', `--address=${bus}`, '--fork', '--print-pid', '--nopidfile'], {env: daemonEnv, encoding: 'utf8'})

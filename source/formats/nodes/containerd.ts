@@ -1,0 +1,163 @@
+// containerd's CRI registry configuration (docs/node-configs.md §containerd). Mirrors and CAs go
+// into certs.d/<host>/hosts.toml, which has no credential fields; the credential goes into
+// `configs."<host>".auth` of the CRI plugin. Where that lands matters: an imported file's plugin
+// section *replaces* the main file's whole section (containerd's mergeConfig: "Replace entire
+// sections instead of merging map's values"), so a drop-in is safe only when config.toml has no
+// CRI section; otherwise the auth tables are appended to config.toml, every other byte kept.
+// Pure: TOML text is produced by smol-toml, which quotes every key and string as TOML 1.0 says.
+import {isDeepStrictEqual} from 'node:util';
+import {parse, stringify} from 'smol-toml';
+
+/** containerd 1.6/1.7 read config version 2 and the `io.containerd.grpc.v1.cri` plugin; 2.x version 3 and `io.containerd.cri.v1.images`. */
+export type ContainerdGeneration = '1.x' | '2.x';
+
+export const CONTAINERD_DROP_IN_DIR = '/etc/containerd/conf.d';
+export const CONTAINERD_IMPORTS_GLOB = `${CONTAINERD_DROP_IN_DIR}/*.toml`;
+export const CONTAINERD_CERTS_DIR = '/etc/containerd/certs.d';
+
+const PLUGIN: Record<ContainerdGeneration, string> = {'1.x': 'io.containerd.grpc.v1.cri', '2.x': 'io.containerd.cri.v1.images'};
+const VERSION: Record<ContainerdGeneration, number> = {'1.x': 2, '2.x': 3};
+
+export interface ContainerdAuth {
+	/** The host containerd contacts: `registry-1.docker.io` for Docker Hub, a mirror's host for mirrored pulls. */
+	host: string;
+	username: string;
+	password: string;
+}
+
+/** The host key containerd looks credentials up by: the host it actually contacts. */
+export function containerdHost(host: string): string {
+	return host === 'docker.io' ? 'registry-1.docker.io' : host;
+}
+
+/** A drop-in with `configs."<host>".auth` for each credential. */
+export function containerdAuthDropIn(entries: readonly ContainerdAuth[], generation: ContainerdGeneration): string {
+	const configs: Record<string, {auth: {username: string; password: string}}> = {};
+	for (const entry of entries) configs[containerdHost(entry.host)] = {auth: {username: entry.username, password: entry.password}};
+	return `${stringify({version: VERSION[generation], plugins: {[PLUGIN[generation]]: {registry: {configs}}}})}\n`;
+}
+
+export interface HostsTomlOptions {
+	/** The registry (namespace) the file is for; the fallback `server`. */
+	host: string;
+	/** Mirrors tried first, in order: full URLs (https://mirror.internal:5000). */
+	mirrors: readonly string[];
+	/** A CA file (PEM) for the registry and its mirrors. */
+	caFile?: string;
+}
+
+/** `certs.d/<dir>/hosts.toml`: mirrors first (pull and resolve only), then the registry itself. */
+export function hostsToml(options: HostsTomlOptions): string {
+	const upstream = options.host === 'docker.io' ? 'https://registry-1.docker.io' : `https://${options.host}`;
+	const host: Record<string, Record<string, unknown>> = {};
+	for (const mirror of options.mirrors) host[mirror] = {capabilities: ['pull', 'resolve'], ...(options.caFile ? {ca: options.caFile} : {})};
+	if (options.caFile && options.mirrors.length === 0) host[upstream] = {capabilities: ['pull', 'resolve', 'push'], ca: options.caFile};
+	return `${stringify({server: upstream, host})}\n`;
+}
+
+/** The directory under certs.d containerd looks in for `host[:port]` (it tries `host:port` among others). */
+export function hostsDirectory(host: string): string {
+	return host;
+}
+
+export type ImportsEdit = {status: 'present'} | {status: 'insert'; text: string} | {status: 'manual'; reason: string} | {status: 'malformed'; reason: string};
+
+/**
+ * What the main config.toml needs so it reads the drop-in. A file without `imports` gets the line
+ * inserted at the top level (before the first table), every other byte kept; an `imports` that
+ * lacks the glob is left to the user (rewriting an array in place could drop their comments).
+ */
+export function importsEdit(mainText: string | undefined, glob = CONTAINERD_IMPORTS_GLOB): ImportsEdit {
+	const line = `imports = [${JSON.stringify(glob)}]`;
+	if (mainText === undefined || mainText.trim() === '') return {status: 'insert', text: `version = 2\n${line}\n`};
+	let parsed: Record<string, unknown>;
+	try {
+		parsed = parse(mainText) as Record<string, unknown>;
+	} catch (error) {
+		return {status: 'malformed', reason: (error as Error).message.split('\n')[0] ?? 'not valid TOML'};
+	}
+	const imports = parsed.imports;
+	if (Array.isArray(imports)) {
+		if (imports.includes(glob)) return {status: 'present'};
+		return {status: 'manual', reason: `config.toml already has imports = ${JSON.stringify(imports)}; add ${JSON.stringify(glob)} to it`};
+	}
+	if (imports !== undefined) return {status: 'manual', reason: 'config.toml has an `imports` key that is not a list'};
+	const lines = mainText.split('\n');
+	const firstTable = lines.findIndex(text => /^\s*\[/.test(text));
+	const versionLine = lines.findIndex(text => /^\s*version\s*=/.test(text));
+	const at = versionLine !== -1 && (firstTable === -1 || versionLine < firstTable) ? versionLine + 1 : firstTable === -1 ? lines.length : firstTable;
+	lines.splice(at, 0, line);
+	return {status: 'insert', text: lines.join('\n')};
+}
+
+/** The CRI plugin a config of this `version` names (2.x reads version 2 files and migrates the names). */
+function generationOf(parsed: Record<string, unknown>, fallback: ContainerdGeneration): ContainerdGeneration {
+	if (parsed.version === 2) return '1.x';
+	if (typeof parsed.version === 'number' && parsed.version >= 3) return '2.x';
+	return fallback;
+}
+
+export type ContainerdEdit =
+	/** config.toml has no CRI section: the drop-in is safe; `imports` says what config.toml needs. */
+	| {status: 'drop-in'; generation: ContainerdGeneration; dropIn: string; imports: ImportsEdit}
+	/** config.toml has a CRI section: the auth tables appended to it. */
+	| {status: 'in-place'; generation: ContainerdGeneration; text: string}
+	/** Nothing regauth can do safely by itself: `snippet` is what to add by hand. */
+	| {status: 'manual'; reason: string; snippet: string}
+	| {status: 'malformed'; reason: string};
+
+export function containerdEdit(mainText: string | undefined, entries: readonly ContainerdAuth[], fallback: ContainerdGeneration): ContainerdEdit {
+	let parsed: Record<string, unknown> = {};
+	if (mainText !== undefined && mainText.trim() !== '') {
+		try {
+			parsed = parse(mainText) as Record<string, unknown>;
+		} catch (error) {
+			return {status: 'malformed', reason: (error as Error).message.split('\n')[0] ?? 'not valid TOML'};
+		}
+	}
+	const generation = generationOf(parsed, fallback);
+	const plugin = PLUGIN[generation];
+	const section = (parsed.plugins as Record<string, unknown> | undefined)?.[plugin] as {registry?: {configs?: Record<string, {auth?: unknown}>}} | undefined;
+	if (section === undefined) {
+		return {status: 'drop-in', generation, dropIn: containerdAuthDropIn(entries, generation), imports: importsEdit(mainText)};
+	}
+	const tables = entries.map(entry =>
+		stringify({plugins: {[plugin]: {registry: {configs: {[containerdHost(entry.host)]: {auth: {username: entry.username, password: entry.password}}}}}}}),
+	);
+	const snippet = tables.join('\n');
+	const taken = entries.map(entry => containerdHost(entry.host)).filter(host => section.registry?.configs?.[host] !== undefined);
+	if (taken.length > 0) {
+		return {status: 'manual', reason: `config.toml already configures ${taken.join(', ')}; change its auth there`, snippet};
+	}
+	const text = `${mainText!.replace(/\n*$/, '\n')}\n${snippet}\n`;
+	// The appended tables must parse and change nothing but themselves (a dotted key or an
+	// inline table for the same path elsewhere would make the file invalid or mean more).
+	try {
+		// smol-toml's tables have no prototype; compare plain copies.
+		const after = JSON.parse(JSON.stringify(parse(text))) as Record<string, unknown>;
+		const configs = ((after.plugins as Record<string, {registry: {configs: Record<string, unknown>}}>)[plugin]!.registry.configs ?? {}) as Record<
+			string,
+			unknown
+		>;
+		const added = Object.fromEntries(entries.map(entry => [containerdHost(entry.host), configs[containerdHost(entry.host)]]));
+		for (const host of Object.keys(added)) delete configs[host];
+		const expected = Object.fromEntries(entries.map(entry => [containerdHost(entry.host), {auth: {username: entry.username, password: entry.password}}]));
+		if (
+			!isDeepStrictEqual({...added}, expected) ||
+			!isDeepStrictEqual(stripEmptyConfigs(after, plugin), stripEmptyConfigs(JSON.parse(JSON.stringify(parsed)), plugin))
+		)
+			throw new Error('changed more');
+	} catch {
+		return {status: 'manual', reason: 'config.toml defines the CRI registry in a form regauth cannot extend safely', snippet};
+	}
+	return {status: 'in-place', generation, text};
+}
+
+/** The parsed config without an empty `registry.configs` (or `registry`) that only the comparison added. */
+function stripEmptyConfigs(config: Record<string, unknown>, plugin: string): unknown {
+	const copy = structuredClone(config) as {plugins?: Record<string, {registry?: {configs?: object}}>};
+	const registry = copy.plugins?.[plugin]?.registry;
+	if (registry?.configs && Object.keys(registry.configs).length === 0) delete registry.configs;
+	if (registry && Object.keys(registry).length === 0) delete copy.plugins![plugin]!.registry;
+	return copy;
+}
