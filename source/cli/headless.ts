@@ -4,10 +4,12 @@ import {type ApplyResult, apply, RefusedError, StaleError} from '../apply/apply.
 import {stateDir} from '../environment.js';
 import type {KeychainStatus} from '../keychain/diagnose.js';
 import {prepareKeychain} from '../keychain/prepare.js';
+import {readClusters} from '../kubernetes/read-clusters.js';
 import {plan, plannedReads} from '../plan.js';
 import type {Note, Plan} from '../plan-types.js';
 import {probeEnvironment} from '../probe.js';
 import {secretValues} from '../secret-values.js';
+import {clusterQueries} from '../targets/kubernetes/clusters.js';
 import {assignPasswords, type Invocation} from './args.js';
 import {CancelledError, EXIT, FailureError, UsageError} from './errors.js';
 import {planJson, planText, resultJson, resultText} from './plan-view.js';
@@ -22,6 +24,8 @@ export interface Io {
 async function makePlan(invocation: Invocation, keychain?: KeychainStatus, notes: Note[] = []): Promise<Plan> {
 	const probed = await probeEnvironment(process.env);
 	const env = await probeEnvironment(process.env, {reads: plannedReads(invocation.answers, probed)});
+	const clusters = await readClusters(env.programs.kubectl, clusterQueries(invocation.answers), process.env);
+	if (Object.keys(clusters).length > 0) env.clusters = clusters;
 	const result = plan(invocation.answers, keychain ? {...env, keychain} : env);
 	result.notes.push(...notes);
 	return result;
