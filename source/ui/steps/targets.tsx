@@ -3,6 +3,7 @@ import {Box, Text} from 'ink';
 import type {Answers, TargetId} from '../../answers.js';
 import {TARGET_CATALOG as TARGETS} from '../../targets/catalog.js';
 import {CheckList} from '../components/check-list.js';
+import {linesOf} from '../components/window.js';
 import {nextAfterTargets} from '../flow.js';
 import {useStepInput} from '../hooks/use-step-input.js';
 import type {StepProps} from './step-props.js';
@@ -13,7 +14,7 @@ function toggle(answers: Answers, id: TargetId): Answers {
 	return {...answers, targets: TARGETS.map(target => target.id).filter(target => chosen.includes(target))};
 }
 
-export function TargetsStep({state, dispatch, get, active, width}: StepProps) {
+export function TargetsStep({state, dispatch, get, active, width, height}: StepProps) {
 	useStepInput(
 		'targets',
 		(input, key) => {
@@ -35,13 +36,15 @@ export function TargetsStep({state, dispatch, get, active, width}: StepProps) {
 		description: target.description,
 		checked: state.answers.targets.includes(target.id),
 	}));
+	// Title, keys, blank, the highlighted target's description (and the warning when shown).
+	const focused = items[state.field];
+	const around = 3 + 1 + (focused ? linesOf(`${focused.label}: ${focused.description}`, width) : 0) + (state.answers.targets.length === 0 ? 1 : 0);
 	return (
 		<Box flexDirection="column" width={width}>
 			<Text bold>What should regauth configure?</Text>
 			<Text dimColor>↑/↓ move · Space toggles · Enter continues</Text>
-			<Text> </Text>
-			<CheckList items={items} index={state.field} width={width} />
-			{state.answers.targets.length === 0 ? <Text color="yellow">Choose at least one.</Text> : null}
+			{state.answers.targets.length === 0 ? <Text color="yellow">Choose at least one.</Text> : <Text> </Text>}
+			<CheckList items={items} index={state.field} width={width} height={Math.max(3, height - around)} />
 		</Box>
 	);
 }
