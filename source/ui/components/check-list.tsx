@@ -12,7 +12,14 @@ export interface Check {
 /** `height`: lines for the rows; a longer list shows a window around the highlight. */
 export function CheckList({items, index, width, height}: {items: Check[]; index: number; width: number; height?: number}) {
 	const labelWidth = Math.max(...items.map(item => item.label.length)) + 7;
-	const slice = height === undefined ? {start: 0, end: items.length, hiddenAbove: 0, hiddenBelow: 0} : windowAround(items.map(() => 1), index, height);
+	const slice =
+		height === undefined
+			? {start: 0, end: items.length, hiddenAbove: 0, hiddenBelow: 0}
+			: windowAround(
+					items.map(() => 1),
+					index,
+					height,
+				);
 	return (
 		<Box flexDirection="column">
 			{slice.hiddenAbove > 0 ? <Text dimColor> ↑ {slice.hiddenAbove} more</Text> : null}
