@@ -81,14 +81,23 @@ test('config.toml with its own CRI section: the auth appended in place, every ot
 });
 
 test('containerd 2.x form: version 3 and the io.containerd.cri.v1.images plugin when the node has no config.toml', () => {
-	const answers = {...defaultAnswers(), targets: ['containerd' as const], credentials: [{registry: 'r.example.com', username: 'u', password: 'p', email: ''}], destdir: '/stage'};
+	const answers = {
+		...defaultAnswers(),
+		targets: ['containerd' as const],
+		credentials: [{registry: 'r.example.com', username: 'u', password: 'p', email: ''}],
+		destdir: '/stage',
+	};
 	answers.containerd = {...answers.containerd, version: '2.x'};
 	const result = plan(answers, emptyEnvironment());
 	const dropIn = result.artifacts.find(artifact => artifact.id === 'containerd:drop-in')!;
 	const doc = parse(dropIn.text!) as {version: number; plugins: Record<string, unknown>};
 	assert.equal(doc.version, 3);
 	assert.deepEqual(Object.keys(doc.plugins), ['io.containerd.cri.v1.images']);
-	assert.match(result.artifacts.find(artifact => artifact.id === 'containerd:config')!.text!, /^version = 3\n/, 'an import may not be newer than the main file');
+	assert.match(
+		result.artifacts.find(artifact => artifact.id === 'containerd:config')!.text!,
+		/^version = 3\n/,
+		'an import may not be newer than the main file',
+	);
 	assert.ok(result.notes.some(note => /1\.6\/1\.7 read config version 2.*2\.x reads version 3/.test(note.message)));
 });
 
@@ -104,7 +113,11 @@ test('a mirror and a CA: certs.d hosts.toml, and config_path so containerd reads
 });
 
 test('/etc/containerd not writable and no --destdir: staged under the output directory with the install commands; secrets masked in the review', () => {
-	const answers = {...defaultAnswers(), targets: ['containerd' as const], credentials: [{registry: 'r.example.com', username: 'u', password: 'Sekr1t', email: ''}]};
+	const answers = {
+		...defaultAnswers(),
+		targets: ['containerd' as const],
+		credentials: [{registry: 'r.example.com', username: 'u', password: 'Sekr1t', email: ''}],
+	};
 	const result = plan(answers, emptyEnvironment({cwd: '/work', writable: {'/etc/containerd': false}}));
 	const dropIn = result.artifacts.find(artifact => artifact.id === 'containerd:drop-in')!;
 	assert.equal(dropIn.path, '/work/regauth/containerd/etc/containerd/conf.d/50-regauth-registry-auth.toml');
@@ -117,8 +130,14 @@ test('/etc/containerd not writable and no --destdir: staged under the output dir
 });
 
 test('a config.toml that already configures the host is left alone, with the table to add (masked)', () => {
-	const existing = 'version = 2\n[plugins."io.containerd.grpc.v1.cri".registry.configs."r.example.com".auth]\n  username = "old"\n  password = "older-secret"\n';
-	const answers = {...defaultAnswers(), targets: ['containerd' as const], credentials: [{registry: 'r.example.com', username: 'u', password: 'Sekr1t', email: ''}], destdir: '/stage'};
+	const existing =
+		'version = 2\n[plugins."io.containerd.grpc.v1.cri".registry.configs."r.example.com".auth]\n  username = "old"\n  password = "older-secret"\n';
+	const answers = {
+		...defaultAnswers(),
+		targets: ['containerd' as const],
+		credentials: [{registry: 'r.example.com', username: 'u', password: 'Sekr1t', email: ''}],
+		destdir: '/stage',
+	};
 	const result = plan(answers, emptyEnvironment({files: {'/stage/etc/containerd/config.toml': {exists: true, text: existing, mode: 0o644}}}));
 	const [artifact] = result.artifacts;
 	assert.match(artifact!.blocked!, /already configures r\.example\.com; change its auth there/);

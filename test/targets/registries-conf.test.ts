@@ -33,7 +33,20 @@ test('skopeo pulls upstream.invalid/demo/hello through the mirror the drop-in na
 	writeFileSync(join(home, '.config', 'containers', 'registries.conf'), 'unqualified-search-registries = []\n');
 	const env = cleanEnv(home, {XDG_RUNTIME_DIR: runtime});
 	const run = await runCli(
-		['-r', mirror.host, '-u', mirror.username, '--password-stdin', '-t', 'registries-conf', '--mirror-of', 'upstream.invalid', '--mirror-insecure', '--no-verify', '--yes'],
+		[
+			'-r',
+			mirror.host,
+			'-u',
+			mirror.username,
+			'--password-stdin',
+			'-t',
+			'registries-conf',
+			'--mirror-of',
+			'upstream.invalid',
+			'--mirror-insecure',
+			'--no-verify',
+			'--yes',
+		],
 		{input: mirror.password, env, cwd: dir},
 	);
 	assert.equal(run.code, 0, run.stdout + run.stderr);
@@ -45,7 +58,8 @@ test('skopeo pulls upstream.invalid/demo/hello through the mirror the drop-in na
 	assert.deepEqual(Object.keys(JSON.parse(readFileSync(authFile, 'utf8')).auths), [mirror.host], 'the login under the mirror’s host');
 
 	// --no-tags: listing tags asks the registry itself (mirrors serve pulls only).
-	const inspect = () => spawnSync('skopeo', ['--insecure-policy', 'inspect', '--no-tags', 'docker://upstream.invalid/demo/hello:v1'], {encoding: 'utf8', env, timeout: 60_000});
+	const inspect = () =>
+		spawnSync('skopeo', ['--insecure-policy', 'inspect', '--no-tags', 'docker://upstream.invalid/demo/hello:v1'], {encoding: 'utf8', env, timeout: 60_000});
 	const pulled = inspect();
 	assert.equal(pulled.status, 0, pulled.stderr);
 	assert.equal(JSON.parse(pulled.stdout).Digest, image.manifestDigest, 'the image came from the mirror (upstream.invalid does not resolve)');
@@ -58,19 +72,32 @@ test('skopeo pulls upstream.invalid/demo/hello through the mirror the drop-in na
 });
 
 test('system scope for CRI-O: /etc/containers/registries.conf.d, staged when not writable; Docker Hub’s location is registry-1.docker.io', () => {
-	const answers = {...defaultAnswers(), targets: ['registries-conf' as const], credentials: [{registry: 'mirror.corp:5000', username: 'u', password: 'p', email: ''}]};
+	const answers = {
+		...defaultAnswers(),
+		targets: ['registries-conf' as const],
+		credentials: [{registry: 'mirror.corp:5000', username: 'u', password: 'p', email: ''}],
+	};
 	answers.registriesConf = {mirrorOf: 'docker.io', scope: 'system', insecure: false};
 	const result = plan(answers, emptyEnvironment({cwd: '/work', writable: {'/etc/containers/registries.conf.d': false}}));
 	const dropIn = result.artifacts.find(artifact => artifact.id === 'registries-conf:drop-in')!;
 	assert.equal(dropIn.installPath, '/etc/containers/registries.conf.d/50-regauth-docker.io.conf');
 	assert.equal(dropIn.path, '/work/regauth/containers/etc/containers/registries.conf.d/50-regauth-docker.io.conf');
-	assert.deepEqual(JSON.parse(JSON.stringify(parse(dropIn.text!))), {registry: [{prefix: 'docker.io', location: 'registry-1.docker.io', mirror: [{location: 'mirror.corp:5000'}]}]});
-	assert.ok(result.artifacts.some(artifact => artifact.id === 'podman:auth' && artifact.path.endsWith('/.config/containers/auth.json')), 'the mirror’s login too');
+	assert.deepEqual(JSON.parse(JSON.stringify(parse(dropIn.text!))), {
+		registry: [{prefix: 'docker.io', location: 'registry-1.docker.io', mirror: [{location: 'mirror.corp:5000'}]}],
+	});
+	assert.ok(
+		result.artifacts.some(artifact => artifact.id === 'podman:auth' && artifact.path.endsWith('/.config/containers/auth.json')),
+		'the mirror’s login too',
+	);
 	assert.ok(result.notes.some(note => note.message.includes('CRI-O')));
 });
 
 test('without --mirror-of the field names the flag and the fix', () => {
-	const answers = {...defaultAnswers(), targets: ['registries-conf' as const], credentials: [{registry: 'mirror.corp', username: 'u', password: 'p', email: ''}]};
+	const answers = {
+		...defaultAnswers(),
+		targets: ['registries-conf' as const],
+		credentials: [{registry: 'mirror.corp', username: 'u', password: 'p', email: ''}],
+	};
 	const result = plan(answers, emptyEnvironment());
 	assert.deepEqual(
 		result.issues.map(issue => [issue.flag, issue.message]),

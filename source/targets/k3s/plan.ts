@@ -24,6 +24,13 @@ export function maskRegistriesYaml(text: string): string {
 	return doc.toString({lineWidth: 0});
 }
 
+/** The merge's message as "<path> is …" (refusedMerge's sentence). */
+function refusal(message: string): string {
+	const reason = message.replace(/:?\. regauth will not touch it\.$/, '');
+	if (reason.startsWith('registries.yaml is ')) return reason.slice('registries.yaml is '.length);
+	return `a file regauth cannot merge into (${reason.replace(/^registries\.yaml: /, '')})`;
+}
+
 function fileOf(ctx: Pick<TargetContext, 'answers'>): {dir: string; path: string} {
 	const dir = K3S_DIRS[ctx.answers.k3s.distribution];
 	return {dir, path: join(dir, 'registries.yaml')};
@@ -49,7 +56,7 @@ export const k3s: TargetPlanner = {
 				title,
 				path: read,
 				base,
-				reason: merged.message.replace(/^registries\.yaml /, '').replace(/\. regauth will not touch it\.$/, ''),
+				reason: refusal(merged.message),
 			});
 		const staged = stagedFor(ctx, dir);
 		const placed = placeSystemFile(ctx, dir, destination, distribution, 0o600);
