@@ -32,8 +32,20 @@ function strict(schema: unknown): unknown {
 }
 
 const ajv = new Ajv({strict: false, allErrors: true});
-const externalSecretSchema = ajv.compile(strict(fixture('externalsecret-v1.schema.json')) as object);
-const providerSchema = ajv.compile(fixture('credential-provider-config-v1.schema.json'));
+const externalSecretValidator = ajv.compile(strict(fixture('externalsecret-v1.schema.json')) as object);
+const providerValidator = ajv.compile(fixture('credential-provider-config-v1.schema.json'));
+
+// Plain predicates: Ajv's validators are type guards, which would narrow the parsed YAML to unknown.
+const externalSecretSchema = Object.assign((doc: unknown): boolean => externalSecretValidator(doc), {
+	get errors() {
+		return externalSecretValidator.errors;
+	},
+});
+const providerSchema = Object.assign((doc: unknown): boolean => providerValidator(doc), {
+	get errors() {
+		return providerValidator.errors;
+	},
+});
 
 function externalSecretPlan(extra: Partial<ReturnType<typeof defaultAnswers>['externalSecret']> = {}, registry = 'ghcr.io') {
 	const answers = {
