@@ -55,7 +55,7 @@ export const externalSecretSpec: TargetSpec<'external-secret'> = {
 			key: 'usernameProperty',
 			label: 'Username property',
 			hint: 'the property of that key holding the user name',
-			flag: {name: 'remote-username-property', value: 'PROP', help: ['property holding the user name (default username)']},
+			flag: {name: 'username-property', value: 'PROP', help: ['property holding the user name (default username)']},
 			check: required('Username property', 'username'),
 		}),
 		textOption({
@@ -63,7 +63,7 @@ export const externalSecretSpec: TargetSpec<'external-secret'> = {
 			key: 'passwordProperty',
 			label: 'Password property',
 			hint: 'the property of that key holding the password or token',
-			flag: {name: 'remote-password-property', value: 'PROP', help: ['property holding the token (default password)']},
+			flag: {name: 'password-property', value: 'PROP', help: ['property holding the token (default password)']},
 			check: required('Password property', 'password'),
 		}),
 		textOption({
@@ -71,7 +71,7 @@ export const externalSecretSpec: TargetSpec<'external-secret'> = {
 			key: 'refreshInterval',
 			label: 'Refresh interval',
 			hint: 'how often the operator reads the store again (0s: once)',
-			flag: {name: 'refresh-interval', value: 'DURATION', help: ['how often the operator re-reads the store (default 1h)']},
+			flag: {name: 'refresh-interval', value: 'DUR', help: ['how often the operator re-reads the store (default 1h)']},
 			check: checkDuration,
 		}),
 	],

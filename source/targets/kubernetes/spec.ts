@@ -107,8 +107,8 @@ const namespaceSelector = textOption({
 	hint: 'LABEL=VALUE: a Secret in every namespace with this label (listed by kubectl); empty: none',
 	flag: {
 		name: 'namespace-selector',
-		value: 'LABEL=VALUE',
-		help: ['a Secret in every namespace kubectl lists with this', 'label (kubectl get namespaces -l LABEL=VALUE)'],
+		value: 'SEL',
+		help: ['LABEL=VALUE: a Secret in every namespace kubectl', 'lists with that label (kubectl get namespaces -l)'],
 	},
 	check: checkNamespaceSelector,
 });

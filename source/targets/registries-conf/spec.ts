@@ -40,7 +40,7 @@ export const registriesConfSpec: TargetSpec<'registries-conf'> = {
 				{value: 'user', label: 'this user (~/.config/containers)'},
 				{value: 'system', label: 'the machine (/etc/containers, CRI-O)'},
 			],
-			flag: {name: 'registries-conf-scope', value: 'SCOPE', help: ['user (default: ~/.config/containers) or system', '(/etc/containers, for CRI-O)']},
+			flag: {name: 'mirror-scope', value: 'SCOPE', help: ['user (default: ~/.config/containers) or system', '(/etc/containers, for CRI-O)']},
 		}),
 		switchOption({
 			group: 'registriesConf',
