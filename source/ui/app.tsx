@@ -8,6 +8,7 @@ import type {Environment} from '../environment.js';
 import type {Plan} from '../plan-types.js';
 import {STEP_ORDER, STEP_TITLES} from './flow.js';
 import {TypeAheadContext, useTypeAhead} from './hooks/type-ahead.js';
+import {useClusters} from './hooks/use-clusters.js';
 import {LatestStateContext} from './hooks/use-step-input.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {PreviewPane, previewBody} from './preview/preview-pane.js';
@@ -91,7 +92,8 @@ export function App({initialAnswers, env, services, refresh, onExit}: AppProps) 
 		void import('../plan.js').then(module => setMakePlan(() => module.plan));
 	}, []);
 	const planned = state.answers.credentials.length > 0;
-	const plan = useMemo(() => (planned && makePlan ? makePlan(state.answers, env ?? emptyEnv) : NO_PLAN), [planned, makePlan, state.answers, env]);
+	const machine = useClusters(state.answers, env, state.step === 'review', services);
+	const plan = useMemo(() => (planned && makePlan ? makePlan(state.answers, machine ?? emptyEnv) : NO_PLAN), [planned, makePlan, state.answers, machine]);
 
 	const finish = (code: number) => {
 		onExit(code);

@@ -2,9 +2,11 @@
 // (test/support/fake-apiserver.ts): no real API server can run on the test machines. Several
 // clusters (contexts), namespaces listed by kubectl, and update in place of an existing Secret.
 import assert from 'node:assert/strict';
+import {execFile} from 'node:child_process';
 import {mkdirSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {test} from 'node:test';
+import {promisify} from 'node:util';
 import {defaultAnswers} from '../../source/answers.js';
 import {apply} from '../../source/apply/apply.js';
 import {emptyEnvironment} from '../../source/environment.js';
@@ -105,11 +107,24 @@ test('--all-namespaces in two clusters: every listed namespace gets the Secret; 
 	assert.match(run.stdout, /✓ kubectl apply the Secret in batch \(context west\)/);
 	assert.ok(!run.stdout.includes(GHCR.password) && !run.stderr.includes(GHCR.password));
 
+	// The revert regauth prints (and undo repeats) takes this run's entry out again, through jq on a pipe.
+	const undo = await runCli(['undo'], {env, cwd: dir});
+	const revert = undo.stdout
+		.split('\n')
+		.find(line => line.includes('jq'))!
+		.trim();
+	assert.match(revert, /^kubectl --context east get secret regcred --namespace web -o json \| jq .* \| kubectl --context east replace -f -$/);
+	requireProgram('jq', 'apt-get install jq (see .ci/run)');
+	// Asynchronously: the simulated API servers answer from this process's event loop.
+	await promisify(execFile)('sh', ['-c', revert], {env});
+	assert.deepEqual(decode(a.secrets.get('web/regcred')!).auths, {'ghcr.io': GHCR}, 'back to the other registry alone');
+	await runCli([...args, '--apply', 'commands', '--no-verify', '--yes'], {env, cwd: dir, input: PASSWORD});
+
 	// Again: every Secret already holds the entry, so nothing is applied anywhere.
 	const again = await runCli([...args, '--apply', 'commands', '--no-verify', '--yes'], {env, cwd: dir, input: PASSWORD});
 	assert.equal(again.code, 0, again.stdout + again.stderr);
 	assert.match(again.stderr, /Secret regcred in east\/web already holds this entry \(and keeps ghcr\.io\): nothing to apply there/);
-	assert.equal(writes(a).length + writes(b).length, 4, 'no request beyond the first run’s four');
+	assert.equal(writes(a).length + writes(b).length, 6, 'no request beyond the first run’s four, the revert and the re-merge');
 });
 
 test('--namespace-selector LABEL=VALUE uses the namespaces kubectl lists with that label; a namespace-scoped user is read namespace by namespace', async () => {

@@ -91,6 +91,26 @@ function where(placement: Placement, several: boolean): {label: string; folder: 
 
 const yamlOf = (value: unknown) => stringify(value, {lineWidth: 0});
 
+/**
+ * How to take this run's entries out of a merged Secret by hand: the Secret goes through jq on a
+ * pipe (no secret on a command line). Entries it replaced cannot be put back this way: the note
+ * points at the saved copy.
+ */
+function mergeRevert(
+	context: string,
+	ns: string[],
+	name: string,
+	type: 'dockerconfigjson' | 'dockercfg',
+	merge: {added: string[]; replaced: string[]},
+	before: string,
+): string {
+	if (merge.added.length === 0) return `${shellJoin(kubectl(context, 'replace', ...ns, '-f', before))}   (the Secret as it was)`;
+	const key = type === 'dockercfg' ? '.dockercfg' : '.dockerconfigjson';
+	const path = (entry: string) => (type === 'dockercfg' ? `[${JSON.stringify(entry)}]` : `.auths[${JSON.stringify(entry)}]`);
+	const filter = `.data[${JSON.stringify(key)}] |= (@base64d | fromjson | del(${merge.added.map(path).join(', ')}) | tojson | @base64)`;
+	return `${shellJoin(kubectl(context, 'get', 'secret', name, ...ns, '-o', 'json'))} | ${shellJoin(['jq', filter])} | ${shellJoin(kubectl(context, 'replace', '-f', '-'))}${merge.replaced.length > 0 ? `   (then restore ${merge.replaced.join(', ')} from ${before})` : ''}`;
+}
+
 export const kubernetes: TargetPlanner = {
 	plan(ctx: TargetContext) {
 		const {secretName, secretType, serviceAccount, contexts} = ctx.answers.kubernetes;
@@ -146,7 +166,7 @@ export const kubernetes: TargetPlanner = {
 					textArtifact({
 						id: `kubernetes:secret:${folder}`,
 						target: 'kubernetes',
-						title: `Secret ${secretName}${suffix} (merged)`,
+						title: `Secret ${secretName}${suffix}, merged into the cluster’s`,
 						path,
 						mode: 0o600,
 						secret: true,
@@ -186,8 +206,15 @@ export const kubernetes: TargetPlanner = {
 					role: 'deploy',
 					timeoutMs: 60_000,
 					check,
-					revert: shellJoin(kubectl(context, 'replace', ...ns, '-f', before)),
+					revert: mergeRevert(context, ns, secretName, secretType, merge, before),
 				});
+				if (merge.replaced.length > 0) {
+					notes.push({
+						level: 'warning',
+						target: 'kubernetes',
+						message: `Secret ${secretName} in ${label}: the entries for ${merge.replaced.join(', ')} are replaced; the Secret as it was is saved in ${before} (0600). regauth undo removes that file with the others, so keep a copy if you may want the old entries back.`,
+					});
+				}
 				summary.push(`${label} (merge: ${changes}${kept})`);
 			} else {
 				const manifest = secretManifest(secretName, namespace, ctx.credentials, secretType);

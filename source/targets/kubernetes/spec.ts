@@ -103,7 +103,7 @@ export function checkNamespaceSelector(selector: string): string | undefined {
 const namespaceSelector = textOption({
 	group: 'kubernetes',
 	key: 'namespaceSelector',
-	label: 'Namespace selector',
+	label: 'Namespace label',
 	hint: 'LABEL=VALUE: a Secret in every namespace with this label (listed by kubectl); empty: none',
 	flag: {
 		name: 'namespace-selector',
