@@ -2,15 +2,18 @@
 // (Debian's package) reads the result with `containerd --config … config dump`, which prints the
 // final configuration with imports merged, without a daemon.
 import assert from 'node:assert/strict';
-import {execFileSync} from 'node:child_process';
+import {execFile, execFileSync, spawn} from 'node:child_process';
 import {mkdirSync, readFileSync, statSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {test} from 'node:test';
+import {after, test} from 'node:test';
+import {promisify} from 'node:util';
 import {parse} from 'smol-toml';
 import {defaultAnswers} from '../../source/answers.js';
 import {emptyEnvironment} from '../../source/environment.js';
 import {plan} from '../../source/plan.js';
+import {buildOciImage, pushImage} from '../support/oci-image.js';
 import {requireProgram} from '../support/programs.js';
+import {startRegistry} from '../support/registry.js';
 import {cleanEnv, runCli} from '../support/run-cli.js';
 import {tempDir} from '../support/temp.js';
 
@@ -142,4 +145,44 @@ test('a config.toml that already configures the host is left alone, with the tab
 	const [artifact] = result.artifacts;
 	assert.match(artifact!.blocked!, /already configures r\.example\.com; change its auth there/);
 	assert.ok(!artifact!.blocked!.includes('Sekr1t') && !JSON.stringify(result).includes('older-secret"'), 'neither password shown');
+});
+
+test('a real containerd daemon pulls through the mirror regauth’s hosts.toml names (ctr --hosts-dir)', {
+	skip: process.getuid?.() !== 0 && 'a containerd daemon needs root',
+}, async () => {
+	requireProgram('ctr', 'apt-get install containerd (see .ci/run)');
+	const dir = tempDir();
+	// The mirror: a real registry (no auth here: ctr would take a password only on its command line).
+	const mirror = await startRegistry(join(dir, 'registry'), {authYaml: ''});
+	const image = buildOciImage(join(dir, 'oci'));
+	pushImage(image, mirror, 'demo/hello');
+	const root = tempDir();
+	await regauth(root, ['--containerd-mirror', `http://${mirror.host}`], ['upstream.invalid']);
+
+	// containerd with its own root, state and socket; the CRI plugin is not needed for ctr.
+	const socket = join(dir, 'containerd.sock');
+	writeFileSync(
+		join(dir, 'daemon.toml'),
+		`version = 2\nroot = ${JSON.stringify(join(dir, 'root'))}\nstate = ${JSON.stringify(join(dir, 'state'))}\ndisabled_plugins = ["io.containerd.grpc.v1.cri"]\n[grpc]\n  address = ${JSON.stringify(socket)}\n`,
+	);
+	const daemon = spawn('containerd', ['--config', join(dir, 'daemon.toml')], {stdio: 'ignore'});
+	after(() => {
+		daemon.kill('SIGTERM');
+	});
+	const ctr = (...args: string[]) => promisify(execFile)('ctr', ['--address', socket, ...args], {encoding: 'utf8'});
+	for (let tries = 0; ; tries++) {
+		try {
+			await ctr('version');
+			break;
+		} catch (error) {
+			if (tries > 100) throw error;
+			await new Promise(resolve => setTimeout(resolve, 50));
+		}
+	}
+	const hostsDir = join(root, 'etc/containerd/certs.d');
+	await ctr('content', 'fetch', '--hosts-dir', hostsDir, 'upstream.invalid/demo/hello:v1');
+	const {stdout} = await ctr('images', 'ls', '--quiet');
+	assert.match(stdout, /upstream\.invalid\/demo\/hello:v1/);
+	const {stdout: content} = await ctr('content', 'ls', '--quiet');
+	assert.ok(content.includes(image.manifestDigest), 'the manifest came from the mirror (upstream.invalid does not resolve)');
 });
