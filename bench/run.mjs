@@ -12,6 +12,7 @@ const BENCHES = {
 	'plan-scale': ['--import', 'tsx', 'bench/plan-scale.ts'],
 	helper: ['bench/helper.mjs'],
 	memory: ['bench/memory.mjs'],
+	exec: ['bench/exec.mjs'],
 };
 
 const args = process.argv.slice(2);

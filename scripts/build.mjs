@@ -34,6 +34,8 @@ await Promise.all([
 	build({...common, entryPoints: {cli: 'source/cli.tsx'}, splitting: true, chunkNames: 'chunks/[name]-[hash]'}),
 	// docker runs the helper on every pull: one file of its own, sharing no chunk with the CLI.
 	build({...common, entryPoints: {'docker-credential-regauth': 'source/keychain/helper-main.ts'}}),
+	// The GitHub Action (action.yml): main and post, each one self-contained file.
+	build({...common, entryPoints: {'action/main': 'source/action/main.ts', 'action/post': 'source/action/post.ts'}}),
 ]);
 
 for (const name of ['cli.js', 'docker-credential-regauth.js']) await chmod(outdir + name, 0o755);

@@ -35,6 +35,10 @@ async function main(argv: string[]): Promise<number> {
 		const {runUndo} = await import('./cli/undo.js');
 		return runUndo(io, invocation.json);
 	}
+	if (invocation.subcommand === 'exec') {
+		const {runExec} = await import('./cli/exec.js');
+		return runExec(invocation, io);
+	}
 	if (invocation.subcommand === 'doctor') {
 		const {runDoctor} = await import('./cli/doctor.js');
 		return runDoctor(invocation, io);

@@ -1,8 +1,17 @@
 // The read-only snapshot of the machine that plan() works from. This file holds the type and
 // the pure path rules; probe.ts is the only code that fills it in from the real machine.
 import {isAbsolute, join} from 'node:path';
-import type {KeychainStatus} from './keychain/diagnose.js';
-import type {HelperLocation} from './keychain/locate.js';
+import type {KeychainStatus} from './keychain-status.js';
+
+/** How to run regauth's own credential helper: the bundle beside the CLI (keychain/locate.ts finds it). */
+export interface HelperLocation {
+	/** The node that runs regauth (absolute). */
+	node: string;
+	/** dist/docker-credential-regauth.js (absolute, symlinks resolved). */
+	script: string;
+	/** It lives in npx's cache, which npm may clean: a launcher pointing there can break later. */
+	npx: boolean;
+}
 
 export interface FileState {
 	exists: boolean;
@@ -108,7 +117,7 @@ export function podmanRuntimeAuthPath(env: Environment): string | undefined {
 }
 
 /** Where `regauth undo` finds the journal of the last apply. */
-export function stateDir(env: Environment): string {
+export function stateDir(env: Pick<Environment, 'home' | 'vars'>): string {
 	const state = env.vars.XDG_STATE_HOME && isAbsolute(env.vars.XDG_STATE_HOME) ? env.vars.XDG_STATE_HOME : join(env.home, '.local', 'state');
 	return join(state, 'regauth');
 }

@@ -1,5 +1,5 @@
-// The plan's parts: what would be written and run. Everything that shows, prints or applies
-// reads these; nothing else decides what changes on the machine.
+// The plan's parts: what would be written and run, and what applying it means. Everything that
+// shows, prints or applies reads these; nothing else decides what changes on the machine.
 import type {FieldIssue, TargetId} from './answers.js';
 import type {FileState} from './environment.js';
 
@@ -11,6 +11,19 @@ export interface ArchiveEntry {
 	size: number;
 	/** The member's text with secrets masked (files only). */
 	redacted?: string;
+}
+
+/**
+ * What applying does to a file: new (absent now), merge (into what is there: `base`), unchanged
+ * (already holds exactly this), refused (`blocked`: apply refuses the whole plan).
+ */
+export type ArtifactStatus = 'new' | 'merge' | 'unchanged' | 'refused';
+
+/** The one definition of an artifact's status: plan() sets it, every view reads it. */
+export function artifactStatus(artifact: Pick<Artifact, 'blocked' | 'changed' | 'base'>): ArtifactStatus {
+	if (artifact.blocked) return 'refused';
+	if (!artifact.changed) return 'unchanged';
+	return artifact.base?.exists ? 'merge' : 'new';
 }
 
 export interface Artifact {
@@ -46,6 +59,8 @@ export interface Artifact {
 	changed: boolean;
 	/** Set when the file cannot be produced (e.g. the existing file is malformed); apply refuses. */
 	blocked?: string;
+	/** Set by plan() from blocked/changed/base (artifactStatus); views read it, never recompute it. */
+	status?: ArtifactStatus;
 }
 
 /**
@@ -90,6 +105,20 @@ export interface Note {
 	message: string;
 }
 
+/** What apply does: the files, the commands (kubectl, docker login), or both. */
+export type ApplyMode = 'files' | 'commands' | 'both';
+
+export const APPLY_MODES: readonly ApplyMode[] = ['files', 'commands', 'both'];
+
+/** Something to do after applying, with the real paths; shown depending on what was applied. */
+export interface FollowUp {
+	text: string;
+	/** Shown only when one of these artifacts or commands was applied (done or unchanged). */
+	ifDone?: string[];
+	/** Shown only when none of these was applied. */
+	unlessDone?: string[];
+}
+
 export interface Plan {
 	artifacts: Artifact[];
 	commands: Command[];
@@ -98,4 +127,62 @@ export interface Plan {
 	issues: FieldIssue[];
 	/** The same run as a headless command line, the password on stdin. */
 	headless: string;
+	/** What each apply mode writes and runs (ids of artifacts and commands), in plan order. */
+	modes: Record<ApplyMode, {artifacts: string[]; commands: string[]}>;
+	/** Whether apply may run at all; when not, `refusals` says why (one message each). */
+	canApply: boolean;
+	refusals: string[];
+	/** Every form of the user's secrets, for scrubbing child output (never shown). */
+	secrets: string[];
+	/** After a successful apply: staged files to put in place, the command that proves it works. */
+	followUps: FollowUp[];
+}
+
+/** A plan that does nothing (before the planner has loaded, or when there is nothing to do). */
+export function emptyPlan(fields: Partial<Plan> = {}): Plan {
+	return {
+		artifacts: [],
+		commands: [],
+		notes: [],
+		issues: [],
+		headless: '',
+		modes: {files: {artifacts: [], commands: []}, commands: {artifacts: [], commands: []}, both: {artifacts: [], commands: []}},
+		canApply: true,
+		refusals: [],
+		secrets: [],
+		followUps: [],
+		...fields,
+	};
+}
+
+/**
+ * Which commands each mode runs, by role: store always (the files point at it), deploy with
+ * commands, alternative only instead of the files it replaces.
+ */
+export function modesOf(artifacts: readonly Artifact[], commands: readonly Command[]): Plan['modes'] {
+	const pick = (mode: ApplyMode) => ({
+		artifacts: mode === 'commands' ? [] : artifacts.map(artifact => artifact.id),
+		commands: commands
+			.filter(command => command.role === 'store' || (command.role === 'deploy' && mode !== 'files') || (command.role === 'alternative' && mode === 'commands'))
+			.map(command => command.id),
+	});
+	return {files: pick('files'), commands: pick('commands'), both: pick('both')};
+}
+
+/** Why apply must refuse: field problems, then files that cannot be produced, then the caller's reasons. */
+export function refusalsOf(plan: Pick<Plan, 'issues' | 'artifacts'>, more: readonly string[] = []): string[] {
+	return [
+		...plan.issues.map(issue => `${issue.label}: ${issue.message}`),
+		...plan.artifacts.flatMap(artifact => (artifact.blocked ? [artifact.blocked] : [])),
+		...more,
+	];
+}
+
+/** Completes a plan once its artifacts, commands and issues are known: statuses, modes and the apply gate. */
+export function finishPlan(plan: Plan, refusals: readonly string[] = []): Plan {
+	for (const artifact of plan.artifacts) artifact.status = artifactStatus(artifact);
+	plan.modes = modesOf(plan.artifacts, plan.commands);
+	plan.refusals = refusalsOf(plan, refusals);
+	plan.canApply = plan.refusals.length === 0;
+	return plan;
 }

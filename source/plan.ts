@@ -1,21 +1,37 @@
-// plan(answers, environment): the one pure function that decides every file regauth writes and
-// every command it runs. The preview, --dry-run, --json, the review screen and apply read it.
+// plan(answers, machine, facts): the one pure function that decides every file regauth writes,
+// every command it runs, whether it may apply at all and what to do afterwards. The preview,
+// --dry-run, --json, the review screen, apply and the next steps read it; none recompute it.
 import {type Answers, resolveAnswers} from './answers.js';
 import type {Environment} from './environment.js';
 import {headlessCommand} from './headless-command.js';
-import {keychainPlan} from './keychain/keychain-plan.js';
-import type {Note, Plan} from './plan-types.js';
+import type {KeychainStatus} from './keychain-status.js';
+import {emptyPlan, type FollowUp, finishPlan, type Note, type Plan} from './plan-types.js';
+import {secretValues} from './secret-values.js';
 import {TARGETS} from './targets/index.js';
+import {keychainPlan} from './targets/keychain-plan.js';
 import {optionIssues} from './targets/options.js';
+import type {VerifyResult} from './verify/result.js';
+import {failureMessage, type VerifyMode, verdict} from './verify/verdict.js';
 
 export type {Artifact, Command, Note, Plan} from './plan-types.js';
+
+/** What was learnt by effects before planning: inputs to plan(), never part of the machine snapshot. */
+export interface PlanFacts {
+	/** The check of the chosen keychain (it stores and erases a probe item, so it is not a read). */
+	keychain?: KeychainStatus;
+	/** The registry's answers to the credentials, and the policy that judges them. */
+	verification?: {mode: VerifyMode; results: readonly VerifyResult[]};
+	/** Notes from the steps before planning (an import, remembered credentials). */
+	notes?: readonly Note[];
+}
 
 /** Every existing file the plan for these answers would merge into (for the probe to read). */
 export function plannedReads(answers: Answers, env: Environment): string[] {
 	return TARGETS.filter(target => answers.targets.includes(target.id)).flatMap(target => target.reads?.({answers, env}) ?? []);
 }
 
-export function plan(answers: Answers, env: Environment): Plan {
+export function plan(answers: Answers, machine: Environment, facts: PlanFacts = {}): Plan {
+	const env = facts.keychain ? {...machine, keychain: facts.keychain} : machine;
 	const resolution = resolveAnswers(answers);
 	const ctx = {answers, credentials: resolution.credentials, env};
 	const notes: Note[] = resolution.notes.map(message => ({level: 'info', message}));
@@ -27,13 +43,20 @@ export function plan(answers: Answers, env: Environment): Plan {
 			});
 		}
 	}
-	const result: Plan = {artifacts: [], commands: [], notes, issues: [...resolution.issues, ...optionIssues(answers)], headless: headlessCommand(answers)};
+	const result = emptyPlan({
+		notes,
+		issues: [...resolution.issues, ...optionIssues(answers)],
+		headless: headlessCommand(answers),
+		secrets: secretValues(answers),
+	});
+	const followUps: FollowUp[] = [];
 	for (const target of TARGETS) {
 		if (!answers.targets.includes(target.id)) continue;
 		const output = target.plan(ctx);
 		result.artifacts.push(...output.artifacts);
 		result.commands.push(...output.commands);
 		result.notes.push(...output.notes);
+		followUps.push(...(output.followUps ?? []));
 	}
 	const keychain = keychainPlan(ctx);
 	result.artifacts.push(...keychain.artifacts);
@@ -53,5 +76,19 @@ export function plan(answers: Answers, env: Environment): Plan {
 		}
 		byPath.set(artifact.path, artifact.title);
 	}
-	return result;
+	const refusals: string[] = [];
+	if (facts.verification) {
+		const {mode, results} = facts.verification;
+		const judged = verdict(results, mode);
+		result.notes.push(...judged.notes);
+		if (judged.failures.length > 0) refusals.push(failureMessage(judged.failures, mode));
+	}
+	result.notes.push(...(facts.notes ?? []));
+	// Staged files first (they must be in place before anything proves the setup works).
+	for (const artifact of result.artifacts) {
+		if (artifact.install && artifact.install.length > 0)
+			result.followUps.push({text: `${artifact.install.join(' && ')}   — puts ${artifact.title} in place`, ifDone: [artifact.id]});
+	}
+	result.followUps.push(...followUps);
+	return finishPlan(result, refusals);
 }

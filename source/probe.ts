@@ -5,7 +5,7 @@ import {constants} from 'node:fs';
 import {access, readdir, readFile, stat, statfs} from 'node:fs/promises';
 import {homedir, userInfo} from 'node:os';
 import {delimiter, dirname, isAbsolute, join} from 'node:path';
-import type {Environment, FileState, KubeInfo} from './environment.js';
+import {type Environment, type FileState, type KubeInfo, stateDir} from './environment.js';
 import {locateHelper} from './keychain/locate.js';
 import {systemDirs} from './targets/specs.js';
 
@@ -150,4 +150,28 @@ export async function probeEnvironment(processEnv: NodeJS.ProcessEnv = process.e
 		...(helperLocation ? {regauthHelper: helperLocation} : {}),
 		writable: Object.fromEntries(writableDirs),
 	};
+}
+
+/**
+ * The machine as plan() needs it, read once per run: the snapshot, then the existing files the
+ * chosen targets would merge into (`reads` names them from the snapshot, e.g. plannedReads).
+ */
+export async function readMachine(
+	processEnv: NodeJS.ProcessEnv,
+	reads: (snapshot: Environment) => string[],
+	options: Omit<ProbeOptions, 'reads'> = {},
+): Promise<Environment> {
+	const snapshot = await probeEnvironment(processEnv, options);
+	return {...snapshot, files: await readFiles(reads(snapshot))};
+}
+
+/** The same machine with these files read again (a file changed between the plan and apply). */
+export async function rereadFiles(machine: Environment, paths: readonly string[]): Promise<Environment> {
+	return {...machine, files: {...machine.files, ...(await readFiles([...paths]))}};
+}
+
+/** Where undo's journal lives, from the environment variables alone (no PATH scan, no file read). */
+export function stateDirOf(processEnv: NodeJS.ProcessEnv): string {
+	const XDG_STATE_HOME = processEnv.XDG_STATE_HOME;
+	return stateDir({home: homeDirectory(processEnv), vars: XDG_STATE_HOME === undefined ? {} : {XDG_STATE_HOME}});
 }

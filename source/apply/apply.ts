@@ -4,7 +4,7 @@
 import {statSync} from 'node:fs';
 import {readFile, stat} from 'node:fs/promises';
 import {dirname, join} from 'node:path';
-import type {Artifact, Command, Plan} from '../plan-types.js';
+import type {ApplyMode, Artifact, Command, Plan} from '../plan-types.js';
 import {makeParents, writeFileAtomic, writeTarget} from './atomic-write.js';
 import {backupFile} from './backup.js';
 import {type JournalCommand, JournalWriter, sha256} from './journal.js';
@@ -12,7 +12,7 @@ import {type RunOptions, runCommand} from './run-command.js';
 import {checkSafePath, UnsafePathError} from './safe-path.js';
 import {appendPullSecret} from './serviceaccount.js';
 
-export type ApplyMode = 'files' | 'commands' | 'both';
+export type {ApplyMode} from '../plan-types.js';
 
 export type ItemStatus = 'running' | 'done' | 'unchanged' | 'failed' | 'skipped' | 'not-attempted';
 
@@ -80,22 +80,17 @@ export async function checkFresh(artifacts: readonly Artifact[]): Promise<void> 
 	if (stale.length > 0) throw new StaleError(stale);
 }
 
+/** What plan() decided this mode writes and runs. */
 function selected(plan: Plan, mode: ApplyMode): {artifacts: Artifact[]; commands: Command[]} {
-	const files = mode !== 'commands';
-	const artifacts = files ? plan.artifacts : [];
-	const commands = plan.commands.filter(command => {
-		if (command.role === 'store') return true;
-		if (command.role === 'deploy') return mode !== 'files';
-		if (command.role === 'alternative') return mode === 'commands';
-		return false;
-	});
-	return {artifacts, commands};
+	const {artifacts, commands} = plan.modes[mode];
+	return {
+		artifacts: plan.artifacts.filter(artifact => artifacts.includes(artifact.id)),
+		commands: plan.commands.filter(command => commands.includes(command.id)),
+	};
 }
 
 export async function apply(plan: Plan, options: ApplyOptions): Promise<ApplyResult> {
-	if (plan.issues.length > 0) throw new RefusedError(plan.issues.map(issue => `${issue.label}: ${issue.message}`).join('\n'));
-	const blocked = plan.artifacts.filter(artifact => artifact.blocked);
-	if (blocked.length > 0) throw new RefusedError(blocked.map(artifact => artifact.blocked!).join('\n'));
+	if (!plan.canApply) throw new RefusedError(plan.refusals.join('\n'));
 
 	const now = options.now ?? (() => new Date());
 	const {artifacts, commands} = selected(plan, options.mode);

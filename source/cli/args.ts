@@ -2,11 +2,11 @@
 // table, the help text and the mapping, with messages that name the flag and the fix.
 import {parseArgs} from 'node:util';
 import {type Answers, type Credential, defaultAnswers, type KeychainChoice, TARGET_IDS, type TargetId, trimOneNewline} from '../answers.js';
-import type {ApplyMode} from '../apply/apply.js';
+import type {ApplyMode} from '../plan-types.js';
+import type {VerifyFlags} from '../run-options.js';
 import {isRelevant} from '../targets/options.js';
 import {allOptions, routesToHelper, SPECS} from '../targets/specs.js';
 import {DEFAULT_TIMEOUT_MS} from '../verify/result.js';
-import type {VerifyMode} from '../verify/verdict.js';
 import {UsageError} from './errors.js';
 
 const COMMON_OPTIONS = {
@@ -30,9 +30,12 @@ const COMMON_OPTIONS = {
 	verify: {type: 'string'},
 	'no-verify': {type: 'boolean'},
 	'ca-file': {type: 'string'},
+	'cert-file': {type: 'string'},
+	'key-file': {type: 'string'},
 	insecure: {type: 'boolean'},
 	'verify-timeout': {type: 'string'},
 	fix: {type: 'boolean'},
+	inherit: {type: 'boolean'},
 } as const;
 
 type FlagOption = {type: 'string' | 'boolean'; multiple?: boolean; short?: string};
@@ -51,15 +54,9 @@ const OPTIONS = {...TARGET_OPTIONS, ...COMMON_OPTIONS};
 /** Flags that only mean something for one target, with the target and option they belong to. */
 const TARGET_FLAGS = new Map(allOptions().flatMap(owned => (owned.option.flag ? [[owned.option.flag.name, owned] as const] : [])));
 
-export type Subcommand = 'run' | 'undo' | 'doctor';
+export type Subcommand = 'run' | 'undo' | 'doctor' | 'exec';
 
-/** How the credentials are checked against the registry before anything is written. */
-export interface VerifyFlags {
-	mode: VerifyMode;
-	caFile?: string;
-	insecure: boolean;
-	timeoutMs: number;
-}
+export type {VerifyFlags} from '../run-options.js';
 
 export interface Invocation {
 	/** Flags given for targets that were not chosen (they change nothing: say so). */
@@ -82,6 +79,8 @@ export interface Invocation {
 	version: boolean;
 	verify: VerifyFlags;
 	doctor: DoctorFlags;
+	/** regauth exec [flags] -- COMMAND…: the command, and whether to start from the user's configs. */
+	exec?: {command: string[]; inherit: boolean};
 }
 
 export interface DoctorFlags {
@@ -124,6 +123,8 @@ Usage
   regauth undo                    restore what the last apply changed
   regauth doctor [FILE...]        check the docker config, podman auth files and any docker
                                   config or Kubernetes Secret YAML given; exit 1 on problems
+  regauth exec [flags] -- CMD...  run CMD logged in through a private docker config and podman
+                                  auth file, removed when CMD ends; exits with CMD's status
 
 Credentials (repeat --registry/--username/--email for several registries, in order)
   -r, --registry HOST            registry host[:port]; docker.io for Docker Hub
@@ -160,8 +161,17 @@ Checking the credentials (before anything is written; wrong credentials exit 1)
       --no-verify                save without asking the registry
       --verify=strict            also stop when the registry cannot be reached or checked
       --ca-file FILE             trust this CA (PEM) for the registry's TLS certificate
+      --cert-file FILE           present this client certificate (PEM) to a registry that wants
+      --key-file FILE            mutual TLS, with its unencrypted key; default: client.cert and
+                                 client.key from /etc/docker/certs.d/HOST:PORT/ (or ~/.docker/
+                                 certs.d, /etc/containers/certs.d)
       --insecure                 allow plain HTTP (localhost and 127.0.0.0/8 need no flag)
       --verify-timeout SECONDS   give up waiting for the registry after this long (default 10)
+  The check goes through HTTPS_PROXY / HTTP_PROXY except for NO_PROXY, with docker's rules.
+
+Exec
+      --inherit                  start from your docker config and podman auth files (helpers
+                                 and other logins included) instead of an empty login
 
 Doctor
       --fix                      move plain-text passwords of docker's config into the OS
@@ -175,6 +185,7 @@ Examples
   printf '%s' "$TOKEN" | regauth -r registry.example.com -u ci --password-stdin -t docker --dry-run --json
   printf '%s' "$TOKEN" | regauth -r quay.io -u 'myorg+ci' --password-stdin -t docker --keychain regauth --yes
   regauth -r quay.io -t kubernetes --from-keychain --yes
+  printf '%s' "$TOKEN" | regauth exec -r quay.io -u 'myorg+ci' --password-stdin -- ./ci/push.sh
   regauth --import ./myorg-robot-auth.json -t podman,butane --butane-remote-url https://cfg.example.com/config.json --yes
 
 Exit codes: 0 done, 1 failed, 2 bad usage or input, 130 cancelled.`;
@@ -204,6 +215,40 @@ function choice<T extends string>(flag: string, value: string | undefined, allow
 	throw new UsageError(`--${flag} ${value}: expected one of ${allowed.join(', ')}.`);
 }
 
+/** Flags regauth exec takes: the login and how to check it. */
+const EXEC_FLAGS = [
+	'registry',
+	'username',
+	'password-stdin',
+	'from-keychain',
+	'email',
+	'import',
+	'verify',
+	'no-verify',
+	'ca-file',
+	'cert-file',
+	'key-file',
+	'insecure',
+	'verify-timeout',
+	'inherit',
+	'help',
+];
+
+/** `exec [flags] -- COMMAND…`: the flags before `--`, the command after it. */
+function splitExec(argv: string[]): {flags: string[]; command: string[]} {
+	const end = argv.indexOf('--');
+	const command = end === -1 ? [] : argv.slice(end + 1);
+	if (command.length === 0 && !argv.includes('--help') && !argv.includes('-h'))
+		throw new UsageError('regauth exec needs the command after --: regauth exec -r HOST -u USER --password-stdin -- COMMAND [ARGS…]');
+	return {flags: argv.slice(1, end === -1 ? undefined : end), command};
+}
+
+function execFlagProblem(name: string): string {
+	if (name === 'keychain')
+		return '--keychain does not apply to regauth exec: the login lives in a private file only while the command runs, and nothing is stored in a keychain. Drop --keychain (--from-keychain reads a credential regauth stored).';
+	return `--${name} does not apply to regauth exec: it logs docker, podman, buildah and skopeo in for one command, in a private directory removed afterwards. It takes --registry, --username, --password-stdin (or --from-keychain, --import), --email, the checking flags and --inherit.`;
+}
+
 /** The targets' flags into the answers, each through its declaration; choices are checked here. */
 function targetFlags(answers: Answers, values: Record<string, unknown>): Answers {
 	let result = answers;
@@ -227,9 +272,10 @@ function targetFlags(answers: Answers, values: Record<string, unknown>): Answers
 }
 
 export function parseInvocation(argv: string[]): Invocation {
+	const exec = argv[0] === 'exec' ? splitExec(argv) : undefined;
 	let parsed: ReturnType<typeof parseArgs<{args: string[]; options: typeof OPTIONS; allowPositionals: true; strict: true}>>;
 	try {
-		parsed = parseArgs({args: argv, options: OPTIONS, allowPositionals: true, strict: true});
+		parsed = parseArgs({args: exec ? exec.flags : argv, options: OPTIONS, allowPositionals: true, strict: true});
 	} catch (error) {
 		if (/'--verify(?: <value>)?' argument (?:missing|is ambiguous)/.test((error as Error).message))
 			throw new UsageError('--verify needs a value: --verify=strict (or --no-verify to skip the check).');
@@ -238,8 +284,11 @@ export function parseInvocation(argv: string[]): Invocation {
 	}
 	const {values, positionals} = parsed;
 	const [first, ...rest] = positionals;
+	if (exec && positionals.length > 0)
+		throw new UsageError(`unexpected argument "${positionals.join(' ')}" before --: regauth exec [flags] -- COMMAND [ARGS…].`);
 	if (first !== 'doctor' && (rest.length > 0 || (first !== undefined && first !== 'undo'))) {
-		throw new UsageError(`unexpected argument "${positionals.join(' ')}": regauth takes flags (see regauth --help) or a subcommand: undo, doctor.`);
+		if (positionals.includes('exec')) throw new UsageError('exec comes first: regauth exec [flags] -- COMMAND [ARGS…].');
+		throw new UsageError(`unexpected argument "${positionals.join(' ')}": regauth takes flags (see regauth --help) or a subcommand: undo, doctor, exec.`);
 	}
 	if (first === 'doctor') {
 		const foreign = Object.keys(values).filter(name => !['json', 'fix', 'keychain', 'dry-run', 'help'].includes(name));
@@ -248,6 +297,9 @@ export function parseInvocation(argv: string[]): Invocation {
 	} else if (values.fix) {
 		throw new UsageError('--fix belongs to regauth doctor: run regauth doctor --fix.');
 	}
+	const foreignToExec = Object.keys(values).find(name => !EXEC_FLAGS.includes(name));
+	if (exec && foreignToExec) throw new UsageError(execFlagProblem(foreignToExec));
+	if (!exec && values.inherit) throw new UsageError('--inherit belongs to regauth exec: regauth exec --inherit -r HOST … -- COMMAND.');
 
 	let answers = defaultAnswers();
 	const registries = values.registry ?? [];
@@ -296,14 +348,14 @@ export function parseInvocation(argv: string[]): Invocation {
 	}
 
 	// How to check credentials applies to the wizard too: those flags alone do not mean headless.
-	const WIZARD_FLAGS = ['help', 'version', 'verify', 'no-verify', 'ca-file', 'insecure', 'verify-timeout'];
+	const WIZARD_FLAGS = ['help', 'version', 'verify', 'no-verify', 'ca-file', 'cert-file', 'key-file', 'insecure', 'verify-timeout'];
 	const headlessFlags = Object.keys(values).filter(name => !WIZARD_FLAGS.includes(name));
 	return {
 		ignored: Object.keys(values).flatMap(name => {
 			const owned = TARGET_FLAGS.get(name);
 			return owned && !isRelevant(owned.target, owned.option, answers) ? [`--${name} is ignored without --target ${owned.target}`] : [];
 		}),
-		subcommand: first === 'undo' ? 'undo' : first === 'doctor' ? 'doctor' : 'run',
+		subcommand: exec ? 'exec' : first === 'undo' ? 'undo' : first === 'doctor' ? 'doctor' : 'run',
 		answers,
 		passwordStdin: values['password-stdin'] ?? false,
 		fromKeychain: values['from-keychain'] ?? false,
@@ -318,10 +370,19 @@ export function parseInvocation(argv: string[]): Invocation {
 		version: values.version ?? false,
 		verify: verifyFlags(values),
 		doctor: {files: first === 'doctor' ? rest : [], fix: values.fix ?? false, ...(keychain === undefined ? {} : {keychain: answers.keychain})},
+		...(exec ? {exec: {command: exec.command, inherit: values.inherit ?? false}} : {}),
 	};
 }
 
-function verifyFlags(values: {verify?: string; 'no-verify'?: boolean; 'ca-file'?: string; insecure?: boolean; 'verify-timeout'?: string}): VerifyFlags {
+function verifyFlags(values: {
+	verify?: string;
+	'no-verify'?: boolean;
+	'ca-file'?: string;
+	'cert-file'?: string;
+	'key-file'?: string;
+	insecure?: boolean;
+	'verify-timeout'?: string;
+}): VerifyFlags {
 	let mode = choice('verify', values.verify, ['on', 'strict', 'off'] as const, 'on');
 	if (values['no-verify']) {
 		if (values.verify !== undefined && values.verify !== 'off')
@@ -339,7 +400,27 @@ function verifyFlags(values: {verify?: string; 'no-verify'?: boolean; 'ca-file'?
 			throw new UsageError(`--verify-timeout ${timeout}: give a number of seconds from 0.1 to 600, e.g. --verify-timeout 30.`);
 		timeoutMs = Math.round(seconds * 1000);
 	}
-	return {mode, ...(caFile === undefined ? {} : {caFile}), insecure: values.insecure ?? false, timeoutMs};
+	const certFile = values['cert-file'];
+	const keyFile = values['key-file'];
+	for (const [flag, value] of [
+		['cert-file', certFile],
+		['key-file', keyFile],
+	] as const) {
+		if (value !== undefined && value.trim() === '') throw new UsageError(`--${flag} is empty: give the PEM file of the client certificate and of its key.`);
+	}
+	if ((certFile === undefined) !== (keyFile === undefined))
+		throw new UsageError(
+			certFile === undefined
+				? '--key-file needs --cert-file: give the client certificate too.'
+				: '--cert-file needs --key-file: give the certificate’s private key too.',
+		);
+	return {
+		mode,
+		...(caFile === undefined ? {} : {caFile}),
+		...(certFile === undefined || keyFile === undefined ? {} : {certFile, keyFile}),
+		insecure: values.insecure ?? false,
+		timeoutMs,
+	};
 }
 
 /** Give each credential its password from stdin: all of it for one registry, a line each for several. */

@@ -6,6 +6,8 @@ import {chooseHelper} from '../doctor/choose-helper.js';
 import {type Diagnosis, diagnose} from '../doctor/diagnose.js';
 import type {Finding} from '../doctor/findings.js';
 import {type FixPlan, fixPlan} from '../doctor/fix-plan.js';
+import {readProxyFacts} from '../doctor/proxy-facts.js';
+import {proxyFindings} from '../doctor/proxy-mismatch.js';
 import {readDoctorFacts} from '../doctor/read-facts.js';
 import {type Environment, stateDir} from '../environment.js';
 import {probeEnvironment} from '../probe.js';
@@ -41,7 +43,8 @@ function diagnosisText(diagnosis: Diagnosis): string {
 
 async function examine(env: Environment, files: readonly string[]) {
 	const facts = await readDoctorFacts(env, files);
-	return {facts, diagnosis: diagnose(facts)};
+	const diagnosis = diagnose(facts);
+	return {facts, diagnosis: {...diagnosis, findings: [...diagnosis.findings, ...proxyFindings(await readProxyFacts(env))]}};
 }
 
 export async function runDoctor(invocation: Invocation, io: Io): Promise<number> {

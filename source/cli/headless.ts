@@ -2,13 +2,10 @@
 
 import {type ApplyResult, apply, RefusedError, StaleError} from '../apply/apply.js';
 import {stateDir} from '../environment.js';
-import type {KeychainStatus} from '../keychain/diagnose.js';
 import {prepareKeychain} from '../keychain/prepare.js';
 import {readClusters} from '../kubernetes/read-clusters.js';
-import {plan, plannedReads} from '../plan.js';
-import type {Note, Plan} from '../plan-types.js';
-import {probeEnvironment} from '../probe.js';
-import {secretValues} from '../secret-values.js';
+import {type PlanFacts, plan, plannedReads} from '../plan.js';
+import {readMachine, rereadFiles} from '../probe.js';
 import {clusterQueries} from '../targets/kubernetes/clusters.js';
 import {assignPasswords, type Invocation} from './args.js';
 import {CancelledError, EXIT, FailureError, UsageError} from './errors.js';
@@ -19,16 +16,6 @@ import {verifyStep} from './verify-step.js';
 export interface Io {
 	stdout: (text: string) => void;
 	stderr: (text: string) => void;
-}
-
-async function makePlan(invocation: Invocation, keychain?: KeychainStatus, notes: Note[] = []): Promise<Plan> {
-	const probed = await probeEnvironment(process.env);
-	const env = await probeEnvironment(process.env, {reads: plannedReads(invocation.answers, probed)});
-	const clusters = await readClusters(env.programs.kubectl, clusterQueries(invocation.answers), process.env);
-	if (Object.keys(clusters).length > 0) env.clusters = clusters;
-	const result = plan(invocation.answers, keychain ? {...env, keychain} : env);
-	result.notes.push(...notes);
-	return result;
 }
 
 export async function runHeadless(invocation: Invocation, io: Io): Promise<number> {
@@ -56,11 +43,18 @@ export async function runHeadless(invocation: Invocation, io: Io): Promise<numbe
 		}
 		assignPasswords(answers, await readStdin());
 	}
-	// Keychain reads happen here, before plan(): the probe and remembered credentials.
-	const prepared = await prepareKeychain(answers, await probeEnvironment(process.env), {fromKeychain: invocation.fromKeychain});
+	// The machine is read once; what plan() merges into is part of that read.
+	let machine = await readMachine(process.env, snapshot => plannedReads(answers, snapshot));
+	// The clusters the kubernetes target touches, as kubectl shows them (read-only): listed namespaces, existing Secrets.
+	const clusters = await readClusters(machine.programs.kubectl, clusterQueries(answers), process.env);
+	if (Object.keys(clusters).length > 0) machine = {...machine, clusters};
+	// Keychain effects happen here, before plan(): the probe (it stores and erases an item) and
+	// remembered credentials. Their outcome is a fact plan() takes, not part of the machine.
+	const prepared = await prepareKeychain(answers, machine, {fromKeychain: invocation.fromKeychain});
 	for (const use of prepared.remembered) io.stderr(`regauth: using the credential for ${use.host} remembered in the keychain (user ${use.username}).\n`);
+	const facts: PlanFacts = prepared.keychain ? {keychain: prepared.keychain} : {};
 
-	let current = await makePlan(invocation, prepared.keychain);
+	let current = plan(answers, machine, facts);
 	for (const warning of invocation.ignored) io.stderr(`regauth: ${warning}.\n`);
 	if (current.issues.length > 0) {
 		// Credentials from --import: the file is what to fix, not flags the user never typed.
@@ -73,7 +67,8 @@ export async function runHeadless(invocation: Invocation, io: Io): Promise<numbe
 	}
 	// Before anything is printed or written: wrong credentials end the run here (exit 1).
 	const verification = await verifyStep(invocation);
-	current.notes.push(...verification.notes);
+	facts.verification = {mode: invocation.verify.mode, results: verification.results};
+	current = plan(answers, machine, facts);
 	if (invocation.dryRun) {
 		if (invocation.json) io.stdout(`${JSON.stringify({dryRun: true, plan: planJson(current), verification: verification.results}, null, 2)}\n`);
 		else io.stdout(`regauth --dry-run: nothing was changed.\n\n${planText(current, {contents: true})}\n`);
@@ -86,8 +81,8 @@ export async function runHeadless(invocation: Invocation, io: Io): Promise<numbe
 	try {
 		const options = {
 			mode: invocation.applyMode,
-			stateDir: stateDir(await probeEnvironment(process.env)),
-			secrets: secretValues(answers),
+			stateDir: stateDir(machine),
+			secrets: current.secrets,
 			signal: controller.signal,
 			keepGoing: invocation.keepGoing,
 			onOutput: invocation.json ? undefined : (_id: string, line: string) => io.stderr(`  │ ${line}\n`),
@@ -98,7 +93,8 @@ export async function runHeadless(invocation: Invocation, io: Io): Promise<numbe
 			if (!(error instanceof StaleError)) throw error;
 			// Someone saved the file between our read and now: plan again from what is there.
 			io.stderr(`regauth: ${error.message} Planning again from the current content.\n`);
-			current = await makePlan(invocation, prepared.keychain, verification.notes);
+			machine = await rereadFiles(machine, error.paths);
+			current = plan(answers, machine, facts);
 			result = await apply(current, options);
 		}
 	} catch (error) {

@@ -1,15 +1,14 @@
 // `regauth undo`: restore the files of the last apply and say what commands changed.
 
 import {undoLastApply} from '../apply/undo.js';
-import {stateDir} from '../environment.js';
-import {probeEnvironment} from '../probe.js';
+import {stateDirOf} from '../probe.js';
 import {EXIT} from './errors.js';
 import type {Io} from './headless.js';
 
 const MARK = {restored: '✓', removed: '✓', unchanged: '=', refused: '✗'} as const;
 
 export async function runUndo(io: Io, json: boolean): Promise<number> {
-	const result = await undoLastApply(stateDir(await probeEnvironment(process.env)));
+	const result = await undoLastApply(stateDirOf(process.env));
 	const refused = result.items.some(item => item.status === 'refused');
 	if (json) {
 		io.stdout(`${JSON.stringify(result, null, 2)}\n`);

@@ -2,6 +2,8 @@
 // the plan is printed or applied. Wrong credentials stop the run here, before anything is written.
 import {resolveAnswers} from '../answers.js';
 import type {Note} from '../plan-types.js';
+import {targetSpec} from '../targets/specs.js';
+import {ClientCertError, loadClientPair} from '../verify/client-cert.js';
 import {repositoryOf} from '../verify/repository.js';
 import type {VerifyResult} from '../verify/result.js';
 import {CaFileError, loadCaFile} from '../verify/trust.js';
@@ -15,13 +17,19 @@ export interface Verification {
 	notes: Note[];
 }
 
-export async function verifyStep(invocation: Invocation): Promise<Verification> {
-	const {mode, caFile, insecure, timeoutMs} = invocation.verify;
+export async function verifyStep(invocation: Pick<Invocation, 'answers' | 'verify'>): Promise<Verification> {
+	const {mode, caFile, certFile, keyFile, insecure, timeoutMs} = invocation.verify;
 	if (mode === 'off') return {results: [], notes: []};
 	if (caFile) {
 		// A wrong --ca-file is bad input (exit 2), not a registry problem.
 		await loadCaFile(caFile).catch(error => {
 			throw error instanceof CaFileError ? new UsageError(error.message) : error;
+		});
+	}
+	if (certFile && keyFile) {
+		// So is a wrong --cert-file/--key-file pair.
+		await loadClientPair(certFile, keyFile, {cert: '--cert-file', key: '--key-file'}).catch(error => {
+			throw error instanceof ClientCertError ? new UsageError(error.message) : error;
 		});
 	}
 	const controller = new AbortController();
@@ -30,7 +38,8 @@ export async function verifyStep(invocation: Invocation): Promise<Verification> 
 	let results: VerifyResult[];
 	try {
 		const {credentials} = resolveAnswers(invocation.answers);
-		const image = invocation.answers.kubernetes.image;
+		const {answers} = invocation;
+		const image = answers.targets.map(id => targetSpec(id).checkImage?.(answers) ?? '').find(candidate => candidate !== '') ?? '';
 		results = await Promise.all(
 			credentials.map(credential => {
 				const repository = image === '' ? undefined : repositoryOf(image, credential.host);
@@ -42,6 +51,7 @@ export async function verifyStep(invocation: Invocation): Promise<Verification> 
 					timeoutMs,
 					signal: controller.signal,
 					...(caFile ? {caFile} : {}),
+					...(certFile && keyFile ? {certFile, keyFile} : {}),
 					...(repository ? {repository} : {}),
 				});
 			}),

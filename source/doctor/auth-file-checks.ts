@@ -1,11 +1,11 @@
 // Checks of one docker config / containers auth file, over its parsed content and the helpers
 // on PATH. Pure. The facts behind each message: docs/formats.md §1.2 (decoding), §1.5 (helpers and
 // the file `auth` they shadow), §8.1 (podman reads credHelpers but not credsStore).
-import {helperFor} from '../formats/docker-config.js';
+
+import {authEntries, entrySecret, helperFor} from '../authfile/meaning.js';
 import {isPlainObject} from '../formats/json-text.js';
 import {registryKey} from '../formats/registry-key.js';
 import {shellJoin} from '../formats/shell-quote.js';
-import {authEntries, entrySecret} from './entry-secret.js';
 import type {DoctorFile, Finding} from './findings.js';
 
 export interface FileReport {

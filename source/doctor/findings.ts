@@ -15,7 +15,8 @@ export type FindingId =
 	| 'tmpfs'
 	| 'secret-type-mismatch'
 	| 'secret-malformed'
-	| 'secret-no-credentials';
+	| 'secret-no-credentials'
+	| 'proxy-mismatch';
 
 export interface Finding {
 	id: FindingId;

@@ -3,17 +3,17 @@
 // entry plus a credHelpers route for it — what docker itself writes when a helper holds the
 // secret (docs/formats.md §1.5). apply() then brings backups, the journal and `regauth undo`.
 import {defaultAnswers, type ResolvedCredential} from '../answers.js';
+import {authEntries, entrySecret, helperFor, secretMode} from '../authfile/meaning.js';
 import type {Environment} from '../environment.js';
 import {encodeAuth} from '../formats/docker-auth.js';
-import {type AuthChanges, type AuthEntry, applyAuthChanges, helperFor, readAuthFile} from '../formats/docker-config.js';
+import {type AuthChanges, type AuthEntry, applyAuthChanges, readAuthFile} from '../formats/docker-config.js';
 import {isPlainObject, maskJsonSecrets} from '../formats/json-text.js';
 import {registryKey} from '../formats/registry-key.js';
-import {keychainPlan} from '../keychain/keychain-plan.js';
 import {HELPER_NAME} from '../keychain/names.js';
-import type {Command, Note, Plan} from '../plan-types.js';
+import {helperStoreCommand} from '../keychain/store-command.js';
+import {type Command, emptyPlan, finishPlan, type Note, type Plan} from '../plan-types.js';
 import {textArtifact} from '../targets/context.js';
-import {helperStoreCommand, secretMode} from '../targets/docker/plan.js';
-import {authEntries, entrySecret} from './entry-secret.js';
+import {keychainPlan} from '../targets/keychain-plan.js';
 import type {DoctorFile} from './findings.js';
 
 export interface FixPlan {
@@ -26,7 +26,7 @@ export interface FixPlan {
 
 export function fixPlan(file: DoctorFile, helper: string, env?: Environment): FixPlan {
 	const parsed = readAuthFile(file.state);
-	const plan: Plan = {artifacts: [], commands: [], notes: [], issues: [], headless: `regauth doctor --fix --keychain ${helper}`};
+	const plan: Plan = emptyPlan({headless: `regauth doctor --fix --keychain ${helper}`});
 	const result: FixPlan = {plan, moved: [], skipped: [], secrets: []};
 	if (parsed.kind !== 'present') return result;
 	const {doc} = parsed;
@@ -84,7 +84,10 @@ export function fixPlan(file: DoctorFile, helper: string, env?: Environment): Fi
 	}
 	for (const skipped of result.skipped) notes.push({level: 'warning', target: 'docker', message: `${skipped.registry} stays as it is: ${skipped.reason}.`});
 	plan.notes = notes;
-	if (result.moved.length === 0) return result;
+	if (result.moved.length === 0) {
+		finishPlan(plan);
+		return result;
+	}
 
 	const text = applyAuthChanges(parsed, changes);
 	const {mode} = secretMode(file.state.mode);
@@ -111,5 +114,7 @@ export function fixPlan(file: DoctorFile, helper: string, env?: Environment): Fi
 		plan.artifacts.push(...launcher.artifacts);
 		plan.notes.push(...launcher.notes);
 	}
+	plan.secrets = result.secrets;
+	finishPlan(plan);
 	return result;
 }

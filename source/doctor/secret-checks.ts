@@ -3,12 +3,12 @@
 // from each entry, and cannot run credential helpers — so a Secret built from a config.json
 // whose passwords live in a keychain has no credentials at all. Pure.
 import {parseAllDocuments} from 'yaml';
+import {entrySecret} from '../authfile/meaning.js';
 import {isBase64} from '../formats/docker-auth.js';
 import {isPlainObject, parseJson} from '../formats/json-text.js';
 import {shellJoin} from '../formats/shell-quote.js';
 import type {FileReport} from './auth-file-checks.js';
 import {loginHost, normalisedKey} from './auth-file-checks.js';
-import {entrySecret} from './entry-secret.js';
 import type {Finding} from './findings.js';
 
 const TYPE_KEY: Record<string, string> = {

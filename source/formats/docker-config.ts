@@ -45,15 +45,6 @@ export function readAuthFile(state: FileState | undefined): AuthFile {
 	return {kind: 'present', text: state.text, doc: parsed.value as Record<string, unknown>};
 }
 
-/** The helper docker would use for `key`: credHelpers first, then credsStore (docs/formats.md §1.5). */
-export function helperFor(doc: Record<string, unknown>, key: string): {name: string; via: 'credHelpers' | 'credsStore'} | undefined {
-	const helpers = isPlainObject(doc.credHelpers) ? doc.credHelpers : {};
-	const helper = helpers[key];
-	if (typeof helper === 'string' && helper !== '') return {name: helper, via: 'credHelpers'};
-	if (typeof doc.credsStore === 'string' && doc.credsStore !== '') return {name: doc.credsStore, via: 'credsStore'};
-	return undefined;
-}
-
 export interface AuthChanges {
 	/** New or replaced `auths` entries, by key. */
 	auths: Record<string, AuthEntry>;

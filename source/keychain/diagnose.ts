@@ -3,27 +3,9 @@
 // problem with the fix (docs/real-components.md §1). Pure: the same table serves the helper's
 // probe, apply's store commands and the wizard.
 
-export type KeychainProblemCode =
-	| 'module-missing'
-	| 'no-session-bus'
-	| 'no-secret-service'
-	| 'locked'
-	| 'no-login-keyring'
-	| 'pass-not-initialized'
-	| 'timeout'
-	| 'crashed'
-	| 'helper-missing'
-	| 'unknown';
+export type {KeychainProblem, KeychainProblemCode, KeychainStatus} from '../keychain-status.js';
 
-export interface KeychainProblem {
-	code: KeychainProblemCode;
-	/** What happened, one sentence, no trailing period. */
-	message: string;
-	/** Fixes, most likely first; commands are ready to paste. */
-	advice: string[];
-	/** The raw error, for the curious (never holds a secret: helpers do not echo them). */
-	detail: string;
-}
+import type {KeychainProblem, KeychainProblemCode} from '../keychain-status.js';
 
 const START_KEYRING = `printf '%s' "$KEYRING_PASSWORD" | gnome-keyring-daemon --replace --unlock --components=secrets`;
 
@@ -138,4 +120,3 @@ export function formatProblem(problem: KeychainProblem, subject = 'The OS keycha
 }
 
 /** The result of checking the chosen keychain before planning (Environment.keychain). */
-export type KeychainStatus = {helper: string; ok: true} | {helper: string; ok: false; problem: KeychainProblem};

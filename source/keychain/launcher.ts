@@ -1,8 +1,8 @@
 // The small launcher regauth installs when docker-credential-regauth is not on PATH (run through
 // npx, or installed without a global bin): docker, podman and skopeo run helpers from PATH.
 import {delimiter, join} from 'node:path';
+import type {HelperLocation} from '../environment.js';
 import {shellQuote} from '../formats/shell-quote.js';
-import type {HelperLocation} from './locate.js';
 import {HELPER_PROGRAM} from './names.js';
 
 export function launcherDir(home: string): string {

@@ -2,15 +2,9 @@
 // running CLI's path, so it works from a global install, a local one and npx's cache alike.
 import {existsSync, realpathSync} from 'node:fs';
 import {dirname, join, sep} from 'node:path';
+import type {HelperLocation} from '../environment.js';
 
-export interface HelperLocation {
-	/** The node that runs regauth (absolute). */
-	node: string;
-	/** dist/docker-credential-regauth.js (absolute, symlinks resolved). */
-	script: string;
-	/** It lives in npx's cache, which npm may clean: a launcher pointing there can break later. */
-	npx: boolean;
-}
+export type {HelperLocation} from '../environment.js';
 
 const BUNDLE = 'docker-credential-regauth.js';
 

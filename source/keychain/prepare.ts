@@ -4,9 +4,9 @@
 import type {Answers, Credential} from '../answers.js';
 import type {Environment} from '../environment.js';
 import {registryKey} from '../formats/registry-key.js';
+import {routesToHelper} from '../targets/specs.js';
 import {formatProblem, type KeychainStatus} from './diagnose.js';
 import {probeKeychain, readRemembered} from './helper-client.js';
-import {HELPER_TARGETS} from './keychain-plan.js';
 import {HELPER_NAME, KEYCHAIN_SERVICE} from './names.js';
 
 /** The keychain is unusable (exit 1) or lacks what was asked for (exit 2); the message says what to do. */
@@ -79,7 +79,7 @@ export async function rememberCredential(
 
 /** The helper a keychain choice stores through, if it can be run (on PATH, or regauth's bundle). */
 function chosenHelper(answers: Answers, env: Environment): string | undefined {
-	if (!answers.targets.some(target => HELPER_TARGETS.includes(target))) return undefined;
+	if (!answers.targets.some(routesToHelper)) return undefined;
 	if (answers.keychain.kind === 'regauth') return env.regauthHelper || env.helpers.includes(HELPER_NAME) ? HELPER_NAME : undefined;
 	if (answers.keychain.kind === 'helper') return env.helpers.includes(answers.keychain.name) ? answers.keychain.name : undefined;
 	return undefined;

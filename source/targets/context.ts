@@ -2,7 +2,7 @@
 import {isAbsolute, join, resolve} from 'node:path';
 import type {Answers, ResolvedCredential, TargetId} from '../answers.js';
 import type {Environment, FileState} from '../environment.js';
-import type {Artifact, Command, Note} from '../plan-types.js';
+import type {Artifact, Command, FollowUp, Note} from '../plan-types.js';
 
 export interface TargetContext {
 	answers: Answers;
@@ -15,6 +15,8 @@ export interface TargetOutput {
 	artifacts: Artifact[];
 	commands: Command[];
 	notes: Note[];
+	/** What proves the target works once applied, with the real paths. */
+	followUps?: FollowUp[];
 }
 
 export type {TargetPlanner} from './declaration.js';

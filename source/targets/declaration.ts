@@ -81,6 +81,8 @@ export interface TargetSpec<Id extends TargetId = TargetId> {
 	/** --help: the heading of its section and lines shown under it before the flags. */
 	help?: {heading: string; lines?: string[]};
 	options: OptionSpec[];
+	/** An image the user named for this target: the credential check asks for pull access to its repository. */
+	checkImage?(answers: Answers): string;
 }
 
 /** The planning half of a target (heavy: loaded with plan()). */

@@ -5,7 +5,7 @@ import {Box, Text, useApp, useInput} from 'ink';
 import {type ReactElement, useCallback, useEffect, useMemo, useState} from 'react';
 import type {Answers} from '../answers.js';
 import type {Environment} from '../environment.js';
-import type {Plan} from '../plan-types.js';
+import {emptyPlan, type Plan} from '../plan-types.js';
 import {STEP_ORDER, STEP_TITLES} from './flow.js';
 import {TypeAheadContext, useTypeAhead} from './hooks/type-ahead.js';
 import {useClusters} from './hooks/use-clusters.js';
@@ -214,6 +214,6 @@ export function App({initialAnswers, env, services, refresh, onExit}: AppProps) 
 
 type Planner = (answers: Answers, env: Environment) => Plan;
 
-const NO_PLAN: Plan = {artifacts: [], commands: [], notes: [], issues: [], headless: ''};
+const NO_PLAN: Plan = emptyPlan();
 
 const emptyEnv: Environment = {cwd: process.cwd(), home: '', uid: 0, vars: {}, files: {}, helpers: [], programs: {}, kube: null, writable: {}};

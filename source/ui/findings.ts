@@ -1,5 +1,7 @@
 // What regauth found on this machine, for the start screen: the facts that change what a
 // person should choose (plain-text secrets already on disk, helpers, kubectl contexts).
+
+import {plainTextKeys} from '../authfile/meaning.js';
 import {dockerConfigPath, type Environment, podmanAuthPath} from '../environment.js';
 import {readAuthFile} from '../formats/docker-config.js';
 import {isPlainObject} from '../formats/json-text.js';
@@ -20,10 +22,7 @@ function dockerFinding(env: Environment): Finding {
 	if (file.kind === 'absent') return {label: 'Docker config', value: `${path} does not exist yet`, tone: 'info'};
 	if (file.kind === 'malformed')
 		return {label: 'Docker config', value: `${path} is ${file.message}: regauth will not change it until it is fixed`, tone: 'warn'};
-	const auths = isPlainObject(file.doc.auths) ? file.doc.auths : {};
-	const plain = Object.entries(auths)
-		.filter(([, entry]) => isPlainObject(entry) && typeof entry.auth === 'string' && entry.auth !== '')
-		.map(([key]) => key);
+	const plain = plainTextKeys(file.doc);
 	const parts: string[] = [];
 	if (plain.length > 0) parts.push(`${plural(plain.length, 'registry')} in plain text (${plain.slice(0, 3).join(', ')}${plain.length > 3 ? ', …' : ''})`);
 	if (typeof file.doc.credsStore === 'string')

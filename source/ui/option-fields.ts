@@ -23,7 +23,7 @@ export interface OptionField {
 const OUTPUT_DIR: OptionField = {
 	id: 'outputDir',
 	label: 'Output dir',
-	hint: 'where manifests, archives and Butane files are written',
+	hint: 'where project files (manifests, archives, provisioning configs) are written',
 	kind: 'text',
 	get: a => a.outputDir,
 	set: (a, value) => ({...a, outputDir: value}),

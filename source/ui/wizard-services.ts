@@ -2,14 +2,13 @@
 import {readFile} from 'node:fs/promises';
 import {resolve} from 'node:path';
 import {apply, RefusedError, StaleError} from '../apply/apply.js';
-import type {VerifyFlags} from '../cli/args.js';
 import {type Environment, stateDir} from '../environment.js';
 import {formatProblem, type KeychainStatus} from '../keychain/diagnose.js';
 import {listRemembered, probeKeychain} from '../keychain/helper-client.js';
 import {HELPER_NAME} from '../keychain/names.js';
 import {KeychainError, rememberCredential} from '../keychain/prepare.js';
 import {readClusters} from '../kubernetes/read-clusters.js';
-import {secretValues} from '../secret-values.js';
+import type {VerifyFlags} from '../run-options.js';
 import {clusterQueries} from '../targets/kubernetes/clusters.js';
 import type {WizardServices} from './services.js';
 
@@ -57,6 +56,7 @@ export function wizardServices(
 				username: credential.username,
 				password: credential.password,
 				...(checks.caFile ? {caFile: checks.caFile} : {}),
+				...(checks.certFile && checks.keyFile ? {certFile: checks.certFile, keyFile: checks.keyFile} : {}),
 				insecure: checks.insecure,
 				timeoutMs: checks.timeoutMs,
 				signal,
@@ -72,12 +72,12 @@ export function wizardServices(
 				return {ok: false, message: `Import file ${path}: ${why}; give the path of the file Quay gave you.`};
 			}
 		},
-		async apply(plan, answers, mode, callbacks) {
+		async apply(plan, _answers, mode, callbacks) {
 			try {
 				const result = await apply(plan, {
 					mode,
 					stateDir: stateDir(need()),
-					secrets: secretValues(answers),
+					secrets: plan.secrets,
 					signal: callbacks.signal,
 					onItem: callbacks.onItem,
 					onOutput: callbacks.onOutput,

@@ -9,7 +9,27 @@ export type NetFailure =
 	| {kind: 'network'; code: string; message: string}
 	| {kind: 'plain-http'}
 	| {kind: 'tls'; code: string; problem: string}
+	/** The server turned the TLS handshake down over the client certificate: none, or one it does not accept. */
+	| {kind: 'client-cert'; code: string}
+	/** The proxy, not the registry: unreachable, or it refused the tunnel (status). */
+	| {kind: 'proxy'; proxy: string; variable: string; code: string; status?: number}
+	/** HTTPS_PROXY or HTTP_PROXY holds something that is not a usable proxy URL. */
+	| {kind: 'proxy-config'; message: string}
 	| {kind: 'cancelled'};
+
+/**
+ * TLS alerts a server sends when it wants a (different) client certificate: 116
+ * certificate_required (TLS 1.3, OpenSSL and current Go), 42 bad_certificate (Go up to at least
+ * 1.19, also for an untrusted one), 48 unknown_ca (OpenSSL with an untrusted one), 46
+ * certificate_unknown (docs/networks.md §3.4).
+ */
+const CLIENT_CERT_ALERTS = new Set([
+	'ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED',
+	'ERR_SSL_SSLV3_ALERT_BAD_CERTIFICATE',
+	'ERR_SSL_TLSV1_ALERT_UNKNOWN_CA',
+	'ERR_SSL_SSLV3_ALERT_CERTIFICATE_UNKNOWN',
+]);
+const CLIENT_CERT_ALERT_NUMBERS = new Set(['42', '46', '48', '116']);
 
 const UNTRUSTED = new Set([
 	'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
@@ -44,6 +64,10 @@ export interface RawError {
 	name?: string;
 	reason?: string;
 	cert?: {subjectaltname?: string};
+	/** Set by http-get.ts's ProxyError. */
+	proxy?: string;
+	variable?: string;
+	status?: number;
 }
 
 export function classifyNetError(error: RawError, context: {timedOut: boolean; cancelled: boolean}): NetFailure {
@@ -51,6 +75,9 @@ export function classifyNetError(error: RawError, context: {timedOut: boolean; c
 	if (context.cancelled) return {kind: 'cancelled'};
 	const code = error.code ?? '';
 	const message = error.message ?? String(error);
+	if (error.proxy !== undefined)
+		return {kind: 'proxy', proxy: error.proxy, variable: error.variable ?? '', code, ...(error.status === undefined ? {} : {status: error.status})};
+	if (CLIENT_CERT_ALERTS.has(code) || CLIENT_CERT_ALERT_NUMBERS.has(/SSL alert number (\d+)/.exec(message)?.[1] ?? '')) return {kind: 'client-cert', code};
 	if (DNS.has(code)) return {kind: 'dns', code};
 	if (code === 'ECONNREFUSED') return {kind: 'refused'};
 	if (code === 'ETIMEDOUT') return {kind: 'timeout'};

@@ -1,11 +1,13 @@
 // Which certificate authorities the check trusts: the same ones docker would for this registry —
-// the system's bundle and /etc/docker/certs.d/<host:port>/*.crt — plus node's own roots,
+// the system's bundle and the certs.d directories' <host:port>/*.crt — plus node's own roots,
 // NODE_EXTRA_CA_CERTS and --ca-file. Otherwise a registry docker trusts would be reported as a
 // TLS problem just because node ships its own root list.
 import {X509Certificate} from 'node:crypto';
 import {readdir, readFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import {createSecureContext, rootCertificates, type SecureContext} from 'node:tls';
+import type {CertsDir} from './certs-dirs.js';
+import type {ClientCert} from './client-cert.js';
 
 /** Where Linux distributions keep the system bundle (Go's crypto/x509 looks in the same places). */
 const SYSTEM_BUNDLES = [
@@ -47,8 +49,7 @@ async function readIfPresent(path: string): Promise<string | undefined> {
 	return readFile(path, 'utf8').catch(() => undefined);
 }
 
-async function dockerCertsDir(authority: string, root: string): Promise<string[]> {
-	const dir = join(root, authority);
+async function certsDirCas(dir: string): Promise<string[]> {
 	const names = await readdir(dir).catch(() => [] as string[]);
 	const texts = await Promise.all(names.filter(name => name.endsWith('.crt')).map(name => readIfPresent(join(dir, name))));
 	return texts.filter((text): text is string => text !== undefined);
@@ -56,11 +57,11 @@ async function dockerCertsDir(authority: string, root: string): Promise<string[]
 
 export interface TrustOptions {
 	caFile?: string;
-	/** host[:port] of the registry, for docker's per-registry certs.d directory. */
-	authority: string;
+	/** The registry's certs.d directories (certs-dirs.ts): their *.crt are trusted, as docker and podman do. */
+	dirs: readonly CertsDir[];
 	env?: NodeJS.ProcessEnv;
-	/** For tests: where docker's certs.d lives. */
-	dockerCertsRoot?: string;
+	/** Presented when the server asks for a client certificate. */
+	clientCert?: ClientCert;
 }
 
 export async function trustContext(options: TrustOptions): Promise<SecureContext> {
@@ -71,12 +72,13 @@ export async function trustContext(options: TrustOptions): Promise<SecureContext
 		if (system) break;
 	}
 	const extra = env.NODE_EXTRA_CA_CERTS ? await readIfPresent(env.NODE_EXTRA_CA_CERTS) : undefined;
-	const docker = await dockerCertsDir(options.authority, options.dockerCertsRoot ?? '/etc/docker/certs.d');
+	const dirs = (await Promise.all(options.dirs.map(dir => certsDirCas(dir.path)))).flat();
 	const own = options.caFile ? await loadCaFile(options.caFile) : undefined;
-	const pems = [...rootCertificates, system, extra, ...docker, own].filter((pem): pem is string => pem !== undefined);
+	const pems = [...rootCertificates, system, extra, ...dirs, own].filter((pem): pem is string => pem !== undefined);
 	// Only the certificate blocks (a bundle may carry comments), each once: the system bundle
 	// mostly repeats node's own list, and every copy costs parsing time.
 	const blocks = new Map<string, string>();
 	for (const block of pems.flatMap(pem => pem.match(PEM) ?? [])) blocks.set(block.replace(/\s+/g, ''), block);
-	return createSecureContext({ca: [...blocks.values()]});
+	const client = options.clientCert ? {cert: options.clientCert.cert, key: options.clientCert.key} : {};
+	return createSecureContext({ca: [...blocks.values()], ...client});
 }

@@ -2,14 +2,19 @@
 // GET /v2/ anonymously; on a Basic challenge, again with the credentials; on a Bearer challenge,
 // a token from the realm (service, scope, Basic credentials), then /v2/ with the token.
 // Network I/O, so it stays out of plan(); the wizard and headless both call this.
+import {homedir} from 'node:os';
 import {scrub} from '../apply/scrub.js';
 import {encodeAuth} from '../formats/docker-auth.js';
 import {registryKey} from '../formats/registry-key.js';
+import {certsDirsFor, certsRoots} from './certs-dirs.js';
 import {parseChallenges, pickChallenge} from './challenge.js';
 import {classifyNetError, type NetFailure, type RawError} from './classify-error.js';
+import {type ClientCert, ClientCertError, findClientCert, loadClientPair} from './client-cert.js';
 import {mayCarryCredentials, registryEndpoint} from './endpoint.js';
+import {failureResult, type PathContext} from './failure-result.js';
 import {type HttpResponse, httpGet} from './http-get.js';
-import {DEFAULT_TIMEOUT_MS, failureResult, type VerifyResult} from './result.js';
+import {type ProxyChoice, ProxyConfigError, proxyFor, redactProxy} from './proxy-rules.js';
+import {DEFAULT_TIMEOUT_MS, type VerifyResult} from './result.js';
 import {CaFileError, trustContext} from './trust.js';
 
 export type {VerifyResult, VerifyStatus} from './result.js';
@@ -29,10 +34,15 @@ export interface VerifyOptions {
 	signal?: AbortSignal;
 	/** namespace/name of an image: asked as a pull scope when the registry's challenge names none. */
 	repository?: string;
-	/** The environment for NODE_EXTRA_CA_CERTS (default process.env). */
+	/** The environment for NODE_EXTRA_CA_CERTS and the proxy variables (default process.env). */
 	env?: NodeJS.ProcessEnv;
-	/** Where docker's per-registry CA directories live (default /etc/docker/certs.d). */
-	dockerCertsRoot?: string;
+	/** A client certificate and its key (PEM files), for registries that want mutual TLS. */
+	certFile?: string;
+	keyFile?: string;
+	/** The certs.d roots to read (default: docker's and the containers tools', certs-dirs.ts); for tests. */
+	certsRoots?: Array<{root: string; shown: string}>;
+	/** The home directory for ~/.docker/certs.d (default os.homedir()). */
+	home?: string;
 }
 
 const isFailure = (value: HttpResponse | NetFailure): value is NetFailure => 'kind' in value;
@@ -61,29 +71,60 @@ export async function verifyCredential(options: VerifyOptions): Promise<VerifyRe
 	const deadline = AbortSignal.timeout(timeoutMs);
 	const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
 
+	const env = options.env ?? process.env;
+	const dirs = certsDirsFor(endpoint.authority, options.certsRoots ?? certsRoots(env, options.home ?? homedir()));
 	let secureContext: Awaited<ReturnType<typeof trustContext>>;
+	let clientCert: ClientCert | undefined;
 	try {
-		secureContext = await trustContext({
-			authority: endpoint.authority,
-			...(options.caFile ? {caFile: options.caFile} : {}),
-			...(options.env ? {env: options.env} : {}),
-			...(options.dockerCertsRoot ? {dockerCertsRoot: options.dockerCertsRoot} : {}),
-		});
+		clientCert =
+			options.certFile && options.keyFile
+				? await loadClientPair(options.certFile, options.keyFile, {cert: '--cert-file', key: '--key-file'})
+				: await findClientCert(dirs);
+		secureContext = await trustContext({dirs, env, ...(options.caFile ? {caFile: options.caFile} : {}), ...(clientCert ? {clientCert} : {})});
 	} catch (error) {
 		if (error instanceof CaFileError) return {status: 'invalid', registry, message: error.message, advice: 'Give the CA certificate as a PEM file.'};
+		if (error instanceof ClientCertError)
+			return {status: 'invalid', registry, message: error.message, advice: 'Give the client certificate and its unencrypted key as PEM files.'};
 		throw error;
 	}
+	// The proxy's own TLS (an https:// proxy) is checked against the same authorities, without the
+	// registry's client certificate; built only when such a proxy is in play.
+	let proxyContext: Promise<Awaited<ReturnType<typeof trustContext>>> | undefined;
+	const proxyTrust = () => {
+		proxyContext ??= trustContext({dirs: [], env, ...(options.caFile ? {caFile: options.caFile} : {})});
+		return proxyContext;
+	};
+	let lastProxy: PathContext['proxy'];
+	const pathContext = (): PathContext => ({
+		...(lastProxy ? {proxy: lastProxy} : {}),
+		...(clientCert ? {clientCertFile: clientCert.certFile} : {}),
+		certsDirs: dirs.map(dir => dir.shown),
+	});
 
 	const basic = `Basic ${encodeAuth(options.username, options.password)}`;
 	const secrets = [options.password, encodeAuth(options.username, options.password)];
 	const get = async (url: URL, headers?: Record<string, string>): Promise<HttpResponse | NetFailure> => {
+		let proxy: ProxyChoice | undefined;
 		try {
-			return await httpGet(url, {signal, secureContext, ...(headers ? {headers} : {})});
+			proxy = proxyFor(url, env);
+		} catch (error) {
+			if (!(error instanceof ProxyConfigError)) throw error;
+			return {kind: 'proxy-config', message: error.message};
+		}
+		lastProxy = proxy ? {shown: redactProxy(proxy.url), variable: proxy.variable, hasUser: proxy.url.username !== ''} : undefined;
+		if (proxy?.url.password) secrets.push(proxy.url.password, decodeURIComponent(proxy.url.password));
+		try {
+			return await httpGet(url, {
+				signal,
+				secureContext,
+				...(headers ? {headers} : {}),
+				...(proxy ? {proxy, ...(proxy.url.protocol === 'https:' ? {proxyContext: await proxyTrust()} : {})} : {}),
+			});
 		} catch (error) {
 			return classifyNetError(error as RawError, {timedOut: deadline.aborted, cancelled: options.signal?.aborted ?? false});
 		}
 	};
-	const failed = (failure: NetFailure, url: URL, what = registry) => failureResult(registry, failure, url, what, timeoutMs);
+	const failed = (failure: NetFailure, url: URL, what = registry) => failureResult(registry, failure, url, what, timeoutMs, pathContext());
 	const unexpected = (url: URL, message: string, advice: string): VerifyResult => ({status: 'unexpected', registry, url: url.href, message, advice});
 
 	// 1. Anonymous: what does the registry want? https first; plain http only where allowed.
@@ -127,7 +168,15 @@ export async function verifyCredential(options: VerifyOptions): Promise<VerifyRe
 		const answer = await get(base, {authorization: basic});
 		if (isFailure(answer)) return failed(answer, base);
 		if (answer.status === 200)
-			return {status: 'verified', registry, url: base.href, scheme: 'basic', message: `${registry} accepted the user name and password`, advice: ''};
+			return {
+				status: 'verified',
+				registry,
+				url: base.href,
+				scheme: 'basic',
+				message: `${registry} accepted the user name and password${how()}`,
+				advice: '',
+				...(lastProxy ? {proxy: lastProxy.shown} : {}),
+			};
 		if (answer.status === 401 || answer.status === 403)
 			return rejected(base, 'basic', `${registry} rejected the user name or password (HTTP ${answer.status}${reasonFrom(answer, secrets)})`);
 		return unexpected(
@@ -205,8 +254,9 @@ export async function verifyCredential(options: VerifyOptions): Promise<VerifyRe
 			registry,
 			url: base.href,
 			scheme: 'bearer',
-			message: `${registry} accepted the user name and password (token from ${realm.host})`,
+			message: `${registry} accepted the user name and password (token from ${realm.host})${how()}`,
 			advice: '',
+			...(lastProxy ? {proxy: lastProxy.shown} : {}),
 		};
 	if (final.status === 401 || final.status === 403) {
 		return rejected(
@@ -220,6 +270,14 @@ export async function verifyCredential(options: VerifyOptions): Promise<VerifyRe
 		`${base.href} answered HTTP ${final.status} to the token${reasonFrom(final, [...secrets, token])}`,
 		'The registry is not working as expected; try again later.',
 	);
+
+	/** How the check got there, when it matters to the reader: the proxy, the client certificate. */
+	function how(): string {
+		const parts = [lastProxy ? `through the proxy ${lastProxy.shown}` : '', clientCert ? `with the client certificate ${clientCert.certFile}` : ''].filter(
+			Boolean,
+		);
+		return parts.length > 0 ? `, ${parts.join(', ')}` : '';
+	}
 
 	function rejected(url: URL, scheme: 'basic' | 'bearer', message: string): VerifyResult {
 		return {

@@ -27,15 +27,18 @@ export interface RegistryOptions {
 	authYaml?: string;
 	/** Serve HTTPS with this certificate and key (see tls.ts). */
 	tls?: {cert: string; key: string};
+	/** Listen on this local IP (default 127.0.0.1) and name the registry by `hostname` instead. */
+	address?: string;
+	hostname?: string;
 }
 
-async function waitForPort(port: number, child: ChildProcess, logFile: string): Promise<void> {
+async function waitForPort(port: number, child: ChildProcess, logFile: string, address = '127.0.0.1'): Promise<void> {
 	const deadline = Date.now() + 10_000;
 	while (Date.now() < deadline) {
 		if (child.exitCode !== null) throw new Error(`docker-registry exited (${child.exitCode}); see ${logFile}`);
 		const ok = await new Promise<boolean>(resolve => {
 			import('node:net').then(({connect}) => {
-				const socket = connect(port, '127.0.0.1');
+				const socket = connect(port, address);
 				socket.once('connect', () => {
 					socket.destroy();
 					resolve(true);
@@ -56,6 +59,7 @@ export async function startRegistry(dir: string, options: RegistryOptions = {}):
 	const password = options.password ?? 'cipass-S3cret!';
 	mkdirSync(dir, {recursive: true});
 	const port = await freePort();
+	const address = options.address ?? '127.0.0.1';
 	const htpasswd = join(dir, 'htpasswd');
 	writeFileSync(htpasswd, execFileSync('htpasswd', ['-Bbn', username, password], {encoding: 'utf8'}));
 	const config = join(dir, 'registry.yml');
@@ -63,7 +67,7 @@ export async function startRegistry(dir: string, options: RegistryOptions = {}):
 	const auth = options.authYaml ?? `auth:\n  htpasswd:\n    realm: regauth-test\n    path: ${htpasswd}\n`;
 	writeFileSync(
 		config,
-		`version: 0.1\nlog:\n  level: warn\nstorage:\n  filesystem:\n    rootdirectory: ${join(dir, 'data')}\n  delete:\n    enabled: true\nhttp:\n  addr: 127.0.0.1:${port}\n  secret: not-a-secret\n${tlsYaml}${options.httpExtra ?? ''}${auth}`,
+		`version: 0.1\nlog:\n  level: warn\nstorage:\n  filesystem:\n    rootdirectory: ${join(dir, 'data')}\n  delete:\n    enabled: true\nhttp:\n  addr: ${address.includes(':') ? `[${address}]` : address}:${port}\n  secret: not-a-secret\n${tlsYaml}${options.httpExtra ?? ''}${auth}`,
 	);
 	const log = join(dir, 'registry.log');
 	const {openSync} = await import('node:fs');
@@ -76,6 +80,7 @@ export async function startRegistry(dir: string, options: RegistryOptions = {}):
 		}
 	};
 	after(stop);
-	await waitForPort(port, child, log);
-	return {host: `127.0.0.1:${port}`, url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`, port, username, password, log, stop};
+	await waitForPort(port, child, log, address);
+	const host = `${options.hostname ?? address}:${port}`;
+	return {host, url: `${options.tls ? 'https' : 'http'}://${host}`, port, username, password, log, stop};
 }

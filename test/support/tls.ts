@@ -67,3 +67,16 @@ export function makeSelfSigned(dir: string, name: string): Leaf {
 	openssl(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '2', '-subj', `/CN=${name}`]);
 	return {cert, key};
 }
+
+/** A client certificate signed by `ca`, for registries that want mutual TLS (extendedKeyUsage clientAuth, as Go checks). */
+export function makeClientCert(dir: string, ca: Ca, name = 'client'): Leaf {
+	mkdirSync(dir, {recursive: true});
+	const cert = join(dir, `${name}.cert`);
+	const key = join(dir, `${name}.key`);
+	const csr = join(dir, `${name}.csr`);
+	const ext = join(dir, `${name}.ext`);
+	openssl(['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', csr, '-subj', `/CN=${name}`]);
+	writeFileSync(ext, 'basicConstraints=CA:FALSE\nextendedKeyUsage=clientAuth\n');
+	openssl(['x509', '-req', '-in', csr, '-CA', ca.cert, '-CAkey', ca.key, '-CAcreateserial', '-out', cert, '-days', '2', '-extfile', ext]);
+	return {cert, key};
+}

@@ -65,3 +65,37 @@ test('the peer certificate, when node attaches it, names what the certificate is
 		'the certificate is for another host name',
 	);
 });
+
+test('a server turning down the client certificate: alerts 116, 42, 48, 46, by code or by the alert number', () => {
+	for (const code of [
+		'ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED',
+		'ERR_SSL_SSLV3_ALERT_BAD_CERTIFICATE',
+		'ERR_SSL_TLSV1_ALERT_UNKNOWN_CA',
+		'ERR_SSL_SSLV3_ALERT_CERTIFICATE_UNKNOWN',
+	])
+		assert.deepEqual(classifyNetError({code}, plain), {kind: 'client-cert', code});
+	// node's https over TLS 1.2 reports EPROTO with OpenSSL's text.
+	const eproto = 'write EPROTO 40D7:error:0A000412:SSL routines:ssl3_read_bytes:sslv3 alert bad certificate:../deps/ssl_lib.c:1586:SSL alert number 42';
+	assert.deepEqual(classifyNetError({code: 'EPROTO', message: eproto}, plain), {kind: 'client-cert', code: 'EPROTO'});
+	// Alert 40 also means "no common cipher": not taken for a certificate demand.
+	assert.equal(classifyNetError({code: 'ERR_SSL_SSLV3_ALERT_HANDSHAKE_FAILURE'}, plain).kind, 'tls');
+});
+
+test('a failure at the proxy stays the proxy’s, whatever its code', () => {
+	assert.deepEqual(classifyNetError({code: 'ECONNREFUSED', proxy: 'http://p:1', variable: 'HTTPS_PROXY'}, plain), {
+		kind: 'proxy',
+		proxy: 'http://p:1',
+		variable: 'HTTPS_PROXY',
+		code: 'ECONNREFUSED',
+	});
+	assert.deepEqual(classifyNetError({code: 'PROXY_STATUS', proxy: 'http://p:1', variable: 'https_proxy', status: 407}, plain), {
+		kind: 'proxy',
+		proxy: 'http://p:1',
+		variable: 'https_proxy',
+		code: 'PROXY_STATUS',
+		status: 407,
+	});
+	assert.deepEqual(classifyNetError({code: 'ECONNREFUSED', proxy: 'http://p:1', variable: 'HTTPS_PROXY'}, {timedOut: true, cancelled: false}), {
+		kind: 'timeout',
+	});
+});

@@ -71,7 +71,7 @@ test('TLS with a throwaway CA: trusted through caFile, refused without it, the p
 	const {mkdirSync, copyFileSync} = await import('node:fs');
 	mkdirSync(join(certsRoot, registry.host), {recursive: true});
 	copyFileSync(ca.cert, join(certsRoot, registry.host, 'ca.crt'));
-	const viaCertsDir = await verifyCredential({...credential, dockerCertsRoot: certsRoot});
+	const viaCertsDir = await verifyCredential({...credential, certsRoots: [{root: certsRoot, shown: certsRoot}]});
 	assert.equal(viaCertsDir.status, 'verified', viaCertsDir.message);
 });
 

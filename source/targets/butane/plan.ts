@@ -4,13 +4,13 @@
 // in a file the user hosts at a URL they name, pinned by its sha512 (docs/formats.md §6.2).
 import {createHash} from 'node:crypto';
 import {join} from 'node:path';
+import {authEntry} from '../../authfile/meaning.js';
 import {asciiJson, butaneYaml, type File, IGNITION_SPEC, ignitionJson, type ProvisioningConfig} from '../../formats/butane-config.js';
 import {goJson} from '../../formats/go-json.js';
 import {MASK, maskJsonSecrets} from '../../formats/json-text.js';
 import {RKT_AUTH_DIR, rktAuthJson, rktFileName} from '../../formats/rkt-auth.js';
 import type {Artifact, Note} from '../../plan-types.js';
 import {projectPath, type TargetContext, type TargetPlanner, textArtifact} from '../context.js';
-import {authEntry} from '../docker/plan.js';
 
 export const CORE_DOCKER_DIR = '/home/core/.docker';
 export const BUTANE_FILE = 'registry-auth.bu';

@@ -210,6 +210,10 @@ export const containerd: TargetPlanner = {
 			target: 'containerd',
 			message: `${PLUGIN_NAMES}. Restart containerd to load the auth (sudo systemctl restart containerd); check with: containerd --config ${CONTAINERD_CONFIG} config dump. configs.auth is deprecated upstream but read by 1.6, 1.7 and 2.x; credentials the kubelet sends win over it.`,
 		});
-		return {artifacts, commands: [], notes};
+		const followUps = [
+			{text: `sudo containerd --config ${CONTAINERD_CONFIG} config dump | grep -A3 'configs'   — shows the auth containerd will use (on the node)`},
+			{text: 'sudo systemctl restart containerd   — loads it'},
+		];
+		return {artifacts, commands: [], notes, followUps};
 	},
 };

@@ -1,68 +1,16 @@
 // Docker: an entry in config.json (merged, never clobbered), or a credHelpers route to a
 // keychain helper; `docker login --password-stdin` as the alternative. docs/formats.md §1.
 import {dirname} from 'node:path';
-import type {KeychainChoice, ResolvedCredential} from '../../answers.js';
-import {dockerConfigPath, type Environment} from '../../environment.js';
-import {encodeAuth} from '../../formats/docker-auth.js';
-import {type AuthChanges, type AuthEntry, applyAuthChanges, helperFor, readAuthFile} from '../../formats/docker-config.js';
+import {authEntry, helperFor, plainTextKeys, secretMode} from '../../authfile/meaning.js';
+import {dockerConfigPath} from '../../environment.js';
+import {type AuthChanges, applyAuthChanges, readAuthFile} from '../../formats/docker-config.js';
 import {octal} from '../../formats/file-mode.js';
-import {goJson} from '../../formats/go-json.js';
 import {isPlainObject, maskJsonSecrets} from '../../formats/json-text.js';
 import {shellJoin} from '../../formats/shell-quote.js';
-import {helperArgv} from '../../keychain/helper-argv.js';
 import {keychainBlock, missingHelperNote} from '../../keychain/helper-checks.js';
-import type {Command, Note} from '../../plan-types.js';
+import {helperName, helperStoreCommand} from '../../keychain/store-command.js';
+import type {Command, FollowUp, Note} from '../../plan-types.js';
 import {machinePath, refusedMerge, type TargetContext, type TargetPlanner, textArtifact} from '../context.js';
-
-export {octal};
-
-/** The helper suffix (docker-credential-<suffix>) a keychain choice stores through. */
-export function helperName(choice: KeychainChoice): string | undefined {
-	if (choice.kind === 'regauth') return 'regauth';
-	if (choice.kind === 'helper') return choice.name;
-	return undefined;
-}
-
-export function authEntry(credential: ResolvedCredential): AuthEntry {
-	const entry: AuthEntry = {auth: encodeAuth(credential.username, credential.password)};
-	if (credential.email !== '') entry.email = credential.email;
-	return entry;
-}
-
-/**
- * `docker-credential-<name> store` with the credential as JSON on stdin (docs/formats.md §2.1). With
- * `env`, regauth's own helper runs from the bundle beside the CLI: apply stores before it writes
- * files, so a launcher planned for PATH does not exist yet.
- */
-export function helperStoreCommand(
-	target: 'docker' | 'podman',
-	helper: string,
-	credential: ResolvedCredential,
-	env?: Pick<Environment, 'regauthHelper'>,
-): Command {
-	const program = `docker-credential-${helper}`;
-	const argv = [...(env ? helperArgv(env, helper) : [program]), 'store'];
-	return {
-		id: `${target}:store:${credential.key}`,
-		target,
-		title: `Store the ${credential.host} credential in the keychain (docker-credential-${helper})`,
-		argv,
-		input: `${goJson({ServerURL: credential.key, Username: credential.username, Secret: credential.password})}\n`,
-		display: `${shellJoin([program, 'store'])}  # {"ServerURL":"${credential.key}","Username":"${credential.username}","Secret":…} on stdin`,
-		role: 'store',
-		timeoutMs: 30_000,
-		// The exact program, not its PATH name: undo removes the launcher that put it on PATH.
-		revert: `printf '%s' ${shellJoin([credential.key])} | ${shellJoin([...argv.slice(0, -1), 'erase'])}`,
-	};
-}
-
-/** Permission bits for a file holding secrets: keep a stricter existing mode, tighten a wider one. */
-export function secretMode(existing: number | undefined): {mode: number; tightened: boolean} {
-	if (existing === undefined) return {mode: 0o600, tightened: false};
-	const bits = existing & 0o777;
-	if ((bits & 0o077) !== 0) return {mode: 0o600, tightened: true};
-	return {mode: bits, tightened: false};
-}
 
 export const docker: TargetPlanner = {
 	reads: ctx => [machinePath(ctx, dockerConfigPath(ctx.env))],
@@ -154,13 +102,8 @@ export const docker: TargetPlanner = {
 			});
 		}
 
-		const existingAuths = isPlainObject(doc.auths) ? doc.auths : {};
-		const moved = helper
-			? ctx.credentials.filter(credential => {
-					const entry = existingAuths[credential.key];
-					return isPlainObject(entry) && typeof entry.auth === 'string' && entry.auth !== '';
-				})
-			: [];
+		const plain = plainTextKeys(doc);
+		const moved = helper ? ctx.credentials.filter(credential => plain.includes(credential.key)) : [];
 		if (moved.length > 0) {
 			notes.push({
 				level: 'warning',
@@ -200,6 +143,9 @@ export const docker: TargetPlanner = {
 				env: {DOCKER_CONFIG: dirname(path)},
 			});
 		}
-		return {artifacts: [artifact], commands, notes};
+		const host = ctx.credentials[0]?.host ?? 'registry.example.com';
+		const followUps: FollowUp[] = [{text: `docker pull ${host}/<your/image>   — pulls with the new login`}];
+		if (helper) followUps.push({text: `docker-credential-${helper} list   — shows what the keychain holds (no secrets)`});
+		return {artifacts: [artifact], commands, notes, followUps};
 	},
 };

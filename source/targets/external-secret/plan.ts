@@ -111,6 +111,7 @@ export const externalSecretTarget: TargetPlanner = {
 			target: 'external-secret',
 			message: `The operator (external-secrets.io/v1, ESO 0.16 or later) creates Secret ${secretName} of type kubernetes.io/dockerconfigjson for ${credential.host} and refreshes it every ${refreshInterval}; Pods list it under imagePullSecrets as usual.`,
 		});
-		return {artifacts, commands, notes};
+		const check = `kubectl get externalsecret ${secretName}${namespaces[0] ? ` --namespace ${namespaces[0]}` : ''}`;
+		return {artifacts, commands, notes, followUps: [{text: `${check}   — READY True once the operator has built Secret ${secretName} from the store`}]};
 	},
 };

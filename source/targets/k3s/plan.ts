@@ -93,6 +93,7 @@ export const k3s: TargetPlanner = {
 			target: 'k3s',
 			message: `${distribution === 'rke2' ? 'RKE2' : 'k3s'} reads ${destination} only at start-up, on every node (servers too): put it on each node and restart (sudo systemctl restart ${distribution === 'rke2' ? 'rke2-server or rke2-agent' : 'k3s or k3s-agent'}).`,
 		});
-		return {artifacts: [artifact], commands: [], notes};
+		const service = distribution === 'rke2' ? 'rke2-server (or rke2-agent)' : 'k3s (or k3s-agent)';
+		return {artifacts: [artifact], commands: [], notes, followUps: [{text: `sudo systemctl restart ${service}   — on every node, to read ${destination}`}]};
 	},
 };

@@ -116,6 +116,7 @@ export const kubeletCredentialProvider: TargetPlanner = {
 			target: 'kubelet-credential-provider',
 			message: `Start the kubelet (1.26 or later) with --image-credential-provider-config=${PROVIDER_CONFIG} --image-credential-provider-bin-dir=${PROVIDER_BIN_DIR}, then restart it. The user name and token given to regauth are not written: the plugin gets short-lived tokens from the node’s cloud identity.`,
 		});
-		return {artifacts: [artifact], commands: [], notes};
+		const followUps = [{text: 'sudo systemctl restart kubelet   — on every node, once the plugin and the kubelet flags are in place'}];
+		return {artifacts: [artifact], commands: [], notes, followUps};
 	},
 };

@@ -303,6 +303,14 @@ export const kubernetes: TargetPlanner = {
 				message: 'The legacy kubernetes.io/dockercfg type is written on request; kubectl has produced kubernetes.io/dockerconfigjson since 1.10.',
 			});
 		}
-		return {artifacts, commands, notes};
+		const applies = commands.filter(command => command.role === 'deploy' && command.input !== undefined).map(command => command.id);
+		// By hand, each manifest as its command would send it: apply for a new Secret, replace for a merged one.
+		const byHand = commands.filter(command => command.id.startsWith('kubernetes:apply:')).map(command => command.display.replace(/ -f - < (.*)$/, ' -f $1'));
+		const pod = artifacts.find(artifact => artifact.id === 'kubernetes:pod-example')!.path;
+		const followUps = [
+			{text: `Pods in those namespaces pull with imagePullSecrets: [{name: ${secretName}}] (see ${pod})`, ifDone: applies},
+			...(byHand.length > 0 ? [{text: `${byHand.join(' && ')}   — then Pods use imagePullSecrets: [{name: ${secretName}}]`, unlessDone: applies}] : []),
+		];
+		return {artifacts, commands, notes, followUps};
 	},
 };

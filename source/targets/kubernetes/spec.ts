@@ -133,6 +133,7 @@ export const kubernetesSpec: TargetSpec<'kubernetes'> = {
 	credentialHelper: false,
 	writes: [{kind: 'project', path: 'kubernetes/'}],
 	help: {heading: 'Kubernetes'},
+	checkImage: answers => answers.kubernetes.image,
 	// In the order the equivalent command gives them.
 	options: [
 		namespaces,

@@ -1,12 +1,14 @@
 // Mesos/Marathon: docker.tar.gz holding .docker/ (0700) and .docker/config.json (0600), which
 // the Mesos fetcher unpacks into the sandbox so `docker pull` runs with HOME=<sandbox>; and a
 // Marathon app that fetches it with `fetch` (`uris` is deprecated). docs/formats.md §5.
+
+import {authEntry} from '../../authfile/meaning.js';
 import {applyAuthChanges} from '../../formats/docker-config.js';
+import {octal} from '../../formats/file-mode.js';
 import {maskJsonSecrets} from '../../formats/json-text.js';
 import {TAR_MTIME_MS, tarGz} from '../../formats/tar-gz.js';
 import type {ArchiveEntry, Artifact, Note} from '../../plan-types.js';
 import {projectPath, type TargetContext, type TargetPlanner, textArtifact, utf8} from '../context.js';
-import {authEntry, octal} from '../docker/plan.js';
 import {installCommand} from '../install.js';
 
 /** The docker config.json inside the archive, as `docker login` would write it. */

@@ -3,36 +3,14 @@
 // ${XDG_CONFIG_HOME:-~/.config}/containers/auth.json (or $REGISTRY_AUTH_FILE), which they read
 // next. Other entries and unknown keys are kept (podman itself would drop unknown keys).
 import {basename} from 'node:path';
-import type {ResolvedCredential} from '../../answers.js';
+import {authEntry, keysFor, podmanKey, route, secretMode} from '../../authfile/meaning.js';
 import {podmanAuthPath, podmanRuntimeAuthPath} from '../../environment.js';
 import {type AuthChanges, applyAuthChanges, readAuthFile} from '../../formats/docker-config.js';
+import {octal} from '../../formats/file-mode.js';
 import {isPlainObject, maskJsonSecrets, setJsonValue} from '../../formats/json-text.js';
-import {registryKey} from '../../formats/registry-key.js';
+import {helperName, helperStoreCommand} from '../../keychain/store-command.js';
 import type {Command, Note} from '../../plan-types.js';
 import {machinePath, refusedMerge, type TargetContext, type TargetPlanner, textArtifact} from '../context.js';
-import {authEntry, helperName, helperStoreCommand, octal, secretMode} from '../docker/plan.js';
-
-/** Podman's own name for Docker Hub. */
-export const PODMAN_DOCKER_HUB = 'docker.io';
-
-/**
- * The auths key podman writes. Docker Hub is `docker.io`, as `podman login` stores it: podman's
- * look-ups also accept `https://index.docker.io/v1/`, but `podman logout docker.io` does not
- * remove that key (checked with skopeo 1.9.3), and credHelpers are looked up by `docker.io`.
- * A REGISTRY_AUTH_FILE that is a docker config.json keeps docker's key, as --compat-auth-file does.
- */
-export function podmanKey(credential: ResolvedCredential, dockerCompatible: boolean): string {
-	return credential.isDockerHub && !dockerCompatible ? PODMAN_DOCKER_HUB : credential.key;
-}
-
-/** Every auths key in `doc` that names the same registry as `key` (scheme, path or alias aside). */
-function entriesFor(doc: Record<string, unknown>, credential: ResolvedCredential): string[] {
-	const auths = isPlainObject(doc.auths) ? doc.auths : {};
-	return Object.keys(auths).filter(existing => {
-		const normal = registryKey(existing);
-		return normal.ok && normal.value.key === credential.key;
-	});
-}
 
 export const podman: TargetPlanner = {
 	reads(ctx) {
@@ -66,9 +44,8 @@ export const podman: TargetPlanner = {
 				if (!dockerStores) commands.push(helperStoreCommand('podman', helper, {...credential, key}));
 				continue;
 			}
-			const helpers = isPlainObject(doc.credHelpers) ? doc.credHelpers : {};
-			const routed = helpers[key];
-			if (typeof routed === 'string' && routed !== '') {
+			const routed = route(doc, key, 'podman')?.name;
+			if (routed) {
 				// podman reads this registry from that helper and would ignore a password in the file.
 				if (!ctx.env.helpers.includes(routed)) {
 					unroutable.push(
@@ -141,7 +118,7 @@ export const podman: TargetPlanner = {
 			const runtimeFile = readAuthFile(ctx.env.files[runtime]);
 			if (runtimeFile.kind === 'present') {
 				for (const credential of ctx.credentials) {
-					const shadowing = entriesFor(runtimeFile.doc, credential);
+					const shadowing = keysFor(runtimeFile.doc, credential.key);
 					if (shadowing.length === 0) continue;
 					notes.push({
 						level: 'warning',
@@ -151,6 +128,8 @@ export const podman: TargetPlanner = {
 				}
 			}
 		}
-		return {artifacts: [artifact], commands, notes};
+		const host = ctx.credentials[0]?.host ?? 'registry.example.com';
+		const followUps = [{text: `skopeo inspect docker://${host}/<your/image>   — podman, buildah and skopeo read the same login`}];
+		return {artifacts: [artifact], commands, notes, followUps};
 	},
 };

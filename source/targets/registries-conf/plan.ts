@@ -5,7 +5,7 @@
 import {join} from 'node:path';
 import {podmanAuthPath} from '../../environment.js';
 import {registriesConfDropIn} from '../../formats/nodes/registries-conf.js';
-import type {Artifact, Note} from '../../plan-types.js';
+import type {Artifact, Command, Note} from '../../plan-types.js';
 import {machinePath, type TargetContext, type TargetOutput, type TargetPlanner, textArtifact} from '../context.js';
 import {podman} from '../podman/plan.js';
 import {placedFields, placeSystemFile, stagedFor} from '../system-file.js';
@@ -27,6 +27,7 @@ export const registriesConf: TargetPlanner = {
 		const {mirrorOf, scope, insecure} = ctx.answers.registriesConf;
 		const notes: Note[] = [];
 		const artifacts: Artifact[] = [];
+		const commands: Command[] = [];
 		if (ctx.credentials.length === 0 || mirrorOf === '') return {artifacts, commands: [], notes};
 		const mirrors = ctx.credentials.map(credential => credential.host);
 		const text = registriesConfDropIn({prefix: mirrorOf, mirrors, insecure});
@@ -78,9 +79,10 @@ export const registriesConf: TargetPlanner = {
 			const auth = podman.plan(ctx);
 			artifacts.push(...auth.artifacts.map(artifact => ({...artifact, title: `${artifact.title} (the mirror’s login)`})));
 			notes.push(...auth.notes);
-			if (auth.commands.length > 0) return {artifacts, commands: auth.commands, notes: [...notes, ...mirrorNotes(mirrorOf, mirrors, insecure)]};
+			commands.push(...auth.commands);
 		}
-		return {artifacts, commands: [], notes: [...notes, ...mirrorNotes(mirrorOf, mirrors, insecure)]};
+		const followUps = [{text: `skopeo inspect --no-tags docker://${mirrorOf}/<your/image>   — pulls through ${mirrors[0]}`}];
+		return {artifacts, commands, notes: [...notes, ...mirrorNotes(mirrorOf, mirrors, insecure)], followUps};
 	},
 };
 

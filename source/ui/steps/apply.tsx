@@ -76,7 +76,7 @@ export function ApplyStep({state, dispatch, get, plan, active, width, height, se
 	);
 
 	const backups = items.filter(item => item.backup);
-	const next = result ? nextSteps(state.answers, plan, items) : [];
+	const next = result ? nextSteps(plan, items) : [];
 	// The summary below the items, then as many items as fit, ending with the latest.
 	const summaryLines =
 		cancelled || failure

@@ -4,7 +4,7 @@ import {Box, Text} from 'ink';
 import type {ReactNode} from 'react';
 import type {ApplyMode} from '../../apply/apply.js';
 import {octal} from '../../formats/file-mode.js';
-import type {Plan} from '../../plan-types.js';
+import {artifactStatus, type Plan} from '../../plan-types.js';
 import type {VerifyResult} from '../../verify/result.js';
 import {verdict} from '../../verify/verdict.js';
 import {type Choice, ChoiceList} from '../components/choice-list.js';
@@ -113,7 +113,7 @@ export function ReviewStep({state, dispatch, get, plan, active, width, height}: 
 		</Box>,
 	);
 	for (const artifact of plan.artifacts) {
-		const status = artifact.blocked ? 'refused' : !artifact.changed ? 'unchanged' : artifact.base?.exists ? 'merge' : 'new';
+		const status = artifact.status ?? artifactStatus(artifact);
 		add(
 			`f${artifact.id}`,
 			1,

@@ -1,11 +1,11 @@
 // The keychain's part of the plan, shared by every target (pure): the launcher that puts
 // docker-credential-regauth on PATH, and the notes about where the secret ends up.
 import {TARGET_IDS, type TargetId} from '../answers.js';
+import {dirOnPath, launcherDir, launcherPath, launcherScript} from '../keychain/launcher.js';
+import {HELPER_NAME, HELPER_PROGRAM, KEYCHAIN_SERVICE} from '../keychain/names.js';
 import type {Note} from '../plan-types.js';
-import {machinePath, type TargetContext, type TargetOutput, textArtifact} from '../targets/context.js';
-import {routesToHelper, targetSpec} from '../targets/specs.js';
-import {dirOnPath, launcherDir, launcherPath, launcherScript} from './launcher.js';
-import {HELPER_NAME, HELPER_PROGRAM, KEYCHAIN_SERVICE} from './names.js';
+import {machinePath, type TargetContext, type TargetOutput, textArtifact} from './context.js';
+import {routesToHelper, targetSpec} from './specs.js';
 
 /** Targets whose config can point at a credential helper instead of holding the secret. */
 export const HELPER_TARGETS: readonly TargetId[] = TARGET_IDS.filter(routesToHelper);
