@@ -92,7 +92,7 @@ export function App({initialAnswers, env, services, refresh, onExit}: AppProps) 
 		void import('../plan.js').then(module => setMakePlan(() => module.plan));
 	}, []);
 	const planned = state.answers.credentials.length > 0;
-	const machine = useClusters(state.answers, env, state.step === 'review', services);
+	const machine = useClusters(state.answers, env, state.step === 'options' || state.step === 'review', services);
 	const plan = useMemo(() => (planned && makePlan ? makePlan(state.answers, machine ?? emptyEnv) : NO_PLAN), [planned, makePlan, state.answers, machine]);
 
 	const finish = (code: number) => {

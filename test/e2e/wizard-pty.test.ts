@@ -71,10 +71,13 @@ test('a first run, start to finish: registry, credentials (checked), targets, ke
 	await run.waitFor(/› Namespaces/);
 	await run.typeSlowly('web');
 	screen = await run.waitFor(/› Namespaces\s+web/);
-	for (let presses = 0; presses < 10 && !/Review/.test(screen); presses++) {
+	// Through the other options one at a time: each Enter waits for the next field to take the
+	// focus, so a slow frame never turns a spare Enter into "Write the files" on the review.
+	for (const label of ['All namespaces', 'Namespace label', 'Secret name', 'Contexts', 'Secret type', 'Service account', 'Example image', 'Output dir']) {
 		await run.press(ENTER);
-		screen = run.screen();
+		await run.waitFor(new RegExp(`› ${label}`));
 	}
+	await run.press(ENTER);
 	screen = await run.waitFor(/Next time, headless/);
 	assert.match(screen, /kubernetes\/web\/regcred\.secret\.yaml/);
 	assert.match(screen, /\| regauth --registry/);
