@@ -45,8 +45,9 @@ export async function runHeadless(invocation: Invocation, io: Io): Promise<numbe
 	}
 	// The machine is read once; what plan() merges into is part of that read.
 	let machine = await readMachine(process.env, snapshot => plannedReads(answers, snapshot));
-	// The clusters the kubernetes target touches, as kubectl shows them (read-only): listed namespaces, existing Secrets.
-	const clusters = await readClusters(machine.programs.kubectl, clusterQueries(answers), process.env);
+	// The clusters the kubernetes target touches, as kubectl shows them (read-only): the listed
+	// namespaces, and the existing Secrets when regauth applies to the cluster (update in place).
+	const clusters = await readClusters(machine.programs.kubectl, clusterQueries(answers, invocation.applyMode !== 'files'), process.env);
 	if (Object.keys(clusters).length > 0) machine = {...machine, clusters};
 	// Keychain effects happen here, before plan(): the probe (it stores and erases an item) and
 	// remembered credentials. Their outcome is a fact plan() takes, not part of the machine.

@@ -10,7 +10,7 @@ const TIMEOUT_MS = 20_000;
 /** kubectl processes at once (a cluster with hundreds of namespaces must not fork hundreds). */
 const PARALLEL = 8;
 
-type Run = (args: string[]) => Promise<{ok: true; stdout: string} | {ok: false; message: string}>;
+type Run = (args: string[]) => Promise<{ok: true; stdout: string} | {ok: false; message: string; forbidden: boolean}>;
 
 function runner(kubectl: string, env: NodeJS.ProcessEnv): Run {
 	return args =>
@@ -20,7 +20,11 @@ function runner(kubectl: string, env: NodeJS.ProcessEnv): Run {
 				const output = `${stderr}`.trim();
 				const diagnosis = diagnoseKubectl(output);
 				const last = output.split('\n').filter(Boolean).at(-1) ?? error.message;
-				resolve({ok: false, message: diagnosis ? `${diagnosis.reason}. ${diagnosis.advice}` : `kubectl ${args.join(' ')}: ${last}`});
+				resolve({
+					ok: false,
+					message: diagnosis ? `${diagnosis.reason}. ${diagnosis.advice}` : `kubectl ${args.join(' ')}: ${last}`,
+					forbidden: /forbidden/i.test(output),
+				});
 			});
 		});
 }
@@ -67,7 +71,11 @@ async function readCluster(run: Run, query: ClusterQuery): Promise<ClusterState>
 		// A namespace being deleted refuses new objects; it is not a place to put a Secret.
 		namespaces = found.filter(item => item.status?.phase !== 'Terminating').flatMap(item => (item.metadata?.name ? [item.metadata.name] : []));
 		state.namespaces = namespaces;
-		// One request for the whole cluster when the user may list Secrets everywhere.
+	}
+	if (!query.secrets || namespaces.length === 0) return state;
+	if (namespaces.length > 1) {
+		// One request for the whole cluster when the user may list Secrets everywhere; a cluster
+		// that cannot be reached at all is not asked again per namespace.
 		const all = await run([...context, 'get', 'secrets', '--all-namespaces', '--field-selector', `metadata.name=${query.secretName}`, '-o', 'json']);
 		const secrets = all.ok ? items(all.stdout) : undefined;
 		if (secrets) {
@@ -78,6 +86,7 @@ async function readCluster(run: Run, query: ClusterQuery): Promise<ClusterState>
 			}
 			return state;
 		}
+		if (!all.ok && !all.forbidden) return {...state, error: all.message};
 	}
 	const reads = await pool(namespaces, namespace =>
 		run([...context, 'get', 'secret', query.secretName, ...(namespace === '' ? [] : ['--namespace', namespace]), '--ignore-not-found', '-o', 'json']),

@@ -3,7 +3,7 @@
 // clusters (contexts), namespaces listed by kubectl, and update in place of an existing Secret.
 import assert from 'node:assert/strict';
 import {execFile} from 'node:child_process';
-import {mkdirSync, writeFileSync} from 'node:fs';
+import {mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {test} from 'node:test';
 import {promisify} from 'node:util';
@@ -73,7 +73,7 @@ test('--all-namespaces in two clusters: every listed namespace gets the Secret; 
 	const {dir, env} = setup(kubeconfig(tempDir(), {east: a, west: b}));
 	const args = ['-r', 'quay.io', '-u', 'org+bot', '--password-stdin', '-t', 'kubernetes', '--all-namespaces', '--context', 'east', '--context', 'west'];
 
-	const dry = await runCli([...args, '--dry-run', '--no-verify'], {env, cwd: dir, input: PASSWORD});
+	const dry = await runCli([...args, '--apply', 'commands', '--dry-run', '--no-verify'], {env, cwd: dir, input: PASSWORD});
 	assert.equal(dry.code, 0, dry.stdout + dry.stderr);
 	// The review names every cluster and namespace it touches, and what happens in each.
 	assert.match(
@@ -211,6 +211,26 @@ test('an existing Secret of another type is refused with the fix, and nothing is
 		/Secret regcred already exists with type Opaque, not kubernetes\.io\/dockerconfigjson; regauth will not change it\. Choose another --secret-name/,
 	);
 	assert.equal(writes(api).length, 0);
+});
+
+test('--apply files (the default) lists the namespaces but reads no Secret: the manifests hold only this run’s registries', async () => {
+	const api = await startFakeApiServer({namespaces: ['web', 'jobs'], secrets: {'web/regcred': pullSecret({'ghcr.io': GHCR})}});
+	const {dir, env} = setup(api.kubeconfig(tempDir()));
+	const result = await runCli(['-r', 'quay.io', '-u', 'org+bot', '--password-stdin', '-t', 'kubernetes', '--all-namespaces', '--no-verify', '--yes'], {
+		env,
+		cwd: dir,
+		input: PASSWORD,
+	});
+	assert.equal(result.code, 0, result.stdout + result.stderr);
+	assert.deepEqual(
+		api.requests.filter(request => request.path.includes('secrets')),
+		[],
+		'no Secret read',
+	);
+	assert.match(result.stderr, /Secret regcred goes to 2 places: web \(new or replaced\); jobs \(new or replaced\)/);
+	assert.ok(
+		!readFileSync(join(dir, 'regauth/kubernetes/web/regcred.secret.yaml'), 'utf8').includes(Buffer.from(GHCR.password).toString('base64').slice(0, 12)),
+	);
 });
 
 test('--all-namespaces with a cluster kubectl cannot reach: the review says so and the run is refused', async () => {

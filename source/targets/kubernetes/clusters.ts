@@ -7,21 +7,28 @@ import type {ClusterState, Environment} from '../../environment.js';
 export interface ClusterQuery {
 	/** '' for kubectl's current context. */
 	context: string;
+	/** Read the Secret already in each namespace (update in place), not only the namespaces. */
+	secrets: boolean;
 	/** How the namespaces are chosen: given (or kubectl's current one), every one, or by label. */
 	select: {kind: 'given'; namespaces: string[]} | {kind: 'all'} | {kind: 'selector'; selector: string};
 	secretName: string;
 }
 
-/** What to ask kubectl for these answers; [] when the kubernetes target is not chosen. */
-export function clusterQueries(answers: Answers): ClusterQuery[] {
+/**
+ * What to ask kubectl for these answers; [] when the kubernetes target is not chosen, or when the
+ * namespaces are given and the existing Secrets are not wanted (`existing` false: only files are
+ * written, so nothing is merged in the cluster).
+ */
+export function clusterQueries(answers: Answers, existing = true): ClusterQuery[] {
 	if (!answers.targets.includes('kubernetes')) return [];
+	if (!existing && !answers.kubernetes.allNamespaces && answers.kubernetes.namespaceSelector === '') return [];
 	const {contexts, allNamespaces, namespaceSelector, namespaces, secretName} = answers.kubernetes;
 	const select: ClusterQuery['select'] = allNamespaces
 		? {kind: 'all'}
 		: namespaceSelector !== ''
 			? {kind: 'selector', selector: namespaceSelector}
 			: {kind: 'given', namespaces};
-	return (contexts.length === 0 ? [''] : contexts).map(context => ({context, select, secretName}));
+	return (contexts.length === 0 ? [''] : contexts).map(context => ({context, select, secretName, secrets: existing}));
 }
 
 /** One place a Secret goes: a namespace ('' for the current one) of a cluster ('' for the current context). */
