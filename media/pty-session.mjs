@@ -14,6 +14,10 @@ export const KEYS = {
 	down: '\u001B[B',
 	right: '\u001B[C',
 	left: '\u001B[D',
+	end: '\u001B[F',
+	ctrlP: '\u0010',
+	/** Options: keep the rest as they are and go to the review. */
+	ctrlR: '\u0012',
 };
 
 export const pause = ms => new Promise(resolve => setTimeout(resolve, ms));
@@ -59,7 +63,7 @@ export function startSession(file, args, {cwd, env, columns, rows}) {
 				await pause(25);
 			}
 		},
-		/** Keys as separate writes with a pause, as a person presses them (docs/real-components.md §7). */
+		/** Keys as separate writes with a pause, as a person presses them (docs/real-parts.md §7). */
 		async press(keys, delayMs = 120) {
 			for (const key of [keys].flat()) {
 				child.write(key);

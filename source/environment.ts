@@ -7,7 +7,7 @@ import type {KeychainStatus} from './keychain-status.js';
 export interface HelperLocation {
 	/** The node that runs regauth (absolute). */
 	node: string;
-	/** dist/docker-credential-regauth.js (absolute, symlinks resolved). */
+	/** dist/docker-credential-regauth.cjs (absolute, symlinks resolved). */
 	script: string;
 	/** It lives in npx's cache, which npm may clean: a launcher pointing there can break later. */
 	npx: boolean;
@@ -59,7 +59,7 @@ export interface Environment {
 	/** Suffixes of `docker-credential-*` programs on PATH (secretservice, pass, regauth…). */
 	helpers: string[];
 	/** Absolute paths of the programs regauth runs, when they are on PATH. */
-	programs: {docker?: string; kubectl?: string};
+	programs: {docker?: string; kubectl?: string /** `pass` itself: docker's default store on Linux depends on it. */; pass?: string};
 	/** null when kubectl is missing or its config could not be read. */
 	kube: KubeInfo | null;
 	/** The clusters the kubernetes target was asked about, by context ('' for the current one). */

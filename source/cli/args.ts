@@ -125,6 +125,8 @@ Usage
                                   config or Kubernetes Secret YAML given; exit 1 on problems
   regauth exec [flags] -- CMD...  run CMD logged in through a private docker config and podman
                                   auth file, removed when CMD ends; exits with CMD's status
+  regauth keychain setup          make a credential store work here (pass, secretservice, WSL's
+                                  wincred/desktop) and prove it; see regauth keychain setup --help
 
 Credentials (repeat --registry/--username/--email for several registries, in order)
   -r, --registry HOST            registry host[:port]; docker.io for Docker Hub
@@ -279,6 +281,10 @@ export function parseInvocation(argv: string[]): Invocation {
 	} catch (error) {
 		if (/'--verify(?: <value>)?' argument (?:missing|is ambiguous)/.test((error as Error).message))
 			throw new UsageError('--verify needs a value: --verify=strict (or --no-verify to skip the check).');
+		if (/^Unknown option '(?:-p|--password)'/.test((error as Error).message))
+			throw new UsageError(
+				"-p/--password: regauth takes a password only from stdin (--password-stdin) or, in a terminal, from its prompt (leave the flag out): a password on the command line is visible to other users in ps and stays in the shell's history.",
+			);
 		const message = (error as Error).message.replace(/^Unknown option '(.+?)'.*$/s, 'unknown flag $1; see regauth --help for the flags');
 		throw new UsageError(message.replace(/\. To specify a positional argument.*$/s, ''));
 	}
@@ -288,7 +294,9 @@ export function parseInvocation(argv: string[]): Invocation {
 		throw new UsageError(`unexpected argument "${positionals.join(' ')}" before --: regauth exec [flags] -- COMMAND [ARGS…].`);
 	if (first !== 'doctor' && (rest.length > 0 || (first !== undefined && first !== 'undo'))) {
 		if (positionals.includes('exec')) throw new UsageError('exec comes first: regauth exec [flags] -- COMMAND [ARGS…].');
-		throw new UsageError(`unexpected argument "${positionals.join(' ')}": regauth takes flags (see regauth --help) or a subcommand: undo, doctor, exec.`);
+		throw new UsageError(
+			`unexpected argument "${positionals.join(' ')}": regauth takes flags (see regauth --help) or a subcommand: undo, doctor, exec, keychain setup.`,
+		);
 	}
 	if (first === 'doctor') {
 		const foreign = Object.keys(values).filter(name => !['json', 'fix', 'keychain', 'dry-run', 'help'].includes(name));
