@@ -12,6 +12,7 @@ import type {VerifyResult} from '../verify/result.js';
 import type {VerifyMode} from '../verify/verdict.js';
 import {defaultKeychainIndex, keychainChoices, type StoreStatus} from './choices.js';
 import {STEP_COUNT, STEP_TITLES, stepNumber} from './flow.js';
+import {useClusters} from './hooks/use-clusters.js';
 import {useKeys} from './hooks/use-keys.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {useWizardEffects} from './hooks/use-wizard-effects.js';
@@ -131,7 +132,11 @@ export function App({initialAnswers, env, stores, kubeRead, keychain, verifyMode
 		() => ({...(keychain ? {keychain} : {}), verification: {mode: verifyMode, results, wayOut: VERIFY_WAY_OUT}}),
 		[keychain, verifyMode, results],
 	);
-	const plan = useMemo(() => (planned && makePlan ? makePlan(state.answers, env ?? emptyEnv, facts) : NO_PLAN), [planned, makePlan, state.answers, env, facts]);
+	const machine = useClusters(state.answers, env, state.step === 'options' || state.step === 'review', services);
+	const plan = useMemo(
+		() => (planned && makePlan ? makePlan(state.answers, machine ?? emptyEnv, facts) : NO_PLAN),
+		[planned, makePlan, state.answers, machine, facts],
+	);
 	const [report, setReport] = useState<FinalReport | undefined>();
 	// Until the keychain question is answered, the preview assumes a store that works here (the
 	// one the keychain step will highlight), not one the machine read found broken.
