@@ -136,7 +136,7 @@ export function defaultKeychainIndex(items: KeychainItem[], current: KeychainCho
 	return Math.max(0, working);
 }
 
-export function reviewChoices(plan: Plan, self = 'regauth'): Choice[] {
+export function reviewChoices(plan: Plan): Choice[] {
 	// The plan decides whether apply may run (field problems, blocked files, the checks); the
 	// review says the first reason here and every one below.
 	const runnable = plan.commands.filter(command => command.role === 'deploy' || command.role === 'alternative');
@@ -147,7 +147,7 @@ export function reviewChoices(plan: Plan, self = 'regauth'): Choice[] {
 		{
 			value: 'files',
 			label: 'Write the files',
-			hint: reason ?? `${changed} ${changed === 1 ? 'file changes' : 'files change'}; backups beside each; ${self} undo reverts`,
+			hint: reason ?? `${changed} ${changed === 1 ? 'file changes' : 'files change'}; backups beside each; undo reverts them`,
 			disabled,
 		},
 	];

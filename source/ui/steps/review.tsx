@@ -49,7 +49,7 @@ export function reviewBlocks(plan: Plan, width: number): Block[] {
 						{status.padEnd(9)} {octal(artifact.mode)}
 					</Text>
 				</Box>
-				<Text wrap="wrap">{artifact.path}</Text>
+				<Text>{wrapText(artifact.path, width - STATUS_WIDTH)}</Text>
 			</Box>,
 		);
 	}
@@ -59,9 +59,7 @@ export function reviewBlocks(plan: Plan, width: number): Block[] {
 			add(
 				`c${command.id}`,
 				linesOf(`$ ${command.display}`, width),
-				<Text wrap="wrap" dimColor={command.role === 'alternative'}>
-					$ {command.display}
-				</Text>,
+				<Text dimColor={command.role === 'alternative'}>{wrapText(`$ ${command.display}`, width)}</Text>,
 			);
 	}
 	if (warnings.length > 0) add('warnings-gap', 1, <Text> </Text>);
@@ -75,14 +73,14 @@ export function reviewBlocks(plan: Plan, width: number): Block[] {
 	if (staged.length > 0) {
 		add('staged', 2, <Text bold>{'\n'}Staged, to put in place afterwards</Text>);
 		for (const artifact of staged)
-			add(`s${artifact.id}`, linesOf(`$ ${artifact.install!.join(' && ')}`, width), <Text>$ {artifact.install!.join(' && ')}</Text>);
+			add(`s${artifact.id}`, linesOf(`$ ${artifact.install!.join(' && ')}`, width), <Text>{wrapText(`$ ${artifact.install!.join(' && ')}`, width)}</Text>);
 	}
 	add(
 		'headless',
 		2 + linesOf(plan.headless, width),
 		<Box flexDirection="column" marginTop={1}>
 			<Text bold>Next time, headless (printed again when the wizard ends)</Text>
-			<Text wrap="wrap">{plan.headless}</Text>
+			<Text>{wrapText(plan.headless, width)}</Text>
 		</Box>,
 	);
 	for (const [index, note] of infos.entries())
@@ -99,8 +97,8 @@ export function reviewColumnHeight(state: WizardState, plan: Plan, width: number
 	return Math.max(3, height - 2 - choiceLines - noticeLines);
 }
 
-export function ReviewStep({state, plan, width, height, self}: StepProps) {
-	const choices = reviewChoices(plan, self);
+export function ReviewStep({state, plan, width, height}: StepProps) {
+	const choices = reviewChoices(plan);
 	const index = Math.min(state.field, choices.length - 1);
 	return (
 		<Box flexDirection="column" width={width}>
