@@ -97,7 +97,8 @@ test('a first run, start to finish: registry, credentials (checked), targets, ke
 	await run.press(ENTER); // Write the files
 	screen = await run.waitFor(/Press Enter to finish/, 15_000);
 	assert.match(screen, /✓ Docker config\.json/);
-	assert.match(screen, /regauth undo/);
+	// Run as `node <path>/dist/cli.js`: undo is named the way it was run (not a `regauth` that is not on PATH).
+	assert.match(screen, /node \S*dist\/cli\.js undo/);
 	await run.press(ENTER);
 	const {exitCode} = await run.exit;
 	assert.equal(exitCode, 0);
