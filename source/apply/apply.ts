@@ -9,12 +9,12 @@ import {dirname, join} from 'node:path';
 import type {ApplyMode, Artifact, Command, Plan} from '../plan-types.js';
 import {ChangedError, makeParents, sweepTemps, writeFileAtomic, writeTarget} from './atomic-write.js';
 import {backupFile} from './backup.js';
+import {eraseThenStore} from './erase-then-store.js';
 import {LockTimeoutError, lockFile} from './file-lock.js';
 import {type JournalCommand, JournalWriter, sha256} from './journal.js';
 import {type RunOptions, runCommand} from './run-command.js';
 import {checkSafePath, UnsafePathError} from './safe-path.js';
 import {appendPullSecret} from './serviceaccount.js';
-import {eraseThenStore} from './erase-then-store.js';
 
 export type {ApplyMode} from '../plan-types.js';
 
