@@ -1,6 +1,6 @@
 // What went wrong with a keychain, in words a person can act on. keytar (libsecret) and
 // Docker's helpers report D-Bus errors as bare strings; each known one becomes a specific
-// problem with the fix (docs/real-components.md §1). Pure: the same table serves the helper's
+// problem with the fix (docs/real-parts.md §1). Pure: the same table serves the helper's
 // probe, apply's store commands and the wizard.
 
 export type {KeychainProblem, KeychainProblemCode, KeychainStatus} from '../keychain-status.js';

@@ -117,7 +117,7 @@ export async function initStore(state: StoreState, fingerprint: string, env: Nod
 			`the pass store is initialised for ${state.ids.join(', ')} and already holds docker credentials under ${HELPER_FOLDER}/, encrypted to that key; regauth leaves them alone. Use that store as it is (regauth --keychain pass …) or move ${HELPER_FOLDER}/ away and run regauth keychain setup again.`,
 		);
 	}
-	const args = state.kind === 'foreign' ? ['init', '-p', HELPER_FOLDER, fingerprint] : ['init', fingerprint];
+	const args = state.kind === 'foreign' ? ['init', `--path=${HELPER_FOLDER}`, fingerprint] : ['init', fingerprint];
 	const run = await runProgram('pass', args, {env, timeoutMs: 60_000});
 	if (run.code !== 0) throw new SetupError(`pass init failed: ${lastLines(run)}`);
 	return state.kind === 'foreign' ? `pass init -p ${HELPER_FOLDER} (your own store keeps its key)` : 'pass init';
