@@ -1,7 +1,7 @@
 // Docker: an entry in config.json (merged, never clobbered), or a credHelpers route to a
 // keychain helper; `docker login --password-stdin` as the alternative. docs/formats.md §1.
 import {dirname} from 'node:path';
-import {authEntry, helperFor, plainTextKeys, secretMode} from '../../authfile/meaning.js';
+import {authEntry, helperFor, PODMAN_DOCKER_HUB, plainTextKeys, secretMode} from '../../authfile/meaning.js';
 import {dockerConfigPath} from '../../environment.js';
 import {type AuthChanges, applyAuthChanges, readAuthFile} from '../../formats/docker-config.js';
 import {octal} from '../../formats/file-mode.js';
@@ -34,6 +34,12 @@ export const docker: TargetPlanner = {
 				changes.auths[credential.key] = {};
 				changes.credHelpers![credential.key] = helper;
 				commands.push(helperStoreCommand('docker', helper, credential, ctx.env));
+				if (credential.isDockerHub) {
+					// podman, buildah and skopeo reading this file look Docker Hub up as docker.io in
+					// credHelpers, never under docker's key (docs/formats.md §8.1): route and store both.
+					changes.credHelpers![PODMAN_DOCKER_HUB] = helper;
+					commands.push(helperStoreCommand('docker', helper, {...credential, key: PODMAN_DOCKER_HUB}, ctx.env));
+				}
 				continue;
 			}
 			const routed = helperFor(doc, credential.key);

@@ -3,7 +3,7 @@
 // ${XDG_CONFIG_HOME:-~/.config}/containers/auth.json (or $REGISTRY_AUTH_FILE), which they read
 // next. Other entries and unknown keys are kept (podman itself would drop unknown keys).
 import {basename} from 'node:path';
-import {authEntry, keysFor, podmanKey, route, secretMode} from '../../authfile/meaning.js';
+import {authEntry, keysFor, PODMAN_DOCKER_HUB, podmanKey, route, secretMode} from '../../authfile/meaning.js';
 import {podmanAuthPath, podmanRuntimeAuthPath} from '../../environment.js';
 import {type AuthChanges, applyAuthChanges, readAuthFile} from '../../formats/docker-config.js';
 import {octal} from '../../formats/file-mode.js';
@@ -40,7 +40,8 @@ export const podman: TargetPlanner = {
 				changes.credHelpers![key] = helper;
 				const existing = isPlainObject(doc.auths) ? doc.auths[key] : undefined;
 				if (isPlainObject(existing) && Object.keys(existing).length > 0) drop.push(key);
-				const dockerStores = ctx.answers.targets.includes('docker') && key === credential.key;
+				// The docker target stores docker's key, and docker.io for Docker Hub as well.
+				const dockerStores = ctx.answers.targets.includes('docker') && (key === credential.key || (credential.isDockerHub && key === PODMAN_DOCKER_HUB));
 				if (!dockerStores) commands.push(helperStoreCommand('podman', helper, {...credential, key}));
 				continue;
 			}
