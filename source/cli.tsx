@@ -2,8 +2,9 @@
 // cannot read keys otherwise); everything else is the headless path over the same plan.
 import {setFlagsFromString} from 'node:v8';
 import packageJson from '../package.json' with {type: 'json'};
-import {HELP, parseInvocation} from './cli/args.js';
-import {EXIT} from './cli/errors.js';
+import {HELP, type Invocation, parseInvocation} from './cli/args.js';
+import {EXIT, UsageError} from './cli/errors.js';
+import type {LoadedProfile} from './cli/profile.js';
 
 const io = {
 	stdout: (text: string) => process.stdout.write(text),
@@ -22,6 +23,12 @@ See regauth --help for every flag.
 `;
 
 async function main(argv: string[]): Promise<number> {
+	if (argv[0] === 'profile') {
+		const {runProfileCommand} = await import('./cli/profile.js');
+		return runProfileCommand(argv.slice(1), io);
+	}
+	const flags = argv.includes('--') ? argv.slice(0, argv.indexOf('--')) : argv;
+	if (flags.some(arg => arg === '--profile' || arg.startsWith('--profile='))) return runWithProfile(argv);
 	const invocation = parseInvocation(argv);
 	if (invocation.help) {
 		io.stdout(`${HELP}\n`);
@@ -47,6 +54,10 @@ async function main(argv: string[]): Promise<number> {
 		const {runHeadless} = await import('./cli/headless.js');
 		return runHeadless(invocation, io);
 	}
+	return startWizard(invocation);
+}
+
+async function startWizard(invocation: Invocation, profile?: LoadedProfile): Promise<number> {
 	if (!process.stdin.isTTY || !process.stdout.isTTY) {
 		io.stderr(NO_TTY_HINT);
 		return EXIT.usage;
@@ -56,7 +67,21 @@ async function main(argv: string[]): Promise<number> {
 	// (until then the terminal would echo them and turn Enter into a newline the wizard ignores).
 	process.stdin.setRawMode(true);
 	const {runWizard} = await import('./ui/run-wizard.js');
-	return runWizard(invocation);
+	return runWizard(invocation, profile);
+}
+
+/** --profile FILE: headless when other flags say so (the user's flags replace the profile's), else the wizard with it. */
+async function runWithProfile(argv: string[]): Promise<number> {
+	const profiles = await import('./cli/profile.js');
+	const {file, rest} = profiles.takeProfileFlag(argv);
+	if (['undo', 'doctor', 'exec'].includes(rest[0] ?? '')) throw new UsageError(`--profile does not apply to regauth ${rest[0]}.`);
+	const loaded = await profiles.loadProfileOrFail(file!);
+	if (!profiles.userWantsHeadless(rest)) return startWizard(parseInvocation(rest), loaded);
+	const invocation = parseInvocation(profiles.profileArgv(loaded, rest, io));
+	if (invocation.help || invocation.version) return main(rest);
+	profiles.enforceProfile(loaded, invocation.answers, io);
+	const {runHeadless} = await import('./cli/headless.js');
+	return runHeadless(invocation, io);
 }
 
 function fail(error: unknown): number {

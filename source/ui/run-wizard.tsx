@@ -4,6 +4,7 @@ import {render} from 'ink';
 import {useCallback, useEffect, useRef, useState} from 'react';
 import {type Answers, TARGET_IDS} from '../answers.js';
 import type {Invocation, VerifyFlags} from '../cli/args.js';
+import type {LoadedProfile} from '../cli/profile.js';
 import type {Environment} from '../environment.js';
 import type {KeychainStatus} from '../keychain/diagnose.js';
 import {kubeInfo, probeEnvironment} from '../probe.js';
@@ -41,7 +42,7 @@ function Wizard({initialAnswers, checks, onExit}: {initialAnswers: Answers; chec
 	return <App initialAnswers={initialAnswers} env={withKeychain} services={services} refresh={refresh} onExit={onExit} />;
 }
 
-export async function runWizard(invocation: Invocation): Promise<number> {
+export async function runWizard(invocation: Invocation, _profile?: LoadedProfile): Promise<number> {
 	let code = 130;
 	const initialAnswers: Answers = {...invocation.answers, keychain: {kind: 'regauth'}};
 	const instance = render(<Wizard initialAnswers={initialAnswers} checks={invocation.verify} onExit={value => (code = value)} />, {
