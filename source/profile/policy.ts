@@ -35,9 +35,13 @@ export function plainTextLines(answers: Answers): string[] {
 	const lines: string[] = [];
 	const helperTargets = answers.targets.filter(routesToHelper);
 	if (helperTargets.length > 0 && answers.keychain.kind === 'file')
-		lines.push(`the password is kept in plain text (base64) in the ${helperTargets.map(id => targetSpec(id).title).join(' and ')} config file, not in a keychain`);
+		lines.push(
+			`the password is kept in plain text (base64) in the ${helperTargets.map(id => targetSpec(id).title).join(' and ')} config file, not in a keychain`,
+		);
 	const fileTargets = answers.targets.filter(id => !routesToHelper(id));
 	if (fileTargets.length > 0)
-		lines.push(`the password is written into ${fileTargets.map(id => targetSpec(id).outputName).join(', ')} files, which hold it in plain text (base64) by design`);
+		lines.push(
+			`the password is written into ${fileTargets.map(id => targetSpec(id).outputName).join(', ')} files, which hold it in plain text (base64) by design`,
+		);
 	return lines;
 }

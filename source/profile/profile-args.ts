@@ -18,7 +18,9 @@ export interface ProfileFlag {
 /** The flags a profile stands for. `dir` is the profile's directory: output-dir is relative to it. */
 export function profileFlags(profile: Profile, dir: string): ProfileFlag[] {
 	const flags: ProfileFlag[] = [];
-	const add = (name: string, field: string, value?: string) => flags.push({name, field, arg: value === undefined ? `--${name}` : `--${name}=${value}`});
+	const add = (name: string, field: string, value?: string): void => {
+		flags.push({name, field, arg: value === undefined ? `--${name}` : `--${name}=${value}`});
+	};
 	profile.registries.forEach((registry, index) => add('registry', `registries[${index}].host`, registry.host));
 	if (profile.targets && profile.targets.length > 0) add('target', 'targets', profile.targets.join(','));
 	for (const {target, option, keys} of profileKeys()) {

@@ -60,7 +60,24 @@ output-dir: deploy/regauth
 	mkdirSync(homeProfile);
 	const passwords = `${team.password}\n${mirror.password}\n`;
 	const outputDir = join(repo, 'deploy', 'regauth');
-	const flags = ['-r', team.host, '-r', mirror.host, '-u', 'alice', '-t', 'docker,kubernetes', '-n', 'web', '-n', 'jobs', '--keychain', 'regauth', '-o', outputDir];
+	const flags = [
+		'-r',
+		team.host,
+		'-r',
+		mirror.host,
+		'-u',
+		'alice',
+		'-t',
+		'docker,kubernetes',
+		'-n',
+		'web',
+		'-n',
+		'jobs',
+		'--keychain',
+		'regauth',
+		'-o',
+		outputDir,
+	];
 	const withProfile = ['--profile', join(repo, '.regauth.yaml'), '-u', 'alice'];
 
 	// The plans, from the same HOME and directory: identical.
@@ -82,7 +99,11 @@ output-dir: deploy/regauth
 	assert.equal(profileRun.code, 0, profileRun.stderr);
 	const byProfile = {home: filesUnder(join(homeProfile, '.docker')), project: filesUnder(outputDir)};
 	assert.deepEqual(byProfile, byFlags);
-	assert.deepEqual(Object.keys(byProfile.project).sort(), ['kubernetes/jobs/regcred.secret.yaml', 'kubernetes/pod-example.yaml', 'kubernetes/web/regcred.secret.yaml']);
+	assert.deepEqual(Object.keys(byProfile.project).sort(), [
+		'kubernetes/jobs/regcred.secret.yaml',
+		'kubernetes/pod-example.yaml',
+		'kubernetes/web/regcred.secret.yaml',
+	]);
 	assert.deepEqual(JSON.parse(byProfile.home['config.json']!).credHelpers, {[team.host]: 'regauth', [mirror.host]: 'regauth'});
 });
 
@@ -107,7 +128,10 @@ test('flags replace what the profile says and the run says so; a required keycha
 
 	const refused = await runCli([...profile, '--keychain', 'file', '--yes'], {input: 'tok', env: cleanEnv(home), cwd: repo});
 	assert.equal(refused.code, 1);
-	assert.match(refused.stderr, /The team profile \.regauth\.yaml requires a keychain \(keychain\.policy: required\): keeping the password in the config file is refused/);
+	assert.match(
+		refused.stderr,
+		/The team profile \.regauth\.yaml requires a keychain \(keychain\.policy: required\): keeping the password in the config file is refused/,
+	);
 	assert.deepEqual(readdirSync(home), [], 'nothing was written');
 	assert.equal(existsSync(join(repo, 'regauth')), false);
 });
@@ -117,10 +141,7 @@ test('a malformed profile: line-and-field messages from profile check and --prof
 	const home = join(dir, 'home');
 	mkdirSync(home);
 	const bad = join(dir, 'bad.yaml');
-	writeFileSync(
-		bad,
-		'registries:\n  - host: r.example\n    tokn-help: typo\n    scopes: read\ntargets: [docker, nomad]\nwelcome: "hi \\e]0;owned\\a"\n',
-	);
+	writeFileSync(bad, 'registries:\n  - host: r.example\n    tokn-help: typo\n    scopes: read\ntargets: [docker, nomad]\nwelcome: "hi \\e]0;owned\\a"\n');
 	const syntax = join(dir, 'syntax.yaml');
 	writeFileSync(syntax, 'registries:\n  - host: [r.example\n');
 	const check = await runCli(['profile', 'check', bad, syntax], {env: cleanEnv(home), cwd: dir});
