@@ -21,7 +21,7 @@ export function profileFlags(profile: Profile, dir: string): ProfileFlag[] {
 	const add = (name: string, field: string, value?: string): void => {
 		flags.push({name, field, arg: value === undefined ? `--${name}` : `--${name}=${value}`});
 	};
-	profile.registries.forEach((registry, index) => add('registry', `registries[${index}].host`, registry.host));
+	for (const [index, registry] of profile.registries.entries()) add('registry', `registries[${index}].host`, registry.host);
 	if (profile.targets && profile.targets.length > 0) add('target', 'targets', profile.targets.join(','));
 	for (const {target, option, keys} of profileKeys()) {
 		const section = profile[target] as Record<string, unknown> | undefined;
