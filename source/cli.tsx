@@ -1,10 +1,13 @@
 // Entry point: argv → mode. Interactive only when both stdin and stdout are terminals (Ink
 // cannot read keys otherwise); everything else is the headless path over the same plan.
+import {readFileSync} from 'node:fs';
+import {fileURLToPath} from 'node:url';
 import {setFlagsFromString} from 'node:v8';
 import packageJson from '../package.json' with {type: 'json'};
 import {HELP, type Invocation, parseInvocation} from './cli/args.js';
 import {EXIT, UsageError} from './cli/errors.js';
 import type {LoadedProfile} from './cli/profile.js';
+import {showCachedFirstFrame} from './startup/first-frame.js';
 
 const io = {
 	stdout: (text: string) => process.stdout.write(text),
@@ -54,20 +57,7 @@ async function main(argv: string[]): Promise<number> {
 		const {runHeadless} = await import('./cli/headless.js');
 		return runHeadless(invocation, io);
 	}
-	return startWizard(invocation);
-}
-
-async function startWizard(invocation: Invocation, profile?: LoadedProfile): Promise<number> {
-	if (!process.stdin.isTTY || !process.stdout.isTTY) {
-		io.stderr(NO_TTY_HINT);
-		return EXIT.usage;
-	}
-	for (const flag of WIZARD_V8_FLAGS) setFlagsFromString(flag);
-	// Keys typed while the wizard loads wait for it, as typed: raw mode now, not once Ink reads
-	// (until then the terminal would echo them and turn Enter into a newline the wizard ignores).
-	process.stdin.setRawMode(true);
-	const {runWizard} = await import('./ui/run-wizard.js');
-	return runWizard(invocation, profile);
+	return startWizard(invocation, argv);
 }
 
 /** --profile FILE: headless when other flags say so (the user's flags replace the profile's), else the wizard with it. */
@@ -76,12 +66,43 @@ async function runWithProfile(argv: string[]): Promise<number> {
 	const {file, rest} = profiles.takeProfileFlag(argv);
 	if (['undo', 'doctor', 'exec'].includes(rest[0] ?? '')) throw new UsageError(`--profile does not apply to regauth ${rest[0]}.`);
 	const loaded = await profiles.loadProfileOrFail(file!);
-	if (!profiles.userWantsHeadless(rest)) return startWizard(parseInvocation(rest), loaded);
+	if (!profiles.userWantsHeadless(rest)) return startWizard(parseInvocation(rest), rest, loaded);
 	const invocation = parseInvocation(profiles.profileArgv(loaded, rest, io));
 	if (invocation.help || invocation.version) return main(rest);
 	profiles.enforceProfile(loaded, invocation.answers, io);
 	const {runHeadless} = await import('./cli/headless.js');
 	return runHeadless(invocation, io);
+}
+
+/** The wizard, with the profile given by --profile or, when the user does not decline it, the one found here. */
+async function startWizard(invocation: Invocation, argv: string[], given?: LoadedProfile): Promise<number> {
+	if (!process.stdin.isTTY || !process.stdout.isTTY) {
+		io.stderr(NO_TTY_HINT);
+		return EXIT.usage;
+	}
+	const {findProfile} = await import('./profile/find-profile.js');
+	const found = given ? undefined : findProfile(process.cwd());
+	let profile = given;
+	if (found) {
+		const {readProfile} = await import('./cli/profile.js');
+		const result = await readProfile(found);
+		if (result.ok) profile = result.loaded;
+		else {
+			// A broken profile in the repository does not stop a developer from logging in by hand.
+			io.stderr(`regauth: ${result.shown} is not a valid team profile; the wizard starts without it:\n`);
+			for (const problem of result.problems) io.stderr(`  ${result.shown}: ${problem}\n`);
+		}
+	}
+	for (const flag of WIZARD_V8_FLAGS) setFlagsFromString(flag);
+	// Keys typed while the wizard loads wait for it, as typed: raw mode now, not once Ink reads
+	// (until then the terminal would echo them and turn Enter into a newline the wizard ignores).
+	process.stdin.setRawMode(true);
+	// The first frame from the cache, before the ~100 ms Ink and React take to load
+	// (source/startup/first-frame.ts); this file's bytes identify the build.
+	// Not with a profile: its first screen is the profile's, which the cache does not hold.
+	const firstFrame = profile ? undefined : showCachedFirstFrame(readFileSync(fileURLToPath(import.meta.url), 'utf8'), argv, process.env, process.stdout);
+	const {runWizard} = await import('./ui/run-wizard.js');
+	return runWizard(invocation, firstFrame, profile);
 }
 
 function fail(error: unknown): number {
