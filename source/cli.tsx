@@ -93,6 +93,10 @@ async function startWizard(invocation: Invocation, argv: string[], given?: Loade
 			for (const problem of result.problems) io.stderr(`  ${result.shown}: ${problem}\n`);
 		}
 	}
+	if (profile) {
+		const {askToUseProfile} = await import('./cli/profile-prompt.js');
+		if (!(await askToUseProfile(profile, process.stdin, io.stderr))) profile = undefined;
+	}
 	for (const flag of WIZARD_V8_FLAGS) setFlagsFromString(flag);
 	// Keys typed while the wizard loads wait for it, as typed: raw mode now, not once Ink reads
 	// (until then the terminal would echo them and turn Enter into a newline the wizard ignores).

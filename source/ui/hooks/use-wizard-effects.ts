@@ -8,6 +8,7 @@ import {keychainWorks, registryChoices, type StoreStatus} from '../choices.js';
 import {CREDENTIAL_FIELDS} from '../credential-fields.js';
 import {nextAfterKeychain} from '../flow.js';
 import type {Effect} from '../keymap.js';
+import {afterCredential} from '../profile-flow.js';
 import type {WizardServices} from '../services.js';
 import {type Action, checkFor, type WizardState} from '../state.js';
 
@@ -35,14 +36,14 @@ export function useWizardEffects(
 				if (!result) {
 					// Checks are off (--no-verify): nothing to show, nothing to remember.
 					dispatch({type: 'uncheck', credential: current});
-					dispatch({type: 'next', step: 'registry'});
+					for (const action of afterCredential(get(), machine().env, machine().stores)) dispatch(action);
 					return;
 				}
 				dispatch({type: 'check', check: {...current, result}});
 				const latest = get();
 				const still = latest.step === 'credentials' ? latest.answers.credentials[latest.editing] : undefined;
 				if (!still || checkFor(latest, still)?.result !== result) return;
-				if (result.status === 'verified') dispatch({type: 'next', step: 'registry'});
+				if (result.status === 'verified') for (const action of afterCredential(latest, machine().env, machine().stores)) dispatch(action);
 				// A rejected login is the password's (or the user's) fault: put the cursor there.
 				else if (result.status === 'rejected') dispatch({type: 'field', field: PASSWORD_FIELD});
 				return;
@@ -81,7 +82,8 @@ export function useWizardEffects(
 					return;
 				}
 				dispatch({type: 'answers', update: answers => ({...answers, keychain: effect.choice})});
-				dispatch({type: 'next', step: nextAfterKeychain(get().answers)});
+				// With a team profile the options are its own (or the defaults): the review shows them, Esc reaches them.
+				dispatch({type: 'next', step: get().profile ? 'review' : nextAfterKeychain(get().answers)});
 				return;
 			}
 			case 'import': {
