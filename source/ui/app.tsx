@@ -113,7 +113,8 @@ export function App({initialAnswers, profile, env, stores, kubeRead, services, r
 	// one the keychain step will highlight), not one the machine read found broken.
 	useEffect(() => {
 		const latest = get();
-		if (!stores || latest.reached >= stepNumber('keychain')) return;
+		// A team profile's store is the team's answer: kept (checked after the credentials).
+		if (!stores || latest.reached >= stepNumber('keychain') || latest.profile?.store) return;
 		const items = keychainChoices(env, stores);
 		const item = items[defaultKeychainIndex(items, latest.answers.keychain)];
 		if (item && !item.disabled && !item.checking && item.value !== JSON.stringify(latest.answers.keychain))

@@ -6,6 +6,7 @@ import type {Environment} from '../environment.js';
 import type {RegistryProfile} from '../profile/load-profile.js';
 import {defaultKeychainIndex, keychainChoices, type StoreStatus} from './choices.js';
 import {nextAfterTargets} from './flow.js';
+import type {Effect} from './keymap.js';
 import type {Action, WizardState} from './state.js';
 
 export interface WizardProfile {
@@ -25,7 +26,7 @@ export interface WizardProfile {
 }
 
 /** After a credential is done. Without a profile: back to the registry list, as always. */
-export function afterCredential(state: WizardState, env: Environment | null, stores: StoreStatus | undefined): Action[] {
+export function afterCredential(state: WizardState, env: Environment | null, stores: StoreStatus | undefined): (Action | {type: 'effect'; effect: Effect})[] {
 	if (!state.profile) return [{type: 'next', step: 'registry'}];
 	const open = state.answers.credentials.findIndex(
 		(credential, index) => index !== state.editing && (credential.username === '' || credential.password === ''),
@@ -35,9 +36,11 @@ export function afterCredential(state: WizardState, env: Environment | null, sto
 	if (nextAfterTargets(state.answers) === 'keychain') {
 		const items = keychainChoices(env, stores);
 		const wanted = items.find(item => item.value === JSON.stringify(state.answers.keychain));
-		// The profile's store works here: nothing to ask. Otherwise the user chooses, with the reason shown.
-		if (!state.profile.store || !wanted || wanted.disabled || wanted.checking)
-			return [{type: 'next', step: 'keychain', field: defaultKeychainIndex(items, state.answers.keychain)}];
+		// No store in the profile, or it is known not to work here: the user chooses, with the reason shown.
+		if (!state.profile.store || wanted?.disabled) return [{type: 'next', step: 'keychain', field: defaultKeychainIndex(items, state.answers.keychain)}];
+		// Checked as the keychain step would (the plan routes to a store only once it works); on
+		// success the check goes on to the review, on failure to the keychain step with the reason.
+		return [{type: 'effect', effect: {kind: 'keychain', choice: state.answers.keychain}}];
 	}
 	return [{type: 'next', step: 'review'}];
 }

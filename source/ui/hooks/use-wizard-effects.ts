@@ -4,7 +4,7 @@
 // turns its outcome into actions.
 import {useEffect, useRef} from 'react';
 import type {Environment} from '../../environment.js';
-import {keychainWorks, registryChoices, type StoreStatus} from '../choices.js';
+import {defaultKeychainIndex, keychainChoices, keychainWorks, registryChoices, type StoreStatus} from '../choices.js';
 import {CREDENTIAL_FIELDS} from '../credential-fields.js';
 import {nextAfterKeychain} from '../flow.js';
 import type {Effect} from '../keymap.js';
@@ -25,7 +25,7 @@ export function useWizardEffects(
 
 	const busy = (kind: WizardState['busy']) => dispatch({type: 'busy', busy: kind});
 
-	return async effect => {
+	const run = async (effect: Effect): Promise<void> => {
 		switch (effect.kind) {
 			case 'verify': {
 				const current = effect.credential;
@@ -36,14 +36,14 @@ export function useWizardEffects(
 				if (!result) {
 					// Checks are off (--no-verify): nothing to show, nothing to remember.
 					dispatch({type: 'uncheck', credential: current});
-					for (const action of afterCredential(get(), machine().env, machine().stores)) dispatch(action);
+					await follow(afterCredential(get(), machine().env, machine().stores));
 					return;
 				}
 				dispatch({type: 'check', check: {...current, result}});
 				const latest = get();
 				const still = latest.step === 'credentials' ? latest.answers.credentials[latest.editing] : undefined;
 				if (!still || checkFor(latest, still)?.result !== result) return;
-				if (result.status === 'verified') for (const action of afterCredential(latest, machine().env, machine().stores)) dispatch(action);
+				if (result.status === 'verified') await follow(afterCredential(latest, machine().env, machine().stores));
 				// A rejected login is the password's (or the user's) fault: put the cursor there.
 				else if (result.status === 'rejected') dispatch({type: 'field', field: PASSWORD_FIELD});
 				return;
@@ -78,6 +78,11 @@ export function useWizardEffects(
 				const result = await services.checkKeychain(effect.choice);
 				busy(undefined);
 				if (!result.ok) {
+					// Started from the credentials with a team profile's store: show the keychain step with why.
+					if (get().step !== 'keychain') {
+						const {env, stores} = machine();
+						dispatch({type: 'next', step: 'keychain', field: defaultKeychainIndex(keychainChoices(env, stores), effect.choice)});
+					}
 					dispatch({type: 'keychainProblem', problem: result.message});
 					return;
 				}
@@ -114,4 +119,12 @@ export function useWizardEffects(
 			}
 		}
 	};
+	/** Actions and effects, in order (afterCredential may start the keychain check). */
+	const follow = async (commands: (Action | {type: 'effect'; effect: Effect})[]): Promise<void> => {
+		for (const command of commands) {
+			if (command.type === 'effect') await run(command.effect);
+			else dispatch(command);
+		}
+	};
+	return run;
 }
