@@ -129,6 +129,13 @@ Usage
                                   config or Kubernetes Secret YAML given; exit 1 on problems
   regauth exec [flags] -- CMD...  run CMD logged in through a private docker config and podman
                                   auth file, removed when CMD ends; exits with CMD's status
+  regauth profile check FILE...   check team profiles (.regauth.yaml); exit 1 on problems
+
+Team profile (docs/profiles.md)
+      --profile FILE             take registries, targets, options, keychain policy and checks
+                                 from a team profile; flags given too replace the profile's.
+                                 The wizard finds .regauth.yaml in this directory or a parent
+                                 up to the repository root by itself, and asks before using it
 
 Credentials (repeat --registry/--username/--email for several registries, in order)
   -r, --registry HOST            registry host[:port]; docker.io for Docker Hub
