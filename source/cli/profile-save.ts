@@ -26,15 +26,30 @@ export async function offerToSaveProfile(
 	const path = join(dir, '.regauth.yaml');
 	if (existsSync(path) || existsSync(join(dir, '.regauth.yml'))) return;
 	const shown = relative(cwd, path) || path;
+	// Ink gives the terminal back as it unmounts: take raw mode after that, for a one-key answer,
+	// and ask only then, so a key pressed on seeing the question is read as the answer.
+	await new Promise(resolve => setTimeout(resolve, 50));
+	stdin.setRawMode(true);
+	// Ink also unrefs stdin when it lets go: without this, node would exit while we wait for the key.
+	stdin.ref();
 	write(
 		`\nSave these answers as a team profile in ${shown}? Teammates then give only their user name and token (no secret or user name is saved). y saves · any other key skips `,
 	);
-	stdin.setRawMode(true);
-	stdin.resume();
-	const key: string = await new Promise(resolve => stdin.once('data', chunk => resolve(chunk.toString('utf8'))));
+	// 'readable', not 'data': it works whether or not Ink's 'readable' listener is still attached
+	// (with one attached, resume() does nothing and 'data' never comes).
+	const key = await new Promise<string>(resolve => {
+		const onReadable = () => {
+			const chunk = stdin.read() as Buffer | string | null;
+			if (chunk === null) return;
+			stdin.off('readable', onReadable);
+			resolve(String(chunk));
+		};
+		stdin.on('readable', onReadable);
+		onReadable();
+	});
 	stdin.setRawMode(false);
 	stdin.pause();
-	if (key.toLowerCase() !== 'y') {
+	if (key.trim().toLowerCase() !== 'y') {
 		write('\n');
 		return;
 	}
