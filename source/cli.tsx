@@ -7,11 +7,14 @@ import packageJson from '../package.json' with {type: 'json'};
 import {HELP, type Invocation, parseInvocation} from './cli/args.js';
 import {EXIT, UsageError} from './cli/errors.js';
 import type {LoadedProfile} from './cli/profile.js';
+import {terminalText} from './formats/terminal-text.js';
 import {showCachedFirstFrame} from './startup/first-frame.js';
 
+// Every line the headless paths print passes here, so text read from files, registries and
+// commands can never drive the terminal (docs/terminal-text.md).
 const io = {
-	stdout: (text: string) => process.stdout.write(text),
-	stderr: (text: string) => process.stderr.write(text),
+	stdout: (text: string) => process.stdout.write(terminalText(text, {multiline: true})),
+	stderr: (text: string) => process.stderr.write(terminalText(text, {multiline: true})),
 };
 
 // V8 sizes its heap for throughput: the wizard, an idle screen redrawn per key, peaked at 112 MiB
@@ -29,6 +32,10 @@ async function main(argv: string[]): Promise<number> {
 	if (argv[0] === 'profile') {
 		const {runProfileCommand} = await import('./cli/profile.js');
 		return runProfileCommand(argv.slice(1), io);
+	}
+	if (argv[0] === 'keychain') {
+		const {runKeychainSetupCli} = await import('./cli/keychain-setup.js');
+		return runKeychainSetupCli(argv.slice(1), io);
 	}
 	const flags = argv.includes('--') ? argv.slice(0, argv.indexOf('--')) : argv;
 	if (flags.some(arg => arg === '--profile' || arg.startsWith('--profile='))) return runWithProfile(argv);
@@ -64,7 +71,7 @@ async function main(argv: string[]): Promise<number> {
 async function runWithProfile(argv: string[]): Promise<number> {
 	const profiles = await import('./cli/profile.js');
 	const {file, rest} = profiles.takeProfileFlag(argv);
-	if (['undo', 'doctor', 'exec'].includes(rest[0] ?? '')) throw new UsageError(`--profile does not apply to regauth ${rest[0]}.`);
+	if (['undo', 'doctor', 'exec', 'keychain'].includes(rest[0] ?? '')) throw new UsageError(`--profile does not apply to regauth ${rest[0]}.`);
 	const loaded = await profiles.loadProfileOrFail(file!);
 	if (!profiles.userWantsHeadless(rest)) return startWizard(parseInvocation(rest), rest, loaded);
 	const invocation = parseInvocation(profiles.profileArgv(loaded, rest, io));
