@@ -36,6 +36,7 @@ const COMMON_OPTIONS = {
 	'verify-timeout': {type: 'string'},
 	fix: {type: 'boolean'},
 	inherit: {type: 'boolean'},
+	profile: {type: 'string'},
 } as const;
 
 type FlagOption = {type: 'string' | 'boolean'; multiple?: boolean; short?: string};
@@ -50,6 +51,9 @@ const TARGET_OPTIONS: Record<string, FlagOption> = Object.fromEntries(
 );
 
 const OPTIONS = {...TARGET_OPTIONS, ...COMMON_OPTIONS};
+
+/** Every flag regauth takes, as node's parseArgs describes them (a profile's flags are merged by name). */
+export const FLAG_OPTIONS = OPTIONS;
 
 /** Flags that only mean something for one target, with the target and option they belong to. */
 const TARGET_FLAGS = new Map(allOptions().flatMap(owned => (owned.option.flag ? [[owned.option.flag.name, owned] as const] : [])));
@@ -127,6 +131,13 @@ Usage
                                   auth file, removed when CMD ends; exits with CMD's status
   regauth keychain setup          make a credential store work here (pass, secretservice, WSL's
                                   wincred/desktop) and prove it; see regauth keychain setup --help
+  regauth profile check FILE...   check team profiles (.regauth.yaml); exit 1 on problems
+
+Team profile (docs/profiles.md)
+      --profile FILE             take registries, targets, options, keychain policy and checks
+                                 from a team profile; flags given too replace the profile's.
+                                 The wizard finds .regauth.yaml in this directory or a parent
+                                 up to the repository root by itself, and asks before using it
 
 Credentials (repeat --registry/--username/--email for several registries, in order)
   -r, --registry HOST            registry host[:port]; docker.io for Docker Hub
@@ -355,8 +366,6 @@ export function parseInvocation(argv: string[]): Invocation {
 		if (values['password-stdin']) throw new UsageError('--import takes the token from the file: drop --password-stdin.');
 	}
 
-	// How to check credentials applies to the wizard too: those flags alone do not mean headless.
-	const WIZARD_FLAGS = ['help', 'version', 'verify', 'no-verify', 'ca-file', 'cert-file', 'key-file', 'insecure', 'verify-timeout'];
 	const headlessFlags = Object.keys(values).filter(name => !WIZARD_FLAGS.includes(name));
 	return {
 		ignored: Object.keys(values).flatMap(name => {
@@ -381,6 +390,9 @@ export function parseInvocation(argv: string[]): Invocation {
 		...(exec ? {exec: {command: exec.command, inherit: values.inherit ?? false}} : {}),
 	};
 }
+
+// How to check credentials applies to the wizard too: those flags alone do not mean headless.
+export const WIZARD_FLAGS = ['help', 'version', 'verify', 'no-verify', 'ca-file', 'cert-file', 'key-file', 'insecure', 'verify-timeout', 'profile'];
 
 function verifyFlags(values: {
 	verify?: string;

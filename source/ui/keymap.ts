@@ -22,6 +22,7 @@ import {nextAfterTargets, previousStep} from './flow.js';
 import type {Key} from './keys.js';
 import {editLine} from './line-edit.js';
 import {cycleChoice, optionFields} from './option-fields.js';
+import {afterCredential, requiredRefusal} from './profile-flow.js';
 import {KNOWN_REGISTRIES} from './registries.js';
 import {type Action, checkFor, type WizardState} from './state.js';
 
@@ -84,7 +85,7 @@ export function keyToCommands(state: WizardState, key: Key, ctx: KeyContext): Co
 		case 'registry':
 			return registryKeys(state, key, ctx);
 		case 'credentials':
-			return credentialKeys(state, key);
+			return credentialKeys(state, key, ctx);
 		case 'targets':
 			return targetKeys(state, key, ctx);
 		case 'keychain':
@@ -178,7 +179,7 @@ function fieldMove(to: number, id: string): Command[] {
 	];
 }
 
-function credentialKeys(state: WizardState, key: Key): Command[] {
+function credentialKeys(state: WizardState, key: Key, ctx: KeyContext): Command[] {
 	const index = state.editing;
 	const credential = state.answers.credentials[index];
 	if (!credential) return [];
@@ -187,7 +188,7 @@ function credentialKeys(state: WizardState, key: Key): Command[] {
 	// such as "is required" wait until then).
 	if (key.name === 'up' || key.name === 'down') return [{type: 'field', field: (state.field + (key.name === 'up' ? -1 : 1) + ROWS) % ROWS}];
 	if (key.name === 'tab') return fieldMove((state.field + (key.shift ? -1 : 1) + ROWS) % ROWS, id);
-	if (key.name === 'enter') return credentialEnter(state, credential, id);
+	if (key.name === 'enter') return credentialEnter(state, credential, id, ctx);
 	const spec = CREDENTIAL_FIELDS[state.field];
 	const value = spec ? credential[spec.key] : state.importer.path;
 	const edited = editLine({value, cursor: state.cursor ?? [...value].length}, key);
@@ -198,7 +199,7 @@ function credentialKeys(state: WizardState, key: Key): Command[] {
 	return commands;
 }
 
-function credentialEnter(state: WizardState, credential: Credential, id: string): Command[] {
+function credentialEnter(state: WizardState, credential: Credential, id: string, ctx: KeyContext): Command[] {
 	if (state.field === IMPORT_ROW) {
 		const path = state.importer.path.trim();
 		return path === '' ? fieldMove(0, id) : [{type: 'effect', effect: {kind: 'import', path}}];
@@ -214,7 +215,7 @@ function credentialEnter(state: WizardState, credential: Credential, id: string)
 			{type: 'effect', effect: {kind: 'verify', credential}},
 		];
 	// After a failed check, Enter again goes on anyway; the review keeps the warning.
-	return check.result === 'checking' ? [] : [{type: 'next', step: 'registry'}];
+	return check.result === 'checking' ? [] : afterCredential(state, ctx.env, ctx.stores);
 }
 
 function toggle(answers: Answers, id: TargetId): Answers {
@@ -271,6 +272,7 @@ function keychainKeys(state: WizardState, key: Key, ctx: KeyContext): Command[] 
 	if (!item) return [];
 	if (item.problem) return [{type: 'keychainProblem', problem: item.problem}];
 	if (item.disabled || item.checking) return [];
+	if (state.profile?.required && item.choice.kind === 'file') return [{type: 'keychainProblem', problem: requiredRefusal(state.profile)}];
 	if (item.warning && !state.keychain.confirmPlain) return [{type: 'keychainProblem', confirmPlain: true}];
 	return [{type: 'effect', effect: {kind: 'keychain', choice: item.choice}}];
 }

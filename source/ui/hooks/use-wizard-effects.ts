@@ -4,10 +4,11 @@
 // turns its outcome into actions.
 import {useEffect, useRef} from 'react';
 import type {Environment} from '../../environment.js';
-import {keychainWorks, registryChoices, type StoreStatus} from '../choices.js';
+import {defaultKeychainIndex, keychainChoices, keychainWorks, registryChoices, type StoreStatus} from '../choices.js';
 import {CREDENTIAL_FIELDS} from '../credential-fields.js';
 import {nextAfterKeychain} from '../flow.js';
 import type {Effect} from '../keymap.js';
+import {afterCredential} from '../profile-flow.js';
 import type {WizardServices} from '../services.js';
 import {type Action, checkFor, type WizardState} from '../state.js';
 
@@ -24,7 +25,7 @@ export function useWizardEffects(
 
 	const busy = (kind: WizardState['busy']) => dispatch({type: 'busy', busy: kind});
 
-	return async effect => {
+	const run = async (effect: Effect): Promise<void> => {
 		switch (effect.kind) {
 			case 'verify': {
 				const current = effect.credential;
@@ -35,14 +36,14 @@ export function useWizardEffects(
 				if (!result) {
 					// Checks are off (--no-verify): nothing to show, nothing to remember.
 					dispatch({type: 'uncheck', credential: current});
-					dispatch({type: 'next', step: 'registry'});
+					await follow(afterCredential(get(), machine().env, machine().stores));
 					return;
 				}
 				dispatch({type: 'check', check: {...current, result}});
 				const latest = get();
 				const still = latest.step === 'credentials' ? latest.answers.credentials[latest.editing] : undefined;
 				if (!still || checkFor(latest, still)?.result !== result) return;
-				if (result.status === 'verified') dispatch({type: 'next', step: 'registry'});
+				if (result.status === 'verified') await follow(afterCredential(latest, machine().env, machine().stores));
 				// A rejected login is the password's (or the user's) fault: put the cursor there.
 				else if (result.status === 'rejected') dispatch({type: 'field', field: PASSWORD_FIELD});
 				return;
@@ -77,11 +78,17 @@ export function useWizardEffects(
 				const result = await services.checkKeychain(effect.choice);
 				busy(undefined);
 				if (!result.ok) {
+					// Started from the credentials with a team profile's store: show the keychain step with why.
+					if (get().step !== 'keychain') {
+						const {env, stores} = machine();
+						dispatch({type: 'next', step: 'keychain', field: defaultKeychainIndex(keychainChoices(env, stores), effect.choice)});
+					}
 					dispatch({type: 'keychainProblem', problem: result.message});
 					return;
 				}
 				dispatch({type: 'answers', update: answers => ({...answers, keychain: effect.choice})});
-				dispatch({type: 'next', step: nextAfterKeychain(get().answers)});
+				// With a team profile the options are its own (or the defaults): the review shows them, Esc reaches them.
+				dispatch({type: 'next', step: get().profile ? 'review' : nextAfterKeychain(get().answers)});
 				return;
 			}
 			case 'import': {
@@ -112,4 +119,12 @@ export function useWizardEffects(
 			}
 		}
 	};
+	/** Actions and effects, in order (afterCredential may start the keychain check). */
+	const follow = async (commands: (Action | {type: 'effect'; effect: Effect})[]): Promise<void> => {
+		for (const command of commands) {
+			if (command.type === 'effect') await run(command.effect);
+			else dispatch(command);
+		}
+	};
+	return run;
 }

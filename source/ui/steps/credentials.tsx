@@ -36,9 +36,26 @@ export function CredentialsStep({state, active, width}: StepProps) {
 	if (!credential) return <Text color="red">No registry selected.</Text>;
 	const importer = state.importer;
 	const importFocused = active && state.field === IMPORT_ROW;
+	const host = checkRegistry(credential.registry).value?.host;
+	// What the team profile says about this registry: where the token comes from, the user-name convention.
+	const team = state.profile?.registries.find(registry => registry.host === credential.registry || registry.host === host);
 	return (
 		<Box flexDirection="column" width={width}>
-			<Text bold>Credentials for {checkRegistry(credential.registry).value?.host ?? 'the registry'}</Text>
+			<Text bold>
+				Credentials for {host ?? 'the registry'}
+				{team?.name ? ` (${team.name})` : ''}
+				{state.profile ? ` · registry ${index + 1} of ${state.answers.credentials.length}` : ''}
+			</Text>
+			{state.profile?.welcome && index === 0 ? <Text color="cyan">{state.profile.welcome}</Text> : null}
+			{team?.['username-hint'] ? <Text dimColor>User name: {team['username-hint']}</Text> : null}
+			{team?.['token-help'] ? <Text dimColor>Token: {team['token-help']}</Text> : null}
+			{team?.['token-url'] ? (
+				<Text dimColor>
+					Create it at {team['token-url']}
+					{team.scopes?.length ? ` (scopes: ${team.scopes.join(', ')})` : ''}
+				</Text>
+			) : null}
+			{state.profile ? <Text dimColor>From the team profile {state.profile.shown}</Text> : null}
 			<Text dimColor wrap="truncate-end">
 				↑/↓ Tab move · Enter next; on Email it checks the login · Ctrl+U clears
 			</Text>

@@ -36,6 +36,12 @@ export function reviewBlocks(state: WizardState, plan: Plan, width: number): Blo
 	const blocks: Block[] = [];
 	const add = (key: string, lines: number, node: Block['node']) => blocks.push({key, lines, node});
 
+	if (state.profile) {
+		// Which answers came from the team profile (the rest the user gave here).
+		add('profile', 1, <Text bold>From the team profile {state.profile.shown}</Text>);
+		for (const [index, line] of state.profile.fixed.entries()) add(`p${index}`, linesOf(`  ${line}`, width), <Text wrap="wrap"> {line}</Text>);
+		add('profile-gap', 1, <Text> </Text>);
+	}
 	add('files', 1, <Text bold>Files</Text>);
 	for (const artifact of plan.artifacts) {
 		const status = artifact.status ?? artifactStatus(artifact);
