@@ -11,7 +11,7 @@ import {storeName} from './policy.js';
 import {profileKeys} from './target-sections.js';
 
 /** Options that belong to one user's machine, not to the team. */
-const PERSONAL_OPTIONS = new Set(['kubernetes.context']);
+const PERSONAL_OPTIONS = new Set(['kubernetes.context', 'kubernetes.contexts']);
 
 export interface SaveContext {
 	/** The directory the profile is saved in: an output directory inside it is written relative to it. */

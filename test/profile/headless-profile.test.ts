@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import {existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {join, relative} from 'node:path';
 import {test} from 'node:test';
+import {TARGET_IDS} from '../../source/answers.js';
 import {startKeyring} from '../support/keyring.js';
 import {startRegistry} from '../support/registry.js';
 import {cleanEnv, runCli} from '../support/run-cli.js';
@@ -155,7 +156,7 @@ test('a malformed profile: line-and-field messages from profile check and --prof
 		[
 			'bad.yaml: line 3: unknown field "tokn-help" in registries[0]: remove it or check its spelling (see the schema for the fields registries[0] takes)',
 			'bad.yaml: line 4: registries[0].scopes must be a list, not "read"',
-			'bad.yaml: line 5: targets[1] is "nomad": use one of docker, kubernetes, rkt, mesos, butane, podman',
+			`bad.yaml: line 5: targets[1] is "nomad": use one of ${TARGET_IDS.join(', ')}`,
 			'bad.yaml: line 6: welcome contains a control character, an escape sequence or a bidi override ("hi \\u001b]0;owned\\u0007"); a profile holds plain text only',
 		],
 	);

@@ -49,7 +49,7 @@ test('a saved profile holds no secret or personal value, and re-runs to the same
 	];
 	answers.targets = ['docker', 'kubernetes'];
 	answers.keychain = {kind: 'regauth'};
-	answers.kubernetes = {...answers.kubernetes, namespaces: ['web', 'jobs'], secretName: 'team-pull', context: 'alice-laptop'};
+	answers.kubernetes = {...answers.kubernetes, namespaces: ['web', 'jobs'], secretName: 'team-pull', contexts: ['alice-laptop']};
 	answers.outputDir = 'deploy/regauth';
 	const env = envWith({cwd: '/work/repo/services'});
 
