@@ -2,6 +2,8 @@
 
 import {type ApplyResult, apply, RefusedError, StaleError} from '../apply/apply.js';
 import {stateDir} from '../environment.js';
+import {applyRecord} from '../inventory/hook.js';
+import {inventoryPath} from '../inventory/store.js';
 import {prepareKeychain} from '../keychain/prepare.js';
 import {type PlanFacts, plan, plannedReads} from '../plan.js';
 import {readMachine, rereadFiles} from '../probe.js';
@@ -42,7 +44,7 @@ export async function runHeadless(invocation: Invocation, io: Io): Promise<numbe
 		assignPasswords(answers, await readStdin());
 	}
 	// The machine is read once; what plan() merges into is part of that read.
-	let machine = await readMachine(process.env, snapshot => plannedReads(answers, snapshot));
+	let machine = await readMachine(process.env, snapshot => [...plannedReads(answers, snapshot), inventoryPath(snapshot)]);
 	// Keychain effects happen here, before plan(): the probe (it stores and erases an item) and
 	// remembered credentials. Their outcome is a fact plan() takes, not part of the machine.
 	const prepared = await prepareKeychain(answers, machine, {fromKeychain: invocation.fromKeychain});
@@ -69,6 +71,10 @@ export async function runHeadless(invocation: Invocation, io: Io): Promise<numbe
 		else io.stdout(`regauth --dry-run: nothing was changed.\n\n${planText(current, {contents: true})}\n`);
 		return current.notes.some(note => note.level === 'error') ? EXIT.failed : EXIT.ok;
 	}
+	// The inventory of logins is one more file of the apply (docs/lifecycle.md §1).
+	const inventory = applyRecord(answers, invocation.applyMode, invocation.expires);
+	const untrusted = inventory.warning(machine);
+	if (untrusted) io.stderr(`regauth: warning: ${untrusted}\n`);
 	const controller = new AbortController();
 	const onSigint = () => controller.abort();
 	process.on('SIGINT', onSigint);
@@ -83,14 +89,14 @@ export async function runHeadless(invocation: Invocation, io: Io): Promise<numbe
 			onOutput: invocation.json ? undefined : (_id: string, line: string) => io.stderr(`  │ ${line}\n`),
 		};
 		try {
-			result = await apply(current, options);
+			result = await apply(inventory.add(current, machine), options);
 		} catch (error) {
 			if (!(error instanceof StaleError)) throw error;
 			// Someone saved the file between our read and now: plan again from what is there.
 			io.stderr(`regauth: ${error.message} Planning again from the current content.\n`);
 			machine = await rereadFiles(machine, error.paths);
 			current = plan(answers, machine, facts);
-			result = await apply(current, options);
+			result = await apply(inventory.add(current, machine), options);
 		}
 	} catch (error) {
 		if (error instanceof RefusedError || error instanceof StaleError) throw new FailureError(error.message);
