@@ -74,8 +74,8 @@ export async function collectLogins(env: Environment, processEnv: NodeJS.Process
 		const parsed = registryKey(raw);
 		if (!parsed.ok) return undefined;
 		const {key, host} = parsed.value;
-		let status = byKey.get(key);
-		if (!status) byKey.set(key, (status = {registry: key, host, stored: [], recorded: []}));
+		const status = byKey.get(key) ?? {registry: key, host, stored: [], recorded: []};
+		byKey.set(key, status);
 		return status;
 	};
 	const files = doctorPaths(env).map(({path, role}) => ({
