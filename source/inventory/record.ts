@@ -83,11 +83,17 @@ export function recordApply(inventory: Inventory, input: RecordInput): Inventory
 			places: [...kept, ...places],
 			answers: recordedAnswers(input.answers, credential, input.machine.cwd),
 		};
+		// The same login written again (nothing changed): the record stays as it was, so an apply
+		// that changed nothing leaves nothing for undo either.
+		if (previous && JSON.stringify({...previous, configured: ''}) === JSON.stringify({...login, configured: ''})) continue;
 		logins = logins
-			.filter(other => other !== previous)
-			.map(other => (other.registry === key ? {...other, places: other.places.filter(place => !login.places.some(next => samePlace(place, next)))} : other))
-			.filter(other => other.places.length > 0);
-		logins = [...logins, login];
+			.map(other =>
+				other !== previous && other.registry === key
+					? {...other, places: other.places.filter(place => !login.places.some(next => samePlace(place, next)))}
+					: other,
+			)
+			.filter(other => other === previous || other.places.length > 0);
+		logins = previous ? logins.map(other => (other === previous ? login : other)) : [...logins, login];
 	}
 	return {version: 1, logins};
 }
