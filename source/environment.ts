@@ -7,7 +7,7 @@ import type {KeychainStatus} from './keychain-status.js';
 export interface HelperLocation {
 	/** The node that runs regauth (absolute). */
 	node: string;
-	/** dist/docker-credential-regauth.js (absolute, symlinks resolved). */
+	/** dist/docker-credential-regauth.cjs (absolute, symlinks resolved). */
 	script: string;
 	/** It lives in npx's cache, which npm may clean: a launcher pointing there can break later. */
 	npx: boolean;

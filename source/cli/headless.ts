@@ -9,6 +9,7 @@ import {type PlanFacts, plan, plannedReads} from '../plan.js';
 import {readMachine, rereadFiles} from '../probe.js';
 import {assignPasswords, type Invocation} from './args.js';
 import {CancelledError, EXIT, FailureError, UsageError} from './errors.js';
+import {canPrompt, promptMissingPasswords} from './password-prompt.js';
 import {planJson, planText, resultJson, resultText} from './plan-view.js';
 import {readStdin} from './read-stdin.js';
 import {verifyStep} from './verify-step.js';
@@ -32,9 +33,12 @@ export async function runHeadless(invocation: Invocation, io: Io): Promise<numbe
 	if (sources.length > 1) {
 		throw new UsageError(`${sources.join(' and ')} each supply the password: give one of them.`);
 	}
-	if (sources.length === 0) {
+	// In a terminal a missing password is asked for, as docker login does (password-prompt.ts).
+	const prompting = sources.length === 0 && canPrompt();
+	if (prompting) await promptMissingPasswords(answers.credentials);
+	if (sources.length === 0 && !prompting) {
 		throw new UsageError(
-			'--password-stdin is required: regauth reads the password only from stdin, e.g. printf \'%s\' "$TOKEN" | regauth … --password-stdin (or --from-keychain to reuse a credential regauth stored, or --import FILE for a Quay robot file).',
+			'--password-stdin is required without a terminal: regauth reads the password only from stdin (or, in a terminal, from its prompt), e.g. printf \'%s\' "$TOKEN" | regauth … --password-stdin (or --from-keychain to reuse a credential regauth stored, or --import FILE for a Quay robot file).',
 		);
 	}
 	if (invocation.passwordStdin) {
