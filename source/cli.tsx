@@ -6,11 +6,14 @@ import {setFlagsFromString} from 'node:v8';
 import packageJson from '../package.json' with {type: 'json'};
 import {HELP, parseInvocation} from './cli/args.js';
 import {EXIT} from './cli/errors.js';
+import {terminalText} from './formats/terminal-text.js';
 import {showCachedFirstFrame} from './startup/first-frame.js';
 
+// Every line the headless paths print passes here, so text read from files, registries and
+// commands can never drive the terminal (docs/terminal-text.md).
 const io = {
-	stdout: (text: string) => process.stdout.write(text),
-	stderr: (text: string) => process.stderr.write(text),
+	stdout: (text: string) => process.stdout.write(terminalText(text, {multiline: true})),
+	stderr: (text: string) => process.stderr.write(terminalText(text, {multiline: true})),
 };
 
 // V8 sizes its heap for throughput: the wizard, an idle screen redrawn per key, peaked at 112 MiB
@@ -25,6 +28,10 @@ See regauth --help for every flag.
 `;
 
 async function main(argv: string[]): Promise<number> {
+	if (argv[0] === 'keychain') {
+		const {runKeychainSetupCli} = await import('./cli/keychain-setup.js');
+		return runKeychainSetupCli(argv.slice(1), io);
+	}
 	const invocation = parseInvocation(argv);
 	if (invocation.help) {
 		io.stdout(`${HELP}\n`);

@@ -171,6 +171,8 @@ Usage
                                   config or Kubernetes Secret YAML given; exit 1 on problems
   regauth exec [flags] -- CMD...  run CMD logged in through a private docker config and podman
                                   auth file, removed when CMD ends; exits with CMD's status
+  regauth keychain setup          make a credential store work here (pass, secretservice, WSL's
+                                  wincred/desktop) and prove it; see regauth keychain setup --help
 
 Credentials (repeat --registry/--username/--email for several registries, in order)
   -r, --registry HOST            registry host[:port]; docker.io for Docker Hub
@@ -370,7 +372,11 @@ export function parseInvocation(argv: string[]): Invocation {
 	if (!lifecycle && first !== 'doctor' && (rest.length > 0 || (first !== undefined && first !== 'undo'))) {
 		if (positionals.includes('exec')) throw new UsageError('exec comes first: regauth exec [flags] -- COMMAND [ARGS…].');
 		throw new UsageError(
+<<<<<<< HEAD
 			`unexpected argument "${positionals.join(' ')}": regauth takes flags (see regauth --help) or a subcommand: undo, doctor, exec, status, logout, rotate.`,
+=======
+			`unexpected argument "${positionals.join(' ')}": regauth takes flags (see regauth --help) or a subcommand: undo, doctor, exec, keychain setup.`,
+>>>>>>> main
 		);
 	}
 	if (first === 'doctor') {

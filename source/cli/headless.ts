@@ -91,9 +91,18 @@ export async function runHeadless(invocation: Invocation, io: Io): Promise<numbe
 			signal: controller.signal,
 			keepGoing: invocation.keepGoing,
 			onOutput: invocation.json ? undefined : (_id: string, line: string) => io.stderr(`  │ ${line}\n`),
+			// Another program saved a config since it was read: merge again from what is there.
+			replan: async () => {
+				machine = await rereadFiles(machine, [
+					...current.artifacts.filter(artifact => artifact.base).map(artifact => artifact.path),
+					inventoryPath(machine),
+				]);
+				return inventory.add(plan(answers, machine, facts), machine);
+			},
 		};
 		try {
 			result = await apply(inventory.add(current, machine), options);
+			current = result.plan ?? current;
 		} catch (error) {
 			if (!(error instanceof StaleError)) throw error;
 			// Someone saved the file between our read and now: plan again from what is there.
