@@ -372,11 +372,7 @@ export function parseInvocation(argv: string[]): Invocation {
 	if (!lifecycle && first !== 'doctor' && (rest.length > 0 || (first !== undefined && first !== 'undo'))) {
 		if (positionals.includes('exec')) throw new UsageError('exec comes first: regauth exec [flags] -- COMMAND [ARGS…].');
 		throw new UsageError(
-<<<<<<< HEAD
-			`unexpected argument "${positionals.join(' ')}": regauth takes flags (see regauth --help) or a subcommand: undo, doctor, exec, status, logout, rotate.`,
-=======
-			`unexpected argument "${positionals.join(' ')}": regauth takes flags (see regauth --help) or a subcommand: undo, doctor, exec, keychain setup.`,
->>>>>>> main
+			`unexpected argument "${positionals.join(' ')}": regauth takes flags (see regauth --help) or a subcommand: undo, doctor, exec, keychain setup, status, logout, rotate.`,
 		);
 	}
 	if (first === 'doctor') {

@@ -93,10 +93,7 @@ export async function runHeadless(invocation: Invocation, io: Io): Promise<numbe
 			onOutput: invocation.json ? undefined : (_id: string, line: string) => io.stderr(`  │ ${line}\n`),
 			// Another program saved a config since it was read: merge again from what is there.
 			replan: async () => {
-				machine = await rereadFiles(machine, [
-					...current.artifacts.filter(artifact => artifact.base).map(artifact => artifact.path),
-					inventoryPath(machine),
-				]);
+				machine = await rereadFiles(machine, [...current.artifacts.filter(artifact => artifact.base).map(artifact => artifact.path), inventoryPath(machine)]);
 				return inventory.add(plan(answers, machine, facts), machine);
 			},
 		};
