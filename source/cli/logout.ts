@@ -64,7 +64,11 @@ export async function runLogout(invocation: Invocation, io: Io): Promise<number>
 		if (!kubernetes && secrets.length > 0)
 			io.stdout(`\nKubernetes Secrets regauth applied stay; remove them with --kubernetes, or:\n${secrets.map(secret => `  ${secret.display}`).join('\n')}\n`);
 		if (leftFiles.length > 0) io.stdout(`\nFiles regauth generated for this login are left in place:\n${leftFiles.map(file => `  ${file}`).join('\n')}\n`);
-		io.stdout('\nregauth undo restores the files (a keychain item erased stays erased: log in again).\n');
+		io.stdout(
+			plan.commands.some(command => command.id.startsWith('logout:erase:'))
+				? '\nregauth undo restores the files; a keychain item erased stays erased: after undo, regauth rotate puts the secret back.\n'
+				: '\nregauth undo restores the files.\n',
+		);
 	}
 	return result.ok ? EXIT.ok : EXIT.failed;
 }

@@ -41,6 +41,11 @@ function kubectlDelete(login: Login, place: {context: string; namespace: string}
 	];
 }
 
+const hostOf = (key: string) => {
+	const parsed = registryKey(key);
+	return parsed.ok ? parsed.value.host : key;
+};
+
 export function logoutPlan(env: Environment, keys: readonly string[], logins: readonly Login[], kubernetes: boolean): LogoutPlan {
 	const artifacts: Artifact[] = [];
 	const commands: Command[] = [];
@@ -72,6 +77,10 @@ export function logoutPlan(env: Environment, keys: readonly string[], logins: re
 					input: existing,
 					display: `printf '%s' ${shellQuote(existing)} | docker-credential-${helper.name} erase`,
 					role: 'store',
+					// undo restores files, not keychain items: after it, rotate stores the secret again.
+					...(logins.some(login => login.registry === key)
+						? {revert: `printf '%s' "$SECRET" | regauth rotate ${shellQuote(hostOf(key))} --password-stdin --yes`}
+						: {}),
 					timeoutMs: 30_000,
 				});
 			}
@@ -120,6 +129,6 @@ export function logoutPlan(env: Environment, keys: readonly string[], logins: re
 			if (place.path && place.kind !== 'docker' && place.kind !== 'podman' && !leftFiles.includes(place.path)) leftFiles.push(place.path);
 		}
 	}
-	const absent = keys.filter(key => !held.has(key)).map(key => (registryKey(key).ok ? (registryKey(key) as {value: {host: string}}).value.host : key));
+	const absent = keys.filter(key => !held.has(key)).map(hostOf);
 	return {plan: finishPlan(emptyPlan({artifacts, commands})), absent, leftFiles, secrets};
 }
