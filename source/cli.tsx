@@ -56,6 +56,18 @@ async function main(argv: string[]): Promise<number> {
 		const {runExec} = await import('./cli/exec.js');
 		return runExec(invocation, io);
 	}
+	if (invocation.subcommand === 'status') {
+		const {runStatus} = await import('./cli/status.js');
+		return runStatus(invocation, io);
+	}
+	if (invocation.subcommand === 'logout') {
+		const {runLogout} = await import('./cli/logout.js');
+		return runLogout(invocation, io);
+	}
+	if (invocation.subcommand === 'rotate') {
+		const {runRotate} = await import('./cli/rotate.js');
+		return runRotate(invocation, io);
+	}
 	if (invocation.subcommand === 'doctor') {
 		const {runDoctor} = await import('./cli/doctor.js');
 		return runDoctor(invocation, io);

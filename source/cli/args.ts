@@ -2,6 +2,7 @@
 // table, the help text and the mapping, with messages that name the flag and the fix.
 import {parseArgs} from 'node:util';
 import {type Answers, type Credential, defaultAnswers, type KeychainChoice, TARGET_IDS, type TargetId, trimOneNewline} from '../answers.js';
+import {parseExpires} from '../inventory/expiry.js';
 import type {ApplyMode} from '../plan-types.js';
 import type {VerifyFlags} from '../run-options.js';
 import {isRelevant} from '../targets/options.js';
@@ -37,6 +38,10 @@ const COMMON_OPTIONS = {
 	fix: {type: 'boolean'},
 	inherit: {type: 'boolean'},
 	profile: {type: 'string'},
+	check: {type: 'boolean'},
+	all: {type: 'boolean'},
+	kubernetes: {type: 'boolean'},
+	expires: {type: 'string'},
 } as const;
 
 type FlagOption = {type: 'string' | 'boolean'; multiple?: boolean; short?: string};
@@ -58,7 +63,36 @@ export const FLAG_OPTIONS = OPTIONS;
 /** Flags that only mean something for one target, with the target and option they belong to. */
 const TARGET_FLAGS = new Map(allOptions().flatMap(owned => (owned.option.flag ? [[owned.option.flag.name, owned] as const] : [])));
 
-export type Subcommand = 'run' | 'undo' | 'doctor' | 'exec';
+export type Subcommand = 'run' | 'undo' | 'doctor' | 'exec' | 'status' | 'logout' | 'rotate';
+
+/** status, logout and rotate (docs/lifecycle.md): the registries named and their switches. */
+export interface LifecycleFlags {
+	registries: string[];
+	check: boolean;
+	all: boolean;
+	kubernetes: boolean;
+}
+
+const LIFECYCLE_FLAGS: Record<'status' | 'logout' | 'rotate', string[]> = {
+	status: ['check', 'json', 'verify-timeout', 'ca-file', 'insecure', 'help'],
+	logout: ['all', 'yes', 'kubernetes', 'json', 'dry-run', 'help'],
+	rotate: [
+		'password-stdin',
+		'yes',
+		'expires',
+		'json',
+		'dry-run',
+		'verify',
+		'no-verify',
+		'ca-file',
+		'cert-file',
+		'key-file',
+		'insecure',
+		'verify-timeout',
+		'apply',
+		'help',
+	],
+};
 
 export type {VerifyFlags} from '../run-options.js';
 
@@ -83,6 +117,9 @@ export interface Invocation {
 	version: boolean;
 	verify: VerifyFlags;
 	doctor: DoctorFlags;
+	/** --expires DATE|DURATION: when the secret stops working (JWTs carry their own). */
+	expires?: Date;
+	lifecycle: LifecycleFlags;
 	/** regauth exec [flags] -- COMMAND…: the command, and whether to start from the user's configs. */
 	exec?: {command: string[]; inherit: boolean};
 }
@@ -125,6 +162,15 @@ Usage
   regauth                         start the wizard (needs a terminal)
   regauth [flags]                 headless: the same plan, from flags
   regauth undo                    restore what the last apply changed
+  regauth status [--check]        every registry login on this machine, where it is stored,
+                                  what regauth wrote for it and when it expires; --check asks
+                                  each registry (exit 1 when one is rejected or expired)
+  regauth logout REGISTRY...      remove a login from docker, podman and the keychain (--all:
+                                  every login regauth recorded; --kubernetes: also delete the
+                                  Secrets it applied); regauth undo brings the files back
+  regauth rotate REGISTRY --password-stdin
+                                  check a new secret, then replace the old one everywhere
+                                  regauth put it
   regauth doctor [FILE...]        check the docker config, podman auth files and any docker
                                   config or Kubernetes Secret YAML given; exit 1 on problems
   regauth exec [flags] -- CMD...  run CMD logged in through a private docker config and podman
@@ -185,6 +231,13 @@ Checking the credentials (before anything is written; wrong credentials exit 1)
 Exec
       --inherit                  start from your docker config and podman auth files (helpers
                                  and other logins included) instead of an empty login
+
+Logins (status, logout, rotate; docs/lifecycle.md)
+      --expires DATE|DURATION    when the secret stops working (2027-01-31, 90d, 12h), for
+                                 status and doctor to warn 7 days ahead; JWTs carry their own
+      --check                    status: ask each registry whether its login still works
+      --all                      logout: every login regauth recorded
+      --kubernetes               logout: also delete the Secrets regauth applied (kubectl)
 
 Doctor
       --fix                      move plain-text passwords of docker's config into the OS
@@ -303,10 +356,34 @@ export function parseInvocation(argv: string[]): Invocation {
 	const [first, ...rest] = positionals;
 	if (exec && positionals.length > 0)
 		throw new UsageError(`unexpected argument "${positionals.join(' ')}" before --: regauth exec [flags] -- COMMAND [ARGS…].`);
-	if (first !== 'doctor' && (rest.length > 0 || (first !== undefined && first !== 'undo'))) {
+	const lifecycle = first === 'status' || first === 'logout' || first === 'rotate' ? first : undefined;
+	if (lifecycle) {
+		const foreign = Object.keys(values).find(name => !LIFECYCLE_FLAGS[lifecycle].includes(name));
+		if (foreign)
+			throw new UsageError(`--${foreign} does not apply to regauth ${lifecycle}; it takes ${LIFECYCLE_FLAGS[lifecycle].map(flag => `--${flag}`).join(', ')}.`);
+		if (lifecycle === 'status' && rest.length > 0)
+			throw new UsageError(`regauth status takes no registry ("${rest.join(' ')}"): it lists every login; add --check to ask each registry.`);
+		if (lifecycle === 'logout' && rest.length === 0 && !values.all)
+			throw new UsageError('regauth logout needs the registries to log out of (regauth logout quay.io), or --all.');
+		if (lifecycle === 'logout' && rest.length > 0 && values.all) throw new UsageError('regauth logout: give registries or --all, not both.');
+		if (lifecycle === 'rotate' && rest.length !== 1)
+			throw new UsageError('regauth rotate takes one registry: printf \'%s\' "$NEW_TOKEN" | regauth rotate quay.io --password-stdin --yes.');
+		if (lifecycle === 'rotate' && !values['password-stdin']) throw new UsageError('regauth rotate reads the new secret from stdin: add --password-stdin.');
+	} else if (values.check || values.all || values.kubernetes) {
+		const name = values.check ? 'check' : values.all ? 'all' : 'kubernetes';
+		throw new UsageError(
+			`--${name} belongs to regauth ${name === 'check' ? 'status' : 'logout'}: run regauth ${name === 'check' ? 'status --check' : `logout --${name}`}.`,
+		);
+	}
+	let expires: Date | undefined;
+	if (values.expires !== undefined) {
+		expires = parseExpires(values.expires, new Date());
+		if (!expires) throw new UsageError(`--expires ${values.expires}: give a date (2027-01-31, or 2027-01-31T12:00:00Z) or a duration from now (12h, 90d, 4w).`);
+	}
+	if (!lifecycle && first !== 'doctor' && (rest.length > 0 || (first !== undefined && first !== 'undo'))) {
 		if (positionals.includes('exec')) throw new UsageError('exec comes first: regauth exec [flags] -- COMMAND [ARGS…].');
 		throw new UsageError(
-			`unexpected argument "${positionals.join(' ')}": regauth takes flags (see regauth --help) or a subcommand: undo, doctor, exec, keychain setup.`,
+			`unexpected argument "${positionals.join(' ')}": regauth takes flags (see regauth --help) or a subcommand: undo, doctor, exec, keychain setup, status, logout, rotate.`,
 		);
 	}
 	if (first === 'doctor') {
@@ -372,7 +449,9 @@ export function parseInvocation(argv: string[]): Invocation {
 			const owned = TARGET_FLAGS.get(name);
 			return owned && !isRelevant(owned.target, owned.option, answers) ? [`--${name} is ignored without --target ${owned.target}`] : [];
 		}),
-		subcommand: exec ? 'exec' : first === 'undo' ? 'undo' : first === 'doctor' ? 'doctor' : 'run',
+		subcommand: exec ? 'exec' : (lifecycle ?? (first === 'undo' ? 'undo' : first === 'doctor' ? 'doctor' : 'run')),
+		...(expires ? {expires} : {}),
+		lifecycle: {registries: lifecycle ? rest : [], check: values.check ?? false, all: values.all ?? false, kubernetes: values.kubernetes ?? false},
 		answers,
 		passwordStdin: values['password-stdin'] ?? false,
 		fromKeychain: values['from-keychain'] ?? false,

@@ -2,6 +2,8 @@
 
 import {type ApplyResult, apply, RefusedError, StaleError} from '../apply/apply.js';
 import {stateDir} from '../environment.js';
+import {applyRecord} from '../inventory/hook.js';
+import {inventoryPath} from '../inventory/store.js';
 import {prepareKeychain} from '../keychain/prepare.js';
 import {readClusters} from '../kubernetes/read-clusters.js';
 import {type PlanFacts, plan, plannedReads} from '../plan.js';
@@ -48,7 +50,7 @@ export async function runHeadless(invocation: Invocation, io: Io): Promise<numbe
 		assignPasswords(answers, await readStdin());
 	}
 	// The machine is read once; what plan() merges into is part of that read.
-	let machine = await readMachine(process.env, snapshot => plannedReads(answers, snapshot));
+	let machine = await readMachine(process.env, snapshot => [...plannedReads(answers, snapshot), inventoryPath(snapshot)]);
 	// The clusters the kubernetes target touches, as kubectl shows them (read-only): the listed
 	// namespaces, and the existing Secrets when regauth applies to the cluster (update in place).
 	const clusters = await readClusters(machine.programs.kubectl, clusterQueries(answers, invocation.applyMode !== 'files'), process.env);
@@ -79,6 +81,10 @@ export async function runHeadless(invocation: Invocation, io: Io): Promise<numbe
 		else io.stdout(`regauth --dry-run: nothing was changed.\n\n${planText(current, {contents: true})}\n`);
 		return current.notes.some(note => note.level === 'error') ? EXIT.failed : EXIT.ok;
 	}
+	// The inventory of logins is one more file of the apply (docs/lifecycle.md §1).
+	const inventory = applyRecord(answers, invocation.applyMode, invocation.expires);
+	const untrusted = inventory.warning(machine);
+	if (untrusted) io.stderr(`regauth: warning: ${untrusted}\n`);
 	const controller = new AbortController();
 	const onSigint = () => controller.abort();
 	process.on('SIGINT', onSigint);
@@ -93,15 +99,12 @@ export async function runHeadless(invocation: Invocation, io: Io): Promise<numbe
 			onOutput: invocation.json ? undefined : (_id: string, line: string) => io.stderr(`  │ ${line}\n`),
 			// Another program saved a config since it was read: merge again from what is there.
 			replan: async () => {
-				machine = await rereadFiles(
-					machine,
-					current.artifacts.filter(artifact => artifact.base).map(artifact => artifact.path),
-				);
-				return plan(answers, machine, facts);
+				machine = await rereadFiles(machine, [...current.artifacts.filter(artifact => artifact.base).map(artifact => artifact.path), inventoryPath(machine)]);
+				return inventory.add(plan(answers, machine, facts), machine);
 			},
 		};
 		try {
-			result = await apply(current, options);
+			result = await apply(inventory.add(current, machine), options);
 			current = result.plan ?? current;
 		} catch (error) {
 			if (!(error instanceof StaleError)) throw error;
@@ -109,7 +112,7 @@ export async function runHeadless(invocation: Invocation, io: Io): Promise<numbe
 			io.stderr(`regauth: ${error.message} Planning again from the current content.\n`);
 			machine = await rereadFiles(machine, error.paths);
 			current = plan(answers, machine, facts);
-			result = await apply(current, options);
+			result = await apply(inventory.add(current, machine), options);
 		}
 	} catch (error) {
 		if (error instanceof RefusedError || error instanceof StaleError) throw new FailureError(error.message);
