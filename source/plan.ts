@@ -6,6 +6,7 @@ import type {Environment} from './environment.js';
 import {headlessCommand} from './headless-command.js';
 import type {KeychainStatus} from './keychain-status.js';
 import {emptyPlan, type FollowUp, finishPlan, type Note, type Plan} from './plan-types.js';
+import {expiries, expiryNotes} from './registries/expiry.js';
 import {secretValues} from './secret-values.js';
 import {TARGETS} from './targets/index.js';
 import {keychainPlan} from './targets/keychain-plan.js';
@@ -58,6 +59,8 @@ export function plan(answers: Answers, machine: Environment, facts: PlanFacts = 
 		result.notes.push(...output.notes);
 		followUps.push(...(output.followUps ?? []));
 	}
+	result.notes.push(...expiryNotes(resolution.credentials, answers.targets, env));
+	result.expiries = expiries(resolution.credentials, answers.targets, env);
 	const keychain = keychainPlan(ctx);
 	result.artifacts.push(...keychain.artifacts);
 	result.notes.push(...keychain.notes);
