@@ -6,12 +6,14 @@
 import assert from 'node:assert/strict';
 import {chmodSync, mkdirSync, readFileSync, symlinkSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {test} from 'node:test';
+import {after, test} from 'node:test';
 import {parse} from 'yaml';
 import {type CloudCli, cloudClis, TOKENS} from '../support/cloud-clis.js';
 import {requireProgram} from '../support/programs.js';
+import {startRegistry} from '../support/registry.js';
 import {cleanEnv, runCli} from '../support/run-cli.js';
 import {tempDir} from '../support/temp.js';
+import {makeCa, makeLeaf} from '../support/tls.js';
 
 const ECR = '123456789012.dkr.ecr.eu-west-1.amazonaws.com';
 const GAR = 'europe-west1-docker.pkg.dev';
@@ -211,4 +213,52 @@ test('a registry regauth cannot mint for still needs --password-stdin, and says 
 	const result = await runCli(['-r', ECR, '-r', 'quay.io', '-u', 'AWS', '-u', 'org+bot', '-t', 'docker', '--no-verify', '--yes'], {env});
 	assert.equal(result.code, 2);
 	assert.match(result.stderr, /--password-stdin is required for quay\.io/);
+});
+
+/**
+ * SIMULATED name resolution: a CONNECT proxy that sends every tunnel to the local registry, so
+ * the ECR host name reaches the real docker-registry here (regauth's check goes through
+ * HTTPS_PROXY as it would through a corporate proxy). The registry and its TLS are real.
+ */
+async function tunnelTo(port: number): Promise<{url: string; hosts: string[]}> {
+	const {createServer, connect} = await import('node:net');
+	const hosts: string[] = [];
+	const server = createServer(client => {
+		client.once('data', head => {
+			const target = /^CONNECT (\S+) HTTP/.exec(head.toString('latin1'))?.[1];
+			if (!target) return client.destroy();
+			hosts.push(target);
+			const upstream = connect(port, '127.0.0.1', () => {
+				client.write('HTTP/1.1 200 Connection established\r\n\r\n');
+				client.pipe(upstream).pipe(client);
+			});
+			upstream.on('error', () => client.destroy());
+			client.on('error', () => upstream.destroy());
+		});
+	});
+	await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+	after(() => server.close());
+	return {url: `http://127.0.0.1:${(server.address() as {port: number}).port}`, hosts};
+}
+
+test('the token aws mints is verified against the registry like any password: accepted, and a rejected one stops the run', async () => {
+	const {env, dir, out, home} = lab();
+	const ca = makeCa(join(dir, 'pki'));
+	const registry = await startRegistry(join(dir, 'registry'), {username: 'AWS', password: TOKENS.aws, tls: makeLeaf(join(dir, 'pki'), ca, [`DNS:${ECR}`])});
+	const tunnel = await tunnelTo(registry.port);
+	const networked = {...env, HTTPS_PROXY: tunnel.url};
+	const good = await runCli(['-r', ECR, '-t', 'kubernetes', '-o', out, '--verify=strict', '--ca-file', ca.cert, '--yes'], {env: networked});
+	assert.equal(good.code, 0, good.stderr);
+	assert.deepEqual(tunnel.hosts.filter(host => host.startsWith(ECR)).length > 0, true, 'the check went to the ECR host');
+
+	const other = await startRegistry(join(dir, 'registry2'), {
+		username: 'AWS',
+		password: 'another-token',
+		tls: makeLeaf(join(dir, 'pki'), ca, [`DNS:${ECR}`], 'registry2'),
+	});
+	const wrong = await tunnelTo(other.port);
+	const rejected = await runCli(['-r', ECR, '-t', 'docker', '-o', out, '--ca-file', ca.cert, '--yes'], {env: {...env, HTTPS_PROXY: wrong.url}});
+	assert.equal(rejected.code, 1, rejected.stderr);
+	assert.match(rejected.stderr, /rejected|unauthori[sz]ed|wrong/i);
+	assert.throws(() => readFileSync(join(home, '.docker', 'config.json')), 'nothing written');
 });
