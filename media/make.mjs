@@ -5,6 +5,7 @@
 //   media/demo.svg     animated: a whole first run, recorded as an asciicast, drawn by svg-term
 //   media/wizard.svg   still: the credentials step with the live preview (+ .png)
 //   media/review.svg   still: the review with its preview (+ .png)
+//   media/review-80x24.svg  still: the review at 80×24 (+ .png)
 //
 // Needs: dbus-x11 and gnome-keyring (the private keyring), librsvg2-bin (PNG). No network
 // except the npm registry on first use, to install svg-term into media/node_modules.
@@ -84,7 +85,7 @@ try {
 	rmSync(DEMO_ROOT, {recursive: true, force: true});
 }
 
-for (const name of ['demo.svg', 'wizard.svg', 'wizard.png', 'review.svg', 'review.png']) {
+for (const name of ['demo.svg', 'wizard.svg', 'wizard.png', 'review.svg', 'review.png', 'review-80x24.svg', 'review-80x24.png']) {
 	console.log(`media/${name}  ${(statSync(join(media, name)).size / 1024).toFixed(0)} KiB`);
 }
 console.log(`(the recording: ${castPath}; play it with asciinema play)`);

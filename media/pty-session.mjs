@@ -14,6 +14,10 @@ export const KEYS = {
 	down: '\u001B[B',
 	right: '\u001B[C',
 	left: '\u001B[D',
+	end: '\u001B[F',
+	ctrlP: '\u0010',
+	/** Options: keep the rest as they are and go to the review. */
+	ctrlR: '\u0012',
 };
 
 export const pause = ms => new Promise(resolve => setTimeout(resolve, ms));

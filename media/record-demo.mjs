@@ -63,27 +63,28 @@ export async function recordDemo({cli, machine}) {
 		await run.type('web, jobs');
 		await run.waitFor(/› Namespaces\s+web, jobs/);
 		await pause(GLANCE);
-		// Enter through the remaining options (defaults are fine) until the review.
-		for (let presses = 0; presses < 12 && !/step \d+ of \d+ · Review/.test(run.screen()); presses++) await run.press(KEYS.enter, 200);
+		// The remaining options keep their defaults: one key goes to the review.
+		await run.press(KEYS.ctrlR);
 		await run.waitFor(/step \d+ of \d+ · Review/);
 		await run.settle();
 		await pause(READ * 2);
 
 		// Into the preview, and on to the first Secret. Never `r`: the secret stays masked.
-		await run.press(KEYS.tab);
+		await run.press(KEYS.ctrlP);
 		await pause(GLANCE);
 		await run.press(KEYS.right);
 		await run.waitFor(/Secret regcred in web/);
 		await pause(READ * 2);
-		await run.press(KEYS.tab);
+		await run.press(KEYS.ctrlP);
 		await pause(GLANCE);
 		await run.press(KEYS.enter); // Write the files
 
 		await run.waitFor(/Press Enter to finish/);
 		await run.settle();
 		await pause(READ * 2.5);
-		await run.press(KEYS.enter);
+		await run.press(KEYS.enter); // the summary and the headless command stay in the terminal
 		const {exitCode} = await run.exit;
+		await pause(READ);
 		if (exitCode !== 0) throw new Error(`the demo run exited ${exitCode}; last screen:\n${run.screen()}`);
 		return run.output;
 	} finally {

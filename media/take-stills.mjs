@@ -8,13 +8,22 @@ import {DEMO_TOKEN, DEMO_USER} from './record-demo.mjs';
 import {screenToSvg} from './screen-to-svg.mjs';
 
 export const STILL_SIZE = {columns: 140, rows: 40};
+export const SMALL_SIZE = {columns: 80, rows: 24};
 
 /**
  * @param {{cli: string, machine: {project: string, env: Record<string, string>}}} options
- * @returns {Promise<{wizard: string, review: string}>} SVG documents
+ * @returns {Promise<Record<string, string>>} SVG documents by name
  */
 export async function takeStills({cli, machine}) {
-	const run = startSession(process.execPath, [cli, '--no-verify'], {cwd: machine.project, env: machine.env, ...STILL_SIZE});
+	const wide = await walk({cli, machine, size: STILL_SIZE});
+	// 80×24, many terminals' default: the form has the screen, the preview is one line.
+	const small = await walk({cli, machine, size: SMALL_SIZE});
+	return {wizard: wide.wizard, review: wide.review, 'review-80x24': small.review};
+}
+
+/** The credentials step, then the review, at one size. */
+async function walk({cli, machine, size}) {
+	const run = startSession(process.execPath, [cli, '--no-verify'], {cwd: machine.project, env: machine.env, ...size});
 	try {
 		await run.waitFor(/Which registry\?/);
 		await run.waitFor(/Docker config\s+\S/);
@@ -37,14 +46,14 @@ export async function takeStills({cli, machine}) {
 		await run.waitFor(/◉ Kubernetes/);
 		await run.press(KEYS.enter);
 		await run.waitFor(/Where should the password be kept\?/);
-		await run.press(KEYS.enter); // the OS keychain
+		await run.press(KEYS.enter); // the store highlighted: one that works here
 		await run.waitFor(/› Namespaces/);
 		await run.type('web, jobs', 20);
 		await run.waitFor(/› Namespaces\s+web, jobs/);
-		for (let presses = 0; presses < 12 && !/step \d+ of \d+ · Review/.test(run.screen()); presses++) await run.press(KEYS.enter, 200);
+		await run.press(KEYS.ctrlR); // the other options keep their defaults
 		await run.waitFor(/step \d+ of \d+ · Review/);
 		await run.settle();
-		const review = screenToSvg(run.terminal, {title: 'regauth — review, with the preview of every file'});
+		const review = screenToSvg(run.terminal, {title: `regauth — review${size === SMALL_SIZE ? ' at 80×24' : ', with the preview of every file'}`});
 		return {wizard, review};
 	} finally {
 		run.kill();

@@ -302,6 +302,10 @@ export function parseInvocation(argv: string[]): Invocation {
 	} catch (error) {
 		if (/'--verify(?: <value>)?' argument (?:missing|is ambiguous)/.test((error as Error).message))
 			throw new UsageError('--verify needs a value: --verify=strict (or --no-verify to skip the check).');
+		if (/^Unknown option '(?:-p|--password)'/.test((error as Error).message))
+			throw new UsageError(
+				"-p/--password: regauth takes a password only from stdin (--password-stdin) or, in a terminal, from its prompt (leave the flag out): a password on the command line is visible to other users in ps and stays in the shell's history.",
+			);
 		const message = (error as Error).message.replace(/^Unknown option '(.+?)'.*$/s, 'unknown flag $1; see regauth --help for the flags');
 		throw new UsageError(message.replace(/\. To specify a positional argument.*$/s, ''));
 	}

@@ -7,6 +7,7 @@ import {type PlanFacts, plan, plannedReads} from '../plan.js';
 import {readMachine, rereadFiles} from '../probe.js';
 import {assignPasswords, type Invocation} from './args.js';
 import {CancelledError, EXIT, FailureError, UsageError} from './errors.js';
+import {canPrompt, promptMissingPasswords} from './password-prompt.js';
 import {planJson, planText, resultJson, resultText} from './plan-view.js';
 import {readStdin} from './read-stdin.js';
 import {verifyStep} from './verify-step.js';
@@ -38,9 +39,12 @@ export async function runHeadless(invocation: Invocation, io: Io): Promise<numbe
 	const cloud = await import('./cloud-source.js');
 	// Cloud registries without a password source: the token comes from the cloud's own CLI.
 	const mint = sources.length === 0 && cloud.allMintable(answers);
-	if (sources.length === 0 && !mint) {
+	// Otherwise, in a terminal a missing password is asked for, as docker login does (password-prompt.ts).
+	const prompting = sources.length === 0 && !mint && canPrompt();
+	if (prompting) await promptMissingPasswords(answers.credentials);
+	if (sources.length === 0 && !mint && !prompting) {
 		throw new UsageError(
-			`--password-stdin is required for ${cloud.needPassword(answers).join(', ')}: regauth reads the password only from stdin, e.g. printf '%s' "$TOKEN" | regauth … --password-stdin (or --from-keychain to reuse a credential regauth stored, or --import FILE for a Quay robot file). For ECR, Artifact Registry, ACR and GHCR, regauth gets the token from aws, gcloud, az or gh by itself.`,
+			`--password-stdin is required without a terminal for ${cloud.needPassword(answers).join(', ')}: regauth reads the password only from stdin (or, in a terminal, from its prompt), e.g. printf '%s' "$TOKEN" | regauth … --password-stdin (or --from-keychain to reuse a credential regauth stored, or --import FILE for a Quay robot file). For ECR, Artifact Registry, ACR and GHCR, regauth gets the token from aws, gcloud, az or gh by itself.`,
 		);
 	}
 	if (invocation.garKeyFile !== undefined) io.stderr(`regauth: --gar-key-file: using ${await cloud.readGarKeyFile(answers, invocation.garKeyFile)}.\n`);

@@ -1,33 +1,55 @@
-// The Ink root: one top-level key handler (Esc back, Ctrl+C cancel, Tab between form and
-// preview, ? help, preview keys), the step router, and the form | preview layout sized so the
-// frame never exceeds the terminal (Ink clears the whole screen when a frame is taller).
-import {Box, Text, useApp, useInput} from 'ink';
-import {type ReactElement, useCallback, useEffect, useMemo, useState} from 'react';
+// The Ink root: one key reader → the key map (keymap.ts) → the reducer (state.ts) and the
+// effects (use-wizard-effects.ts); the steps are views. The form | preview layout is sized so
+// the frame never exceeds the terminal (Ink clears the whole screen when a frame is taller).
+import {Box, Text, useApp} from 'ink';
+import {type ReactElement, useEffect, useMemo, useRef, useState} from 'react';
 import type {Answers} from '../answers.js';
 import type {Environment} from '../environment.js';
 import {emptyPlan, type Plan} from '../plan-types.js';
-import {STEP_ORDER, STEP_TITLES} from './flow.js';
-import {TypeAheadContext, useTypeAhead} from './hooks/type-ahead.js';
-import {LatestStateContext} from './hooks/use-step-input.js';
+import {defaultKeychainIndex, keychainChoices, type StoreStatus} from './choices.js';
+import {STEP_COUNT, STEP_TITLES, stepNumber} from './flow.js';
+import {useKeys} from './hooks/use-keys.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
-import {PreviewPane, previewBody} from './preview/preview-pane.js';
+import {useWizardEffects} from './hooks/use-wizard-effects.js';
+import {ACCEPT_DEFAULTS, type KeyContext, keyToCommands, PREVIEW_KEY, typing} from './keymap.js';
+import type {Key} from './keys.js';
+import {optionFields} from './option-fields.js';
+import {currentArtifact, PreviewPane, previewBody} from './preview/preview-pane.js';
 import type {WizardServices} from './services.js';
 import {initialState, reducer, type StepId, type WizardState} from './state.js';
-import {ApplyStep} from './steps/apply.js';
+import {ApplyStep, type FinalReport} from './steps/apply.js';
 import {CredentialsStep} from './steps/credentials.js';
-import {KeychainStep} from './steps/keychain.js';
+import {KeychainStep, keychainBlocks} from './steps/keychain.js';
 import {OptionsStep} from './steps/options.js';
 import {RegistryStep} from './steps/registry.js';
-import {ReviewStep} from './steps/review.js';
+import {ReviewStep, reviewBlocks, reviewColumnHeight} from './steps/review.js';
 import type {StepProps} from './steps/step-props.js';
 import {TargetsStep} from './steps/targets.js';
 import {useStore} from './store.js';
 
 export const EXIT_CANCELLED = 130;
+/** Below this the screen says so instead of drawing a broken layout (test/ui/layout.test.tsx). */
 export const MIN_COLUMNS = 60;
-export const MIN_ROWS = 16;
+export const MIN_ROWS = 20;
 /** At this width the preview sits beside the form; below it, underneath. */
 export const WIDE_COLUMNS = 110;
+/** Stacked and shorter than this, the preview is one line until focused (there is no room for both). */
+export const COMPACT_BELOW_ROWS = 30;
+
+/** The preview in one line: which file, and the key that shows it. */
+function PreviewLine({plan, preview}: {plan: Plan; preview: WizardState['preview']}) {
+	const artifact = currentArtifact(plan, preview);
+	if (!artifact) return null;
+	return (
+		<Text wrap="truncate-end">
+			<Text bold color="cyan">
+				Preview ‹ {plan.artifacts.indexOf(artifact) + 1}/{plan.artifacts.length} ›
+			</Text>{' '}
+			{artifact.title}
+			<Text dimColor> · {PREVIEW_KEY.label} shows the files</Text>
+		</Text>
+	);
+}
 
 const STEPS: Record<StepId, (props: StepProps) => ReactElement> = {
 	registry: RegistryStep,
@@ -39,16 +61,6 @@ const STEPS: Record<StepId, (props: StepProps) => ReactElement> = {
 	apply: ApplyStep,
 };
 
-/** Which handler gets the next key: a change here means keys wait for the new screen. */
-function layoutOf(state: WizardState): string {
-	return `${state.step}|${state.editing}|${state.field}|${state.focus}|${state.help}`;
-}
-
-/** Steps whose form is being typed into: `?` is text there, not help. */
-function typing(state: WizardState): boolean {
-	return state.focus === 'form' && (state.step === 'credentials' || state.step === 'options');
-}
-
 function hasPreview(step: StepId): boolean {
 	return step !== 'apply';
 }
@@ -56,10 +68,13 @@ function hasPreview(step: StepId): boolean {
 const HELP = [
 	['Enter', 'next field / choose / continue'],
 	['Esc', 'back one step (answers are kept); leaves the preview or this help'],
-	['↑ / ↓', 'move between fields and items'],
+	['↑ / ↓, Tab', 'move between fields and items (Shift+Tab back)'],
+	['Home / End, a letter', 'first / last item, the next item starting with that letter'],
 	['Space, ← / →', 'toggle a target, change a choice'],
-	['Tab', 'switch between the form and the preview'],
-	['PgUp / PgDn', 'scroll the preview (also while typing)'],
+	['Text fields', 'Ctrl+A/E Home/End, Ctrl+U/K/W, Alt+B/F, Ctrl+←/→, Delete, Backspace'],
+	[ACCEPT_DEFAULTS.label, 'options: keep the rest as they are and go to the review'],
+	[PREVIEW_KEY.label, 'switch between the form and the preview (Tab too, on lists)'],
+	['PgUp / PgDn', 'scroll the review or the preview'],
 	['In the preview', '← / → other file · ↑ / ↓ scroll · r reveal secrets · d diff against the file on disk'],
 	['?', 'this help (when not typing in a field)'],
 	['Ctrl+C', 'quit (exit code 130): nothing is written before the apply step; during it, it stops and says what was done'],
@@ -68,23 +83,21 @@ const HELP = [
 export interface AppProps {
 	initialAnswers: Answers;
 	env: Environment | null;
+	/** Keychain stores checked on this machine; undefined when they are not checked. */
+	stores?: StoreStatus;
+	/** kubectl's contexts were asked for and the answer is in; default: when env is known. */
+	kubeRead?: boolean;
 	services: WizardServices;
 	refresh: () => Promise<void>;
-	/** Called once with the exit code; the caller unmounts. */
-	onExit: (code: number) => void;
+	/** Called once with the exit code and what to leave in the terminal; the caller unmounts. */
+	onExit: (code: number, report?: FinalReport) => void;
 }
 
-export function App({initialAnswers, env, services, refresh, onExit}: AppProps) {
+export function App({initialAnswers, env, stores, kubeRead, services, refresh, onExit}: AppProps) {
 	const {exit} = useApp();
 	const {state, dispatch, get} = useStore(reducer, () => initialState(initialAnswers));
-	const typeAhead = useTypeAhead(
-		useCallback(() => layoutOf(get()), [get]),
-		layoutOf(state),
-	);
 	const {columns, rows} = useTerminalSize();
 	// The one plan everything on screen reads; recomputed on every answer change (keystroke).
-	// Until a registry is added there is nothing to preview: the first plan (its first call
-	// compiles the targets and formats, ~15 ms) is made then, not before the first frame.
 	// plan() and what it needs (the targets, the YAML library) load right after the first frame.
 	const [makePlan, setMakePlan] = useState<Planner | undefined>();
 	useEffect(() => {
@@ -92,55 +105,111 @@ export function App({initialAnswers, env, services, refresh, onExit}: AppProps) 
 	}, []);
 	const planned = state.answers.credentials.length > 0;
 	const plan = useMemo(() => (planned && makePlan ? makePlan(state.answers, env ?? emptyEnv) : NO_PLAN), [planned, makePlan, state.answers, env]);
+	const [report, setReport] = useState<FinalReport | undefined>();
+	// Until the keychain question is answered, the preview assumes a store that works here (the
+	// one the keychain step will highlight), not one the machine read found broken.
+	useEffect(() => {
+		const latest = get();
+		if (!stores || latest.reached >= stepNumber('keychain')) return;
+		const items = keychainChoices(env, stores);
+		const item = items[defaultKeychainIndex(items, latest.answers.keychain)];
+		if (item && !item.disabled && !item.checking && item.value !== JSON.stringify(latest.answers.keychain))
+			dispatch({type: 'answers', update: answers => ({...answers, keychain: item.choice})});
+	}, [env, stores, get, dispatch]);
+	// The preview follows the option being edited: a file of that option's target (unless one of
+	// them is shown already, so the user's own choice of file stays).
+	const optionTarget = state.step === 'options' ? optionFields(state.answers, env)[state.field]?.target : undefined;
+	useEffect(() => {
+		if (!optionTarget || get().focus === 'preview') return;
+		if (currentArtifact(plan, get().preview)?.target === optionTarget) return;
+		const artifact = plan.artifacts.find(candidate => candidate.target === optionTarget);
+		if (artifact) dispatch({type: 'previewTo', id: artifact.id});
+	}, [optionTarget, plan, get, dispatch]);
+	const [ended, setEnded] = useState(false);
 
-	const finish = (code: number) => {
-		onExit(code);
-		exit();
+	const finish = (code: number, final?: FinalReport) => {
+		onExit(code, final ?? report);
+		// The last frame is empty: what stays in the terminal is the summary the caller prints.
+		setEnded(true);
+		setTimeout(() => exit(), 0);
 	};
 
 	const bodyHeight = Math.max(1, rows - 3);
 	const wide = columns >= WIDE_COLUMNS;
 	const preview = hasPreview(state.step);
-	const formWidth = preview && wide ? Math.floor(columns * 0.46) : columns;
-	// Stacked: the form gets the larger share; the preview scrolls anyway.
-	const formHeight = preview && !wide ? Math.max(6, Math.floor(bodyHeight * 0.6)) : bodyHeight;
+	// On the review the left column is the content: the preview gets the smaller share.
+	const reviewing = (state.step === 'review' || (state.step === 'keychain' && state.keychain.problem !== undefined)) && state.focus === 'form';
+	const formWidth = preview && wide ? Math.floor(columns * (reviewing ? 0.6 : 0.46)) : columns;
+	// Stacked: an empty preview takes one line; otherwise the form gets the larger share.
+	const emptyPreview = plan.artifacts.length === 0;
+	// Short and stacked (80×24): the form has the screen and the preview is one line until it is
+	// focused, then it has the screen. Taller: the two share it.
+	const compact = preview && !wide && rows < COMPACT_BELOW_ROWS;
+	const previewFocused = state.focus === 'preview';
+	const formHeight =
+		!preview || wide
+			? bodyHeight
+			: compact
+				? previewFocused
+					? 0
+					: bodyHeight - 1
+				: emptyPreview
+					? bodyHeight - 1
+					: reviewing
+						? Math.max(6, bodyHeight - 6)
+						: Math.max(6, Math.floor(bodyHeight * 0.6));
 	const previewWidth = wide ? columns - formWidth : columns;
 	const previewHeight = wide ? bodyHeight : bodyHeight - formHeight;
 	const previewPage = Math.max(1, previewHeight - 6);
+	const innerWidth = formWidth - 2;
 
-	useInput((input, key) => {
+	// What the key map needs besides the state, as last rendered.
+	const leftBlocks =
+		state.step === 'review' ? reviewBlocks(state, plan, innerWidth) : state.step === 'keychain' ? keychainBlocks(state, env, stores, innerWidth) : [];
+	const leftLines = leftBlocks.reduce((sum, block) => sum + block.lines, 0);
+	const leftHeight = state.step === 'review' ? reviewColumnHeight(state, plan, innerWidth, formHeight) : formHeight;
+	const context = useRef<KeyContext>({plan, env, stores, previewLength: () => 0, previewPage, leftMax: 0, leftPage: 1});
+	context.current = {
+		plan,
+		env,
+		stores,
+		// Only the scroll keys need the preview's length (a diff of the shown file): not every key typed.
+		previewLength: () => previewBody(plan, get().preview, previewWidth).length,
+		previewPage,
+		// Scrolled to the end, the column shows its last `room` lines under the "above" marker.
+		leftMax: state.step === 'apply' ? (report?.lines ?? 0) : Math.max(0, leftLines - Math.max(1, leftHeight - 2)),
+		leftPage: Math.max(1, leftHeight - 3),
+		...(report ? {finished: report.code} : {}),
+	};
+
+	// Keys that arrive while a check or lookup runs wait for its outcome, then act on it.
+	const held = useRef<Key[]>([]);
+	const runEffect = useWizardEffects(get, dispatch, services, () => ({env: context.current.env, stores: context.current.stores}));
+	const handle = (key: Key) => {
 		const latest = get();
-		if (key.ctrl && input === 'c') {
+		if (key.name === 'ctrl' && key.text === 'c') {
 			// While files are being written and commands run, stop them first and show what was
 			// done (it stays; regauth undo reverts it); the apply step then exits with 130.
 			if (latest.applying === 'running') dispatch({type: 'applying', phase: 'cancelling'});
-			else finish(EXIT_CANCELLED);
+			else finish(EXIT_CANCELLED, report ?? {code: EXIT_CANCELLED, lines: 0, text: cancelledText(latest.step)});
 			return;
 		}
-		if (typeAhead.swallowing()) return;
-		if (latest.step === 'apply') return;
-		if (key.escape) {
-			dispatch({type: 'back'});
+		if (latest.busy) {
+			held.current.push(key);
 			return;
 		}
-		if (!hasPreview(latest.step)) return;
-		// Only the scroll keys need the preview's length (a diff of the shown file): not every key typed.
-		const scroll = (delta: number) =>
-			dispatch({type: 'previewScroll', delta, max: Math.max(0, previewBody(plan, latest.preview, previewWidth).length - previewPage)});
-		if (key.tab) dispatch({type: 'toggleFocus'});
-		else if (key.pageDown) scroll(previewPage);
-		else if (key.pageUp) scroll(-previewPage);
-		else if (input === '?' && !typing(latest)) dispatch({type: 'help'});
-		else if (latest.focus === 'preview') {
-			if (key.leftArrow || key.rightArrow) dispatch({type: 'previewFile', ids: plan.artifacts.map(artifact => artifact.id), delta: key.leftArrow ? -1 : 1});
-			else if (key.upArrow || key.downArrow) scroll(key.upArrow ? -1 : 1);
-			else if (key.home) scroll(-Infinity);
-			else if (key.end) scroll(Infinity);
-			else if (input === 'r') dispatch({type: 'reveal'});
-			else if (input === 'd') dispatch({type: 'diff'});
+		for (const command of keyToCommands(latest, key, context.current)) {
+			if (command.type === 'effect') {
+				void runEffect(command.effect).then(() => {
+					while (held.current.length > 0 && !get().busy) handle(held.current.shift()!);
+				});
+			} else if (command.type === 'finish') finish(command.code);
+			else dispatch(command);
 		}
-	});
+	};
+	useKeys(handle);
 
+	if (ended) return <Text> </Text>;
 	if (columns < MIN_COLUMNS || rows < MIN_ROWS) {
 		return (
 			<Text color="yellow">
@@ -150,64 +219,82 @@ export function App({initialAnswers, env, services, refresh, onExit}: AppProps) 
 	}
 
 	const Step = STEPS[state.step];
-	const stepNumber = STEP_ORDER.indexOf(state.step) + 1;
 	const active = state.focus === 'form' && !state.help;
-	const stepProps: StepProps = {state, dispatch, get, plan, env, width: formWidth - 2, height: formHeight, active, services, finish, refresh};
+	const stepProps: StepProps = {
+		state,
+		dispatch,
+		get,
+		plan,
+		env,
+		stores,
+		kubeRead: kubeRead ?? env !== null,
+		width: innerWidth,
+		height: formHeight,
+		active,
+		services,
+		finish,
+		refresh,
+		onReport: setReport,
+	};
 	const hints =
 		state.step === 'apply'
-			? 'Enter finishes when it is done · Ctrl+C cancels'
+			? 'Enter finishes when it is done · ↑/↓ PgUp/PgDn scroll · Ctrl+C cancels'
 			: state.focus === 'preview'
-				? '←/→ file · ↑/↓ scroll · r reveal · d diff · Tab/Esc back to the form · Ctrl+C quit'
-				: `Enter next · Esc back${preview ? ' · Tab preview · PgUp/PgDn scroll' : ''} · ${typing(state) ? '' : '? help · '}Ctrl+C quit`;
+				? `←/→ file · ↑/↓ scroll · r reveal · d diff · ${PREVIEW_KEY.label}/Esc back to the form · Ctrl+C quit`
+				: `Enter next · Esc back${preview ? ` · ${PREVIEW_KEY.label} preview` : ''} · ${typing(state, {env}) ? '' : '? help · '}Ctrl+C quit`;
 
 	return (
-		<TypeAheadContext.Provider value={typeAhead}>
-			<LatestStateContext.Provider value={get}>
-				<Box flexDirection="column" width={columns} height={rows - 1}>
-					<Box>
-						<Text bold color="cyan">
-							regauth
-						</Text>
-						<Text dimColor>
-							{'  '}step {stepNumber} of {STEP_ORDER.length} · {STEP_TITLES[state.step]}
-							{state.answers.credentials.length > 0
-								? ` · ${state.answers.credentials.length} registr${state.answers.credentials.length === 1 ? 'y' : 'ies'}`
-								: ''}
-						</Text>
-					</Box>
-					<Box flexDirection={wide ? 'row' : 'column'} height={bodyHeight}>
-						<Box width={formWidth} height={formHeight} paddingX={1} overflow="hidden" flexDirection="column" flexShrink={0}>
-							{state.help ? (
-								<Box flexDirection="column">
-									<Text bold>Keys</Text>
-									{HELP.map(([keys, what]) => (
-										<Box key={keys}>
-											<Box width={16} flexShrink={0}>
-												<Text color="cyan">{keys}</Text>
-											</Box>
-											<Text>{what}</Text>
-										</Box>
-									))}
-									<Text dimColor>Esc or ? closes this help.</Text>
+		<Box flexDirection="column" width={columns} height={rows - 1}>
+			<Box>
+				<Text bold color="cyan">
+					regauth
+				</Text>
+				<Text dimColor wrap="truncate-end">
+					{'  '}step {state.reached} of {STEP_COUNT} · {STEP_TITLES[state.step]}
+					{state.answers.credentials.length > 0 ? ` · ${state.answers.credentials.length} registr${state.answers.credentials.length === 1 ? 'y' : 'ies'}` : ''}
+				</Text>
+			</Box>
+			<Box flexDirection={wide ? 'row' : 'column'} height={bodyHeight}>
+				<Box width={formWidth} height={formHeight} paddingX={formHeight > 0 ? 1 : 0} overflow="hidden" flexDirection="column" flexShrink={0}>
+					{state.help ? (
+						<Box flexDirection="column">
+							<Text bold>Keys</Text>
+							{HELP.map(([keys, what]) => (
+								<Box key={keys}>
+									<Box width={22} flexShrink={0}>
+										<Text color="cyan">{keys}</Text>
+									</Box>
+									<Text>{what}</Text>
 								</Box>
-							) : (
-								// flexShrink 0: taller content is clipped at the bottom, never squeezed line by line.
-								<Box flexDirection="column" flexShrink={0}>
-									<Step {...stepProps} />
-								</Box>
-							)}
+							))}
+							<Text dimColor>Esc or ? closes this help.</Text>
 						</Box>
-						{preview ? (
-							<PreviewPane plan={plan} preview={state.preview} focused={state.focus === 'preview'} width={previewWidth} height={previewHeight} />
-						) : null}
-					</Box>
-					<Text dimColor wrap="truncate-end">
-						{hints}
-					</Text>
+					) : (
+						// flexShrink 0: taller content is clipped at the bottom, never squeezed line by line.
+						<Box flexDirection="column" flexShrink={0}>
+							<Step {...stepProps} />
+						</Box>
+					)}
 				</Box>
-			</LatestStateContext.Provider>
-		</TypeAheadContext.Provider>
+				{preview && !wide && emptyPreview ? (
+					<Text dimColor wrap="truncate-end">
+						Preview: nothing to write yet; the files appear {compact ? `here (${PREVIEW_KEY.label})` : 'below'} as you answer.
+					</Text>
+				) : compact && !previewFocused ? (
+					<PreviewLine plan={plan} preview={state.preview} />
+				) : preview ? (
+					<PreviewPane plan={plan} preview={state.preview} focused={state.focus === 'preview'} width={previewWidth} height={previewHeight} wide={wide} />
+				) : null}
+			</Box>
+			<Text dimColor wrap="truncate-end">
+				{hints}
+			</Text>
+		</Box>
 	);
+}
+
+function cancelledText(step: StepId): string {
+	return step === 'apply' ? 'regauth: cancelled.' : 'regauth: cancelled; nothing was written.';
 }
 
 type Planner = (answers: Answers, env: Environment) => Plan;

@@ -38,7 +38,8 @@ function dockerFinding(env: Environment): Finding {
 	};
 }
 
-export function findings(env: Environment): Finding[] {
+/** @param kubeRead kubectl's contexts were asked for and the answer (or its absence) is in: no more "reading". */
+export function findings(env: Environment, kubeRead = false): Finding[] {
 	const podman = podmanAuthPath(env);
 	const podmanState = env.files[podman];
 	return [
@@ -53,11 +54,13 @@ export function findings(env: Environment): Finding[] {
 			value: !env.programs.kubectl
 				? 'not found: Kubernetes manifests are written, commands are shown but not run'
 				: env.kube === null
-					? `${env.programs.kubectl} (reading contexts…)`
+					? kubeRead
+						? `${env.programs.kubectl}: its contexts could not be read (kubectl config did not answer in time, or failed); the wizard goes on without them`
+						: `${env.programs.kubectl} (reading contexts…)`
 					: env.kube.contexts.length === 0
 						? `${env.programs.kubectl}, no contexts configured`
 						: `${plural(env.kube.contexts.length, 'context')}, current: ${env.kube.current || 'none'}`,
-			tone: env.programs.kubectl ? 'ok' : 'info',
+			tone: !env.programs.kubectl ? 'info' : env.kube === null && kubeRead ? 'warn' : 'ok',
 		},
 		{
 			label: 'Podman auth',

@@ -4,6 +4,7 @@
 import type {Answers, Credential} from '../answers.js';
 import type {ApplyMode} from '../apply/apply.js';
 import type {VerifyResult} from '../verify/result.js';
+import {previousStep, stepNumber} from './flow.js';
 
 export type StepId = 'registry' | 'credentials' | 'targets' | 'keychain' | 'options' | 'review' | 'apply';
 
@@ -37,7 +38,23 @@ export interface WizardState {
 	drafts: Record<string, string>;
 	/** A one-off notice shown at the top of the current step (e.g. "re-planned"). */
 	notice?: string;
+	/** Cursor in the focused text field (code points); undefined: at the end of the value. */
+	cursor: number | undefined;
+	/** The highest step number shown so far: the counter never goes back while moving on. */
+	reached: number;
+	/** Text fields the user has left (`credential:field`): only those show "is required". */
+	left: string[];
+	/** The left column's scroll offset (review, keychain problems, the done list). */
+	scroll: number;
+	/** Something the next keys must wait for (a check, a lookup): they are held, then replayed. */
+	busy: 'verify' | 'keychain' | 'remembered' | 'recall' | 'import' | undefined;
+	registry: {remembered: Remembered; problem?: string};
+	keychain: {problem?: string; confirmPlain: boolean};
+	importer: {path: string; result?: {ok: boolean; message: string}};
 }
+
+/** Registries regauth's keychain remembers (after the user asked to look), by key → user. */
+export type Remembered = undefined | {servers: Record<string, string>};
 
 export interface CredentialCheck {
 	registry: string;
@@ -66,7 +83,15 @@ export type Action =
 	| {type: 'notice'; text?: string}
 	| {type: 'check'; check: CredentialCheck}
 	| {type: 'uncheck'; credential: Credential}
-	| {type: 'applying'; phase: WizardState['applying']};
+	| {type: 'applying'; phase: WizardState['applying']}
+	| {type: 'cursor'; cursor: number | undefined}
+	| {type: 'leave'; id: string}
+	| {type: 'scroll'; delta: number; max: number}
+	| {type: 'busy'; busy: WizardState['busy']}
+	| {type: 'remembered'; remembered: Remembered; problem?: string}
+	| {type: 'keychainProblem'; problem?: string; confirmPlain?: boolean}
+	| {type: 'importPath'; path: string}
+	| {type: 'imported'; result?: {ok: boolean; message: string}};
 
 export function initialState(answers: Answers): WizardState {
 	return {
@@ -82,6 +107,14 @@ export function initialState(answers: Answers): WizardState {
 		drafts: {},
 		checks: [],
 		applying: 'no',
+		cursor: undefined,
+		reached: 1,
+		left: [],
+		scroll: 0,
+		busy: undefined,
+		registry: {remembered: undefined},
+		keychain: {confirmPlain: false},
+		importer: {path: ''},
 	};
 }
 
@@ -107,9 +140,8 @@ export function reducer(state: WizardState, action: Action): WizardState {
 	switch (action.type) {
 		case 'next':
 			return {
-				...state,
+				...arrive(state, action.step),
 				history: [...state.history, state.step],
-				step: action.step,
 				field: action.field ?? 0,
 				focus: 'form',
 				preview: masked(state.preview),
@@ -118,10 +150,24 @@ export function reducer(state: WizardState, action: Action): WizardState {
 		case 'back': {
 			if (state.help) return {...state, help: false};
 			if (state.focus === 'preview') return {...state, focus: 'form', preview: masked(state.preview)};
-			const previous = state.history.at(-1);
+			// One step back in the flow (not in the history: the registry list is reached again
+			// after each credential, and Esc there must not re-open the last one).
+			const previous = previousStep(state.step, state.answers);
 			if (!previous) return state;
 			const answers = state.step === 'credentials' ? dropUntouched(state.answers, state.editing) : state.answers;
-			return {...state, answers, step: previous, history: state.history.slice(0, -1), field: 0, preview: masked(state.preview), notice: undefined};
+			return {
+				...state,
+				answers,
+				step: previous,
+				reached: stepNumber(previous),
+				history: [...state.history, state.step],
+				field: 0,
+				preview: masked(state.preview),
+				notice: undefined,
+				cursor: undefined,
+				scroll: 0,
+				keychain: {confirmPlain: false},
+			};
 		}
 		case 'answers':
 			return {...state, answers: action.update(state.answers)};
@@ -129,18 +175,17 @@ export function reducer(state: WizardState, action: Action): WizardState {
 			return {...state, drafts: {...state.drafts, [action.id]: action.text}, answers: action.update(state.answers)};
 		case 'edit':
 			return {
-				...state,
+				...arrive(state, 'credentials'),
 				history: [...state.history, state.step],
-				step: 'credentials',
 				editing: action.index,
 				field: action.field,
 				focus: 'form',
 				notice: undefined,
 			};
 		case 'field':
-			return {...state, field: action.field};
+			return {...state, field: action.field, cursor: undefined};
 		case 'move':
-			return {...state, field: action.count === 0 ? 0 : (state.field + action.delta + action.count) % action.count};
+			return {...state, cursor: undefined, field: action.count === 0 ? 0 : (state.field + action.delta + action.count) % action.count};
 		case 'toggleFocus':
 			return state.focus === 'form' ? {...state, focus: 'preview'} : {...state, focus: 'form', preview: masked(state.preview)};
 		case 'focus':
@@ -171,5 +216,30 @@ export function reducer(state: WizardState, action: Action): WizardState {
 			return {...state, checks: state.checks.filter(check => !sameCredential(check, action.credential))};
 		case 'check':
 			return {...state, checks: [...state.checks.filter(check => !sameCredential(check, action.check)), action.check]};
+		case 'cursor':
+			return {...state, cursor: action.cursor};
+		case 'leave':
+			return state.left.includes(action.id) ? state : {...state, left: [...state.left, action.id]};
+		case 'scroll':
+			return {...state, scroll: Math.max(0, Math.min(action.max, state.scroll + action.delta))};
+		case 'busy':
+			return {...state, busy: action.busy};
+		case 'remembered':
+			return {...state, registry: {remembered: action.remembered, ...(action.problem ? {problem: action.problem} : {})}};
+		case 'keychainProblem':
+			return {
+				...state,
+				keychain: {confirmPlain: action.confirmPlain ?? false, ...(action.problem ? {problem: action.problem} : {})},
+				scroll: 0,
+			};
+		case 'importPath':
+			return {...state, importer: {path: action.path}};
+		case 'imported':
+			return {...state, importer: {path: action.result?.ok ? '' : state.importer.path, ...(action.result ? {result: action.result} : {})}};
 	}
+}
+
+/** Entering a step: a fresh cursor and scroll; the counter moves on, never back. */
+function arrive(state: WizardState, step: StepId): WizardState {
+	return {...state, step, cursor: undefined, scroll: 0, reached: Math.max(state.reached, stepNumber(step)), keychain: {confirmPlain: false}};
 }

@@ -212,7 +212,7 @@ test('a registry regauth cannot mint for still needs --password-stdin, and says 
 	const {env} = lab();
 	const result = await runCli(['-r', ECR, '-r', 'quay.io', '-u', 'AWS', '-u', 'org+bot', '-t', 'docker', '--no-verify', '--yes'], {env});
 	assert.equal(result.code, 2);
-	assert.match(result.stderr, /--password-stdin is required for quay\.io/);
+	assert.match(result.stderr, /--password-stdin is required without a terminal for quay\.io/);
 });
 
 /**

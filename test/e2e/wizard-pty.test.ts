@@ -16,6 +16,8 @@ const DOWN = '\u001B[B';
 const UP = '\u001B[A';
 const TAB = '\t';
 const RIGHT = '\u001B[C';
+const END = '\u001B[F';
+const CTRL_R = '\u0012';
 
 function setup() {
 	const dir = tempDir();
@@ -43,7 +45,6 @@ test('a first run, start to finish: registry, credentials (checked), targets, ke
 	await run.waitFor(/› Registry/);
 	await run.typeSlowly(registry.host);
 	screen = await run.waitFor(new RegExp(`stored as ${registry.host.replaceAll('.', '\\.')}`));
-	assert.ok(screen.includes(`"${registry.host}": {}`), 'the preview already shows the registry being typed');
 	await run.press(ENTER);
 	await run.typeSlowly(registry.username);
 	screen = await run.waitFor(new RegExp(`Username\\s+${registry.username}`));
@@ -54,7 +55,11 @@ test('a first run, start to finish: registry, credentials (checked), targets, ke
 	screen = await run.waitFor(/● 4 characters typed/);
 	await run.typeSlowly(registry.password.slice(4));
 	screen = await run.waitFor(new RegExp(`● ${registry.password.length} characters typed`));
-	assert.ok(screen.includes(`"${registry.host}": "regauth"`), 'the preview follows the typing: the entry routed to the keychain');
+	// No session bus here: no keychain works, so the preview shows the plain entry the keychain
+	// step will offer first, never a store the machine read found broken.
+	assert.ok(screen.includes(`"${registry.host}"`), 'the preview shows the registry being configured');
+	assert.match(screen, /"auth": "•+"/, 'the preview follows the typing: the masked plain entry');
+	assert.doesNotMatch(screen, /"regauth"/);
 	await run.press(ENTER, ENTER); // → email → leave: the registry checks the login
 	screen = await run.waitFor(/Which registry\?/, 15_000);
 	assert.match(screen, /Continue with 1 registry/);
@@ -63,7 +68,7 @@ test('a first run, start to finish: registry, credentials (checked), targets, ke
 	await run.waitFor(/What should regauth configure\?/);
 	await run.press(DOWN, ' ', ENTER); // add Kubernetes
 	await run.waitFor(/Where should the password be kept\?/);
-	await run.press(UP); // last item: plain config.json
+	await run.press(END); // last item: plain config.json
 	await run.waitFor(/❯ Plain config\.json/);
 	await run.press(ENTER);
 	await run.waitFor(/base64 is not encryption/);
@@ -71,18 +76,18 @@ test('a first run, start to finish: registry, credentials (checked), targets, ke
 	await run.waitFor(/› Namespaces/);
 	await run.typeSlowly('web');
 	screen = await run.waitFor(/› Namespaces\s+web/);
-	for (let presses = 0; presses < 10 && !/Review/.test(screen); presses++) {
-		await run.press(ENTER);
-		screen = run.screen();
-	}
+	// The other options keep their defaults: one key goes to the review.
+	await run.press(CTRL_R);
 	screen = await run.waitFor(/Next time, headless/);
 	assert.match(screen, /kubernetes\/web\/regcred\.secret\.yaml/);
 	assert.match(screen, /\| regauth --registry/);
 	assert.match(screen, new RegExp(`${registry.host.replaceAll('.', '\\.')} --username ${registry.username} --password-stdin`));
 
 	// The preview: reveal shows the secret, leaving the preview masks it again.
-	await run.press(TAB, RIGHT);
-	await run.waitFor(/Secret regcred in web/);
+	// Into the preview (it follows the options, so it may already show a Kubernetes file), on to the Secret.
+	await run.press(TAB);
+	for (let file = 0; file < 4 && !/‹ \d\/\d+ › Secret regcred/.test(run.screen()); file++) await run.press(RIGHT);
+	await run.waitFor(/‹ \d\/\d+ › Secret regcred in web/);
 	await run.press('r');
 	screen = await run.waitFor(/SECRETS SHOWN/);
 	assert.match(screen, /\.dockerconfigjson: eyJ/);
@@ -128,6 +133,6 @@ test('a narrow terminal stacks the preview under the form, and a resize re-lays 
 	let screen = await run.waitFor(/Which registry\?/);
 	assert.ok(!screen.split('\n').some(line => /(Which registry\?|On this machine).*[│╭]/.test(line)), 'narrow: the preview is not beside the form');
 	run.resize(140, 40);
-	screen = await run.waitFor(/Which registry\?.*│/);
+	screen = await run.waitFor(/Which registry\?.*[│╭]/);
 	run.kill();
 });

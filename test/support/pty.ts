@@ -4,7 +4,22 @@
 
 import {after} from 'node:test';
 import xterm from '@xterm/headless';
-import {type IPty, spawn} from 'node-pty';
+import type {IPty} from 'node-pty';
+
+// node-pty is an optional dependency: its native build may fail on `npm install` (no compiler,
+// no Node headers offline) without failing the install, since only these tests need it. Then
+// every pty test fails with this message instead of a bare "Cannot find module".
+let spawn: typeof import('node-pty').spawn | undefined;
+let missing = '';
+try {
+	({spawn} = await import('node-pty'));
+} catch (error) {
+	missing = (error as Error).message.split('\n')[0] ?? '';
+}
+
+export const PTY_MISSING = missing
+	? `node-pty is not installed or did not build (${missing}). It is optional so that npm install works without a C++ toolchain; the pseudo-terminal tests need it: install python3, make and g++ (Debian: build-essential) and run npm rebuild node-pty.`
+	: undefined;
 
 export interface PtyRun {
 	/** The visible screen, one string per row (right-trimmed). */
@@ -26,6 +41,7 @@ export function runInPty(
 	args: string[],
 	options: {cwd: string; env: NodeJS.ProcessEnv; columns?: number; rows?: number; keyDelayMs?: number},
 ): PtyRun {
+	if (!spawn) throw new Error(PTY_MISSING);
 	const columns = options.columns ?? 120;
 	const rows = options.rows ?? 40;
 	const terminal = new xterm.Terminal({cols: columns, rows, allowProposedApi: true});

@@ -1,16 +1,13 @@
-// A labelled single-line input: ink-text-input draws it (cursor, mask); text-edit.ts decides
-// what each change really does, so pastes, held Backspace and fast typing are handled right.
+// A labelled single-line input, drawn from the wizard's state (the value and the cursor; keys
+// are edited by line-edit.ts through the key map). A long value scrolls sideways around the
+// cursor; a long secret is one line, "•••••••• 2048 characters", never a screen of dots.
 import {Box, Text} from 'ink';
-import TextInput from 'ink-text-input';
-import {useEffect, useRef, useState} from 'react';
-import {useTypeAheadValue} from '../hooks/type-ahead.js';
-import {applyEdit} from './text-edit.js';
 
 export interface TextFieldProps {
 	label: string;
 	value: string;
-	onChange: (value: string) => void;
-	onSubmit?: (value: string) => void;
+	/** Code points before the cursor; undefined: at the end. */
+	cursor?: number | undefined;
 	focus: boolean;
 	/** Mask character for secrets; the value is never drawn when set. */
 	mask?: string;
@@ -24,33 +21,31 @@ export interface TextFieldProps {
 
 export const LABEL_WIDTH = 18;
 
-export function TextField({label, value, onChange, onSubmit, focus, mask, placeholder, error, hint, width}: TextFieldProps) {
-	// latest: what the field holds (every dispatched change is in `value` by the next render).
-	// rendered: what ink-text-input's key handler was built from. Ink re-subscribes that handler
-	// in an effect after each commit, so until then keys still go to the old one: advance
-	// `rendered` in an effect too (a child's effects run before its parent's).
-	const latest = useRef(value);
-	const rendered = useRef(value);
-	const [epoch, setEpoch] = useState(0);
-	const typeAhead = useTypeAheadValue();
-	latest.current = value;
-	useEffect(() => {
-		rendered.current = value;
-	});
-
-	const change = (next: string) => {
-		// A key held for the next screen: ink-text-input still saw it, this field must not.
-		if (typeAhead.swallowing()) {
-			setEpoch(current => current + 1);
-			return;
-		}
-		const result = applyEdit(latest.current, rendered.current, next);
-		latest.current = result.value;
-		if (result.adjusted) setEpoch(current => current + 1); // remount: cursor back to the end
-		if (result.value !== rendered.current) onChange(result.value);
+/** The visible part of a value: [before cursor, at cursor, after], fitted to `width` columns. */
+export function fitLine(value: string, cursor: number | undefined, width: number, mask?: string): {before: string; at: string; after: string} {
+	const chars = [...value];
+	const at = Math.max(0, Math.min(cursor ?? chars.length, chars.length));
+	if (mask) {
+		// One more column than the value for the cursor at its end.
+		if (chars.length + 1 <= width) return {before: mask.repeat(at), at: at < chars.length ? mask : ' ', after: mask.repeat(Math.max(0, chars.length - at - 1))};
+		return {before: `${mask.repeat(8)} ${chars.length} characters`, at: ' ', after: ''};
+	}
+	if (chars.length + 1 <= width) return {before: chars.slice(0, at).join(''), at: chars[at] ?? ' ', after: chars.slice(at + 1).join('')};
+	// Scroll sideways: keep the cursor in view, mark cut ends with "…".
+	const room = Math.max(3, width - 2);
+	let start = Math.max(0, at - Math.floor(room / 2));
+	start = Math.min(start, Math.max(0, chars.length + 1 - room));
+	const end = Math.min(chars.length, start + room);
+	return {
+		before: `${start > 0 ? '…' : ''}${chars.slice(start, at).join('')}`,
+		at: chars[at] ?? ' ',
+		after: `${chars.slice(at + 1, end).join('')}${end < chars.length ? '…' : ''}`,
 	};
+}
 
-	const inputWidth = Math.max(10, width - LABEL_WIDTH - 2);
+export function TextField({label, value, cursor, focus, mask, placeholder, error, hint, width}: TextFieldProps) {
+	const inputWidth = Math.max(10, width - LABEL_WIDTH - 1);
+	const shown = fitLine(value, cursor, inputWidth, mask);
 	return (
 		<Box flexDirection="column">
 			<Box>
@@ -61,16 +56,20 @@ export function TextField({label, value, onChange, onSubmit, focus, mask, placeh
 					</Text>
 				</Box>
 				<Box width={inputWidth} overflow="hidden">
-					<TextInput
-						key={epoch}
-						value={value}
-						onChange={change}
-						onSubmit={() => onSubmit?.(latest.current)}
-						focus={focus}
-						{...(mask ? {mask} : {})}
-						placeholder={placeholder ?? ''}
-						showCursor={focus}
-					/>
+					{value === '' && !focus ? (
+						<Text dimColor>{placeholder ?? ''}</Text>
+					) : value === '' && placeholder ? (
+						<Text>
+							<Text inverse>{placeholder[0]}</Text>
+							<Text dimColor>{placeholder.slice(1)}</Text>
+						</Text>
+					) : (
+						<Text wrap="truncate-end">
+							{shown.before}
+							{focus ? <Text inverse>{shown.at}</Text> : shown.at}
+							{shown.after}
+						</Text>
+					)}
 				</Box>
 			</Box>
 			{error ? (

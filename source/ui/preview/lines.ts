@@ -23,7 +23,8 @@ function plain(text: string): PreviewLine[] {
 }
 
 export function previewLines(artifact: Artifact, options: {revealed: boolean; diff: boolean}): PreviewLine[] {
-	if (artifact.blocked) return [{text: `Not written: ${artifact.blocked}`, color: 'red', wrap: true}];
+	// The reason is said once, where the question is: the preview names it in one line.
+	if (artifact.blocked) return [{text: `Not written: ${artifact.blocked.split('\n')[0]}`, color: 'red', wrap: true}];
 	const content = options.revealed && artifact.text !== null ? artifact.text : artifact.redacted;
 	const base = artifact.base;
 	if (!options.diff || !base?.exists || base.text === undefined || artifact.text === null) return plain(content);

@@ -13,6 +13,8 @@ export interface PreviewPaneProps {
 	focused: boolean;
 	width: number;
 	height: number;
+	/** Beside the form (else below it): the empty pane says where the questions are. */
+	wide?: boolean;
 }
 
 export function currentArtifact(plan: Plan, preview: PreviewState) {
@@ -30,7 +32,7 @@ const innerWidth = (width: number) => width - 4;
 
 // Memoized: keys that move between fields or scroll re-render the app but not the plan, and the
 // shown file's lines (a diff for a merge) are computed once per plan, not once per render.
-export const PreviewPane = memo(function PreviewPane({plan, preview, focused, width, height}: PreviewPaneProps) {
+export const PreviewPane = memo(function PreviewPane({plan, preview, focused, width, height, wide = true}: PreviewPaneProps) {
 	const artifact = currentArtifact(plan, preview);
 	const lines = useMemo(
 		() => (artifact ? wrapLines(previewLines(artifact, preview), innerWidth(width)) : []),
@@ -41,7 +43,7 @@ export const PreviewPane = memo(function PreviewPane({plan, preview, focused, wi
 		return (
 			<Box borderStyle="round" borderColor={border} width={width} height={height} paddingX={1} flexDirection="column">
 				<Text bold>Preview</Text>
-				<Text dimColor>Nothing to write yet: answer the questions on the left and the files appear here as you type.</Text>
+				<Text dimColor>Nothing to write yet: answer the questions {wide ? 'on the left' : 'above'} and the files appear here as you type.</Text>
 			</Box>
 		);
 	}
@@ -53,7 +55,7 @@ export const PreviewPane = memo(function PreviewPane({plan, preview, focused, wi
 	const state = artifact.status ?? artifactStatus(artifact);
 	const secretState = artifact.secret ? (preview.revealed ? ' · SECRETS SHOWN' : ' · secrets masked') : '';
 	const range = lines.length === 0 ? 'empty' : `lines ${scroll + 1}–${scroll + visible.length} of ${lines.length}`;
-	const keys = focused ? '←/→ file · ↑/↓ scroll · r reveal · d diff · Tab back' : 'Tab to focus · PgUp/PgDn scroll';
+	const keys = focused ? '←/→ file · ↑/↓ scroll · r reveal · d diff · Ctrl+P back' : 'Ctrl+P to focus · PgUp/PgDn scroll';
 	return (
 		<Box borderStyle="round" borderColor={border} width={width} height={height} paddingX={1} flexDirection="column">
 			<Text wrap="truncate-end">

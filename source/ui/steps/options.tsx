@@ -1,14 +1,15 @@
-// Step 6: only what the chosen targets need, with defaults so Enter-Enter-Enter works.
+// Step 4: only what the chosen targets need, with defaults: Ctrl+R takes them all and goes to
+// the review, Enter walks field by field.
 import {Box, Text} from 'ink';
 import {LABEL_WIDTH, TextField} from '../components/text-field.js';
 import {linesOf, windowAround} from '../components/window.js';
-import {useStepInput} from '../hooks/use-step-input.js';
-import {cycleChoice, optionFields} from '../option-fields.js';
+import {ACCEPT_DEFAULTS} from '../keymap.js';
+import {optionFields} from '../option-fields.js';
 import type {StepProps} from './step-props.js';
 
-const KEYS_HINT = '↑/↓ move · ←/→ change a choice · Enter next · defaults are fine';
+const KEYS_HINT = `↑/↓ Tab move · ←/→ change a choice · Enter next · ${ACCEPT_DEFAULTS.label}: keep the rest, review`;
 
-export function OptionsStep({state, dispatch, get, env, active, width, height}: StepProps) {
+export function OptionsStep({state, env, active, width, height}: StepProps) {
 	const fields = optionFields(state.answers, env);
 	// With every target chosen there are more fields than a small terminal has lines: show the
 	// ones around the focused field, and say how many are above and below.
@@ -20,36 +21,6 @@ export function OptionsStep({state, dispatch, get, env, active, width, height}: 
 		return 1 + (error ? linesOf(`✗ ${error}`, valueWidth) : focused ? linesOf(field.hint, valueWidth) : 0);
 	});
 	const slice = windowAround(heights, Math.min(state.field, fields.length - 1), height - 2 - linesOf(KEYS_HINT, width));
-
-	const advance = () => {
-		const latest = get();
-		const current = optionFields(latest.answers, env);
-		if (latest.field < current.length - 1) {
-			dispatch({type: 'field', field: latest.field + 1});
-			return;
-		}
-		const firstBad = current.findIndex(field => field.check?.(latest.drafts[field.id] ?? field.get(latest.answers)));
-		if (firstBad !== -1) dispatch({type: 'field', field: firstBad});
-		else dispatch({type: 'next', step: 'review'});
-	};
-
-	useStepInput(
-		'options',
-		(input, key) => {
-			const latest = get();
-			const current = optionFields(latest.answers, env);
-			const field = current[latest.field];
-			if (key.upArrow || key.downArrow) {
-				dispatch({type: 'move', delta: key.upArrow ? -1 : 1, count: current.length});
-			} else if (field?.kind === 'choice' && (key.leftArrow || key.rightArrow || input === ' ')) {
-				dispatch({type: 'answers', update: answers => cycleChoice(field, answers, key.leftArrow ? -1 : 1)});
-			} else if (key.return) {
-				advance();
-			}
-		},
-		active,
-	);
-
 	return (
 		<Box flexDirection="column" width={width}>
 			<Text bold>Options</Text>
@@ -86,7 +57,7 @@ export function OptionsStep({state, dispatch, get, env, active, width, height}: 
 						key={field.id}
 						label={field.label}
 						value={value}
-						onChange={text => dispatch({type: 'draft', id: field.id, text, update: answers => field.set(answers, text)})}
+						cursor={focused ? state.cursor : undefined}
 						focus={focused}
 						{...(error ? {error} : {})}
 						{...(focused ? {hint: field.hint} : {})}

@@ -1,81 +1,69 @@
-// Step 7: everything that would happen, before it happens: files (new, merged, unchanged),
-// commands, warnings, and the same run as a headless command for next time.
+// Step 5: everything that would happen, before it happens: files (new, merged, unchanged),
+// commands, warnings, and the same run as a headless command for next time. Paths and
+// commands are wrapped whole; the column scrolls with PgUp/PgDn when it is taller than the pane.
 import {Box, Text} from 'ink';
-import type {ReactNode} from 'react';
-import type {ApplyMode} from '../../apply/apply.js';
 import {octal} from '../../formats/file-mode.js';
 import {artifactStatus, type Plan} from '../../plan-types.js';
 import type {VerifyResult} from '../../verify/result.js';
 import {verdict} from '../../verify/verdict.js';
-import {type Choice, ChoiceList} from '../components/choice-list.js';
+import {reviewChoices} from '../choices.js';
+import {ChoiceList} from '../components/choice-list.js';
+import {type Block, ScrollColumn} from '../components/scroll-column.js';
 import {linesOf} from '../components/window.js';
-import {useStepInput} from '../hooks/use-step-input.js';
-import {checkFor} from '../state.js';
+import {checkFor, type WizardState} from '../state.js';
 import type {StepProps} from './step-props.js';
 
-export function reviewChoices(plan: Plan): Choice[] {
-	const problems = [
-		...plan.issues.map(issue => `${issue.label}: ${issue.message}`),
-		...plan.notes.filter(note => note.level === 'error').map(note => note.message),
-	];
-	const runnable = plan.commands.filter(command => command.role === 'deploy' || command.role === 'alternative');
-	const disabled = problems.length > 0;
-	const reason = disabled ? `cannot apply: ${problems[0]}` : undefined;
-	const choices: Choice[] = [
-		{
-			value: 'files',
-			label: 'Write the files',
-			hint: reason ?? `${plan.artifacts.filter(artifact => artifact.changed).length} file(s) change; backups beside each; regauth undo reverts`,
-			disabled,
-		},
-	];
-	if (runnable.length > 0) {
-		choices.push({value: 'commands', label: 'Run the commands', hint: reason ?? runnable.map(command => command.title).join(' · '), disabled});
-		choices.push({
-			value: 'both',
-			label: 'Write the files and run the commands',
-			hint: reason ?? 'files first, then the commands; stops at the first failure',
-			disabled,
-		});
-	}
-	return choices;
-}
+export {reviewChoices};
 
 const STATE_COLOR = {new: 'green', merge: 'yellow', unchanged: 'gray', refused: 'red'} as const;
+const STATUS_WIDTH = 15;
 
-export function ReviewStep({state, dispatch, get, plan, active, width, height}: StepProps) {
-	const choices = reviewChoices(plan);
-	useStepInput(
-		'review',
-		(_input, key) => {
-			if (key.upArrow || key.downArrow) {
-				dispatch({type: 'move', delta: key.upArrow ? -1 : 1, count: choices.length});
-				return;
-			}
-			if (!key.return) return;
-			const choice = choices[Math.min(get().field, choices.length - 1)];
-			if (!choice || choice.disabled) return;
-			dispatch({type: 'applyMode', mode: choice.value as ApplyMode});
-			dispatch({type: 'next', step: 'apply'});
-		},
-		active,
-	);
+/** The review's content below the actions, in the order it matters, each with its height. */
+export function reviewBlocks(state: WizardState, plan: Plan, width: number): Block[] {
 	const checks = state.answers.credentials
 		.map(credential => checkFor(state, credential)?.result)
 		.filter((result): result is VerifyResult => result !== undefined && result !== 'checking');
+	const seen = new Set<string>();
+	// The same warning from two targets (docker and podman both store base64) is said once.
+	const once = <T extends {message: string}>(note: T) => !seen.has(note.message) && Boolean(seen.add(note.message));
 	const warnings = [
 		...plan.issues.map(issue => ({level: 'error' as const, message: `${issue.label}: ${issue.message}`})),
 		...verdict(checks, 'on').notes.filter(note => note.level !== 'info'),
 		...plan.notes.filter(note => note.level !== 'info'),
-	];
-	const infos = [...verdict(checks, 'on').notes, ...plan.notes].filter(note => note.level === 'info');
+	].filter(once);
+	const infos = [...verdict(checks, 'on').notes, ...plan.notes].filter(note => note.level === 'info').filter(once);
 	const staged = plan.artifacts.filter(artifact => artifact.install && artifact.install.length > 0);
+	const blocks: Block[] = [];
+	const add = (key: string, lines: number, node: Block['node']) => blocks.push({key, lines, node});
 
-	// Sections in the order they matter; whatever does not fit the pane is counted, not clipped.
-	const blocks: Array<{key: string; lines: number; node: ReactNode}> = [];
-	const add = (key: string, lines: number, node: ReactNode) => {
-		blocks.push({key, lines, node});
-	};
+	add('files', 1, <Text bold>Files</Text>);
+	for (const artifact of plan.artifacts) {
+		const status = artifact.status ?? artifactStatus(artifact);
+		add(
+			`f${artifact.id}`,
+			linesOf(artifact.path, width - STATUS_WIDTH),
+			<Box>
+				<Box width={STATUS_WIDTH} flexShrink={0}>
+					<Text color={STATE_COLOR[status]}>
+						{status.padEnd(9)} {octal(artifact.mode)}
+					</Text>
+				</Box>
+				<Text wrap="wrap">{artifact.path}</Text>
+			</Box>,
+		);
+	}
+	if (plan.commands.length > 0) {
+		add('commands', 2, <Text bold>{'\n'}Commands</Text>);
+		for (const command of plan.commands)
+			add(
+				`c${command.id}`,
+				linesOf(`$ ${command.display}`, width),
+				<Text wrap="wrap" dimColor={command.role === 'alternative'}>
+					$ {command.display}
+				</Text>,
+			);
+	}
+	if (warnings.length > 0) add('warnings-gap', 1, <Text> </Text>);
 	for (const [index, note] of warnings.entries()) {
 		add(
 			`w${index}`,
@@ -86,83 +74,41 @@ export function ReviewStep({state, dispatch, get, plan, active, width, height}: 
 		);
 	}
 	if (staged.length > 0) {
-		add(
-			'staged',
-			2,
-			<Box marginTop={1}>
-				<Text bold>Staged, to put in place afterwards</Text>
-			</Box>,
-		);
+		add('staged', 2, <Text bold>{'\n'}Staged, to put in place afterwards</Text>);
 		for (const artifact of staged)
 			add(`s${artifact.id}`, linesOf(`$ ${artifact.install!.join(' && ')}`, width), <Text>$ {artifact.install!.join(' && ')}</Text>);
 	}
-	const gap = warnings.length > 0 || staged.length > 0 ? 1 : 0;
 	add(
 		'headless',
-		gap + 1 + linesOf(plan.headless, width),
-		<Box flexDirection="column" marginTop={gap}>
-			<Text bold>Next time, headless</Text>
+		2 + linesOf(plan.headless, width),
+		<Box flexDirection="column" marginTop={1}>
+			<Text bold>Next time, headless (printed again when the wizard ends)</Text>
 			<Text wrap="wrap">{plan.headless}</Text>
 		</Box>,
 	);
-	add(
-		'files',
-		2,
-		<Box marginTop={1}>
-			<Text bold>Files</Text>
-		</Box>,
-	);
-	for (const artifact of plan.artifacts) {
-		const status = artifact.status ?? artifactStatus(artifact);
-		add(
-			`f${artifact.id}`,
-			1,
-			<Box>
-				<Box width={15} flexShrink={0}>
-					<Text color={STATE_COLOR[status]}>
-						{status.padEnd(9)} {octal(artifact.mode)}
-					</Text>
-				</Box>
-				<Text wrap="truncate-start">{artifact.path}</Text>
-			</Box>,
-		);
-	}
-	if (plan.commands.length > 0) {
-		add('commands', 1, <Text bold>Commands</Text>);
-		for (const command of plan.commands) {
-			add(
-				`c${command.id}`,
-				1,
-				<Text wrap="truncate-end" dimColor={command.role === 'alternative'}>
-					$ {command.display}
-				</Text>,
-			);
-		}
-	}
 	for (const [index, note] of infos.entries()) add(`i${index}`, linesOf(`i ${note.message}`, width), <Text dimColor>i {note.message}</Text>);
+	return blocks;
+}
 
+/** Lines the scrolled part of the review gets: the pane less the title, the actions and the notice. */
+export function reviewColumnHeight(state: WizardState, plan: Plan, width: number, height: number): number {
+	const choices = reviewChoices(plan);
 	const selected = choices[Math.min(state.field, choices.length - 1)];
-	const choiceLines = choices.length + (selected?.hint ? linesOf(selected.hint, width - 2) : 0);
-	let budget = Math.max(0, height - 3 - choiceLines - (state.notice ? linesOf(state.notice, width) : 0));
-	const shown: typeof blocks = [];
-	for (const block of blocks) {
-		if (block.lines > budget - 1 && shown.length < blocks.length - 1) break;
-		shown.push(block);
-		budget -= block.lines;
-	}
-	const hidden = blocks.slice(shown.length).reduce((sum, block) => sum + block.lines, 0);
+	const choiceLines = choices.length + (selected?.hint ? linesOf(selected.hint, width - 4) : 0);
+	const noticeLines = state.notice ? linesOf(`! ${state.notice}`, width) : 0;
+	return Math.max(3, height - 2 - choiceLines - noticeLines);
+}
+
+export function ReviewStep({state, plan, width, height}: StepProps) {
+	const choices = reviewChoices(plan);
+	const index = Math.min(state.field, choices.length - 1);
 	return (
 		<Box flexDirection="column" width={width}>
 			<Text bold>Review</Text>
 			{state.notice ? <Text color="yellow">! {state.notice}</Text> : null}
-			<ChoiceList items={choices} index={Math.min(state.field, choices.length - 1)} />
+			<ChoiceList items={choices} index={index} width={width} />
 			<Text> </Text>
-			{shown.map(block => (
-				<Box key={block.key} flexDirection="column">
-					{block.node}
-				</Box>
-			))}
-			{hidden > 0 ? <Text dimColor>… {hidden} more lines: a taller terminal shows them; Tab shows each file in the preview.</Text> : null}
+			<ScrollColumn blocks={reviewBlocks(state, plan, width)} scroll={state.scroll} height={reviewColumnHeight(state, plan, width, height)} />
 		</Box>
 	);
 }

@@ -1,22 +1,29 @@
 import type {Environment} from '../../environment.js';
 import type {Plan} from '../../plan-types.js';
+import type {StoreStatus} from '../choices.js';
 import type {WizardServices} from '../services.js';
 import type {Action, WizardState} from '../state.js';
+import type {FinalReport} from './apply.js';
 
-/** What every step gets: it renders `state` and reacts to keys while `active`. */
+/** What every step view gets: it renders `state`; keys are handled by the key map (keymap.ts). */
 export interface StepProps {
 	state: WizardState;
 	dispatch: (action: Action) => void;
-	/** The latest state, for key handlers (see store.ts). */
+	/** The latest state, for effects that finish later (see store.ts). */
 	get: () => WizardState;
 	plan: Plan;
 	env: Environment | null;
+	stores: StoreStatus | undefined;
+	/** kubectl's contexts were asked for and the answer is in (env.kube null then means: could not be read). */
+	kubeRead: boolean;
 	width: number;
 	height: number;
 	active: boolean;
 	services: WizardServices;
-	/** End the wizard with this exit code. */
-	finish: (code: number) => void;
+	/** End the wizard with this exit code (and the summary to leave in the terminal). */
+	finish: (code: number, report?: FinalReport) => void;
 	/** Read the machine again (after a file changed under us). */
 	refresh: () => Promise<void>;
+	/** The apply step's outcome, once known: Enter then finishes with it. */
+	onReport: (report: FinalReport) => void;
 }

@@ -5,7 +5,9 @@ import {render} from 'ink-testing-library';
 import {type Answers, defaultAnswers} from '../../../source/answers.js';
 import {type Environment, emptyEnvironment} from '../../../source/environment.js';
 import {App} from '../../../source/ui/app.js';
+import type {StoreStatus} from '../../../source/ui/choices.js';
 import type {WizardServices} from '../../../source/ui/services.js';
+import type {FinalReport} from '../../../source/ui/steps/apply.js';
 
 export const KEYS = {
 	enter: '\r',
@@ -20,6 +22,23 @@ export const KEYS = {
 	pageDown: '\u001B[6~',
 	pageUp: '\u001B[5~',
 	space: ' ',
+	shiftTab: '\u001B[Z',
+	home: '\u001B[H',
+	end: '\u001B[F',
+	delete: '\u001B[3~',
+	ctrlA: '\u0001',
+	ctrlE: '\u0005',
+	ctrlK: '\u000B',
+	ctrlP: '\u0010',
+	ctrlR: '\u0012',
+	ctrlU: '\u0015',
+	ctrlW: '\u0017',
+	altB: '\u001Bb',
+	altF: '\u001Bf',
+	ctrlLeft: '\u001B[1;5D',
+	ctrlRight: '\u001B[1;5C',
+	pasteStart: '\u001B[200~',
+	pasteEnd: '\u001B[201~',
 };
 
 const tick = () => new Promise(resolve => setImmediate(resolve)).then(() => new Promise(resolve => setTimeout(resolve, 0)));
@@ -50,25 +69,34 @@ export interface Driver {
 	frame: () => string;
 	press: (...keys: string[]) => Promise<string>;
 	type: (text: string) => Promise<string>;
+	/** Wait until the frame matches (effects such as reading a file take more than a render). */
+	waitFor: (pattern: RegExp, timeoutMs?: number) => Promise<string>;
 	/** Several chunks written back to back, before the screen can follow (fast typing). */
 	burst: (...chunks: string[]) => Promise<string>;
 	resize: (columns: number, rows: number) => Promise<string>;
 	exitCode: () => number | undefined;
+	/** What the wizard leaves in the terminal when it ends. */
+	report: () => FinalReport | undefined;
 	unmount: () => void;
 	frames: () => string[];
 }
 
 export async function startWizard(
-	options: {env?: Environment; services?: WizardServices; answers?: Answers; columns?: number; rows?: number} = {},
+	options: {env?: Environment; services?: WizardServices; answers?: Answers; columns?: number; rows?: number; stores?: StoreStatus} = {},
 ): Promise<Driver> {
 	let exitCode: number | undefined;
+	let report: FinalReport | undefined;
 	const instance = render(
 		<App
 			initialAnswers={options.answers ?? {...defaultAnswers(), keychain: {kind: 'regauth'}}}
 			env={options.env ?? testEnvironment()}
 			services={options.services ?? fakeServices()}
+			{...(options.stores ? {stores: options.stores} : {})}
 			refresh={async () => undefined}
-			onExit={code => (exitCode = code)}
+			onExit={(code, final) => {
+				exitCode = code;
+				report = final;
+			}}
 		/>,
 	);
 	let columns = options.columns ?? 100;
@@ -107,6 +135,14 @@ export async function startWizard(
 			instance.stdin.write(text);
 			return settle(before);
 		},
+		waitFor: async (pattern, timeoutMs = 5000) => {
+			const deadline = Date.now() + timeoutMs;
+			while (!pattern.test(frame())) {
+				if (Date.now() > deadline) throw new Error(`timed out waiting for ${pattern}; the frame is:\n${frame()}`);
+				await new Promise(resolve => setTimeout(resolve, 10));
+			}
+			return frame();
+		},
 		burst: async (...chunks) => {
 			const before = frame();
 			for (const chunk of chunks) instance.stdin.write(chunk);
@@ -120,6 +156,7 @@ export async function startWizard(
 			return settle(before);
 		},
 		exitCode: () => exitCode,
+		report: () => report,
 		unmount: () => instance.unmount(),
 		frames: () => instance.frames,
 	};

@@ -1,0 +1,155 @@
+// The items of the wizard's lists, computed from the state and the machine (pure): the same
+// function feeds the view and the key map, so the highlighted row is always the one Enter picks.
+import {type Answers, checkRegistry, type KeychainChoice, resolveAnswers} from '../answers.js';
+import type {Environment} from '../environment.js';
+import {keychainOptions} from '../keychain/choices.js';
+import type {KeychainProblem, KeychainStatus} from '../keychain/diagnose.js';
+import {HELPER_NAME} from '../keychain/names.js';
+import type {Plan} from '../plan-types.js';
+import {KNOWN_REGISTRIES} from './registries.js';
+import type {Remembered} from './state.js';
+
+export interface Choice {
+	label: string;
+	value: string;
+	hint?: string;
+	disabled?: boolean;
+}
+
+function displayHost(registry: string): string {
+	const checked = checkRegistry(registry);
+	return checked.value?.host ?? (registry || 'docker.io');
+}
+
+/** Keychain stores checked while the first screen is shown, by helper name (regauth, pass…). */
+export type StoreStatus = Record<string, KeychainStatus>;
+
+/** undefined: the stores were not checked (the wizard then trusts what is on PATH). */
+export function keychainWorks(env: Environment | null, stores: StoreStatus | undefined): boolean {
+	const own = Boolean(env && (env.regauthHelper || env.helpers.includes(HELPER_NAME)));
+	return own && (stores === undefined || stores[HELPER_NAME]?.ok === true);
+}
+
+export function registryChoices(answers: Answers, remembered: Remembered, keychainAvailable: boolean): Choice[] {
+	const items: Choice[] = [];
+	const count = answers.credentials.length;
+	if (count > 0) {
+		const problems = resolveAnswers(answers).issues.filter(issue => issue.field.startsWith('credentials.'));
+		items.push({
+			value: 'continue',
+			label: `Continue with ${count} ${count === 1 ? 'registry' : 'registries'}`,
+			hint: problems.length > 0 ? `first fix: ${problems[0]!.label}: ${problems[0]!.message}` : 'choose what to configure next',
+			disabled: problems.length > 0,
+		});
+		answers.credentials.forEach((credential, index) => {
+			items.push({
+				value: `edit:${index}`,
+				label: `✎ ${displayHost(credential.registry)} — ${credential.username || '(no user yet)'}`,
+				hint: 'Enter edits it · x removes it',
+			});
+		});
+	}
+	for (const known of KNOWN_REGISTRIES) items.push({value: `add:${known.id}`, label: `${count > 0 ? '+ ' : ''}${known.label}`, hint: known.hint});
+	if (remembered) {
+		const configured = new Set(answers.credentials.map(credential => checkRegistry(credential.registry).value?.key));
+		for (const [key, username] of Object.entries(remembered.servers)) {
+			if (configured.has(key)) continue;
+			items.push({value: `recall:${key}`, label: `↺ ${key} — ${username}`, hint: 'remembered in the keychain: no need to type the password again'});
+		}
+	} else if (keychainAvailable) {
+		items.push({value: 'remembered', label: '↺ Credentials remembered in the keychain…', hint: 'reuse a login regauth stored before (asks the keychain)'});
+	}
+	return items;
+}
+
+export interface KeychainItem extends Choice {
+	choice: KeychainChoice;
+	warning?: string;
+	/** The store was checked and does not work here: why, and the fix, in the wizard's terms. */
+	problem?: string;
+	/** Still being checked. */
+	checking: boolean;
+}
+
+function helperOf(choice: KeychainChoice): string | undefined {
+	return choice.kind === 'regauth' ? HELPER_NAME : choice.kind === 'helper' ? choice.name : undefined;
+}
+
+/** The fixes for a store that does not work, naming the wizard's own entries instead of flags. */
+export function wizardAdvice(problem: KeychainProblem, others: string[]): string {
+	const advice = problem.advice.filter(line => !/--keychain/.test(line));
+	const alternatives = others.length > 0 ? [`Or choose ${others.map(label => `“${label}”`).join(' or ')} in this list`] : [];
+	return [`${problem.message}.`, ...[...advice, ...alternatives].map(line => `- ${line}.`)].join('\n');
+}
+
+export function keychainChoices(env: Environment | null, stores: StoreStatus | undefined): KeychainItem[] {
+	if (!env) return [];
+	const options = keychainOptions(env);
+	return options.map(option => {
+		const helper = helperOf(option.choice);
+		const status = helper ? stores?.[helper] : undefined;
+		const broken = option.available && status && !status.ok ? status.problem : undefined;
+		const checking = stores !== undefined && option.available && helper !== undefined && status === undefined;
+		const others = options
+			.filter(other => other !== option && other.available && (helperOf(other.choice) === undefined || stores?.[helperOf(other.choice)!]?.ok !== false))
+			.map(other => other.label);
+		return {
+			label: `${option.label}${!option.available ? ' (not available)' : broken ? ' (does not work here)' : checking ? ' (checking…)' : ''}`,
+			value: JSON.stringify(option.choice),
+			choice: option.choice,
+			hint: broken ? broken.message : option.hint,
+			disabled: !option.available || Boolean(broken),
+			...(broken ? {problem: wizardAdvice(broken, others)} : {}),
+			...(option.warning ? {warning: option.warning} : {}),
+			checking,
+		};
+	});
+}
+
+/** The highlighted row when the step opens: the answer already given if it works, else the first store that works. */
+export function defaultKeychainIndex(items: KeychainItem[], current: KeychainChoice): number {
+	const given = items.findIndex(item => item.value === JSON.stringify(current) && !item.disabled && !item.checking);
+	if (given !== -1) return given;
+	const working = items.findIndex(item => !item.disabled && !item.checking);
+	return Math.max(0, working);
+}
+
+export function reviewChoices(plan: Plan): Choice[] {
+	const problems = [
+		...plan.issues.map(issue => `${issue.label}: ${issue.message}`),
+		...plan.notes.filter(note => note.level === 'error').map(note => note.message),
+	];
+	const runnable = plan.commands.filter(command => command.role === 'deploy' || command.role === 'alternative');
+	const disabled = problems.length > 0;
+	const reason = disabled ? `cannot apply: ${problems[0]}` : undefined;
+	const changed = plan.artifacts.filter(artifact => artifact.changed).length;
+	const choices: Choice[] = [
+		{
+			value: 'files',
+			label: 'Write the files',
+			hint: reason ?? `${changed} ${changed === 1 ? 'file changes' : 'files change'}; backups beside each; regauth undo reverts`,
+			disabled,
+		},
+	];
+	if (runnable.length > 0) {
+		choices.push({value: 'commands', label: 'Run the commands', hint: reason ?? runnable.map(command => command.title).join(' · '), disabled});
+		choices.push({
+			value: 'both',
+			label: 'Write the files and run the commands',
+			hint: reason ?? 'files first, then the commands; stops at the first failure',
+			disabled,
+		});
+	}
+	return choices;
+}
+
+/** Type-ahead on a list: the next item after `from` whose label starts with `letter` (ignoring marks). */
+export function typeAhead(items: Choice[], from: number, letter: string): number | undefined {
+	const wanted = letter.toLowerCase();
+	for (let step = 1; step <= items.length; step++) {
+		const index = (from + step) % items.length;
+		const label = items[index]!.label.replace(/^[^\p{L}\p{N}]+/u, '').toLowerCase();
+		if (label.startsWith(wanted)) return index;
+	}
+	return undefined;
+}

@@ -1,0 +1,115 @@
+// The wizard's effects, in one place: the credential check, the keychain lookups and checks,
+// reading an import file. Each marks the state busy while it runs (keys typed meanwhile are
+// held by the caller and replayed after, so an Enter pressed during the check is not lost) and
+// turns its outcome into actions.
+import {useEffect, useRef} from 'react';
+import type {Environment} from '../../environment.js';
+import {keychainWorks, registryChoices, type StoreStatus} from '../choices.js';
+import {CREDENTIAL_FIELDS} from '../credential-fields.js';
+import {nextAfterKeychain} from '../flow.js';
+import type {Effect} from '../keymap.js';
+import type {WizardServices} from '../services.js';
+import {type Action, checkFor, type WizardState} from '../state.js';
+
+const PASSWORD_FIELD = CREDENTIAL_FIELDS.findIndex(field => field.key === 'password');
+
+export function useWizardEffects(
+	get: () => WizardState,
+	dispatch: (action: Action) => void,
+	services: WizardServices,
+	machine: () => {env: Environment | null; stores: StoreStatus | undefined},
+): (effect: Effect) => Promise<void> {
+	const controller = useRef(new AbortController());
+	useEffect(() => () => controller.current.abort(), []);
+
+	const busy = (kind: WizardState['busy']) => dispatch({type: 'busy', busy: kind});
+
+	return async effect => {
+		switch (effect.kind) {
+			case 'verify': {
+				const current = effect.credential;
+				dispatch({type: 'check', check: {...current, result: 'checking'}});
+				busy('verify');
+				const result = await services.verify(current, controller.current.signal);
+				busy(undefined);
+				if (!result) {
+					// Checks are off (--no-verify): nothing to show, nothing to remember.
+					dispatch({type: 'uncheck', credential: current});
+					dispatch({type: 'next', step: 'registry'});
+					return;
+				}
+				dispatch({type: 'check', check: {...current, result}});
+				const latest = get();
+				const still = latest.step === 'credentials' ? latest.answers.credentials[latest.editing] : undefined;
+				if (!still || checkFor(latest, still)?.result !== result) return;
+				if (result.status === 'verified') dispatch({type: 'next', step: 'registry'});
+				// A rejected login is the password's (or the user's) fault: put the cursor there.
+				else if (result.status === 'rejected') dispatch({type: 'field', field: PASSWORD_FIELD});
+				return;
+			}
+			case 'remembered': {
+				busy('remembered');
+				const result = await services.rememberedCredentials();
+				busy(undefined);
+				if (result.ok) dispatch({type: 'remembered', remembered: {servers: result.servers}});
+				else dispatch({type: 'remembered', remembered: undefined, problem: result.message});
+				// The remembered entries replace the "look them up" row in place: keep the highlight
+				// on a row that exists (the first entry found, or the last row).
+				const latest = get();
+				const {env, stores} = machine();
+				const count = registryChoices(latest.answers, latest.registry.remembered, keychainWorks(env, stores)).length;
+				if (latest.field >= count) dispatch({type: 'field', field: Math.max(0, count - 1)});
+				return;
+			}
+			case 'recall': {
+				busy('recall');
+				const result = await services.recallCredential({registry: effect.key, username: '', password: '', email: ''});
+				busy(undefined);
+				dispatch({type: 'remembered', remembered: undefined, ...(result.ok ? {} : {problem: result.message})});
+				if (!result.ok) return;
+				const index = get().answers.credentials.length;
+				dispatch({type: 'answers', update: answers => ({...answers, credentials: [...answers.credentials, result.credential]})});
+				dispatch({type: 'edit', index, field: CREDENTIAL_FIELDS.length - 1});
+				return;
+			}
+			case 'keychain': {
+				busy('keychain');
+				const result = await services.checkKeychain(effect.choice);
+				busy(undefined);
+				if (!result.ok) {
+					dispatch({type: 'keychainProblem', problem: result.message});
+					return;
+				}
+				dispatch({type: 'answers', update: answers => ({...answers, keychain: effect.choice})});
+				dispatch({type: 'next', step: nextAfterKeychain(get().answers)});
+				return;
+			}
+			case 'import': {
+				busy('import');
+				const [read, {importCredentials}] = await Promise.all([services.readFile(effect.path), import('../../import/quay-files.js')]);
+				busy(undefined);
+				if (!read.ok) {
+					dispatch({type: 'imported', result: {ok: false, message: read.message}});
+					return;
+				}
+				const result = importCredentials(read.text, effect.path);
+				if (!result.ok) {
+					dispatch({type: 'imported', result: {ok: false, message: `Import file ${effect.path}: ${result.message}`}});
+					return;
+				}
+				const editing = get().editing;
+				// The file's first credential replaces this one; any others are added after it.
+				dispatch({
+					type: 'answers',
+					update: answers => ({
+						...answers,
+						credentials: [...answers.credentials.slice(0, editing), ...result.credentials, ...answers.credentials.slice(editing + 1)],
+					}),
+				});
+				dispatch({type: 'imported', result: {ok: true, message: `Imported ${result.found}.`}});
+				dispatch({type: 'field', field: CREDENTIAL_FIELDS.length - 1});
+				return;
+			}
+		}
+	};
+}

@@ -1,0 +1,334 @@
+// What a key does, for every step: a pure function from the latest state and one key to the
+// actions that follow (and the effects to start). One place decides, from the state the user
+// sees, so keys typed ahead, pasted or piled into one chunk act exactly as if typed slowly.
+import type {Answers, Credential, KeychainChoice, TargetId} from '../answers.js';
+import type {ApplyMode} from '../apply/apply.js';
+import type {Environment} from '../environment.js';
+import type {Plan} from '../plan-types.js';
+import {TARGET_CATALOG as TARGETS} from '../targets/catalog.js';
+import {
+	type Choice,
+	defaultKeychainIndex,
+	type KeychainItem,
+	keychainChoices,
+	keychainWorks,
+	registryChoices,
+	reviewChoices,
+	type StoreStatus,
+	typeAhead,
+} from './choices.js';
+import {CREDENTIAL_FIELDS, IMPORT_ROW, ROWS} from './credential-fields.js';
+import {nextAfterTargets, previousStep} from './flow.js';
+import type {Key} from './keys.js';
+import {editLine} from './line-edit.js';
+import {cycleChoice, optionFields} from './option-fields.js';
+import {KNOWN_REGISTRIES} from './registries.js';
+import {type Action, checkFor, type WizardState} from './state.js';
+
+export type Effect =
+	| {kind: 'verify'; credential: Credential}
+	| {kind: 'remembered'}
+	| {kind: 'recall'; key: string}
+	| {kind: 'keychain'; choice: KeychainChoice}
+	| {kind: 'import'; path: string};
+
+export type Command = Action | {type: 'effect'; effect: Effect} | {type: 'finish'; code: number};
+
+export interface KeyContext {
+	plan: Plan;
+	env: Environment | null;
+	stores: StoreStatus | undefined;
+	/** Lines of the previewed file and the lines one page scrolls. */
+	previewLength: () => number;
+	previewPage: number;
+	/** How far the left column can scroll, and one page of it. */
+	leftMax: number;
+	leftPage: number;
+	/** The exit code once the apply step has finished (Enter then leaves). */
+	finished?: number;
+}
+
+/** The key that accepts every remaining option as it is and goes to the review. */
+export const ACCEPT_DEFAULTS = {name: 'ctrl', text: 'r', label: 'Ctrl+R'} as const;
+/** The key that moves the focus to the preview and back, on every step. */
+export const PREVIEW_KEY = {name: 'ctrl', text: 'p', label: 'Ctrl+P'} as const;
+
+const is = (key: Key, name: Key['name'], text?: string) => key.name === name && (text === undefined || key.text === text);
+
+/** Steps whose focused row is a text field: letters are text there, not commands. */
+export function typing(state: WizardState, ctx: Pick<KeyContext, 'env'>): boolean {
+	if (state.focus !== 'form') return false;
+	if (state.step === 'credentials') return true;
+	if (state.step === 'options') return optionFields(state.answers, ctx.env)[state.field]?.kind === 'text';
+	return false;
+}
+
+export function keyToCommands(state: WizardState, key: Key, ctx: KeyContext): Command[] {
+	if (state.help) return is(key, 'escape') || (is(key, 'text', '?') && !typing(state, ctx)) ? [{type: 'help', open: false}] : [];
+	if (state.step === 'apply') return applyKeys(key, ctx);
+	if (is(key, 'escape')) {
+		const back: Command[] = [{type: 'back'}];
+		// Back on the keychain step: the highlight on the answer given (or a store that works).
+		if (state.focus === 'form' && previousStep(state.step, state.answers) === 'keychain')
+			back.push({type: 'field', field: defaultKeychainIndex(keychainChoices(ctx.env, ctx.stores), state.answers.keychain)});
+		return back;
+	}
+	if (is(key, PREVIEW_KEY.name, PREVIEW_KEY.text)) return [{type: 'toggleFocus'}];
+	const scrollsLeft = state.step === 'review' || state.step === 'keychain';
+	if ((key.name === 'pageUp' || key.name === 'pageDown') && !(scrollsLeft && state.focus === 'form')) {
+		return [previewScroll(ctx, key.name === 'pageUp' ? -ctx.previewPage : ctx.previewPage)];
+	}
+	if (state.focus === 'preview') return previewKeys(key, ctx);
+	if (is(key, 'text', '?') && !typing(state, ctx)) return [{type: 'help', open: true}];
+	switch (state.step) {
+		case 'registry':
+			return registryKeys(state, key, ctx);
+		case 'credentials':
+			return credentialKeys(state, key);
+		case 'targets':
+			return targetKeys(state, key, ctx);
+		case 'keychain':
+			return keychainKeys(state, key, ctx);
+		case 'options':
+			return optionKeys(state, key, ctx);
+		case 'review':
+			return reviewKeys(state, key, ctx);
+	}
+}
+
+function previewScroll(ctx: KeyContext, delta: number): Action {
+	return {type: 'previewScroll', delta, max: Math.max(0, ctx.previewLength() - ctx.previewPage)};
+}
+
+function previewKeys(key: Key, ctx: KeyContext): Command[] {
+	if (key.name === 'tab') return [{type: 'toggleFocus'}];
+	if (key.name === 'left' || key.name === 'right')
+		return [{type: 'previewFile', ids: ctx.plan.artifacts.map(artifact => artifact.id), delta: key.name === 'left' ? -1 : 1}];
+	if (key.name === 'up' || key.name === 'down') return [previewScroll(ctx, key.name === 'up' ? -1 : 1)];
+	if (key.name === 'home') return [previewScroll(ctx, -Infinity)];
+	if (key.name === 'end') return [previewScroll(ctx, Infinity)];
+	if (is(key, 'text', 'r')) return [{type: 'reveal'}];
+	if (is(key, 'text', 'd')) return [{type: 'diff'}];
+	return [];
+}
+
+/** ↑/↓ (wrapping), Home/End and type-ahead over a list; undefined when the key is not a list key. */
+function listMove(state: WizardState, key: Key, items: Choice[]): Command[] | undefined {
+	const count = items.length;
+	if (key.name === 'up' || key.name === 'down') return [{type: 'move', delta: key.name === 'up' ? -1 : 1, count}];
+	if (key.name === 'home') return [{type: 'field', field: 0}];
+	if (key.name === 'end') return [{type: 'field', field: Math.max(0, count - 1)}];
+	if (key.name === 'text' && key.text && [...key.text].length === 1 && key.text !== ' ') {
+		const found = typeAhead(items, state.field, key.text);
+		return found === undefined ? [] : [{type: 'field', field: found}];
+	}
+	return undefined;
+}
+
+function registryKeys(state: WizardState, key: Key, ctx: KeyContext): Command[] {
+	const items = registryChoices(state.answers, state.registry.remembered, keychainWorks(ctx.env, ctx.stores));
+	const choice = items[Math.min(state.field, items.length - 1)];
+	if (is(key, 'text', 'x') && choice?.value.startsWith('edit:')) {
+		const index = Number(choice.value.slice(5));
+		return [
+			{type: 'answers', update: answers => ({...answers, credentials: answers.credentials.filter((_, position) => position !== index)})},
+			{type: 'field', field: 0},
+		];
+	}
+	if (key.name === 'tab') return [{type: 'toggleFocus'}];
+	const moved = listMove(state, key, items);
+	if (moved) return moved;
+	if (key.name !== 'enter' || !choice || choice.disabled) return [];
+	if (choice.value === 'remembered') return [{type: 'effect', effect: {kind: 'remembered'}}];
+	if (choice.value.startsWith('recall:')) return [{type: 'effect', effect: {kind: 'recall', key: choice.value.slice(7)}}];
+	if (choice.value === 'continue') return [{type: 'next', step: 'targets'}];
+	if (choice.value.startsWith('edit:')) return [{type: 'edit', index: Number(choice.value.slice(5)), field: 1}];
+	const known = KNOWN_REGISTRIES.find(registry => `add:${registry.id}` === choice.value);
+	if (!known) return [];
+	const index = state.answers.credentials.length;
+	return [
+		{
+			type: 'answers',
+			update: answers => ({...answers, credentials: [...answers.credentials, {registry: known.host, username: known.username ?? '', password: '', email: ''}]}),
+		},
+		// A fixed host needs no editing: start at the user name.
+		{type: 'edit', index, field: known.host === '' || known.hostTemplate ? 0 : 1},
+	];
+}
+
+function setCredentialField(index: number, field: (typeof CREDENTIAL_FIELDS)[number]['key'], value: string): Action {
+	return {
+		type: 'answers',
+		update: answers => ({
+			...answers,
+			credentials: answers.credentials.map((item, position) => {
+				if (position !== index) return item;
+				const {fromKeychain, ...rest} = item;
+				// A typed user or password is no longer the remembered one.
+				return field === 'username' || field === 'password' ? {...rest, [field]: value} : {...item, [field]: value};
+			}),
+		}),
+	};
+}
+
+function fieldMove(to: number, id: string): Command[] {
+	return [
+		{type: 'leave', id},
+		{type: 'field', field: to},
+	];
+}
+
+function credentialKeys(state: WizardState, key: Key): Command[] {
+	const index = state.editing;
+	const credential = state.answers.credentials[index];
+	if (!credential) return [];
+	const id = `${index}:${state.field}`;
+	// Moving past a field with the arrows is not leaving it: only Tab and Enter count (errors
+	// such as "is required" wait until then).
+	if (key.name === 'up' || key.name === 'down') return [{type: 'field', field: (state.field + (key.name === 'up' ? -1 : 1) + ROWS) % ROWS}];
+	if (key.name === 'tab') return fieldMove((state.field + (key.shift ? -1 : 1) + ROWS) % ROWS, id);
+	if (key.name === 'enter') return credentialEnter(state, credential, id);
+	const spec = CREDENTIAL_FIELDS[state.field];
+	const value = spec ? credential[spec.key] : state.importer.path;
+	const edited = editLine({value, cursor: state.cursor ?? [...value].length}, key);
+	if (!edited) return [];
+	const commands: Command[] = [];
+	if (edited.value !== value) commands.push(spec ? setCredentialField(index, spec.key, edited.value) : {type: 'importPath', path: edited.value});
+	commands.push({type: 'cursor', cursor: edited.value === value || edited.cursor !== [...edited.value].length ? edited.cursor : undefined});
+	return commands;
+}
+
+function credentialEnter(state: WizardState, credential: Credential, id: string): Command[] {
+	if (state.field === IMPORT_ROW) {
+		const path = state.importer.path.trim();
+		return path === '' ? fieldMove(0, id) : [{type: 'effect', effect: {kind: 'import', path}}];
+	}
+	if (state.field < CREDENTIAL_FIELDS.length - 1) return fieldMove(state.field + 1, id);
+	const firstBad = CREDENTIAL_FIELDS.findIndex(field => field.check(credential[field.key]));
+	if (firstBad !== -1)
+		return [...CREDENTIAL_FIELDS.map((_, position) => ({type: 'leave' as const, id: `${state.editing}:${position}`})), {type: 'field', field: firstBad}];
+	const check = checkFor(state, credential);
+	if (!check)
+		return [
+			{type: 'leave', id},
+			{type: 'effect', effect: {kind: 'verify', credential}},
+		];
+	// After a failed check, Enter again goes on anyway; the review keeps the warning.
+	return check.result === 'checking' ? [] : [{type: 'next', step: 'registry'}];
+}
+
+function toggle(answers: Answers, id: TargetId): Answers {
+	const chosen = answers.targets.includes(id) ? answers.targets.filter(target => target !== id) : [...answers.targets, id];
+	// Keep the list in the wizard's order so the plan and the headless command read the same.
+	return {...answers, targets: TARGETS.map(target => target.id).filter(target => chosen.includes(target))};
+}
+
+function targetKeys(state: WizardState, key: Key, ctx: KeyContext): Command[] {
+	if (key.name === 'tab') return [{type: 'toggleFocus'}];
+	if (is(key, 'text', ' ')) {
+		const target = TARGETS[state.field];
+		return target ? [{type: 'answers', update: answers => toggle(answers, target.id)}] : [];
+	}
+	const moved = listMove(
+		state,
+		key,
+		TARGETS.map(target => ({label: target.title, value: target.id})),
+	);
+	if (moved) return moved;
+	if (key.name !== 'enter' || state.answers.targets.length === 0) return [];
+	const next = nextAfterTargets(state.answers);
+	if (next !== 'keychain') return [{type: 'next', step: next}];
+	// The highlight starts on the answer given if that store works, else on the first that does;
+	// the preview shows it at once.
+	const items = keychainChoices(ctx.env, ctx.stores);
+	const field = defaultKeychainIndex(items, state.answers.keychain);
+	const item = items[field];
+	return [
+		...(item && !item.disabled && !item.checking ? [{type: 'answers' as const, update: (answers: Answers) => ({...answers, keychain: item.choice})}] : []),
+		{type: 'next', step: 'keychain', field},
+	];
+}
+
+function keychainKeys(state: WizardState, key: Key, ctx: KeyContext): Command[] {
+	const items = keychainChoices(ctx.env, ctx.stores);
+	if (key.name === 'tab') return [{type: 'toggleFocus'}];
+	if (key.name === 'pageUp' || key.name === 'pageDown')
+		return [{type: 'scroll', delta: key.name === 'pageUp' ? -ctx.leftPage : ctx.leftPage, max: ctx.leftMax}];
+	const moved = listMove(state, key, items);
+	if (moved) {
+		// The preview follows the highlight: a store that works becomes the answer at once.
+		const after = moved.find((command): command is Extract<Action, {type: 'field'}> => command.type === 'field');
+		const target = after ? after.field : moved[0]?.type === 'move' ? (state.field + moved[0].delta + items.length) % Math.max(1, items.length) : undefined;
+		const item: KeychainItem | undefined = target === undefined ? undefined : items[target];
+		return [
+			...moved,
+			{type: 'keychainProblem'},
+			...(item && !item.disabled && !item.checking ? [{type: 'answers' as const, update: (answers: Answers) => ({...answers, keychain: item.choice})}] : []),
+		];
+	}
+	if (key.name !== 'enter') return [];
+	const item = items[state.field];
+	if (!item) return [];
+	if (item.problem) return [{type: 'keychainProblem', problem: item.problem}];
+	if (item.disabled || item.checking) return [];
+	if (item.warning && !state.keychain.confirmPlain) return [{type: 'keychainProblem', confirmPlain: true}];
+	return [{type: 'effect', effect: {kind: 'keychain', choice: item.choice}}];
+}
+
+function optionKeys(state: WizardState, key: Key, ctx: KeyContext): Command[] {
+	const fields = optionFields(state.answers, ctx.env);
+	const field = fields[state.field];
+	const firstBad = () => fields.findIndex(candidate => candidate.check?.(state.drafts[candidate.id] ?? candidate.get(state.answers)));
+	if (is(key, ACCEPT_DEFAULTS.name, ACCEPT_DEFAULTS.text)) {
+		const bad = firstBad();
+		return bad === -1 ? [{type: 'next', step: 'review'}] : [{type: 'field', field: bad}];
+	}
+	if (key.name === 'up' || key.name === 'down' || key.name === 'tab') {
+		const delta = key.name === 'up' || (key.name === 'tab' && key.shift) ? -1 : 1;
+		return [{type: 'move', delta, count: fields.length}];
+	}
+	if (key.name === 'enter') {
+		if (state.field < fields.length - 1) return [{type: 'field', field: state.field + 1}];
+		const bad = firstBad();
+		return bad === -1 ? [{type: 'next', step: 'review'}] : [{type: 'field', field: bad}];
+	}
+	if (!field) return [];
+	if (field.kind === 'choice') {
+		if (key.name === 'left' || key.name === 'right' || is(key, 'text', ' '))
+			return [{type: 'answers', update: answers => cycleChoice(field, answers, key.name === 'left' ? -1 : 1)}];
+		return [];
+	}
+	const value = state.drafts[field.id] ?? field.get(state.answers);
+	const edited = editLine({value, cursor: state.cursor ?? [...value].length}, key);
+	if (!edited) return [];
+	const commands: Command[] = [];
+	if (edited.value !== value) commands.push({type: 'draft', id: field.id, text: edited.value, update: answers => field.set(answers, edited.value)});
+	commands.push({type: 'cursor', cursor: edited.cursor === [...edited.value].length ? undefined : edited.cursor});
+	return commands;
+}
+
+function reviewKeys(state: WizardState, key: Key, ctx: KeyContext): Command[] {
+	const choices = reviewChoices(ctx.plan);
+	if (key.name === 'tab') return [{type: 'toggleFocus'}];
+	if (key.name === 'pageUp' || key.name === 'pageDown')
+		return [{type: 'scroll', delta: key.name === 'pageUp' ? -ctx.leftPage : ctx.leftPage, max: ctx.leftMax}];
+	const moved = listMove(state, key, choices);
+	if (moved) return moved;
+	if (key.name !== 'enter') return [];
+	const choice = choices[Math.min(state.field, choices.length - 1)];
+	if (!choice || choice.disabled) return [];
+	return [
+		{type: 'applyMode', mode: choice.value as ApplyMode},
+		{type: 'next', step: 'apply'},
+	];
+}
+
+function applyKeys(key: Key, ctx: KeyContext): Command[] {
+	if (key.name === 'enter' && ctx.finished !== undefined) return [{type: 'finish', code: ctx.finished}];
+	// The list follows the latest item; scrolling counts back from it, so ↑ goes up.
+	const scroll = (delta: number): Command[] => [{type: 'scroll', delta, max: ctx.leftMax}];
+	if (key.name === 'up' || key.name === 'down') return scroll(key.name === 'up' ? 1 : -1);
+	if (key.name === 'pageUp' || key.name === 'pageDown') return scroll(key.name === 'pageUp' ? ctx.leftPage : -ctx.leftPage);
+	if (key.name === 'home' || key.name === 'end') return scroll(key.name === 'home' ? Infinity : -Infinity);
+	return [];
+}
