@@ -6,7 +6,7 @@ import type {Environment} from './environment.js';
 import {headlessCommand} from './headless-command.js';
 import type {KeychainStatus} from './keychain-status.js';
 import {emptyPlan, type FollowUp, finishPlan, type Note, type Plan} from './plan-types.js';
-import {expiries, expiryNotes} from './registries/expiry.js';
+import {expiries, expiryFollowUps, expiryNotes} from './registries/expiry.js';
 import {secretValues} from './secret-values.js';
 import {TARGETS} from './targets/index.js';
 import {keychainPlan} from './targets/keychain-plan.js';
@@ -92,6 +92,6 @@ export function plan(answers: Answers, machine: Environment, facts: PlanFacts = 
 		if (artifact.install && artifact.install.length > 0)
 			result.followUps.push({text: `${artifact.install.join(' && ')}   — puts ${artifact.title} in place`, ifDone: [artifact.id]});
 	}
-	result.followUps.push(...followUps);
+	result.followUps.push(...followUps, ...expiryFollowUps(result.expiries));
 	return finishPlan(result, refusals);
 }

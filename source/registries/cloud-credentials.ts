@@ -51,7 +51,7 @@ export type MintOutcome = {ok: true; lines: string[]} | {ok: false; usage: boole
  * (profiles, config directories). The first failure ends it: a missing CLI or a login to renew
  * is named with the exact fix.
  */
-export async function mintCredentials(answers: Answers, env: NodeJS.ProcessEnv, now: () => Date = () => new Date()): Promise<MintOutcome> {
+export async function mintCredentials(answers: Pick<Answers, 'credentials'>, env: NodeJS.ProcessEnv, now: () => Date = () => new Date()): Promise<MintOutcome> {
 	const lines: string[] = [];
 	const {tokenFromCli} = await import('./token-from-cli.js');
 	for (const credential of answers.credentials) {

@@ -4,7 +4,7 @@
 // working (docs/cloud-registries.md §Expiry). Pure: plan() calls it with what it already has.
 import type {ResolvedCredential, TargetId} from '../answers.js';
 import type {Environment} from '../environment.js';
-import type {Note} from '../plan-types.js';
+import type {FollowUp, Note} from '../plan-types.js';
 import {targetSpec} from '../targets/specs.js';
 import {cloudRoute} from './cloud-route.js';
 import {guideFor} from './providers.js';
@@ -83,4 +83,13 @@ export function expiryNotes(credentials: readonly ResolvedCredential[], targets:
 		}
 	}
 	return notes;
+}
+
+/** After applying: the time to act by, for each output that holds a minted token. */
+export function expiryFollowUps(list: readonly Expiry[]): FollowUp[] {
+	return list
+		.filter(expiry => expiry.holders.length > 0)
+		.map(expiry => ({
+			text: `${expiry.host}: the token in the ${outputs(expiry.holders)} stops working at ${expiryText(expiry.expiresAt)} — run regauth again before then, or set up what refreshes it (the warning on the review says what)`,
+		}));
 }

@@ -71,7 +71,7 @@ export function guideFor(recognised: Recognised): ProviderGuide {
 				title: 'Amazon ECR',
 				username: 'AWS',
 				usernameHint: 'always AWS',
-				tokenHint: `An ECR token lasts 12 hours. regauth asks the AWS CLI for one (aws ecr get-login-password --region ${recognised.region}) with your current AWS profile, which needs ecr:GetAuthorizationToken; docker and podman instead use docker-credential-ecr-login, which refreshes tokens by itself.`,
+				tokenHint: `An ECR token lasts 12 hours: aws ecr get-login-password --region ${recognised.region} makes one with your current AWS profile, which needs ecr:GetAuthorizationToken. docker and podman instead use docker-credential-ecr-login, which refreshes tokens by itself.`,
 				lifetimeSeconds: 12 * HOUR,
 				helper: ECR_HELPER,
 				keepFresh: ECR_FRESH,
