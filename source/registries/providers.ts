@@ -63,6 +63,14 @@ const ECR_HELPER: TokenHelper = {
 		'Install amazon-ecr-credential-helper (Debian and Ubuntu: apt install amazon-ecr-credential-helper; macOS: brew install docker-credential-helper-ecr)',
 };
 
+const GCLOUD_HELPER: TokenHelper = {
+	name: 'gcloud',
+	install: 'Install the Google Cloud CLI (https://cloud.google.com/sdk/docs/install), which brings docker-credential-gcloud, then gcloud auth login',
+};
+
+/** The clouds' token helpers by `credHelpers` name, for messages about a missing one. */
+export const CLOUD_HELPERS: Readonly<Record<string, TokenHelper>> = {[ECR_HELPER.name]: ECR_HELPER, [GCLOUD_HELPER.name]: GCLOUD_HELPER};
+
 export function guideFor(recognised: Recognised): ProviderGuide {
 	switch (recognised.provider) {
 		case 'ecr':
@@ -116,7 +124,7 @@ export function guideFor(recognised: Recognised): ProviderGuide {
 				lifetimeSeconds: HOUR,
 				keepFresh:
 					'On GKE, nodes pull from Artifact Registry with their service account (auth-provider-gcp), with no Secret; elsewhere, External Secrets Operator’s GCRAccessToken generator refreshes the Secret; or use a service-account key instead (--gar-key-file, long-lived); or re-run regauth within the hour.',
-				helper: {name: 'gcloud', install: 'Install the Google Cloud CLI (https://cloud.google.com/sdk/docs/install), then gcloud auth login'},
+				helper: GCLOUD_HELPER,
 				tokenCommand: {
 					file: 'gcloud',
 					args: ['auth', 'print-access-token'],

@@ -90,6 +90,21 @@ test('ECR, Artifact Registry and ACR with no password: tokens from aws/gcloud/az
 		result.stderr,
 		/warning: The token for 123456789012\.dkr\.ecr\.eu-west-1\.amazonaws\.com .* stops working at .*Kubernetes Secrets output.*ecr-credential-provider/,
 	);
+	// doctor on the same PATH: the real docker-credential-ecr-login (and the gcloud stand-in) are
+	// found; what it does report is ACR's token in the file, which has no packaged helper.
+	const doctor = await runCli(['doctor'], {env});
+	assert.doesNotMatch(doctor.stdout, /ecr-login|gcloud/);
+	assert.match(doctor.stdout, /the password for myreg\.azurecr\.io .* is stored in the file/);
+});
+
+test('doctor: a route to a cloud helper that is missing names how to install it', async () => {
+	const {env, home} = lab({gcloudHelper: false});
+	mkdirSync(join(home, '.docker'));
+	writeFileSync(join(home, '.docker', 'config.json'), JSON.stringify({auths: {}, credHelpers: {[ECR]: 'ecr-login', [GAR]: 'gcloud'}}), {mode: 0o600});
+	const doctor = await runCli(['doctor'], {env});
+	assert.equal(doctor.code, 1);
+	assert.match(doctor.stdout, /docker-credential-gcloud is not on PATH.*\n.*fix: Install the Google Cloud CLI/);
+	assert.doesNotMatch(doctor.stdout, /docker-credential-ecr-login is not on PATH/, 'the real ecr-login is found');
 });
 
 test('--json records each minted token’s expiresAt (ISO) and which outputs hold it', async () => {
