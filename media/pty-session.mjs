@@ -63,7 +63,7 @@ export function startSession(file, args, {cwd, env, columns, rows}) {
 				await pause(25);
 			}
 		},
-		/** Keys as separate writes with a pause, as a person presses them (docs/real-components.md §7). */
+		/** Keys as separate writes with a pause, as a person presses them (docs/real-parts.md §7). */
 		async press(keys, delayMs = 120) {
 			for (const key of [keys].flat()) {
 				child.write(key);

@@ -1,9 +1,13 @@
 // Costs in dependencies, measured with bench/ and removed at bundle time (an esbuild plugin for
-// scripts/build.mjs). Each patch keeps the library's results exactly; if an upgrade changes a
-// file, it is bundled unpatched (slower, still right) with a warning.
+// scripts/build.mjs). Each patch keeps the library's results exactly (test/scripts/). If an
+// upgrade changes a patched file so that a patch no longer matches, the build fails naming the
+// file and the missing text: a silently unpatched bundle would be slower and nobody would know.
+// Re-measure (npm run bench) and update the patch, or remove it.
 import {readFile} from 'node:fs/promises';
 
-const MAY_BE_EMOJI = 'const regauthMayBeEmoji = /[\\p{Extended_Pictographic}\\p{Emoji_Presentation}\\uFE0F\\u20E3]/u;\n';
+/** The cheap test the string-width patches run before the costly RGI emoji one (test/scripts/). */
+export const MAY_BE_EMOJI = /[\p{Extended_Pictographic}\p{Emoji_Presentation}]|\uFE0F|\u20E3/u;
+const MAY_BE_EMOJI_SOURCE = `const regauthMayBeEmoji = ${MAY_BE_EMOJI};\n`;
 const PATCHES = [
 	{
 		// yoga-layout (Ink's layout engine) loads its WebAssembly from a base64 data: URL through
@@ -22,14 +26,14 @@ const PATCHES = [
 		// point): test that cheap class first.
 		file: /[\\/]string-width[\\/]index\.js$/,
 		when: 'rgiEmojiRegex.test(segment)',
-		prepend: MAY_BE_EMOJI,
+		prepend: MAY_BE_EMOJI_SOURCE,
 		edits: [['rgiEmojiRegex.test(segment)', '(regauthMayBeEmoji.test(segment) && rgiEmojiRegex.test(segment))']],
 	},
 	{
 		// string-width 7 (under wrap-ansi) does the same with emoji-regex's 14 kB pattern.
 		file: /[\\/]string-width[\\/]index\.js$/,
 		when: 'emojiRegex().test(character)',
-		prepend: MAY_BE_EMOJI,
+		prepend: MAY_BE_EMOJI_SOURCE,
 		edits: [['emojiRegex().test(character)', '(regauthMayBeEmoji.test(character) && emojiRegex().test(character))']],
 	},
 	{
@@ -92,27 +96,31 @@ function regauthSlice(line, from, to) {
 	},
 ];
 
+/** Applies every patch meant for `path` to `contents`; returns the patched text, or the reason none fits. */
+export function applyPatches(path, contents) {
+	const patches = PATCHES.filter(patch => patch.file.test(path));
+	if (patches.length === 0) return {contents};
+	const applicable = patches.filter(patch => !patch.when || contents.includes(patch.when));
+	if (applicable.length === 0) return {error: `${path} changed: none of its patches applies (looked for "${patches.map(patch => patch.when).join('" or "')}")`};
+	let patched = contents;
+	for (const patch of applicable) {
+		const missing = patch.edits.find(([from]) => !patched.includes(from));
+		if (missing) return {error: `${path} changed: a patch no longer matches (no "${missing[0].slice(0, 60)}")`};
+		for (const [from, to] of patch.edits) patched = patched.replaceAll(from, to);
+		patched = (patch.prepend ?? '') + patched;
+	}
+	return {contents: patched};
+}
+
 export const dependencyPatches = {
 	name: 'dependency-patches',
 	setup(esbuild) {
-		const byFilter = new Map();
-		for (const patch of PATCHES) byFilter.set(patch.file.source, [...(byFilter.get(patch.file.source) ?? []), patch]);
-		for (const [source, patches] of byFilter) {
-			esbuild.onLoad({filter: new RegExp(source)}, async ({path}) => {
-				let contents = await readFile(path, 'utf8');
-				const applicable = patches.filter(patch => !patch.when || contents.includes(patch.when));
-				if (applicable.length === 0) console.warn(`build: ${path} changed; bundled unpatched, slower`);
-				for (const patch of applicable) {
-					const missing = patch.edits.find(([from]) => !contents.includes(from));
-					if (missing) {
-						console.warn(`build: ${path} changed (no "${missing[0].slice(0, 40)}"); bundled unpatched, slower`);
-						continue;
-					}
-					for (const [from, to] of patch.edits) contents = contents.replaceAll(from, to);
-					contents = (patch.prepend ?? '') + contents;
-				}
-				return {contents, loader: 'js'};
-			});
-		}
+		const filter = new RegExp(PATCHES.map(patch => `(?:${patch.file.source})`).join('|'));
+		esbuild.onLoad({filter}, async ({path}) => {
+			const result = applyPatches(path, await readFile(path, 'utf8'));
+			if (result.error)
+				return {errors: [{text: `${result.error}. Update or remove it in scripts/dependency-patches.mjs (and re-measure with npm run bench).`}]};
+			return {contents: result.contents, loader: 'js'};
+		});
 	},
 };

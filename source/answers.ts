@@ -168,12 +168,14 @@ export function checkNamespace(namespace: string): Check {
 export function checkMarathonUri(uri: string): Check {
 	if (uri.trim() === '') return 'Marathon URI is required: where agents fetch docker.tar.gz, for example file:///etc/docker.tar.gz.';
 	if (uri.length > 1024) return 'Marathon URI is longer than Marathon allows (1024 characters).';
-	if (/\s/.test(uri) || !/^[a-z][a-z0-9+.-]*:\/\/./i.test(uri)) {
-		return `Marathon URI "${uri}" is not an absolute URI: write it as file:///etc/docker.tar.gz or https://host/path/docker.tar.gz.`;
+	// The Mesos fetcher also copies an absolute local path on the agent (docs/formats.md §5.1).
+	const local = uri.startsWith('/');
+	if (/\s/.test(uri) || (!local && !/^[a-z][a-z0-9+.-]*:\/\/./i.test(uri))) {
+		return `Marathon URI "${uri}" is not an absolute URI or path: write it as /etc/docker.tar.gz, file:///etc/docker.tar.gz or https://host/path/docker.tar.gz.`;
 	}
 	let path: string;
 	try {
-		path = new URL(uri).pathname;
+		path = local ? uri : new URL(uri).pathname;
 	} catch {
 		return `Marathon URI "${uri}" is not a valid URI: write it as file:///etc/docker.tar.gz or https://host/path/docker.tar.gz.`;
 	}
@@ -219,8 +221,16 @@ export function checkRemoteUrl(url: string, version: ButaneOptions['version']): 
 	} catch {
 		parsed = undefined;
 	}
-	if (!scheme || !parsed || /\s/.test(url) || !schemes.includes(scheme)) {
+	if (!scheme || !parsed || /[\s\u0000-\u001F\u007F-\u009F]/.test(url) || !schemes.includes(scheme)) {
 		return `Remote URL "${url}" must be an absolute ${schemes.join(', ')} URL that Ignition can fetch, for example https://config.example.com/flatcar/config.json.`;
+	}
+	// Ignition's validateURL (docs/formats.md §6.6): an s3 (or S3 ARN) source may name an object
+	// version, but then not an empty one; an arn source must be an S3 object ARN.
+	if ((scheme === 's3' || scheme === 'arn') && parsed.searchParams.has('versionId') && parsed.searchParams.get('versionId') === '') {
+		return `Remote URL "${url}" has an empty versionId; Ignition refuses it ("invalid S3 object VersionId"): give the object's version or drop ?versionId=.`;
+	}
+	if (scheme === 'arn' && !/^arn:[^:]+:s3:::[^/]+\/./.test(url)) {
+		return `Remote URL "${url}" is not an S3 object ARN; Ignition accepts arn:PARTITION:s3:::BUCKET/KEY (e.g. arn:aws:s3:::my-bucket/flatcar/config.json).`;
 	}
 	return undefined;
 }

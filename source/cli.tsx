@@ -1,13 +1,19 @@
 // Entry point: argv → mode. Interactive only when both stdin and stdout are terminals (Ink
 // cannot read keys otherwise); everything else is the headless path over the same plan.
+import {readFileSync} from 'node:fs';
+import {fileURLToPath} from 'node:url';
 import {setFlagsFromString} from 'node:v8';
 import packageJson from '../package.json' with {type: 'json'};
 import {HELP, parseInvocation} from './cli/args.js';
 import {EXIT} from './cli/errors.js';
+import {terminalText} from './formats/terminal-text.js';
+import {showCachedFirstFrame} from './startup/first-frame.js';
 
+// Every line the headless paths print passes here, so text read from files, registries and
+// commands can never drive the terminal (docs/terminal-text.md).
 const io = {
-	stdout: (text: string) => process.stdout.write(text),
-	stderr: (text: string) => process.stderr.write(text),
+	stdout: (text: string) => process.stdout.write(terminalText(text, {multiline: true})),
+	stderr: (text: string) => process.stderr.write(terminalText(text, {multiline: true})),
 };
 
 // V8 sizes its heap for throughput: the wizard, an idle screen redrawn per key, peaked at 112 MiB
@@ -22,6 +28,10 @@ See regauth --help for every flag.
 `;
 
 async function main(argv: string[]): Promise<number> {
+	if (argv[0] === 'keychain') {
+		const {runKeychainSetupCli} = await import('./cli/keychain-setup.js');
+		return runKeychainSetupCli(argv.slice(1), io);
+	}
 	const invocation = parseInvocation(argv);
 	if (invocation.help) {
 		io.stdout(`${HELP}\n`);
@@ -55,8 +65,11 @@ async function main(argv: string[]): Promise<number> {
 	// Keys typed while the wizard loads wait for it, as typed: raw mode now, not once Ink reads
 	// (until then the terminal would echo them and turn Enter into a newline the wizard ignores).
 	process.stdin.setRawMode(true);
+	// The first frame from the cache, before the ~100 ms Ink and React take to load
+	// (source/startup/first-frame.ts); this file's bytes identify the build.
+	const firstFrame = showCachedFirstFrame(readFileSync(fileURLToPath(import.meta.url), 'utf8'), argv, process.env, process.stdout);
 	const {runWizard} = await import('./ui/run-wizard.js');
-	return runWizard(invocation);
+	return runWizard(invocation, firstFrame);
 }
 
 function fail(error: unknown): number {

@@ -7,7 +7,7 @@ import type {KeychainStatus} from './keychain-status.js';
 export interface HelperLocation {
 	/** The node that runs regauth (absolute). */
 	node: string;
-	/** dist/docker-credential-regauth.js (absolute, symlinks resolved). */
+	/** dist/docker-credential-regauth.cjs (absolute, symlinks resolved). */
 	script: string;
 	/** It lives in npx's cache, which npm may clean: a launcher pointing there can break later. */
 	npx: boolean;
@@ -46,7 +46,7 @@ export interface Environment {
 	/** Suffixes of `docker-credential-*` programs on PATH (secretservice, pass, regauth…). */
 	helpers: string[];
 	/** Absolute paths of the programs regauth runs, when they are on PATH. */
-	programs: {docker?: string; kubectl?: string};
+	programs: {docker?: string; kubectl?: string /** `pass` itself: docker's default store on Linux depends on it. */; pass?: string};
 	/** null when kubectl is missing or its config could not be read. */
 	kube: KubeInfo | null;
 	/** How to run regauth's own credential helper (the bundle beside the CLI), when found. */

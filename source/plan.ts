@@ -4,6 +4,7 @@
 import {type Answers, resolveAnswers} from './answers.js';
 import type {Environment} from './environment.js';
 import {headlessCommand} from './headless-command.js';
+import {windowsBlobIssues} from './keychain/setup/windows-limit.js';
 import type {KeychainStatus} from './keychain-status.js';
 import {emptyPlan, type FollowUp, finishPlan, type Note, type Plan} from './plan-types.js';
 import {expiries, expiryFollowUps, expiryNotes} from './registries/expiry.js';
@@ -64,6 +65,7 @@ export function plan(answers: Answers, machine: Environment, facts: PlanFacts = 
 	const keychain = keychainPlan(ctx);
 	result.artifacts.push(...keychain.artifacts);
 	result.notes.push(...keychain.notes);
+	result.issues.push(...windowsBlobIssues(answers, resolution.credentials));
 	// Two targets aimed at one file (REGISTRY_AUTH_FILE=~/.docker/config.json with docker and
 	// podman): the second write would see the first as a concurrent change. Say which.
 	const byPath = new Map<string, string>();

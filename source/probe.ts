@@ -44,7 +44,7 @@ export async function programsOnPath(pathVariable: string | undefined, extra: re
 	const found = new Map<string, string>();
 	const dirs = (pathVariable ?? '').split(delimiter).filter(Boolean);
 	const listings = await Promise.all(dirs.map(dir => readdir(dir).catch(() => [] as string[])));
-	const wanted = (name: string) => name === 'docker' || name === 'kubectl' || name.startsWith('docker-credential-') || extra.includes(name);
+	const wanted = (name: string) => name === 'docker' || name === 'kubectl' || name === 'pass' || name.startsWith('docker-credential-') || extra.includes(name);
 	await Promise.all(
 		dirs.map(async (dir, index) => {
 			for (const name of listings[index]!) {
@@ -145,7 +145,7 @@ export async function probeEnvironment(processEnv: NodeJS.ProcessEnv = process.e
 			.filter(name => name.startsWith('docker-credential-'))
 			.map(name => name.slice('docker-credential-'.length))
 			.sort(),
-		programs: {...(docker ? {docker} : {}), ...(kubectl ? {kubectl} : {})},
+		programs: {...(docker ? {docker} : {}), ...(kubectl ? {kubectl} : {}), ...(programs.get('pass') ? {pass: programs.get('pass')!} : {})},
 		kube,
 		...(helperLocation ? {regauthHelper: helperLocation} : {}),
 		writable: Object.fromEntries(writableDirs),

@@ -1,5 +1,5 @@
 // Runs every test file with node's test runner. Node 20 does not expand globs and does not
-// find .tsx tests by itself, so the list is explicit (see docs/ink-on-node20.md).
+// find .tsx tests by itself, so the list is explicit (see docs/ink-notes.md).
 
 import {spawnSync} from 'node:child_process';
 import {readdirSync, statSync} from 'node:fs';

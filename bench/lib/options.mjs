@@ -8,7 +8,7 @@ const DEFAULT_DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
 
 export const distDir = () => process.env.BENCH_DIST || DEFAULT_DIST;
 export const cliPath = () => join(distDir(), 'cli.js');
-export const helperPath = () => join(distDir(), 'docker-credential-regauth.js');
+export const helperPath = () => join(distDir(), 'docker-credential-regauth.cjs');
 /** Runs per measured case (BENCH_RUNS), default `fallback`. */
 export const runs = (fallback = 15) => Number(process.env.BENCH_RUNS || fallback);
 export const keystrokes = () => Number(process.env.BENCH_KEYS || 200);

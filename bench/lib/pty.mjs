@@ -1,4 +1,4 @@
-// A program in a 120×40 pseudo-terminal, its output replayed into a headless xterm so a
+// A program in a pseudo-terminal (120×40 unless told), its output replayed into a headless xterm so a
 // benchmark can wait for what a user would see on screen (not just for bytes on the wire).
 import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
@@ -9,13 +9,17 @@ import pty from 'node-pty';
 export const COLUMNS = 120;
 export const ROWS = 40;
 
-/** A throwaway HOME and a minimal environment, so the developer's own config never leaks in. */
+/** A throwaway HOME and a clean environment, as on a user's laptop: only PATH, HOME, LANG and
+ * TERM, so neither the developer's config nor NODE_* variables that slow every node start
+ * (NODE_EXTRA_CA_CERTS costs ~30 ms, NODE_OPTIONS) reach the measured programs or the baseline. */
 export function tempHome() {
 	const dir = mkdtempSync(join(tmpdir(), 'regauth-bench-'));
 	return {dir, env: {PATH: process.env.PATH, HOME: dir, LANG: 'C.UTF-8', TERM: 'xterm-256color'}, remove: () => rmSync(dir, {recursive: true, force: true})};
 }
 
-export function spawnPty(file, args, env) {
+export function spawnPty(file, args, env, {columns = COLUMNS, rows = ROWS} = {}) {
+	let COLUMNS = columns;
+	let ROWS = rows;
 	const start = performance.now();
 	const term = new xterm.Terminal({cols: COLUMNS, rows: ROWS, allowProposedApi: true});
 	const child = pty.spawn(file, args, {name: 'xterm-256color', cols: COLUMNS, rows: ROWS, cwd: env.HOME, env});
@@ -96,6 +100,13 @@ export function spawnPty(file, args, env) {
 		start,
 		pid: child.pid,
 		write: data => child.write(data),
+		/** Resizes the terminal (pty and screen), as a person dragging the window would. */
+		resize: (nextColumns, nextRows) => {
+			COLUMNS = nextColumns;
+			ROWS = nextRows;
+			term.resize(nextColumns, nextRows);
+			child.resize(nextColumns, nextRows);
+		},
 		screen,
 		styledScreen,
 		output: () => output,

@@ -1,12 +1,15 @@
 // apply(plan): the only code that changes the machine. Files first-checked, backed up, written
 // atomically and journaled; keychain stores before the configs that point at them; commands
 // after, stopping at the first failure so the summary can say what was and was not done.
+
+import {isUtf8} from 'node:buffer';
 import {statSync} from 'node:fs';
-import {readFile, stat} from 'node:fs/promises';
+import {readFile, rmdir, stat, unlink} from 'node:fs/promises';
 import {dirname, join} from 'node:path';
 import type {ApplyMode, Artifact, Command, Plan} from '../plan-types.js';
-import {makeParents, writeFileAtomic, writeTarget} from './atomic-write.js';
+import {ChangedError, makeParents, sweepTemps, writeFileAtomic, writeTarget} from './atomic-write.js';
 import {backupFile} from './backup.js';
+import {LockTimeoutError, lockFile} from './file-lock.js';
 import {type JournalCommand, JournalWriter, sha256} from './journal.js';
 import {type RunOptions, runCommand} from './run-command.js';
 import {checkSafePath, UnsafePathError} from './safe-path.js';
@@ -39,18 +42,60 @@ export interface ApplyOptions {
 	onItem?: (item: ItemResult) => void;
 	onOutput?: (id: string, line: string) => void;
 	env?: NodeJS.ProcessEnv;
+	/**
+	 * Plan again from what is on disk now. With it, apply merges again when a file changed since
+	 * the plan read it (another regauth before the lock, docker login at any time); without it,
+	 * such a change is a StaleError.
+	 */
+	replan?: () => Promise<Plan>;
 }
 
 export interface ApplyResult {
 	ok: boolean;
 	items: ItemResult[];
 	journal?: string;
+	/** The plan that was applied (a fresh one when a file changed and apply planned again). */
+	plan?: Plan;
 }
+
+/** How many times a merge is redone when another program keeps saving the file meanwhile. */
+const MERGE_ATTEMPTS = 5;
 
 /** A file changed on disk between the preview and the apply: re-plan, never overwrite. */
 export class StaleError extends Error {
 	constructor(readonly paths: string[]) {
 		super(`${paths.join(', ')} changed since regauth read ${paths.length === 1 ? 'it' : 'them'}; the plan was made from the old content.`);
+	}
+}
+
+/** The journal could not be saved before a file was replaced: the file was left as it was. */
+export class JournalSaveError extends Error {
+	constructor(journal: string, file: string, cause: NodeJS.ErrnoException) {
+		super(
+			`could not save the undo journal ${journal} (${cause.code === 'ENOSPC' ? 'no space left on the device' : cause.message}), so ${file} was left as it was. Files listed as done above were written; each has a .regauth-….bak copy beside it to restore by hand.`,
+		);
+	}
+}
+
+/** A merge target holds bytes that are not UTF-8: regauth cannot keep them byte for byte, so it refuses. */
+export class NotUtf8Error extends Error {
+	constructor(path: string, bytes: Buffer) {
+		let offset = 0;
+		const decoder = new TextDecoder('utf-8', {fatal: true});
+		// The first bad byte, for the message: the longest valid prefix.
+		for (let low = 0, high = bytes.length; low < high; ) {
+			const middle = Math.ceil((low + high) / 2);
+			try {
+				decoder.decode(bytes.subarray(0, middle));
+				low = middle;
+				offset = middle;
+			} catch {
+				high = middle - 1;
+			}
+		}
+		super(
+			`${path} holds bytes that are not UTF-8 (near byte ${offset}); JSON files must be UTF-8, and rewriting it would change them, so regauth left it untouched. Fix that text (e.g. re-save the file as UTF-8), then run regauth again.`,
+		);
 	}
 }
 
@@ -89,13 +134,69 @@ function selected(plan: Plan, mode: ApplyMode): {artifacts: Artifact[]; commands
 	};
 }
 
-export async function apply(plan: Plan, options: ApplyOptions): Promise<ApplyResult> {
-	if (!plan.canApply) throw new RefusedError(plan.refusals.join('\n'));
-
+export async function apply(initial: Plan, options: ApplyOptions): Promise<ApplyResult> {
+	refuseBlocked(initial);
 	const now = options.now ?? (() => new Date());
-	const {artifacts, commands} = selected(plan, options.mode);
-	await checkFresh(artifacts);
+	let plan = initial;
+	// Every merge target is locked before anything is read for the last time or stored in a
+	// keychain, in path order (two runs never wait on each other crosswise), and stays locked
+	// until the journal is saved: no other regauth can slip a write in between.
+	const locks = await lockMergeTargets(selected(plan, options.mode).artifacts);
+	try {
+		for (let attempt = 1; ; attempt++) {
+			try {
+				await checkFresh(selected(plan, options.mode).artifacts);
+				break;
+			} catch (error) {
+				if (!(error instanceof StaleError) || !options.replan || attempt >= MERGE_ATTEMPTS) throw error;
+				plan = await options.replan();
+				refuseBlocked(plan);
+			}
+		}
+		return await applyLocked(plan, options, now, locks.createdDirs);
+	} finally {
+		await locks.release();
+	}
+}
 
+function refuseBlocked(plan: Plan): void {
+	if (!plan.canApply) throw new RefusedError(plan.refusals.join('\n'));
+}
+
+async function lockTarget(artifact: Artifact): Promise<string> {
+	if (!artifact.userConfig) await checkSafePath(artifact.path);
+	return artifact.userConfig ? writeTarget(artifact.path) : artifact.path;
+}
+
+async function lockMergeTargets(artifacts: readonly Artifact[]): Promise<{release: () => Promise<void>; createdDirs: Map<string, string[]>}> {
+	const byTarget = new Map<string, Artifact>();
+	for (const artifact of artifacts) if (artifact.base) byTarget.set(await lockTarget(artifact), artifact);
+	const releases: Array<() => Promise<void>> = [];
+	const createdDirs = new Map<string, string[]>();
+	const release = async () => {
+		for (const done of releases.reverse()) await done();
+		// Directories made only to hold a lock, for a file that was then not written: remove them
+		// again (rmdir removes only empty ones), so a refused apply leaves nothing behind.
+		for (const dirs of createdDirs.values()) for (const dir of [...dirs].reverse()) await rmdir(dir).catch(() => undefined);
+	};
+	try {
+		for (const [target, artifact] of [...byTarget].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+			// The lock lives beside the file: its directory must exist (undo removes what was made).
+			createdDirs.set(target, await makeParents(target, artifact.dirMode));
+			releases.push(await lockFile(target));
+			// Under the lock no other run writes this file: whatever temp files are beside it
+			// were left by a run that was killed (they may hold a secret).
+			await sweepTemps(target, 0);
+		}
+	} catch (error) {
+		await release();
+		throw error;
+	}
+	return {release, createdDirs};
+}
+
+async function applyLocked(plan: Plan, options: ApplyOptions, now: () => Date, preCreated: Map<string, string[]>): Promise<ApplyResult> {
+	const {artifacts, commands} = selected(plan, options.mode);
 	const items: ItemResult[] = [];
 	const report = (item: ItemResult) => {
 		const index = items.findIndex(existing => existing.id === item.id);
@@ -109,7 +210,15 @@ export async function apply(plan: Plan, options: ApplyOptions): Promise<ApplyRes
 		...(options.signal ? {signal: options.signal} : {}),
 		...(options.env ? {env: options.env} : {}),
 	};
+	const refresh = options.replan
+		? async (id: string) => {
+				const fresh = (await options.replan!()).artifacts.find(artifact => artifact.id === id);
+				if (!fresh || fresh.blocked) throw new StaleError([fresh?.blocked ?? id]);
+				return fresh;
+			}
+		: undefined;
 	let failed = false;
+	const stored: Command[] = [];
 	const queue: Array<{kind: 'file'; artifact: Artifact} | {kind: 'command'; command: Command}> = [
 		...commands.filter(command => command.role === 'store').map(command => ({kind: 'command' as const, command})),
 		...artifacts.map(artifact => ({kind: 'file' as const, artifact})),
@@ -124,17 +233,57 @@ export async function apply(plan: Plan, options: ApplyOptions): Promise<ApplyRes
 		}
 		report({id, kind: entry.kind, title, status: 'running'});
 		try {
-			const result = entry.kind === 'file' ? await writeArtifact(entry.artifact, journal, now) : await execute(entry.command, run, journal, options);
+			const result =
+				entry.kind === 'file' ? await writeArtifact(entry.artifact, journal, now, refresh, preCreated) : await execute(entry.command, run, journal, options);
+			if (entry.kind === 'file' && result.status === 'failed') result.detail = `${result.detail}${await eraseOrphans(entry.artifact, stored, run)}`;
 			report({id, kind: entry.kind, title, ...result});
 			if (result.status === 'failed') failed = true;
+			if (entry.kind === 'command' && entry.command.role === 'store' && result.status === 'done') stored.push(entry.command);
 		} catch (error) {
 			failed = true;
-			report({id, kind: entry.kind, title, status: 'failed', detail: fileError(error, entry.kind === 'file' ? entry.artifact : undefined)});
+			const orphans = entry.kind === 'file' ? await eraseOrphans(entry.artifact, stored, run) : '';
+			report({id, kind: entry.kind, title, status: 'failed', detail: `${fileError(error, entry.kind === 'file' ? entry.artifact : undefined)}${orphans}`});
 		}
 	}
-	if (journal.journal.files.length > 0 || journal.journal.commands.length > 0) await journal.finish(now());
 	const wrote = journal.journal.files.length > 0 || journal.journal.commands.length > 0;
-	return {ok: !failed && !options.signal?.aborted, items, ...(wrote ? {journal: journal.path} : {})};
+	if (wrote) {
+		// Each file was journaled before it was replaced, so undo works without the finish mark;
+		// a full disk here must not turn a finished apply into "unexpected error".
+		await journal.finish(now()).catch(() => undefined);
+	}
+	return {ok: !failed && !options.signal?.aborted, items, plan, ...(wrote ? {journal: journal.path} : {})};
+}
+
+/**
+ * A keychain store ran but the config that routes docker to it was not written: take the
+ * secret back out, unless the file on disk already routes that registry to a helper (then the
+ * store replaced the secret an existing route uses, and erasing would break it).
+ */
+async function eraseOrphans(artifact: Artifact, stored: Command[], run: RunOptions): Promise<string> {
+	const erased: string[] = [];
+	for (const command of stored.filter(command => command.target === artifact.target)) {
+		let server: string;
+		try {
+			server = (JSON.parse(command.input ?? '') as {ServerURL: string}).ServerURL;
+		} catch {
+			continue;
+		}
+		if (await routesToHelper(artifact.path, server)) continue;
+		const erase: Command = {...command, argv: [...command.argv.slice(0, -1), 'erase'], input: `${server}\n`, role: 'deploy'};
+		const outcome = await runCommand(erase, run).catch(() => ({ok: false}) as const);
+		if (outcome.ok) erased.push(server);
+	}
+	return erased.length > 0 ? ` The keychain item stored for ${erased.join(', ')} was erased again, so nothing is left without its route.` : '';
+}
+
+async function routesToHelper(path: string, server: string): Promise<boolean> {
+	try {
+		const config = JSON.parse(await readFile(path, 'utf8')) as {credHelpers?: Record<string, unknown>; credsStore?: unknown};
+		const host = server.replace(/^https?:\/\//, '').replace(/\/.*$/, '');
+		return Boolean(config.credHelpers?.[server] ?? config.credHelpers?.[host] ?? config.credsStore);
+	} catch {
+		return false;
+	}
 }
 
 /** The first component of `path`'s directories that exists and is not a directory. */
@@ -153,7 +302,14 @@ function firstFileOnPath(path: string): string | undefined {
 
 function fileError(error: unknown, artifact?: Artifact): string {
 	const code = (error as NodeJS.ErrnoException).code;
-	if (error instanceof StaleError || error instanceof UnsafePathError) return error.message;
+	if (
+		error instanceof StaleError ||
+		error instanceof UnsafePathError ||
+		error instanceof LockTimeoutError ||
+		error instanceof JournalSaveError ||
+		error instanceof NotUtf8Error
+	)
+		return error.message;
 	if (code === 'EACCES' || code === 'EPERM') {
 		return `permission denied writing ${artifact?.path ?? 'the file'}: run regauth as a user who may write there, or stage it with --destdir DIR and install it with sudo.`;
 	}
@@ -167,38 +323,95 @@ function fileError(error: unknown, artifact?: Artifact): string {
 	return (error as Error).message;
 }
 
-async function writeArtifact(artifact: Artifact, journal: JournalWriter, now: () => Date): Promise<Omit<ItemResult, 'id' | 'kind' | 'title'>> {
-	if (!artifact.userConfig) await checkSafePath(artifact.path);
-	const target = artifact.userConfig ? await writeTarget(artifact.path) : artifact.path;
-	const existing = await readFile(target).catch(error => {
+async function readBytes(path: string): Promise<Buffer | undefined> {
+	try {
+		return await readFile(path);
+	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code;
 		if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
 		throw error;
-	});
-	const info = existing ? await stat(target) : undefined;
-	const modeNow = info ? info.mode & 0o7777 : undefined;
-	if (existing && Buffer.compare(existing, Buffer.from(artifact.bytes)) === 0 && modeNow === artifact.mode) {
-		return {status: 'unchanged', path: target, detail: 'already as planned'};
 	}
-	if (artifact.base) {
-		// Re-read right before replacing: another program may have saved it since the check.
-		const text = existing?.toString('utf8');
-		if (text !== (artifact.base.exists ? artifact.base.text : undefined)) throw new StaleError([artifact.path]);
+}
+
+const sameBytes = (a: Uint8Array | undefined, b: Uint8Array) => a !== undefined && Buffer.compare(Buffer.from(a), Buffer.from(b)) === 0;
+
+async function writeArtifact(
+	planned: Artifact,
+	journal: JournalWriter,
+	now: () => Date,
+	refresh: ((id: string) => Promise<Artifact>) | undefined,
+	preCreated: Map<string, string[]>,
+): Promise<Omit<ItemResult, 'id' | 'kind' | 'title'>> {
+	let artifact = planned;
+	let wrote = false;
+	let lastBackup: string | undefined;
+	const target = await lockTarget(artifact);
+	for (let attempt = 1; ; attempt++) {
+		// Another program saved the file since it was read: merge again from what is there now,
+		// a bounded number of times; never report an entry that is not in the file.
+		const again = async (why: string) => {
+			if (!refresh || !artifact.base || attempt >= MERGE_ATTEMPTS) {
+				throw new StaleError([`${artifact.path} (${why}${attempt > 1 ? `, ${attempt} attempts` : ''})`]);
+			}
+			artifact = await refresh(artifact.id);
+		};
+		const existing = await readBytes(target);
+		const info = existing ? await stat(target) : undefined;
+		const modeNow = info ? info.mode & 0o7777 : undefined;
+		if (sameBytes(existing, artifact.bytes) && modeNow === artifact.mode) {
+			return wrote
+				? {status: 'done', path: target, detail: 'updated', ...(lastBackup ? {backup: lastBackup} : {})}
+				: {status: 'unchanged', path: target, detail: 'already as planned'};
+		}
+		if (artifact.base && existing && !isUtf8(existing)) {
+			// Decoding turned those bytes into U+FFFD; writing the merge back would change them.
+			throw new NotUtf8Error(target, existing);
+		}
+		if (artifact.base && existing?.toString('utf8') !== (artifact.base.exists ? artifact.base.text : undefined)) {
+			await again('changed since it was read');
+			continue;
+		}
+		const createdDirs = [...(preCreated.get(target) ?? []), ...(await makeParents(target, artifact.dirMode))];
+		preCreated.delete(target);
+		const backup = existing ? await backupFile(target, now()) : undefined;
+		const replaced = await journal
+			.record({
+				path: target,
+				before: existing ? sha256(existing) : null,
+				after: sha256(artifact.bytes),
+				...(modeNow === undefined ? {} : {modeBefore: modeNow}),
+				...(backup ? {backup} : {}),
+				createdDirs,
+			})
+			.catch((error: NodeJS.ErrnoException) => {
+				if (backup) void unlink(backup).catch(() => undefined);
+				throw new JournalSaveError(journal.path, target, error);
+			});
+		// A redone merge: the first attempt's backup holds a state undo no longer restores.
+		if (replaced?.backup && replaced.backup !== backup) await unlink(replaced.backup).catch(() => undefined);
+		try {
+			await writeFileAtomic(target, artifact.bytes, {
+				mode: artifact.mode,
+				dirMode: artifact.dirMode,
+				keepOwner: artifact.userConfig === true,
+				...(artifact.base ? {expect: existing ?? null} : {}),
+			});
+		} catch (error) {
+			if (!(error instanceof ChangedError)) throw error;
+			await again('changed while regauth was writing it');
+			continue;
+		}
+		wrote = true;
+		lastBackup = backup;
+		// A program without a lock may have renamed its own copy, read before ours landed, over it.
+		if (artifact.base && !sameBytes(await readBytes(target), artifact.bytes)) {
+			await again('replaced by another program right after regauth wrote it');
+			continue;
+		}
+		const tightened = modeNow !== undefined && (modeNow & 0o077) !== 0 && (artifact.mode & 0o077) === 0;
+		const detail = [existing ? 'updated' : 'created', tightened ? `mode tightened to 0${artifact.mode.toString(8)}` : ''].filter(Boolean).join(', ');
+		return {status: 'done', path: target, detail, ...(backup ? {backup} : {})};
 	}
-	const createdDirs = await makeParents(target, artifact.dirMode);
-	const backup = existing ? await backupFile(target, now()) : undefined;
-	await journal.record({
-		path: target,
-		before: existing ? sha256(existing) : null,
-		after: sha256(artifact.bytes),
-		...(modeNow === undefined ? {} : {modeBefore: modeNow}),
-		...(backup ? {backup} : {}),
-		createdDirs,
-	});
-	await writeFileAtomic(target, artifact.bytes, {mode: artifact.mode, dirMode: artifact.dirMode, keepOwner: artifact.userConfig === true});
-	const tightened = modeNow !== undefined && (modeNow & 0o077) !== 0 && (artifact.mode & 0o077) === 0;
-	const detail = [existing ? 'updated' : 'created', tightened ? `mode tightened to 0${artifact.mode.toString(8)}` : ''].filter(Boolean).join(', ');
-	return {status: 'done', path: target, detail, ...(backup ? {backup} : {})};
 }
 
 async function execute(command: Command, run: RunOptions, journal: JournalWriter, options: ApplyOptions): Promise<Omit<ItemResult, 'id' | 'kind' | 'title'>> {
@@ -208,7 +421,12 @@ async function execute(command: Command, run: RunOptions, journal: JournalWriter
 	if ('already' in outcome && outcome.already) return {status: 'unchanged', detail: `already lists ${command.strategy!.secretName}`};
 	const record: JournalCommand = {title: command.title, display: command.display};
 	if (command.revert) record.revert = command.revert;
-	await journal.command(record);
+	try {
+		await journal.command(record);
+	} catch (error) {
+		const how = command.revert ? ` To revert it by hand: ${command.revert}` : '';
+		return {status: 'failed', detail: `it ran, but the undo journal ${journal.path} could not be saved (${(error as Error).message}).${how}`};
+	}
 	if (command.check) {
 		const check = await runCommand({...command, argv: command.check, input: undefined, role: 'read'} as Command, withOutput);
 		if (!check.ok) return {status: 'failed', detail: `the command ran, but the check \`${command.check.join(' ')}\` failed: ${check.reason}`};

@@ -3,8 +3,54 @@
 // (the link stays, its target is replaced) and an existing file's owner is kept, as docker's
 // own config writer does (docs/formats.md §1.3).
 import {randomBytes} from 'node:crypto';
-import {chmod, lstat, mkdir, open, readlink, rename, stat, unlink} from 'node:fs/promises';
+import {closeSync, openSync, unlinkSync} from 'node:fs';
+import {chmod, lstat, mkdir, open, readdir, readFile, readlink, rename, stat, unlink} from 'node:fs/promises';
 import {basename, dirname, isAbsolute, join, resolve} from 'node:path';
+import {onExit} from 'signal-exit';
+
+// Temp files being written right now: removed if the process ends mid-write (exit, SIGINT,
+// SIGTERM, SIGHUP; signal-exit re-raises the signal afterwards). A SIGKILL cannot be caught:
+// the next write into the same directory removes what it left (sweepTemps).
+const liveTemps = new Set<string>();
+let exitHook: (() => void) | undefined;
+function trackTemp(temp: string): void {
+	exitHook ??= onExit(() => {
+		for (const path of liveTemps) {
+			try {
+				unlinkSync(path);
+			} catch {
+				// already gone
+			}
+		}
+	});
+	liveTemps.add(temp);
+}
+
+const TEMP_PATTERN = /^\.(.+)\.regauth-[0-9a-f]{12}\.tmp$/;
+/** A write takes milliseconds: a temp file this old was left by a run that was killed. */
+export const STALE_TEMP_MS = 30_000;
+
+/**
+ * Remove temp files a killed run left beside `target` (they may hold a secret). Only files older
+ * than `olderThanMs`, unless the caller holds the file's lock (then no other run is writing it).
+ */
+export async function sweepTemps(target: string, olderThanMs = STALE_TEMP_MS): Promise<string[]> {
+	const dir = dirname(target);
+	const names = await readdir(dir).catch(() => [] as string[]);
+	const removed: string[] = [];
+	for (const name of names) {
+		const match = TEMP_PATTERN.exec(name);
+		if (!match || match[1] !== basename(target)) continue;
+		const path = join(dir, name);
+		const info = await lstat(path).catch(() => undefined);
+		if (!info?.isFile() || info.uid !== process.getuid?.() || Date.now() - info.mtimeMs < olderThanMs) continue;
+		await unlink(path).then(
+			() => removed.push(path),
+			() => undefined,
+		);
+	}
+	return removed;
+}
 
 /** The file a write to `path` really replaces: symlinks resolved, even dangling ones. */
 export async function writeTarget(path: string): Promise<string> {
@@ -62,6 +108,32 @@ export interface AtomicWriteOptions {
 	keepOwner?: boolean;
 	/** Mode for directories created on the way. */
 	dirMode: number;
+	/**
+	 * What the target must still hold right before the rename (null: must not exist). A program
+	 * that takes no lock (docker login, podman login) may have saved it since it was read; then
+	 * nothing is replaced and ChangedError says so, for the caller to merge again.
+	 */
+	expect?: Uint8Array | null;
+	/** Replace `path` itself even when it is a symbolic link (the journal; undo): never write through one. */
+	noFollow?: boolean;
+}
+
+/** The target changed between the read and the rename; nothing was replaced. */
+export class ChangedError extends Error {
+	constructor(readonly path: string) {
+		super(`${path} was changed by another program while regauth was writing it`);
+	}
+}
+
+async function holds(path: string, expected: Uint8Array | null): Promise<boolean> {
+	try {
+		const now = await readFile(path);
+		return expected !== null && Buffer.compare(now, Buffer.from(expected)) === 0;
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		if (code === 'ENOENT') return expected === null;
+		throw error;
+	}
 }
 
 export interface AtomicWriteResult {
@@ -71,11 +143,31 @@ export interface AtomicWriteResult {
 }
 
 export async function writeFileAtomic(path: string, bytes: Uint8Array, options: AtomicWriteOptions): Promise<AtomicWriteResult> {
-	const target = await writeTarget(path);
+	const target = options.noFollow ? resolve(path) : await writeTarget(path);
 	const createdDirs = await makeParents(target, options.dirMode);
 	const existing = await stat(target).catch(() => undefined);
+	await sweepTemps(target);
 	const temp = join(dirname(target), `.${basename(target)}.regauth-${randomBytes(6).toString('hex')}.tmp`);
-	const handle = await open(temp, 'wx', options.mode);
+	trackTemp(temp);
+	try {
+		return await writeThroughTemp(temp, target, bytes, options, existing, createdDirs);
+	} finally {
+		liveTemps.delete(temp);
+	}
+}
+
+async function writeThroughTemp(
+	temp: string,
+	target: string,
+	bytes: Uint8Array,
+	options: AtomicWriteOptions,
+	existing: {uid: number; gid: number} | undefined,
+	createdDirs: string[],
+): Promise<AtomicWriteResult> {
+	// Created synchronously and tracked at once: an async open still in flight when a signal
+	// arrives would create the file after the exit hook had looked for it.
+	closeSync(openSync(temp, 'wx', options.mode));
+	const handle = await open(temp, 'r+');
 	try {
 		await handle.writeFile(bytes);
 		await handle.chmod(options.mode);
@@ -91,6 +183,7 @@ export async function writeFileAtomic(path: string, bytes: Uint8Array, options: 
 	}
 	await handle.close();
 	try {
+		if (options.expect !== undefined && !(await holds(target, options.expect))) throw new ChangedError(target);
 		await rename(temp, target);
 	} catch (error) {
 		await unlink(temp).catch(() => undefined);

@@ -2,9 +2,10 @@
 // recorded before it is replaced, with the hash of what was there and of what regauth writes:
 // after a crash undo can tell "written", "never written" and "changed since" apart.
 import {createHash} from 'node:crypto';
-import {readFile} from 'node:fs/promises';
+import {lstat, readFile} from 'node:fs/promises';
 import {join} from 'node:path';
-import {writeFileAtomic} from './atomic-write.js';
+import {makeParents, writeFileAtomic} from './atomic-write.js';
+import {checkOwnedPrivate, readTrustedJournal} from './journal-trust.js';
 
 export interface JournalFile {
 	path: string;
@@ -59,21 +60,43 @@ export class JournalWriter {
 
 	async save(): Promise<void> {
 		let journal = this.journal;
+		await this.checkStateDir();
 		if (journal.files.length === 0) {
 			// Only commands so far (an apply that changed no file): the last apply's files stay
-			// what `regauth undo` restores; these commands are added to its list.
-			const previous = await readJournalAt(this.path);
+			// what `regauth undo` restores; these commands are added to its list. A journal
+			// regauth cannot trust is replaced instead.
+			const previous = await readTrustedJournal(this.path).catch(() => undefined);
 			if (previous && previous.files.length > 0) {
 				const ours = new Set(journal.commands.map(command => JSON.stringify(command)));
 				journal = {...previous, commands: [...previous.commands.filter(command => !ours.has(JSON.stringify(command))), ...journal.commands]};
 			}
 		}
-		await writeFileAtomic(this.path, new TextEncoder().encode(`${JSON.stringify(journal, null, '\t')}\n`), {mode: 0o600, dirMode: 0o700});
+		// noFollow: a link in place of the journal is replaced, never written through.
+		await writeFileAtomic(this.path, new TextEncoder().encode(`${JSON.stringify(journal, null, '\t')}\n`), {mode: 0o600, dirMode: 0o700, noFollow: true});
 	}
 
-	async record(file: JournalFile): Promise<void> {
-		this.journal.files.push(file);
+	private checked = false;
+	/** The state directory must be the user's own: undo will refuse a journal anywhere else. */
+	private async checkStateDir(): Promise<void> {
+		if (this.checked) return;
+		await makeParents(this.path, 0o700);
+		const dir = join(this.path, '..');
+		const info = await lstat(dir);
+		if (info.isSymbolicLink()) throw new Error(`${dir} is a symbolic link; regauth keeps its undo journal only in a directory of its own. Remove the link.`);
+		checkOwnedPrivate(dir, info, 'the state directory');
+		this.checked = true;
+	}
+
+	/** Record a file before it is replaced; a second record for the same path (a merge redone
+	 * after another program saved the file) replaces the first: undo restores what was there
+	 * when regauth's own write landed. */
+	async record(file: JournalFile): Promise<JournalFile | undefined> {
+		const index = this.journal.files.findIndex(existing => existing.path === file.path);
+		const previous = index === -1 ? undefined : this.journal.files[index];
+		if (index === -1) this.journal.files.push(file);
+		else this.journal.files[index] = {...file, createdDirs: [...previous!.createdDirs, ...file.createdDirs]};
 		await this.save();
+		return previous;
 	}
 
 	async command(command: JournalCommand): Promise<void> {
@@ -88,14 +111,5 @@ export class JournalWriter {
 }
 
 export async function readJournal(stateDir: string): Promise<Journal | undefined> {
-	return readJournalAt(join(stateDir, JOURNAL_NAME));
-}
-
-async function readJournalAt(path: string): Promise<Journal | undefined> {
-	try {
-		return JSON.parse(await readFile(path, 'utf8')) as Journal;
-	} catch (error) {
-		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-		throw error;
-	}
+	return readTrustedJournal(join(stateDir, JOURNAL_NAME));
 }

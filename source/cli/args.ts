@@ -128,6 +128,8 @@ Usage
                                   config or Kubernetes Secret YAML given; exit 1 on problems
   regauth exec [flags] -- CMD...  run CMD logged in through a private docker config and podman
                                   auth file, removed when CMD ends; exits with CMD's status
+  regauth keychain setup          make a credential store work here (pass, secretservice, WSL's
+                                  wincred/desktop) and prove it; see regauth keychain setup --help
 
 Credentials (repeat --registry/--username/--email for several registries, in order)
   -r, --registry HOST            registry host[:port]; docker.io for Docker Hub
@@ -315,7 +317,9 @@ export function parseInvocation(argv: string[]): Invocation {
 		throw new UsageError(`unexpected argument "${positionals.join(' ')}" before --: regauth exec [flags] -- COMMAND [ARGS…].`);
 	if (first !== 'doctor' && (rest.length > 0 || (first !== undefined && first !== 'undo'))) {
 		if (positionals.includes('exec')) throw new UsageError('exec comes first: regauth exec [flags] -- COMMAND [ARGS…].');
-		throw new UsageError(`unexpected argument "${positionals.join(' ')}": regauth takes flags (see regauth --help) or a subcommand: undo, doctor, exec.`);
+		throw new UsageError(
+			`unexpected argument "${positionals.join(' ')}": regauth takes flags (see regauth --help) or a subcommand: undo, doctor, exec, keychain setup.`,
+		);
 	}
 	if (first === 'doctor') {
 		const foreign = Object.keys(values).filter(name => !['json', 'fix', 'keychain', 'dry-run', 'help'].includes(name));

@@ -96,9 +96,18 @@ export async function runHeadless(invocation: Invocation, io: Io): Promise<numbe
 			signal: controller.signal,
 			keepGoing: invocation.keepGoing,
 			onOutput: invocation.json ? undefined : (_id: string, line: string) => io.stderr(`  │ ${line}\n`),
+			// Another program saved a config since it was read: merge again from what is there.
+			replan: async () => {
+				machine = await rereadFiles(
+					machine,
+					current.artifacts.filter(artifact => artifact.base).map(artifact => artifact.path),
+				);
+				return plan(answers, machine, facts);
+			},
 		};
 		try {
 			result = await apply(current, options);
+			current = result.plan ?? current;
 		} catch (error) {
 			if (!(error instanceof StaleError)) throw error;
 			// Someone saved the file between our read and now: plan again from what is there.

@@ -1,7 +1,7 @@
 // --import FILE: the CLI half of importing a Quay robot file. Reading happens here; what the
 // file means is decided by the pure import/quay-files.ts, which the wizard calls too.
-import {readFile} from 'node:fs/promises';
 import type {Answers} from '../answers.js';
+import {BoundedReadError, readBoundedFile} from '../bounded-file.js';
 import {importCredentials} from '../import/quay-files.js';
 import {UsageError} from './errors.js';
 import {readStdin} from './read-stdin.js';
@@ -12,13 +12,14 @@ async function readImport(file: string): Promise<string> {
 		return readStdin({flag: '--import -', limit: 1024 * 1024});
 	}
 	try {
-		return await readFile(file, 'utf8');
+		return (await readBoundedFile(file)).toString('utf8');
 	} catch (error) {
-		const code = (error as NodeJS.ErrnoException).code;
-		if (code === 'ENOENT') throw new UsageError(`--import ${file}: no such file; give the path of the file Quay gave you.`);
-		if (code === 'EACCES') throw new UsageError(`--import ${file}: permission denied; regauth cannot read it as this user.`);
-		if (code === 'EISDIR') throw new UsageError(`--import ${file} is a directory; give the file inside it.`);
-		throw new UsageError(`--import ${file}: ${(error as Error).message}`);
+		if (error instanceof BoundedReadError) {
+			if (error.code === 'ENOENT') throw new UsageError(`--import ${file}: no such file; give the path of the file Quay gave you.`);
+			const hint = error.code === 'ENOTFILE' && !error.message.includes('directory') ? ' To read a stream, use --import - < FILE.' : '';
+			throw new UsageError(`--import ${file}: ${error.code === 'ENOTFILE' || error.code === 'EFBIG' ? 'it ' : ''}${error.message}${hint}`);
+		}
+		throw error;
 	}
 }
 

@@ -1,14 +1,21 @@
 // `regauth undo`: restore the files of the last apply and say what commands changed.
 
-import {undoLastApply} from '../apply/undo.js';
+import {JournalError, type UndoResult, undoLastApply} from '../apply/undo.js';
 import {stateDirOf} from '../probe.js';
-import {EXIT} from './errors.js';
+import {EXIT, FailureError} from './errors.js';
 import type {Io} from './headless.js';
 
 const MARK = {restored: '✓', removed: '✓', unchanged: '=', refused: '✗'} as const;
 
 export async function runUndo(io: Io, json: boolean): Promise<number> {
-	const result = await undoLastApply(stateDirOf(process.env));
+	let result: UndoResult;
+	try {
+		result = await undoLastApply(stateDirOf(process.env));
+	} catch (error) {
+		// A journal or backup regauth does not trust: nothing was touched; say why.
+		if (error instanceof JournalError) throw new FailureError(error.message);
+		throw error;
+	}
 	const refused = result.items.some(item => item.status === 'refused');
 	if (json) {
 		io.stdout(`${JSON.stringify(result, null, 2)}\n`);

@@ -7,7 +7,7 @@ import type {DoctorFacts} from './findings.js';
 export type HelperChoice = {ok: true; helper: string} | {ok: false; message: string};
 
 const INSTALL_HINT =
-	'install one (Debian/Ubuntu: apt install golang-docker-credential-helpers for docker-credential-secretservice) or choose one with --keychain NAME';
+	'run regauth keychain setup (it sets up pass or gnome-keyring without a desktop and proves the store works), or install one (Debian/Ubuntu: apt install golang-docker-credential-helpers for docker-credential-secretservice) or choose one with --keychain NAME';
 
 /**
  * @param regauthBundle regauth's own helper was found beside the CLI (it can run without being

@@ -163,9 +163,16 @@ export function maskJsonSecrets(text: string): string {
 			}
 		},
 	});
-	let result = text;
-	for (const [start, end, replacement] of ranges.reverse()) result = `${result.slice(0, start)}${replacement}${result.slice(end)}`;
-	return result;
+	// One pass over the ranges (in text order): rebuilding the string per value was quadratic,
+	// 13.6 s for a 10,000-entry config (bench/mask-scale.mjs).
+	const parts: string[] = [];
+	let at = 0;
+	for (const [start, end, replacement] of ranges) {
+		parts.push(text.slice(at, start), replacement);
+		at = end;
+	}
+	parts.push(text.slice(at));
+	return parts.join('');
 }
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {

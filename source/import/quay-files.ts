@@ -6,6 +6,7 @@ import {type Credential, robotAccount} from '../answers.js';
 import {decodeAuth} from '../formats/docker-auth.js';
 import {isPlainObject, parseJson} from '../formats/json-text.js';
 import {registryKey} from '../formats/registry-key.js';
+import {terminalText} from '../formats/terminal-text.js';
 import {shellWords, type Word} from './shell-words.js';
 
 export type ImportResult = {ok: true; credentials: Credential[]; found: string} | {ok: false; message: string};
@@ -259,6 +260,26 @@ function describe(credentials: Credential[]): string {
  * file in messages. The result never contains the secret in `found` or `message`.
  */
 export function importCredentials(text: string, fileName = 'the file'): ImportResult {
+	let result: ImportResult;
+	try {
+		result = readCredentials(text, fileName);
+	} catch (error) {
+		// YAML alias bombs ("Excessive alias count"), JSON nested deeper than the stack: a hostile
+		// or broken file, never a crash.
+		const why = error instanceof RangeError ? 'it is nested too deeply' : (error as Error).message.split('\n')[0];
+		result = fail(`${fileName} cannot be read as a credentials file: ${why}.`);
+	}
+	if (result.ok && result.credentials.length > MAX_LOGINS) {
+		result = fail(`${fileName} holds ${result.credentials.length} logins; a robot account's file holds a few. Import a file with at most ${MAX_LOGINS}.`);
+	}
+	// Everything in these texts came from the file: shown escaped, never as terminal controls.
+	return result.ok ? {...result, found: terminalText(result.found)} : fail(terminalText(result.message));
+}
+
+/** Quay's files hold one registry; a file with thousands was not made for this. */
+const MAX_LOGINS = 100;
+
+function readCredentials(text: string, fileName: string): ImportResult {
 	const body = text.replace(/^\uFEFF/, '');
 	if (body.trim() === '') return fail(`${fileName} is empty: expected ${SHAPES}.`);
 	if (body.startsWith('\x1f\uFFFD') || body.startsWith('\x1f\x8b')) {

@@ -1,6 +1,6 @@
 // What went wrong with a keychain, in words a person can act on. keytar (libsecret) and
 // Docker's helpers report D-Bus errors as bare strings; each known one becomes a specific
-// problem with the fix (docs/real-components.md §1). Pure: the same table serves the helper's
+// problem with the fix (docs/real-parts.md §1). Pure: the same table serves the helper's
 // probe, apply's store commands and the wizard.
 
 export type {KeychainProblem, KeychainProblemCode, KeychainStatus} from '../keychain-status.js';
@@ -68,9 +68,17 @@ const RULES: Rule[] = [
 	},
 	{
 		code: 'pass-not-initialized',
-		test: /pass not initiali[sz]ed|password store is empty|gpg: .*(?:no secret key|decryption failed)/i,
+		test: /pass not initiali[sz]ed|password store is empty/i,
 		message: 'the pass password store is not set up for this user',
-		advice: ['Create a GPG key (gpg --quick-generate-key "Your Name <you@example.com>") and run pass init <that key id>'],
+		advice: ['Set it up without a desktop: regauth keychain setup --store pass (a GPG key of its own, pass init, an unlock)'],
+	},
+	{
+		// gpg says "No secret key" when the key is there but locked and no pinentry can be shown
+		// (docker gives the helper no terminal): docs/keychains.md §1.2.
+		code: 'locked',
+		test: /gpg: .*(?:no secret key|decryption failed)/i,
+		message: "the pass store's GPG key is locked: gpg-agent has no cached passphrase, and the helper has no terminal to ask for one",
+		advice: ['Unlock it: regauth keychain setup --store pass (asks the passphrase, reuses the key), or run pass show once in a terminal'],
 	},
 	{
 		code: 'timeout',

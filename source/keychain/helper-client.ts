@@ -102,7 +102,8 @@ export async function readRemembered(
 	if (run.code === 1 && run.stdout.trim() === NOT_FOUND) return {found: false};
 	const problem = runProblem(run, HELPER_NAME, timeoutMs);
 	if (problem) return {found: false, problem};
-	const value = JSON.parse(run.stdout) as {Username: string; Secret: string};
+	const value = parseAnswer(run.stdout) as {Username?: unknown; Secret?: unknown} | undefined;
+	if (typeof value?.Username !== 'string' || typeof value.Secret !== 'string') return {found: false, problem: notJsonProblem(run.stdout, 'get')};
 	return {found: true, username: value.Username, secret: value.Secret};
 }
 
@@ -115,5 +116,30 @@ export async function listRemembered(
 	const run = await runHelper(helperArgv(env, HELPER_NAME), 'list', '', timeoutMs, options.processEnv);
 	const problem = runProblem(run, HELPER_NAME, timeoutMs);
 	if (problem) return {ok: false, problem};
-	return {ok: true, servers: JSON.parse(run.stdout) as Record<string, string>};
+	const servers = parseAnswer(run.stdout);
+	if (!servers || typeof servers !== 'object' || Array.isArray(servers) || Object.values(servers).some(value => typeof value !== 'string')) {
+		return {ok: false, problem: notJsonProblem(run.stdout, 'list')};
+	}
+	return {ok: true, servers: servers as Record<string, string>};
+}
+
+function parseAnswer(stdout: string): unknown {
+	try {
+		return JSON.parse(stdout);
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * The helper answered, but not in the protocol's JSON: a foreign program of that name first on
+ * PATH, or a broken install. Its output is never quoted: on `get` it may be the secret itself.
+ */
+function notJsonProblem(stdout: string, action: string): KeychainProblem {
+	return {
+		code: 'unknown',
+		message: `docker-credential-${HELPER_NAME} answered \`${action}\` with ${stdout.length} bytes that are not the credential-helper protocol's JSON`,
+		advice: [`Check which program runs: command -v docker-credential-${HELPER_NAME}; it should be regauth's own (reinstall regauth if it is)`],
+		detail: '',
+	};
 }

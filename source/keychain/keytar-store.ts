@@ -48,9 +48,7 @@ export function keytarStore(service = KEYCHAIN_SERVICE): CredentialStore {
 			return (await loadKeytar()).deletePassword(service, serverURL);
 		},
 		async list() {
-			// findCredentials segfaults on items of this service without an account attribute;
-			// keytar never writes such items, and only regauth's own service is searched.
-			const items = await (await loadKeytar()).findCredentials(service);
+			const items = await findCredentialsApart(service);
 			const result: Record<string, string> = {};
 			for (const item of items) {
 				const credential = decode(item.password);
@@ -59,6 +57,37 @@ export function keytarStore(service = KEYCHAIN_SERVICE): CredentialStore {
 			return result;
 		},
 	};
+}
+
+/**
+ * keytar's findCredentials segfaults on an item of the service without an "account" attribute
+ * (it builds a std::string from NULL). keytar never writes one, but any program on the session
+ * bus can: so the search runs in a child process, and a crash there becomes a message.
+ */
+async function findCredentialsApart(service: string): Promise<Array<{account: string; password: string}>> {
+	const keytarPath = requireHere.resolve('keytar');
+	const script = `require(${JSON.stringify(keytarPath)}).findCredentials(${JSON.stringify(service)}).then(items => process.stdout.write(JSON.stringify(items)), error => { process.stdout.write(JSON.stringify({error: String(error && error.message || error)})); process.exitCode = 1; })`;
+	const {spawn} = await import('node:child_process');
+	const run = await new Promise<{code: number | null; signal: NodeJS.Signals | null; stdout: string}>((resolve, reject) => {
+		const child = spawn(process.execPath, ['-e', script], {stdio: ['ignore', 'pipe', 'ignore']});
+		let stdout = '';
+		child.stdout.on('data', chunk => (stdout += chunk));
+		child.on('error', reject);
+		child.on('close', (code, signal) => resolve({code, signal, stdout}));
+	});
+	if (run.signal || (run.code !== 0 && run.code !== 1)) {
+		throw new Error(
+			`the keychain holds an item under service "${service}" that regauth did not write (no account attribute), and listing crashes on it; find it with: secret-tool search --all service ${service}, and delete it in Passwords and Keys (seahorse)`,
+		);
+	}
+	let value: unknown;
+	try {
+		value = JSON.parse(run.stdout);
+	} catch {
+		throw new Error('the keychain search gave no answer');
+	}
+	if (!Array.isArray(value)) throw new Error(String((value as {error?: unknown})?.error ?? 'the keychain search failed'));
+	return value as Array<{account: string; password: string}>;
 }
 
 /** Can the keychain store? Writes and removes a throwaway item: a locked keyring fails only on writes. */

@@ -6,7 +6,7 @@ import type {HelperLocation} from '../environment.js';
 
 export type {HelperLocation} from '../environment.js';
 
-const BUNDLE = 'docker-credential-regauth.js';
+const BUNDLE = 'docker-credential-regauth.cjs';
 
 export function locateHelper(entry: string | undefined = process.argv[1], node: string = process.execPath): HelperLocation | undefined {
 	if (!entry) return undefined;

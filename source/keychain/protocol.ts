@@ -100,9 +100,19 @@ function serverURL(input: string): string {
 	return url;
 }
 
+/**
+ * More than any registry credential needs. Past a few tens of MB the keyring's D-Bus connection
+ * is closed and the helper killed without a word (observed at 64 MB); docker's own helpers stop
+ * at 64 KiB per line (bufio.Scanner's default).
+ */
+export const MAX_INPUT = 1024 * 1024;
+
 export async function handleAction(args: readonly string[], input: string, store: CredentialStore, version: string): Promise<HelperOutput> {
 	const ok = (stdout = ''): HelperOutput => ({stdout, code: 0});
 	if (args.length !== 1) return {stdout: `${USAGE}\n`, code: 1};
+	if (input.length > MAX_INPUT) {
+		return {stdout: `credentials too large: ${input.length} bytes on stdin, at most ${MAX_INPUT} (1 MiB) are accepted\n`, code: 1};
+	}
 	const action = args[0]!;
 	try {
 		switch (action) {

@@ -13,6 +13,7 @@ import type {Environment} from '../environment.js';
 import type {KeychainStatus} from '../keychain/diagnose.js';
 import {HELPER_NAME} from '../keychain/names.js';
 import {kubeInfo, probeEnvironment} from '../probe.js';
+import {type FirstFrame, handOverFirstFrame} from '../startup/first-frame.js';
 import {App} from './app.js';
 import type {StoreStatus} from './choices.js';
 import type {FinalReport} from './steps/apply.js';
@@ -105,10 +106,11 @@ function Wizard({initialAnswers, checks, onExit}: {initialAnswers: Answers; chec
 	return <App initialAnswers={initialAnswers} env={withKeychain} stores={stores} kubeRead={kubeRead} services={services} refresh={refresh} onExit={onExit} />;
 }
 
-export async function runWizard(invocation: Invocation): Promise<number> {
+export async function runWizard(invocation: Invocation, firstFrame?: FirstFrame): Promise<number> {
 	let code = 130;
 	let report: FinalReport | undefined;
 	const initialAnswers: Answers = {...invocation.answers, keychain: {kind: 'regauth'}};
+	if (firstFrame) handOverFirstFrame(firstFrame, process.stdout);
 	const instance = render(
 		<Wizard
 			initialAnswers={initialAnswers}

@@ -6,6 +6,7 @@ import {X509Certificate} from 'node:crypto';
 import {readdir, readFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import {createSecureContext, rootCertificates, type SecureContext} from 'node:tls';
+import {BoundedReadError, readBoundedFile} from '../bounded-file.js';
 import type {CertsDir} from './certs-dirs.js';
 import type {ClientCert} from './client-cert.js';
 
@@ -26,11 +27,13 @@ export class CaFileError extends Error {}
 export async function loadCaFile(path: string): Promise<string> {
 	let text: string;
 	try {
-		text = await readFile(path, 'utf8');
+		// A CA bundle is kilobytes: FIFOs, devices and anything over 1 MiB are refused at once.
+		text = (await readBoundedFile(path)).toString('utf8');
 	} catch (error) {
-		const code = (error as NodeJS.ErrnoException).code;
 		const why =
-			code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a directory' : (error as Error).message;
+			error instanceof BoundedReadError
+				? `${error.code === 'ENOTFILE' || error.code === 'EFBIG' ? 'it ' : ''}${error.message.replace(/\.$/, '')}`
+				: (error as Error).message;
 		throw new CaFileError(`--ca-file ${path}: cannot read it (${why}); give the registry's CA certificate in PEM form.`);
 	}
 	const blocks = text.match(PEM) ?? [];

@@ -6,6 +6,7 @@ import {homedir} from 'node:os';
 import {scrub} from '../apply/scrub.js';
 import {encodeAuth} from '../formats/docker-auth.js';
 import {registryKey} from '../formats/registry-key.js';
+import {terminalText} from '../formats/terminal-text.js';
 import {certsDirsFor, certsRoots} from './certs-dirs.js';
 import {parseChallenges, pickChallenge} from './challenge.js';
 import {classifyNetError, type NetFailure, type RawError} from './classify-error.js';
@@ -57,7 +58,7 @@ function reasonFrom(response: HttpResponse, secrets: string[]): string {
 	} catch {
 		// not JSON: no reason to quote
 	}
-	const clean = scrub(text.replace(/\s+/g, ' ').trim(), secrets).slice(0, 160);
+	const clean = terminalText(scrub(text.replace(/\s+/g, ' ').trim(), secrets).slice(0, 160));
 	return clean === '' ? '' : `: "${clean}"`;
 }
 

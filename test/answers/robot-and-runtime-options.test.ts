@@ -32,7 +32,8 @@ test('runtime option checks accept the documented forms and explain the rest', (
 	assert.equal(checkMarathonUri('file:///etc/docker.tar.gz'), undefined);
 	assert.equal(checkMarathonUri('https://files.example.com/a/docker.tgz'), undefined);
 	assert.match(checkMarathonUri('')!, /required/);
-	assert.match(checkMarathonUri('/etc/docker.tar.gz')!, /absolute URI/);
+	assert.equal(checkMarathonUri('/etc/docker.tar.gz'), undefined, 'the Mesos fetcher copies local paths');
+	assert.match(checkMarathonUri('etc/docker.tar.gz')!, /absolute URI/);
 	assert.match(checkMarathonUri('file:///etc/docker.tar')!, /\.tar\.gz or \.tgz/);
 	assert.match(checkMarathonUri(`https://x/${'a'.repeat(1030)}.tar.gz`)!, /1024/);
 	assert.equal(checkMarathonAppId('/team/web.v2'), undefined);

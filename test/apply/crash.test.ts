@@ -91,4 +91,6 @@ test(`apply killed with SIGKILL at ${RUNS} random moments never leaves a half-wr
 		);
 	}
 	console.log(`kills: ${JSON.stringify(outcomes)} (window ${Math.round(low)}–${Math.round(high)} ms)`);
+	// A test whose kills all missed the writes proves nothing about them.
+	assert.ok(outcomes.partial > 0, `no kill landed in the write phase: ${JSON.stringify(outcomes)}`);
 });

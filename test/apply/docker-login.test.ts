@@ -1,7 +1,7 @@
 // `--apply commands` runs the real docker CLI's `docker login --password-stdin` against a real
 // registry (Debian's docker-registry with htpasswd). No docker engine is needed: the CLI logs
 // in client-side. DOCKER_CONFIG points at a temp dir that already holds a config, otherwise the
-// Debian credential helpers would be picked as the default store (docs/real-components.md §3).
+// Debian credential helpers would be picked as the default store (docs/real-parts.md §3).
 
 import assert from 'node:assert/strict';
 import {mkdirSync, readFileSync, writeFileSync} from 'node:fs';

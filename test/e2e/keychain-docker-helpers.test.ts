@@ -48,7 +48,7 @@ test('the real docker CLI logs in through docker-credential-regauth (credHelpers
 	mkdirSync(bin);
 	writeFileSync(join(bin, 'docker-credential-regauth'), launcherScript({node: process.execPath, script: HELPER}));
 	chmodSync(join(bin, 'docker-credential-regauth'), 0o755);
-	// An explicit config: an empty one would make docker pick pass/secretservice by itself (docs/real-components.md §3).
+	// An explicit config: an empty one would make docker pick pass/secretservice by itself (docs/real-parts.md §3).
 	const dockerConfig = join(dir, 'docker-config');
 	mkdirSync(dockerConfig, {mode: 0o700});
 	writeFileSync(join(dockerConfig, 'config.json'), JSON.stringify({auths: {}, credHelpers: {[registry.host]: 'regauth'}}));

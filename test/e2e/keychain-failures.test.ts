@@ -1,4 +1,4 @@
-// The keychain failure modes of docs/real-components.md §1, with real parts: each gives its own
+// The keychain failure modes of docs/real-parts.md §1, with real parts: each gives its own
 // message with the fix, exits 1, and leaves no file behind (no plain-text fallback).
 
 import assert from 'node:assert/strict';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {diagnoseKeychainError, formatProblem} from '../../source/keychain/diagnose.js';
 
-// The texts keytar and Docker's helpers print, as observed (docs/real-components.md §1).
+// The texts keytar and Docker's helpers print, as observed (docs/real-parts.md §1).
 const OBSERVED: Array<[string, string]> = [
 	['Cannot autolaunch D-Bus without X11 $DISPLAY', 'no-session-bus'],
 	['Could not connect: No such file or directory', 'no-session-bus'],

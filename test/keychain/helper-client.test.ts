@@ -33,7 +33,7 @@ test('a crashing keychain module (the findCredentials segfault) becomes a proble
 test('keytar missing (optional dependency not built): the real helper says so, with the fix', async () => {
 	const dist = join(tempDir(), 'dist');
 	cpSync(dirname(HELPER), dist, {recursive: true});
-	const env = location(join(dist, 'docker-credential-regauth.js'));
+	const env = location(join(dist, 'docker-credential-regauth.cjs'));
 	const status = await probeKeychain(env, 'regauth', {timeoutMs: 10_000, processEnv: {PATH: process.env.PATH}});
 	assert.equal(!status.ok && status.problem.code, 'module-missing', JSON.stringify(status));
 	assert.match(!status.ok ? status.problem.advice.join('\n') : '', /libsecret[\s\S]*--keychain secretservice/);

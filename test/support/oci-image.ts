@@ -1,4 +1,4 @@
-// A tiny image built by hand as an OCI layout (docs/real-components.md §5): one gzip'd tar layer,
+// A tiny image built by hand as an OCI layout (docs/real-parts.md §5): one gzip'd tar layer,
 // a config blob, a manifest and index.json, every blob named by its sha256. pushImage() copies
 // it into a registry with the real skopeo, so tests can pull it back through regauth's files.
 import {execFileSync} from 'node:child_process';

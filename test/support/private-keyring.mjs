@@ -1,5 +1,5 @@
 // gnome-keyring's Secret Service in a private D-Bus session, unlocked with a throwaway password
-// (docs/real-components.md §1). One implementation for the tests (keyring.ts), the
+// (docs/real-parts.md §1). One implementation for the tests (keyring.ts), the
 // benchmarks and the README media. Plain JS so bench/ and media/ run it without a compiler.
 import {execFileSync} from 'node:child_process';
 import {mkdirSync} from 'node:fs';
@@ -26,7 +26,7 @@ export function startPrivateKeyring(dir, options = {}) {
 		XDG_CONFIG_HOME: join(home, '.config'),
 		DBUS_SESSION_BUS_ADDRESS: bus,
 	};
-	// HOME must exist and be set before the bus starts, or clients wait 25 s (docs/real-components.md §1).
+	// HOME must exist and be set before the bus starts, or clients wait 25 s (docs/real-parts.md §1).
 	const daemonEnv = {...process.env, ...env};
 	const busPid = Number(
 		execFileSync('dbus-daemon', ['--session', `--address=${bus}`, '--fork', '--print-pid', '--nopidfile'], {env: daemonEnv, encoding: 'utf8'})

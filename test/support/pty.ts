@@ -1,6 +1,6 @@
 // Runs a program in a real pseudo-terminal (node-pty) and keeps what a person would see in a
 // headless xterm (@xterm/headless): the screen, not the raw bytes. Keys are sent as separate
-// writes with a pause between them, as a person types (docs/real-components.md §7).
+// writes with a pause between them, as a person types (docs/real-parts.md §7).
 
 import {after} from 'node:test';
 import xterm from '@xterm/headless';

@@ -1,5 +1,5 @@
 // A real registry (Debian's docker-registry, distribution 2.8) on a free loopback port, with
-// htpasswd auth. See docs/real-components.md §4.
+// htpasswd auth. See docs/real-parts.md §4.
 import {type ChildProcess, execFileSync, spawn} from 'node:child_process';
 import {mkdirSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';

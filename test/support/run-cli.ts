@@ -3,7 +3,7 @@ import {spawn} from 'node:child_process';
 import {fileURLToPath} from 'node:url';
 
 export const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
-export const HELPER = fileURLToPath(new URL('../../dist/docker-credential-regauth.js', import.meta.url));
+export const HELPER = fileURLToPath(new URL('../../dist/docker-credential-regauth.cjs', import.meta.url));
 
 export interface CliResult {
 	code: number | null;

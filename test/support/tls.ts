@@ -1,5 +1,5 @@
 // Throwaway certificate authorities and server certificates made with the real openssl, for
-// registries that speak TLS in tests (docs/real-components.md §4).
+// registries that speak TLS in tests (docs/real-parts.md §4).
 import {execFileSync} from 'node:child_process';
 import {mkdirSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';

@@ -133,7 +133,10 @@ export const docker: TargetPlanner = {
 			});
 		}
 		const logins = isPlainObject(doc.auths) ? Object.keys(doc.auths).length : 0;
-		const autoStore = ['pass', 'secretservice'].find(name => ctx.env.helpers.includes(name));
+		// docker/cli's DetectDefaultStore on Linux: "pass" when the `pass` program is on PATH, else
+		// "secretservice"; used only if docker-credential-<that> is on PATH too (docs/formats.md §2.4).
+		const platformDefault = ctx.env.programs.pass ? 'pass' : 'secretservice';
+		const autoStore = ctx.env.helpers.includes(platformDefault) ? platformDefault : undefined;
 		if (
 			!helper &&
 			autoStore &&

@@ -1,5 +1,5 @@
 // Drives the wizard in ink-testing-library: keys in, frames out. After a write React 19 needs a
-// few macrotasks before the new frame exists (docs/ink-on-node20.md), so press()
+// few macrotasks before the new frame exists (docs/ink-notes.md), so press()
 // waits for the frame to change (or a short budget to pass) and then yields once more.
 import {render} from 'ink-testing-library';
 import {type Answers, defaultAnswers} from '../../../source/answers.js';

@@ -1,0 +1,65 @@
+// Leftovers: SIGTERM and SIGINT mid-apply remove the temp file being written (it may hold the
+// password); a SIGKILL cannot be caught, so the next run removes what it left.
+
+import assert from 'node:assert/strict';
+import {spawn} from 'node:child_process';
+import {existsSync, mkdirSync, readdirSync, writeFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {test} from 'node:test';
+import {CLI, cleanEnv, runCli} from '../support/run-cli.js';
+import {tempDir} from '../support/temp.js';
+
+const NAMESPACES = Array.from({length: 30}, (_, index) => `ns${index}`);
+const ARGS = ['-r', 'quay.io', '-u', 'org+bot', '--password-stdin', '-t', 'docker,kubernetes', ...NAMESPACES.flatMap(ns => ['-n', ns]), '--yes'];
+
+function fresh(root: string, name: string) {
+	const dir = join(root, name);
+	const home = join(dir, 'home');
+	mkdirSync(join(home, '.docker'), {recursive: true});
+	writeFileSync(join(home, '.docker', 'config.json'), '{\n\t"auths": {}\n}', {mode: 0o600});
+	return {dir, home, env: cleanEnv(home)};
+}
+
+function runAndKill(env: NodeJS.ProcessEnv, cwd: string, delayMs: number, signal: NodeJS.Signals): Promise<void> {
+	return new Promise(resolve => {
+		const child = spawn(process.execPath, [CLI, ...ARGS], {env, cwd, stdio: ['pipe', 'ignore', 'ignore']});
+		child.stdin.end('the-password');
+		const timer = setTimeout(() => child.kill(signal), delayMs);
+		child.on('exit', () => {
+			clearTimeout(timer);
+			resolve();
+		});
+	});
+}
+
+async function timed(run: () => Promise<unknown>): Promise<number> {
+	const start = performance.now();
+	await run();
+	return performance.now() - start;
+}
+
+function temps(dir: string): string[] {
+	return readdirSync(dir, {recursive: true, encoding: 'utf8'}).filter(name => /\.regauth-[0-9a-f]{12}\.tmp$/.test(name));
+}
+
+test('SIGTERM and SIGINT mid-apply leave no temp file; one left by a SIGKILL is removed by the next run', async () => {
+	const root = tempDir();
+	const reference = fresh(root, 'reference');
+	const full = await timed(() => runCli(ARGS, {env: reference.env, cwd: reference.dir, input: 'the-password'}));
+	let left = 0;
+	for (let run = 0; run < 10; run++) {
+		const {dir, env} = fresh(root, `term${run}`);
+		await runAndKill(env, dir, full * (0.5 + Math.random() * 0.6), run % 2 === 0 ? 'SIGTERM' : 'SIGINT');
+		left += temps(dir).length;
+	}
+	assert.equal(left, 0, 'temp files left after SIGTERM/SIGINT');
+
+	// A SIGKILL cannot be caught: plant what it leaves (a temp holding the password) and run again.
+	const {dir, home, env} = fresh(root, 'swept');
+	const stale = join(home, '.docker', '.config.json.regauth-0123456789ab.tmp');
+	writeFileSync(stale, '{"auths":{"quay.io":{"auth":"the-password"}}}', {mode: 0o600});
+	const again = await runCli(ARGS, {env, cwd: dir, input: 'the-password'});
+	assert.equal(again.code, 0, again.stderr);
+	assert.equal(existsSync(stale), false, 'the next run removed the temp file a killed run left');
+	assert.deepEqual(temps(dir), []);
+});

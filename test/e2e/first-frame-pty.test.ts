@@ -1,0 +1,100 @@
+// The cached first frame in a real pseudo-terminal, at 80×24 and 120×40: the bytes kept are
+// exactly the bytes Ink drew, the next start shows them before Ink loads and Ink does not draw
+// them again, keys typed at once still work, and a stale frame is replaced without leftovers.
+
+import assert from 'node:assert/strict';
+import {existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {test} from 'node:test';
+import {runInPty} from '../support/pty.js';
+import {CLI} from '../support/run-cli.js';
+import {tempDir} from '../support/temp.js';
+
+const BEGIN = '\u001B[?2026h';
+const END = '\u001B[?2026l';
+const HIDE = '\u001B[?25l';
+const DOWN = '\u001B[B';
+
+function setup() {
+	const dir = tempDir();
+	const home = join(dir, 'home');
+	mkdirSync(home);
+	const env = {PATH: process.env.PATH ?? '', HOME: home, LANG: 'C.UTF-8', TERM: 'xterm-256color', CI: 'false'};
+	return {dir, home, env};
+}
+
+const cacheFiles = (home: string) => {
+	const dir = join(home, '.cache', 'regauth');
+	return existsSync(dir) ? readdirSync(dir).map(name => join(dir, name)) : [];
+};
+/** The frame is kept just after it is drawn: wait for that before ending the run. */
+async function keptFiles(home: string): Promise<string[]> {
+	for (let tries = 0; tries < 400 && !cacheFiles(home).some(file => file.endsWith('.ansi')); tries++) await new Promise(resolve => setTimeout(resolve, 25));
+	return cacheFiles(home);
+}
+/** Everything up to the end of the first synchronized update: the first frame as written. */
+const firstUpdate = (bytes: string) => bytes.slice(0, bytes.indexOf(END) + END.length);
+const highlighted = (screen: string) => screen.split('\n').find(row => row.includes('❯')) ?? '';
+
+for (const [columns, rows] of [
+	[80, 24],
+	[120, 40],
+] as const) {
+	test(`${columns}×${rows}: the kept first frame is byte for byte Ink's, and the next start does not draw it twice`, async () => {
+		const {dir, home, env} = setup();
+		const first = runInPty(process.execPath, [CLI, '--no-verify'], {cwd: dir, env, columns, rows});
+		await first.waitFor(/Which registry\?/);
+		const drawnByInk = firstUpdate(first.history());
+		const [file, ...others] = await keptFiles(home);
+		first.kill();
+		await first.exit;
+		assert.equal(others.length, 0);
+		const kept = readFileSync(file!, 'utf8');
+		assert.ok(kept.startsWith(BEGIN + HIDE) && kept.includes('Which registry?'));
+		// The terminal turns \n into \r\n on output; otherwise the bytes are the same.
+		assert.equal(kept.replaceAll('\n', '\r\n'), drawnByInk);
+
+		const second = runInPty(process.execPath, [CLI, '--no-verify'], {cwd: dir, env, columns, rows, keyDelayMs: 0});
+		const screen = await second.waitFor(/Which registry\?/);
+		const before = highlighted(screen);
+		// A key typed the moment the question shows is answered once Ink has taken over.
+		await second.press(DOWN);
+		await second.waitFor(/❯/);
+		for (let tries = 0; tries < 200 && highlighted(second.screen()) === before; tries++) await new Promise(resolve => setTimeout(resolve, 25));
+		assert.notEqual(highlighted(second.screen()), before, 'Down moved the selection');
+		const bytes = second.history();
+		assert.equal(firstUpdate(bytes), drawnByInk, 'the early frame is the frame Ink drew');
+		assert.equal(bytes.split(BEGIN + HIDE).length - 1, 1, 'Ink did not draw its first frame a second time');
+		assert.equal(
+			second
+				.screen()
+				.split('\n')
+				.filter(row => row.includes('step 1 of')).length,
+			1,
+		);
+		second.kill();
+		await second.exit;
+	});
+}
+
+test("a stale kept frame is replaced by Ink's, with nothing of it left on screen", async () => {
+	const {dir, home, env} = setup();
+	const first = runInPty(process.execPath, [CLI, '--no-verify'], {cwd: dir, env, columns: 80, rows: 24});
+	await first.waitFor(/Which registry\?/);
+	const [file] = await keptFiles(home);
+	first.kill();
+	await first.exit;
+	const good = readFileSync(file!, 'utf8');
+	writeFileSync(file!, `${BEGIN}${HIDE}STALE FRAME\nfrom an older build\n${' '.repeat(70)}STALE\n${END}`);
+
+	const second = runInPty(process.execPath, [CLI, '--no-verify'], {cwd: dir, env, columns: 80, rows: 24});
+	await second.waitFor(/Which registry\?/);
+	const screen = second.screen();
+	assert.doesNotMatch(screen, /STALE|older build/);
+	assert.equal(screen.split('\n').filter(row => row.includes('step 1 of')).length, 1);
+	assert.match(second.history(), /^\u001B\[\?2026h\u001B\[\?25lSTALE FRAME/, 'the stale frame was shown first');
+	for (let tries = 0; tries < 400 && readFileSync(file!, 'utf8') !== good; tries++) await new Promise(resolve => setTimeout(resolve, 25));
+	second.kill();
+	await second.exit;
+	assert.equal(readFileSync(file!, 'utf8'), good, 'the frame Ink drew is kept again');
+});
