@@ -6,10 +6,8 @@ import {authEntries, entrySecret, helperFor} from '../authfile/meaning.js';
 import {isPlainObject} from '../formats/json-text.js';
 import {registryKey} from '../formats/registry-key.js';
 import {shellJoin} from '../formats/shell-quote.js';
-import {installHint} from '../keychain/helper-checks.js';
+import {CLOUD_HELPERS} from '../registries/providers.js';
 import type {DoctorFile, Finding} from './findings.js';
-
-const capitalised = (text: string) => `${text[0]!.toUpperCase()}${text.slice(1)}`;
 
 export interface FileReport {
 	findings: Finding[];
@@ -74,7 +72,9 @@ export function authFileReport(file: DoctorFile, doc: Record<string, unknown>, c
 			fix:
 				helper === 'pass' || helper === 'secretservice'
 					? `Install it (Debian/Ubuntu: apt install golang-docker-credential-helpers), or remove "${helper}" from ${path}.`
-					: `${capitalised(installHint(helper))}, or remove "${helper}" from ${path}.`,
+					: CLOUD_HELPERS[helper]
+						? `${CLOUD_HELPERS[helper].install}, or remove "${helper}" from ${path}.`
+						: `Install docker-credential-${helper} on PATH, or remove "${helper}" from ${path}.`,
 		});
 	}
 

@@ -55,7 +55,7 @@ export const CREDENTIAL_FIELDS: FieldSpec[] = [
 			// Which credential to create, where, with which scope: the service's own words.
 			const guide = serviceGuide(credential);
 			if (!guide) return 'paste or type it; it stays masked';
-			const mint = guide.tokenCommand ? `Ctrl+G gets it from ${guide.tokenCommand.file}, or paste it (masked)` : 'paste it; it stays masked';
+			const mint = guide.tokenCommand ? `Ctrl+G gets it from ${guide.tokenCommand.file}, or paste or type it (masked)` : 'paste or type it (masked)';
 			return `${mint} · ${guide.tokenHint}`;
 		},
 	},

@@ -17,7 +17,7 @@ export const KNOWN_REGISTRIES: KnownRegistry[] = [
 		id: 'dockerhub',
 		label: 'Docker Hub',
 		host: 'docker.io',
-		hint: 'your Docker ID and a personal access token (app.docker.com → Account settings → Personal access tokens); the account password works too, but a token can be scoped and revoked',
+		hint: 'your Docker ID and a personal access token (hub.docker.com → Account settings → Personal access tokens)',
 	},
 	{id: 'quay', label: 'Quay.io', host: 'quay.io', hint: 'a robot account: user namespace+robot, the robot token as password (or import its file)'},
 	{
