@@ -49,7 +49,7 @@ async function timed(run: () => Promise<unknown>): Promise<number> {
 	return performance.now() - start;
 }
 
-test(`apply killed with SIGKILL at ${RUNS} random moments never leaves a half-written file`, async () => {
+test(`apply killed with SIGKILL at ${RUNS} random moments never leaves a half-written file`, {timeout: 420_000}, async () => {
 	const root = tempDir();
 	// What "as planned" means: the bytes of a complete run.
 	const reference = fresh(root, 'reference');

@@ -160,7 +160,7 @@ const name = fc.oneof(
 );
 const namespace = fc.oneof(fc.constant(''), label, fc.constantFrom('123', 'yes', 'default', 'kube-system', '1e3'));
 
-test('Secrets are byte-identical to kubectl create secret docker-registry --dry-run=client -o yaml (fast-check, 240 runs)', async () => {
+test('Secrets are byte-identical to kubectl create secret docker-registry --dry-run=client -o yaml (fast-check, 240 runs)', {timeout: 420_000}, async () => {
 	let runs = 0;
 	await fc.assert(
 		fc.asyncProperty(fc.record({registry, username, password, email, name, namespace}), async input => {
