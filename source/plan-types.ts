@@ -2,6 +2,7 @@
 // shows, prints or applies reads these; nothing else decides what changes on the machine.
 import type {FieldIssue, TargetId} from './answers.js';
 import type {FileState} from './environment.js';
+import type {Expiry} from './registries/expiry.js';
 
 /** One member of a binary archive, for previews (the archive itself is not text). */
 export interface ArchiveEntry {
@@ -151,6 +152,8 @@ export interface Plan {
 	secrets: string[];
 	/** After a successful apply: staged files to put in place, the command that proves it works. */
 	followUps: FollowUp[];
+	/** Minted tokens in this plan and when they stop working (registries/expiry.ts). */
+	expiries: Expiry[];
 }
 
 /** A plan that does nothing (before the planner has loaded, or when there is nothing to do). */
@@ -166,6 +169,7 @@ export function emptyPlan(fields: Partial<Plan> = {}): Plan {
 		refusals: [],
 		secrets: [],
 		followUps: [],
+		expiries: [],
 		...fields,
 	};
 }

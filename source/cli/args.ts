@@ -15,6 +15,7 @@ const COMMON_OPTIONS = {
 	username: {type: 'string', multiple: true, short: 'u'},
 	'password-stdin': {type: 'boolean'},
 	'from-keychain': {type: 'boolean'},
+	'gar-key-file': {type: 'string'},
 	email: {type: 'string', multiple: true},
 	target: {type: 'string', multiple: true, short: 't'},
 	keychain: {type: 'string'},
@@ -106,6 +107,8 @@ export interface Invocation {
 	fromKeychain: boolean;
 	/** --import FILE ('-' for stdin): credentials come from a Quay robot file, read by the CLI. */
 	importFile?: string;
+	/** --gar-key-file FILE: a Google service-account key is the password (user _json_key). */
+	garKeyFile?: string;
 	/** Flags that only make sense without the wizard were given. */
 	headless: boolean;
 	dryRun: boolean;
@@ -192,10 +195,28 @@ Credentials (repeat --registry/--username/--email for several registries, in ord
                                  with several registries, one per line, in order
       --from-keychain            instead of --password-stdin: reuse the credentials regauth
                                  stored in the OS keychain (--keychain regauth) for each registry
+      --gar-key-file FILE        Google Artifact Registry: a service-account key (JSON) is the
+                                 password, user _json_key; it never expires (guard it)
       --email EMAIL              optional, deprecated; written only when given
       --import FILE              take registry, user and token from a file Quay gives a robot:
                                  Docker config JSON, Kubernetes Secret YAML, rkt JSON, or a saved
                                  docker/podman login command ('-' reads it from stdin)
+
+Cloud registries (recognised by their host names)
+  Without --password-stdin regauth gets the token from the cloud's CLI, with the user it wants:
+  ECR  <account>.dkr.ecr.<region>.amazonaws.com, public.ecr.aws: aws ecr get-login-password
+       --region <region>, user AWS, 12 h; fix a login with aws sso login
+  Artifact Registry  <location>-docker.pkg.dev, gcr.io: gcloud auth print-access-token,
+       user oauth2accesstoken, 1 h (or --gar-key-file); fix with gcloud auth login
+  ACR  <name>.azurecr.io: az acr login --name <name> --expose-token, user 00000000-0000-0000-
+       0000-000000000000, 3 h; fix with az login (long-lived: a repository-scoped token)
+  GHCR ghcr.io: gh's token and user when it has read:packages (gh auth refresh -h github.com
+       -s read:packages); otherwise pipe a classic token with read:packages
+  docker and podman route ECR and Artifact Registry hosts to docker-credential-ecr-login /
+  docker-credential-gcloud (credHelpers, that host only), which refresh tokens themselves.
+  Kubernetes, Butane, rkt and Mesos hold the token itself: regauth says when it expires.
+  GitLab: a deploy token or a token with read_registry. Docker Hub: your Docker ID and a
+  personal access token. Quay: a robot account (namespace+name) and its token.
 
 What to configure
   -t, --target LIST              ${TARGET_IDS.join(', ')} (comma-separated)
@@ -251,6 +272,7 @@ Examples
   printf '%s' "$TOKEN" | regauth -r registry.example.com -u ci --password-stdin -t docker --dry-run --json
   printf '%s' "$TOKEN" | regauth -r quay.io -u 'myorg+ci' --password-stdin -t docker --keychain regauth --yes
   regauth -r quay.io -t kubernetes --from-keychain --yes
+  regauth -r 123456789012.dkr.ecr.eu-west-1.amazonaws.com -t docker,kubernetes --yes
   printf '%s' "$TOKEN" | regauth exec -r quay.io -u 'myorg+ci' --password-stdin -- ./ci/push.sh
   regauth --import ./myorg-robot-auth.json -t podman,butane --butane-remote-url https://cfg.example.com/config.json --yes
 
@@ -287,6 +309,7 @@ const EXEC_FLAGS = [
 	'username',
 	'password-stdin',
 	'from-keychain',
+	'gar-key-file',
 	'email',
 	'import',
 	'verify',
@@ -456,6 +479,7 @@ export function parseInvocation(argv: string[]): Invocation {
 		passwordStdin: values['password-stdin'] ?? false,
 		fromKeychain: values['from-keychain'] ?? false,
 		...(values.import === undefined ? {} : {importFile: values.import}),
+		...(values['gar-key-file'] === undefined ? {} : {garKeyFile: values['gar-key-file']}),
 		headless: headlessFlags.length > 0,
 		dryRun: values['dry-run'] ?? false,
 		json: values.json ?? false,

@@ -39,6 +39,7 @@ export function planJson(plan: Plan) {
 		notes: plan.notes,
 		issues: plan.issues,
 		headless: plan.headless,
+		...(plan.expiries.length > 0 ? {expiries: plan.expiries} : {}),
 	};
 }
 

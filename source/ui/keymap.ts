@@ -5,6 +5,7 @@ import type {Answers, Credential, KeychainChoice, TargetId} from '../answers.js'
 import type {ApplyMode} from '../apply/apply.js';
 import type {Environment} from '../environment.js';
 import type {Plan} from '../plan-types.js';
+import {canMint} from '../registries/cloud-credentials.js';
 import {TARGET_CATALOG as TARGETS} from '../targets/catalog.js';
 import {
 	type Choice,
@@ -31,7 +32,8 @@ export type Effect =
 	| {kind: 'remembered'}
 	| {kind: 'recall'; key: string}
 	| {kind: 'keychain'; choice: KeychainChoice}
-	| {kind: 'import'; path: string};
+	| {kind: 'import'; path: string}
+	| {kind: 'mint'; index: number};
 
 export type Command = Action | {type: 'effect'; effect: Effect} | {type: 'finish'; code: number};
 
@@ -52,6 +54,8 @@ export interface KeyContext {
 /** The key that accepts every remaining option as it is and goes to the review. */
 export const ACCEPT_DEFAULTS = {name: 'ctrl', text: 'r', label: 'Ctrl+R'} as const;
 /** The key that moves the focus to the preview and back, on every step. */
+/** Gets a cloud registry's token from its CLI on the credentials step. */
+export const MINT_KEY = {name: 'ctrl', text: 'g', label: 'Ctrl+G'} as const;
 export const PREVIEW_KEY = {name: 'ctrl', text: 'p', label: 'Ctrl+P'} as const;
 
 const is = (key: Key, name: Key['name'], text?: string) => key.name === name && (text === undefined || key.text === text);
@@ -189,6 +193,8 @@ function credentialKeys(state: WizardState, key: Key, ctx: KeyContext): Command[
 	if (key.name === 'up' || key.name === 'down') return [{type: 'field', field: (state.field + (key.name === 'up' ? -1 : 1) + ROWS) % ROWS}];
 	if (key.name === 'tab') return fieldMove((state.field + (key.shift ? -1 : 1) + ROWS) % ROWS, id);
 	if (key.name === 'enter') return credentialEnter(state, credential, id, ctx);
+	// A cloud registry's token from its CLI (aws, gcloud, az, gh) instead of a pasted one.
+	if (is(key, 'ctrl', MINT_KEY.text) && canMint(credential.registry)) return [{type: 'effect', effect: {kind: 'mint', index}}];
 	const spec = CREDENTIAL_FIELDS[state.field];
 	const value = spec ? credential[spec.key] : state.importer.path;
 	const edited = editLine({value, cursor: state.cursor ?? [...value].length}, key);

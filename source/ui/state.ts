@@ -48,7 +48,7 @@ export interface WizardState {
 	/** The left column's scroll offset (review, keychain problems, the done list). */
 	scroll: number;
 	/** Something the next keys must wait for (a check, a lookup): they are held, then replayed. */
-	busy: 'verify' | 'keychain' | 'remembered' | 'recall' | 'import' | undefined;
+	busy: 'verify' | 'keychain' | 'remembered' | 'recall' | 'import' | 'mint' | undefined;
 	registry: {remembered: Remembered; problem?: string};
 	keychain: {problem?: string; confirmPlain: boolean};
 	importer: {path: string; result?: {ok: boolean; message: string}};

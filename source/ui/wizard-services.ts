@@ -65,6 +65,12 @@ export function wizardServices(
 				signal,
 			});
 		},
+		async mintToken(credential) {
+			const {mintCredentials} = await import('../registries/cloud-credentials.js');
+			const copy = {...credential, password: ''};
+			const outcome = await mintCredentials({credentials: [copy]}, process.env);
+			return outcome.ok ? {ok: true, credential: copy, message: outcome.lines.join(' ')} : {ok: false, message: outcome.message};
+		},
 		async readFile(path) {
 			try {
 				return {ok: true, text: await readFile(resolve(need().cwd, path.replace(/^~(?=\/|$)/, need().home)), 'utf8')};

@@ -10,6 +10,7 @@ import {shellJoin} from '../../formats/shell-quote.js';
 import {keychainBlock, missingHelperNote} from '../../keychain/helper-checks.js';
 import {helperName, helperStoreCommand} from '../../keychain/store-command.js';
 import type {Command, FollowUp, Note} from '../../plan-types.js';
+import {cloudRoute, cloudRouteNote} from '../../registries/cloud-route.js';
 import {machinePath, refusedMerge, type TargetContext, type TargetPlanner, textArtifact} from '../context.js';
 
 export const docker: TargetPlanner = {
@@ -28,7 +29,20 @@ export const docker: TargetPlanner = {
 		const helper = helperName(ctx.answers.keychain);
 		const changes: AuthChanges = {auths: {}, credHelpers: {}};
 		const unroutable: string[] = [];
+		const cloudRouted = new Set<string>();
 		for (const credential of ctx.credentials) {
+			const cloud = cloudRoute(credential, ctx.env);
+			if (cloud) {
+				notes.push({level: cloud.present ? 'info' : 'warning', target: 'docker', message: cloudRouteNote(cloud, credential.host, path, 'docker')});
+				if (cloud.present) {
+					// The cloud's helper mints tokens itself: route only this host to it, and drop any
+					// stale token docker would otherwise keep beside the route.
+					changes.credHelpers![credential.key] = cloud.helper;
+					changes.removeAuths = [...(changes.removeAuths ?? []), credential.key];
+					cloudRouted.add(credential.key);
+					continue;
+				}
+			}
 			if (helper) {
 				// docker keeps an empty entry beside a helper route; it also removes any plain-text copy.
 				changes.auths[credential.key] = {};
@@ -129,7 +143,14 @@ export const docker: TargetPlanner = {
 		// "secretservice"; used only if docker-credential-<that> is on PATH too (docs/formats.md §2.4).
 		const platformDefault = ctx.env.programs.pass ? 'pass' : 'secretservice';
 		const autoStore = ctx.env.helpers.includes(platformDefault) ? platformDefault : undefined;
-		if (!helper && autoStore && logins === 0 && doc.credsStore === undefined && doc.credHelpers === undefined && ctx.credentials.length > 0) {
+		if (
+			!helper &&
+			autoStore &&
+			logins === 0 &&
+			doc.credsStore === undefined &&
+			doc.credHelpers === undefined &&
+			ctx.credentials.some(credential => !cloudRouted.has(credential.key))
+		) {
 			notes.push({
 				level: 'info',
 				target: 'docker',
@@ -137,7 +158,7 @@ export const docker: TargetPlanner = {
 			});
 		}
 		for (const credential of ctx.credentials) {
-			if (helper) continue;
+			if (helper || cloudRouted.has(credential.key)) continue;
 			const argv = ['docker', 'login', credential.isDockerHub ? 'docker.io' : credential.host, '--username', credential.username, '--password-stdin'];
 			commands.push({
 				id: `docker:login:${credential.key}`,

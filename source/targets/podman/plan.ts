@@ -10,6 +10,7 @@ import {octal} from '../../formats/file-mode.js';
 import {isPlainObject, maskJsonSecrets, setJsonValue} from '../../formats/json-text.js';
 import {helperName, helperStoreCommand} from '../../keychain/store-command.js';
 import type {Command, Note} from '../../plan-types.js';
+import {cloudRoute, cloudRouteNote} from '../../registries/cloud-route.js';
 import {machinePath, refusedMerge, type TargetContext, type TargetPlanner, textArtifact} from '../context.js';
 
 export const podman: TargetPlanner = {
@@ -35,6 +36,17 @@ export const podman: TargetPlanner = {
 		const unroutable: string[] = [];
 		for (const credential of ctx.credentials) {
 			const key = podmanKey(credential, dockerCompatible);
+			const cloud = cloudRoute(credential, ctx.env);
+			if (cloud) {
+				notes.push({level: cloud.present ? 'info' : 'warning', target: 'podman', message: cloudRouteNote(cloud, credential.host, path, 'podman')});
+				if (cloud.present) {
+					// podman, buildah and skopeo honour credHelpers: the cloud's helper mints the token.
+					changes.credHelpers![key] = cloud.helper;
+					const existing = isPlainObject(doc.auths) ? doc.auths[key] : undefined;
+					if (existing !== undefined) drop.push(key);
+					continue;
+				}
+			}
 			if (helper) {
 				// podman honours credHelpers (not credsStore); a plain-text copy beside it would only leak.
 				changes.credHelpers![key] = helper;

@@ -91,6 +91,24 @@ export function useWizardEffects(
 				dispatch({type: 'next', step: get().profile ? 'review' : nextAfterKeychain(get().answers)});
 				return;
 			}
+			case 'mint': {
+				const credential = get().answers.credentials[effect.index];
+				if (!credential || !services.mintToken) return;
+				busy('mint');
+				const result = await services.mintToken(credential);
+				busy(undefined);
+				if (!result.ok) {
+					dispatch({type: 'notice', text: result.message});
+					return;
+				}
+				dispatch({
+					type: 'answers',
+					update: answers => ({...answers, credentials: answers.credentials.map((item, index) => (index === effect.index ? result.credential : item))}),
+				});
+				dispatch({type: 'notice', text: `✓ ${result.message[0]!.toUpperCase()}${result.message.slice(1)} Enter on Email checks it with the registry.`});
+				dispatch({type: 'field', field: CREDENTIAL_FIELDS.length - 1});
+				return;
+			}
 			case 'import': {
 				busy('import');
 				const [read, {importCredentials}] = await Promise.all([services.readFile(effect.path), import('../../import/quay-files.js')]);

@@ -95,12 +95,18 @@ export function CredentialsStep({state, active, width}: StepProps) {
 				{...(importer.result && !importer.result.ok ? {error: importer.result.message} : {})}
 				width={width}
 			/>
+			{state.busy === 'mint' ? (
+				<Text>
+					<Spinner type="dots" /> Asking the cloud’s CLI for a token…
+				</Text>
+			) : null}
 			{state.busy === 'import' ? (
 				<Text>
 					<Spinner type="dots" /> Reading the file…
 				</Text>
 			) : null}
 			{importer.result?.ok ? <Text color="green">✓ {importer.result.message}</Text> : null}
+			{state.notice ? <Text color={state.notice.startsWith('✓') ? 'green' : 'red'}>{state.notice}</Text> : null}
 			<CheckLine result={checkFor(state, credential)?.result} />
 		</Box>
 	);
