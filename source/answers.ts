@@ -2,7 +2,19 @@
 // Pure: the wizard validates on every keystroke and the CLI before planning, with the same code.
 import {type RegistryKey, registryKey} from './formats/registry-key.js';
 
-export const TARGET_IDS = ['docker', 'kubernetes', 'rkt', 'mesos', 'butane', 'podman'] as const;
+export const TARGET_IDS = [
+	'docker',
+	'kubernetes',
+	'rkt',
+	'mesos',
+	'butane',
+	'podman',
+	'containerd',
+	'k3s',
+	'registries-conf',
+	'external-secret',
+	'kubelet-credential-provider',
+] as const;
 export type TargetId = (typeof TARGET_IDS)[number];
 
 export interface Credential {
@@ -23,13 +35,52 @@ export interface KubernetesOptions {
 	/** [] means: no namespace in the manifest, kubectl's current namespace applies. */
 	namespaces: string[];
 	secretName: string;
-	/** '' means the current kubectl context. */
-	context: string;
+	/** Every namespace of each cluster (listed by kubectl when the plan is made). */
+	allNamespaces: boolean;
+	/** LABEL=VALUE: the namespaces kubectl lists with this label selector; '' for none. */
+	namespaceSelector: string;
+	/** kubectl contexts, one cluster each; [] means the current context. */
+	contexts: string[];
 	secretType: 'dockerconfigjson' | 'dockercfg';
 	/** '' means: do not patch a ServiceAccount. */
 	serviceAccount: string;
 	/** Image for the example Pod; '' derives one from the first registry. */
 	image: string;
+}
+
+export interface ContainerdOptions {
+	/** Which config form to write when config.toml does not say: 1.x (1.6/1.7, version 2) or 2.x (version 3). */
+	version: '1.x' | '2.x';
+	/** Mirrors for certs.d/<host>/hosts.toml, full URLs, tried in order. */
+	mirrors: string[];
+	/** A CA (PEM path on the node) for the registry or its mirrors; '' for none. */
+	caFile: string;
+}
+
+export interface K3sOptions {
+	/** k3s reads /etc/rancher/k3s/registries.yaml, RKE2 /etc/rancher/rke2/registries.yaml. */
+	distribution: 'k3s' | 'rke2';
+}
+
+export interface RegistriesConfOptions {
+	/** The registry (or registry/namespace) whose pulls the mirrors serve: the drop-in's prefix. */
+	mirrorOf: string;
+	/** user: ~/.config/containers/registries.conf.d (podman, skopeo as this user); system: /etc/containers (CRI-O, root). */
+	scope: 'user' | 'system';
+	/** The mirror speaks plain HTTP or has an untrusted certificate (test labs only). */
+	insecure: boolean;
+}
+
+export interface ExternalSecretAnswers {
+	/** The SecretStore or ClusterSecretStore the operator reads from. */
+	store: string;
+	storeKind: 'SecretStore' | 'ClusterSecretStore';
+	/** The key (path) of the credential in the secret manager. */
+	remoteKey: string;
+	usernameProperty: string;
+	passwordProperty: string;
+	/** How often the operator re-reads the store (a Go duration; 0s: once). */
+	refreshInterval: string;
 }
 
 export interface RktOptions {
@@ -62,6 +113,10 @@ export interface Answers {
 	rkt: RktOptions;
 	mesos: MesosOptions;
 	butane: ButaneOptions;
+	containerd: ContainerdOptions;
+	k3s: K3sOptions;
+	registriesConf: RegistriesConfOptions;
+	externalSecret: ExternalSecretAnswers;
 	/** Project files (manifests, archives, Butane) go here; relative to the working directory. */
 	outputDir: string;
 	/** When set, machine files (~/.docker/config.json, /etc/rkt/…) are staged under it instead. */
@@ -81,10 +136,30 @@ export function defaultAnswers(): Answers {
 		credentials: [],
 		targets: ['docker'],
 		keychain: {kind: 'file'},
-		kubernetes: {namespaces: [], secretName: DEFAULT_SECRET_NAME, context: '', secretType: 'dockerconfigjson', serviceAccount: '', image: ''},
+		kubernetes: {
+			namespaces: [],
+			allNamespaces: false,
+			namespaceSelector: '',
+			secretName: DEFAULT_SECRET_NAME,
+			contexts: [],
+			secretType: 'dockerconfigjson',
+			serviceAccount: '',
+			image: '',
+		},
 		rkt: {kind: 'dockerAuth'},
 		mesos: {uri: DEFAULT_MARATHON_URI, image: '', appId: '/private-app'},
 		butane: {version: '1.0.0', secret: 'inline', remoteUrl: '', includeRkt: false},
+		containerd: {version: '1.x', mirrors: [], caFile: ''},
+		k3s: {distribution: 'k3s'},
+		registriesConf: {mirrorOf: '', scope: 'user', insecure: false},
+		externalSecret: {
+			store: '',
+			storeKind: 'SecretStore',
+			remoteKey: '',
+			usernameProperty: 'username',
+			passwordProperty: 'password',
+			refreshInterval: '1h',
+		},
 		outputDir: DEFAULT_OUTPUT_DIR,
 		destdir: '',
 	};

@@ -27,6 +27,19 @@ export interface KubeInfo {
 	current: string;
 }
 
+/** What kubectl showed of one cluster (a context) before planning; read-only (kubernetes/read-clusters.ts). */
+export interface ClusterState {
+	/** Namespaces kubectl listed (--all-namespaces, --namespace-selector); absent when none were asked for. */
+	namespaces?: string[];
+	/**
+	 * The existing Secret of the chosen name, per namespace ('' for kubectl's current one), as
+	 * kubectl printed it (JSON); null when there is none. Absent: not read.
+	 */
+	secrets: Record<string, Record<string, unknown> | null>;
+	/** kubectl could not read the cluster (unreachable, unknown context, forbidden): what it said. */
+	error?: string;
+}
+
 export interface Environment {
 	cwd: string;
 	home: string;
@@ -49,6 +62,8 @@ export interface Environment {
 	programs: {docker?: string; kubectl?: string /** `pass` itself: docker's default store on Linux depends on it. */; pass?: string};
 	/** null when kubectl is missing or its config could not be read. */
 	kube: KubeInfo | null;
+	/** The clusters the kubernetes target was asked about, by context ('' for the current one). */
+	clusters?: Record<string, ClusterState>;
 	/** How to run regauth's own credential helper (the bundle beside the CLI), when found. */
 	regauthHelper?: HelperLocation;
 	/** The check of the chosen keychain, made before planning; absent when none was chosen or not checked yet. */

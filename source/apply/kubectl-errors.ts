@@ -8,6 +8,13 @@ export interface Diagnosis {
 
 const RULES: Array<{test: RegExp; diagnose: (match: RegExpExecArray) => Diagnosis}> = [
 	{
+		test: /Operation cannot be fulfilled on (\w+) "([^"]+)": the object has been modified/,
+		diagnose: match => ({
+			reason: `${match[2]} (${match[1]}) changed in the cluster after regauth read it; nothing was overwritten`,
+			advice: 'Run regauth again: it merges into the object as it is now.',
+		}),
+	},
+	{
 		test: /context "([^"]+)" does not exist|context was not found for specified context: (\S+)/,
 		diagnose: match => ({
 			reason: `kubectl has no context "${match[1] ?? match[2]}"`,

@@ -3,8 +3,10 @@
 import {type ApplyResult, apply, RefusedError, StaleError} from '../apply/apply.js';
 import {stateDir} from '../environment.js';
 import {prepareKeychain} from '../keychain/prepare.js';
+import {readClusters} from '../kubernetes/read-clusters.js';
 import {type PlanFacts, plan, plannedReads} from '../plan.js';
 import {readMachine, rereadFiles} from '../probe.js';
+import {clusterQueries} from '../targets/kubernetes/clusters.js';
 import {assignPasswords, type Invocation} from './args.js';
 import {CancelledError, EXIT, FailureError, UsageError} from './errors.js';
 import {canPrompt, promptMissingPasswords} from './password-prompt.js';
@@ -47,6 +49,10 @@ export async function runHeadless(invocation: Invocation, io: Io): Promise<numbe
 	}
 	// The machine is read once; what plan() merges into is part of that read.
 	let machine = await readMachine(process.env, snapshot => plannedReads(answers, snapshot));
+	// The clusters the kubernetes target touches, as kubectl shows them (read-only): the listed
+	// namespaces, and the existing Secrets when regauth applies to the cluster (update in place).
+	const clusters = await readClusters(machine.programs.kubectl, clusterQueries(answers, invocation.applyMode !== 'files'), process.env);
+	if (Object.keys(clusters).length > 0) machine = {...machine, clusters};
 	// Keychain effects happen here, before plan(): the probe (it stores and erases an item) and
 	// remembered credentials. Their outcome is a fact plan() takes, not part of the machine.
 	const prepared = await prepareKeychain(answers, machine, {fromKeychain: invocation.fromKeychain});

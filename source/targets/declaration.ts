@@ -94,7 +94,7 @@ export interface TargetPlanner {
 
 // ---- building blocks for declarations ----------------------------------------------------
 
-type Group = 'kubernetes' | 'rkt' | 'mesos' | 'butane';
+type Group = 'kubernetes' | 'rkt' | 'mesos' | 'butane' | 'containerd' | 'k3s' | 'registriesConf' | 'externalSecret';
 type StringKeys<G extends Group> = {[K in keyof Answers[G]]: Answers[G][K] extends string ? K : never}[keyof Answers[G]];
 
 /** Read and write one string answer of a target's options (answers.kubernetes.secretName). */
@@ -156,5 +156,61 @@ export function choiceOption<G extends Group, K extends StringKeys<G>>(spec: {
 		get,
 		set: put,
 		flag: {...spec.flag, parse: (answers, [value]) => put(answers, value ?? ''), emit: answers => (get(answers) === get(DEFAULTS) ? [] : [get(answers)])},
+	};
+}
+
+/** Split a typed or flag list ("a, b c") into its items. */
+export const words = (text: string): string[] => text.split(/[\s,]+/).filter(Boolean);
+
+type ListKeys<G extends Group> = {[K in keyof Answers[G]]: Answers[G][K] extends string[] ? K : never}[keyof Answers[G]];
+
+/** A list option: typed comma-separated in the wizard, a repeatable (and comma-splitting) flag. */
+export function listOption<G extends Group, K extends ListKeys<G>>(spec: {
+	group: G;
+	key: K;
+	label: string;
+	hint: string;
+	flag: {name: string; short?: string; value: string; help: string[]};
+	check?: (values: string[]) => string[];
+}): OptionSpec {
+	const get = (answers: Answers): string[] => answers[spec.group][spec.key] as string[];
+	const put = (answers: Answers, values: string[]): Answers => ({...answers, [spec.group]: {...answers[spec.group], [spec.key]: values}});
+	return {
+		id: `${spec.group}.${String(spec.key)}`,
+		label: spec.label,
+		hint: spec.hint,
+		get: answers => get(answers).join(', '),
+		set: (answers, value) => put(answers, words(value)),
+		...(spec.check ? {check: (answers: Answers) => spec.check!(get(answers))} : {}),
+		flag: {...spec.flag, repeatable: true, parse: put, emit: get},
+	};
+}
+
+type BooleanKeys<G extends Group> = {[K in keyof Answers[G]]: Answers[G][K] extends boolean ? K : never}[keyof Answers[G]];
+
+/** A yes/no option: a switch on the command line, a choice in the wizard. */
+export function switchOption<G extends Group, K extends BooleanKeys<G>>(spec: {
+	group: G;
+	key: K;
+	label: string;
+	hint: string;
+	choices: [no: string, yes: string];
+	flag: {name: string; help: string[]};
+	check?: (answers: Answers) => string[];
+}): OptionSpec {
+	const get = (answers: Answers): boolean => answers[spec.group][spec.key] as boolean;
+	const put = (answers: Answers, value: boolean): Answers => ({...answers, [spec.group]: {...answers[spec.group], [spec.key]: value}});
+	return {
+		id: `${spec.group}.${String(spec.key)}`,
+		label: spec.label,
+		hint: spec.hint,
+		choices: [
+			{value: 'no', label: spec.choices[0]},
+			{value: 'yes', label: spec.choices[1]},
+		],
+		get: answers => (get(answers) ? 'yes' : 'no'),
+		set: (answers, value) => put(answers, value === 'yes'),
+		...(spec.check ? {check: spec.check} : {}),
+		flag: {...spec.flag, parse: answers => put(answers, true), emit: answers => get(answers)},
 	};
 }

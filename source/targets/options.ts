@@ -9,9 +9,9 @@ export function isRelevant(target: TargetId, option: OptionSpec, answers: Answer
 	return option.relevant ? option.relevant(answers) : answers.targets.includes(target);
 }
 
-/** The option is asked now: relevant, and its condition holds. */
+/** The option is asked now: relevant (its target, or another that uses it, is chosen), and its condition holds. */
 export function isAsked(target: TargetId, option: OptionSpec, answers: Answers): boolean {
-	return answers.targets.includes(target) && (option.when?.(answers) ?? true);
+	return isRelevant(target, option, answers) && (option.when?.(answers) ?? true);
 }
 
 /** Problems with the options of the chosen targets, each naming its field, label and flag. */

@@ -3,11 +3,16 @@
 // Light on purpose (no planning code): the first screens show it before the planners load.
 import type {TargetId} from '../answers.js';
 import {butaneSpec} from './butane/spec.js';
+import {containerdSpec} from './containerd/spec.js';
 import type {OptionSpec, TargetSpec} from './declaration.js';
 import {dockerSpec} from './docker/spec.js';
+import {externalSecretSpec} from './external-secret/spec.js';
+import {k3sSpec} from './k3s/spec.js';
+import {kubeletCredentialProviderSpec} from './kubelet-credential-provider/spec.js';
 import {kubernetesSpec} from './kubernetes/spec.js';
 import {mesosSpec} from './mesos/spec.js';
 import {podmanSpec} from './podman/spec.js';
+import {registriesConfSpec} from './registries-conf/spec.js';
 import {rktSpec} from './rkt/spec.js';
 
 export const TARGET_SPECS: {readonly [Id in TargetId]: TargetSpec<Id>} = {
@@ -17,6 +22,11 @@ export const TARGET_SPECS: {readonly [Id in TargetId]: TargetSpec<Id>} = {
 	butane: butaneSpec,
 	rkt: rktSpec,
 	mesos: mesosSpec,
+	containerd: containerdSpec,
+	k3s: k3sSpec,
+	'registries-conf': registriesConfSpec,
+	'external-secret': externalSecretSpec,
+	'kubelet-credential-provider': kubeletCredentialProviderSpec,
 };
 
 /** The declarations in the wizard's order (the record's order). */

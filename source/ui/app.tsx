@@ -8,6 +8,7 @@ import type {Environment} from '../environment.js';
 import {emptyPlan, type Plan} from '../plan-types.js';
 import {defaultKeychainIndex, keychainChoices, type StoreStatus} from './choices.js';
 import {STEP_COUNT, STEP_TITLES, stepNumber} from './flow.js';
+import {useClusters} from './hooks/use-clusters.js';
 import {useKeys} from './hooks/use-keys.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {useWizardEffects} from './hooks/use-wizard-effects.js';
@@ -104,7 +105,8 @@ export function App({initialAnswers, env, stores, kubeRead, services, refresh, o
 		void import('../plan.js').then(module => setMakePlan(() => module.plan));
 	}, []);
 	const planned = state.answers.credentials.length > 0;
-	const plan = useMemo(() => (planned && makePlan ? makePlan(state.answers, env ?? emptyEnv) : NO_PLAN), [planned, makePlan, state.answers, env]);
+	const machine = useClusters(state.answers, env, state.step === 'options' || state.step === 'review', services);
+	const plan = useMemo(() => (planned && makePlan ? makePlan(state.answers, machine ?? emptyEnv) : NO_PLAN), [planned, makePlan, state.answers, machine]);
 	const [report, setReport] = useState<FinalReport | undefined>();
 	// Until the keychain question is answered, the preview assumes a store that works here (the
 	// one the keychain step will highlight), not one the machine read found broken.

@@ -2,6 +2,7 @@
 // one injectable object: the components stay free of I/O and tests can substitute each part.
 import type {Answers, Credential, KeychainChoice} from '../answers.js';
 import type {ApplyMode, ApplyResult, ItemResult} from '../apply/apply.js';
+import type {ClusterState} from '../environment.js';
 import type {Plan} from '../plan-types.js';
 import type {VerifyResult} from '../verify/result.js';
 
@@ -26,6 +27,8 @@ export interface WizardServices {
 	verify(credential: Credential, signal: AbortSignal): Promise<VerifyResult | undefined>;
 	/** Read a file the user named (a Quay robot file to import). */
 	readFile(path: string): Promise<{ok: true; text: string} | {ok: false; message: string}>;
+	/** Ask kubectl (read-only) for the namespaces and existing Secrets the kubernetes target needs. */
+	readClusters?(answers: Answers): Promise<Record<string, ClusterState>>;
 	/** Write and run the plan. A 'stale' outcome means a file changed since the preview: re-plan. */
 	apply(plan: Plan, answers: Answers, mode: ApplyMode, callbacks: ApplyCallbacks): Promise<ApplyOutcome>;
 }

@@ -7,7 +7,9 @@ import {formatProblem, type KeychainStatus} from '../keychain/diagnose.js';
 import {listRemembered, probeKeychain} from '../keychain/helper-client.js';
 import {HELPER_NAME} from '../keychain/names.js';
 import {KeychainError, rememberCredential} from '../keychain/prepare.js';
+import {readClusters} from '../kubernetes/read-clusters.js';
 import type {VerifyFlags} from '../run-options.js';
+import {clusterQueries} from '../targets/kubernetes/clusters.js';
 import type {WizardServices} from './services.js';
 
 export function wizardServices(
@@ -21,6 +23,7 @@ export function wizardServices(
 		return env;
 	};
 	return {
+		readClusters: answers => readClusters(need().programs.kubectl, clusterQueries(answers), process.env),
 		async checkKeychain(choice) {
 			if (choice.kind === 'file') {
 				setKeychain(undefined);

@@ -1,8 +1,10 @@
 // SIMULATED Kubernetes API server. No real API server can run on the test machines (no
 // container runtime, no systemd), so the real kubectl talks to this small HTTP server instead.
-// It answers only what kubectl calls for `apply -f -`, `get secret`, `get serviceaccount` and
-// `patch serviceaccount --type=json` (discovery, the OpenAPI v3 documents kubectl's validation
-// reads, the Secret and ServiceAccount endpoints) and records every request.
+// It answers only what kubectl calls for `apply -f -`, `replace -f -`, `get secret(s)`, `get
+// namespaces` (with a label selector), `get serviceaccount` and `patch serviceaccount --type=json`
+// (discovery, the OpenAPI v3 documents kubectl's validation reads, the Secret, Namespace and
+// ServiceAccount endpoints) and records every request. A PUT whose resourceVersion is not the
+// stored one gets 409 Conflict, as from a real API server.
 
 import {writeFileSync} from 'node:fs';
 import http from 'node:http';
@@ -24,6 +26,12 @@ export interface FakeApiServerOptions {
 	serviceAccounts?: Record<string, Array<{name: string}> | undefined>;
 	/** Refuse writes with 403, as RBAC does for a user without rights. */
 	forbidUser?: string;
+	/** Labels of the namespaces, by name (for `get namespaces -l`). */
+	namespaceLabels?: Record<string, Record<string, string>>;
+	/** Secrets that exist already, by "namespace/name" (metadata is completed). */
+	secrets?: Record<string, Record<string, unknown>>;
+	/** Refuse listing Secrets across all namespaces (a user with namespace-scoped rights). */
+	forbidClusterList?: boolean;
 }
 
 export interface FakeApiServer {
@@ -148,6 +156,24 @@ export async function startFakeApiServer(options: FakeApiServerOptions = {}): Pr
 		});
 	}
 	let version = 10;
+	for (const [key, secret] of Object.entries(options.secrets ?? {})) {
+		const [namespace, name] = key.split('/') as [string, string];
+		const metadata = (secret.metadata ?? {}) as Record<string, unknown>;
+		secrets.set(key, {...secret, metadata: {...metadata, name, namespace, uid: `uid-${version}`, resourceVersion: String(version++)}});
+	}
+	const labelsOf = (namespace: string) => options.namespaceLabels?.[namespace] ?? {};
+	/** kubectl's equality-based selectors: a=b, a==b, a!=b, a, !a, joined by commas. */
+	const selects = (selector: string, labels: Record<string, string>) =>
+		selector
+			.split(',')
+			.filter(Boolean)
+			.every(term => {
+				const match = /^(!?)([^=!]+)(?:(==|=|!=)(.*))?$/.exec(term.trim());
+				if (!match) return false;
+				const [, not, key, op, value] = match as unknown as [string, string, string, string | undefined, string | undefined];
+				if (!op) return not ? !(key in labels) : key in labels;
+				return op === '!=' ? labels[key] !== value : labels[key] === value;
+			});
 
 	const server = http.createServer((req, res) => {
 		let body = '';
@@ -168,6 +194,20 @@ export async function startFakeApiServer(options: FakeApiServerOptions = {}): Pr
 			if (path === '/apis') return send(200, {kind: 'APIGroupList', apiVersion: 'v1', groups: []});
 			if (path === '/api/v1') return send(200, RESOURCES);
 
+			if (path === '/api/v1/namespaces' && req.method === 'GET') {
+				const selector = url.searchParams.get('labelSelector') ?? '';
+				const items = [...namespaces]
+					.filter(name => selects(selector, labelsOf(name)))
+					.map(name => ({apiVersion: 'v1', kind: 'Namespace', metadata: {name, labels: labelsOf(name)}, status: {phase: 'Active'}}));
+				return send(200, {kind: 'NamespaceList', apiVersion: 'v1', metadata: {resourceVersion: String(version)}, items});
+			}
+			if (path === '/api/v1/secrets' && req.method === 'GET') {
+				if (options.forbidClusterList)
+					return send(403, status(403, 'Forbidden', 'secrets is forbidden: User "dev" cannot list resource "secrets" in API group "" at the cluster scope'));
+				const field = /^metadata\.name=(.*)$/.exec(url.searchParams.get('fieldSelector') ?? '');
+				const items = [...secrets.values()].filter(secret => !field || (secret.metadata as {name: string}).name === field[1]);
+				return send(200, {kind: 'SecretList', apiVersion: 'v1', metadata: {resourceVersion: String(version)}, items});
+			}
 			const namespaceMatch = /^\/api\/v1\/namespaces\/([^/]+)$/.exec(path);
 			if (namespaceMatch) {
 				const namespace = namespaceMatch[1]!;
@@ -207,7 +247,28 @@ export async function startFakeApiServer(options: FakeApiServerOptions = {}): Pr
 				store.set(key, patched);
 				return send(200, patched);
 			}
-			if (req.method === 'PATCH' || req.method === 'PUT') {
+			if (req.method === 'PUT') {
+				const object = JSON.parse(body) as {metadata?: Record<string, unknown>};
+				const current = (existing.metadata as {resourceVersion: string}).resourceVersion;
+				const sent = object.metadata?.resourceVersion;
+				if (sent !== undefined && sent !== current) {
+					return send(
+						409,
+						status(
+							409,
+							'Conflict',
+							`Operation cannot be fulfilled on ${resource} "${name}": the object has been modified; please apply your changes to the latest version and try again`,
+						),
+					);
+				}
+				const next = {
+					...object,
+					metadata: {...object.metadata, namespace, name, uid: (existing.metadata as {uid: string}).uid, resourceVersion: String(version++)},
+				};
+				store.set(key, next);
+				return send(200, next);
+			}
+			if (req.method === 'PATCH') {
 				const next = {...existing, ...(JSON.parse(body) as object)};
 				store.set(key, next);
 				return send(200, next);

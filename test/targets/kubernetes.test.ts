@@ -64,7 +64,7 @@ test('the example Pod pulls with the Secret in the same namespace', () => {
 });
 
 test('kubectl apply gets the manifest on stdin, --context and --namespace on argv, never the secret', () => {
-	const result = k8s({namespaces: ['web'], context: 'prod', serviceAccount: 'default'});
+	const result = k8s({namespaces: ['web'], contexts: ['prod'], serviceAccount: 'default'});
 	const [apply, patch] = result.commands;
 	assert.deepEqual(apply!.argv, ['kubectl', '--context', 'prod', 'apply', '--namespace', 'web', '-f', '-']);
 	assert.equal(apply!.input, result.artifacts[0]!.text);

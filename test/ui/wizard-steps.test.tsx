@@ -286,7 +286,8 @@ test('Enter held through the last steps is never taken by a step that has been l
 		answers: {...defaultAnswers(), targets: ['kubernetes'], credentials: [{registry: 'quay.io', username: 'u', password: 'p', email: ''}]},
 	});
 	await wizard.press(KEYS.enter, KEYS.enter); // → options
-	const frame = await wizard.burst(...Array.from({length: 9}, () => KEYS.enter));
+	// Every kubernetes option (9 with the namespace choices and contexts), then the review.
+	const frame = await wizard.burst(...Array.from({length: 11}, () => KEYS.enter));
 	assert.match(frame, /Done|Applying/);
 	assert.equal(applied, 1);
 	wizard.unmount();

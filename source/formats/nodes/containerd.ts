@@ -37,6 +37,43 @@ export function containerdAuthDropIn(entries: readonly ContainerdAuth[], generat
 	return `${stringify({version: VERSION[generation], plugins: {[PLUGIN[generation]]: {registry: {configs}}}})}\n`;
 }
 
+/**
+ * The drop-in with these credentials added to the ones it already holds (a later run for another
+ * registry must not drop the first: containerd reads one CRI section from all drop-ins together).
+ * `configPath` sets the registry's `config_path` so containerd reads certs.d/<host>/hosts.toml.
+ */
+export function mergeAuthDropIn(
+	existing: string | undefined,
+	entries: readonly ContainerdAuth[],
+	generation: ContainerdGeneration,
+	configPath?: string,
+): {ok: true; text: string} | {ok: false; message: string} {
+	let doc: Record<string, unknown> = {};
+	if (existing !== undefined && existing.trim() !== '') {
+		try {
+			doc = JSON.parse(JSON.stringify(parse(existing))) as Record<string, unknown>;
+		} catch (error) {
+			return {ok: false, message: `the drop-in is not valid TOML: ${(error as Error).message.split('\n')[0]}`};
+		}
+	}
+	const used = generationOf(doc, generation);
+	doc.version ??= VERSION[used];
+	doc.plugins ??= {};
+	const plugins = doc.plugins as Record<string, {registry?: {configs?: Record<string, Record<string, unknown>>; config_path?: string}}>;
+	plugins[PLUGIN[used]] ??= {};
+	const plugin = plugins[PLUGIN[used]]!;
+	plugin.registry ??= {};
+	const registry = plugin.registry;
+	if (configPath !== undefined) registry.config_path ??= configPath;
+	registry.configs ??= {};
+	const configs = registry.configs;
+	for (const entry of entries) {
+		const host = containerdHost(entry.host);
+		configs[host] = {...configs[host], auth: {username: entry.username, password: entry.password}};
+	}
+	return {ok: true, text: `${stringify(doc)}\n`};
+}
+
 export interface HostsTomlOptions {
 	/** The registry (namespace) the file is for; the fallback `server`. */
 	host: string;
@@ -67,9 +104,10 @@ export type ImportsEdit = {status: 'present'} | {status: 'insert'; text: string}
  * inserted at the top level (before the first table), every other byte kept; an `imports` that
  * lacks the glob is left to the user (rewriting an array in place could drop their comments).
  */
-export function importsEdit(mainText: string | undefined, glob = CONTAINERD_IMPORTS_GLOB): ImportsEdit {
+export function importsEdit(mainText: string | undefined, glob = CONTAINERD_IMPORTS_GLOB, generation: ContainerdGeneration = '1.x'): ImportsEdit {
 	const line = `imports = [${JSON.stringify(glob)}]`;
-	if (mainText === undefined || mainText.trim() === '') return {status: 'insert', text: `version = 2\n${line}\n`};
+	// A new main file says the version the drop-in has: an import may not be newer than it.
+	if (mainText === undefined || mainText.trim() === '') return {status: 'insert', text: `version = ${VERSION[generation]}\n${line}\n`};
 	let parsed: Record<string, unknown>;
 	try {
 		parsed = parse(mainText) as Record<string, unknown>;
@@ -106,7 +144,12 @@ export type ContainerdEdit =
 	| {status: 'manual'; reason: string; snippet: string}
 	| {status: 'malformed'; reason: string};
 
-export function containerdEdit(mainText: string | undefined, entries: readonly ContainerdAuth[], fallback: ContainerdGeneration): ContainerdEdit {
+export function containerdEdit(
+	mainText: string | undefined,
+	entries: readonly ContainerdAuth[],
+	fallback: ContainerdGeneration,
+	options: {dropIn?: string; configPath?: string} = {},
+): ContainerdEdit {
 	let parsed: Record<string, unknown> = {};
 	if (mainText !== undefined && mainText.trim() !== '') {
 		try {
@@ -119,7 +162,9 @@ export function containerdEdit(mainText: string | undefined, entries: readonly C
 	const plugin = PLUGIN[generation];
 	const section = (parsed.plugins as Record<string, unknown> | undefined)?.[plugin] as {registry?: {configs?: Record<string, {auth?: unknown}>}} | undefined;
 	if (section === undefined) {
-		return {status: 'drop-in', generation, dropIn: containerdAuthDropIn(entries, generation), imports: importsEdit(mainText)};
+		const dropIn = mergeAuthDropIn(options.dropIn, entries, generation, options.configPath);
+		if (!dropIn.ok) return {status: 'malformed', reason: dropIn.message};
+		return {status: 'drop-in', generation, dropIn: dropIn.text, imports: importsEdit(mainText, CONTAINERD_IMPORTS_GLOB, generation)};
 	}
 	const tables = entries.map(entry =>
 		stringify({plugins: {[plugin]: {registry: {configs: {[containerdHost(entry.host)]: {auth: {username: entry.username, password: entry.password}}}}}}}),

@@ -10,6 +10,8 @@ import {MASK} from '../../formats/json-text.js';
 import {shellJoin} from '../../formats/shell-quote.js';
 import type {Artifact, Command, Note} from '../../plan-types.js';
 import {projectPath, type TargetContext, type TargetPlanner, textArtifact} from '../context.js';
+import {type Placement, placements} from './clusters.js';
+import {mergeSecret, restorableSecret} from './merge-secret.js';
 
 /** kubectl's DockerConfigEntry, fields in struct order (username, password, email, auth). */
 function entry(credential: ResolvedCredential, mask: boolean) {
@@ -74,59 +76,195 @@ function podExample(ctx: TargetContext, namespace: string): string {
 	return `# A Pod that pulls with the Secret; it must live in the Secret's namespace.\n${stringify(pod)}`;
 }
 
-function kubectl(ctx: TargetContext, ...args: string[]): string[] {
-	const {context} = ctx.answers.kubernetes;
+function kubectl(context: string, ...args: string[]): string[] {
 	return ['kubectl', ...(context === '' ? [] : ['--context', context]), ...args];
+}
+
+/** Where a placement is named in titles and folders: the cluster only when there are several. */
+function where(placement: Placement, several: boolean): {label: string; folder: string; suffix: string} {
+	const namespace = placement.namespace === '' ? 'current-namespace' : placement.namespace;
+	const cluster = placement.context === '' ? 'current-context' : placement.context;
+	const inNamespace = placement.namespace === '' ? '' : ` in ${placement.namespace}`;
+	if (!several) return {label: namespace, folder: namespace, suffix: inNamespace};
+	return {label: `${cluster}/${namespace}`, folder: `${cluster}/${namespace}`, suffix: `${inNamespace} (context ${cluster})`};
+}
+
+const yamlOf = (value: unknown) => stringify(value, {lineWidth: 0});
+
+/**
+ * How to take this run's entries out of a merged Secret by hand: the Secret goes through jq on a
+ * pipe (no secret on a command line). Entries it replaced cannot be put back this way: the note
+ * points at the saved copy.
+ */
+function mergeRevert(
+	context: string,
+	ns: string[],
+	name: string,
+	type: 'dockerconfigjson' | 'dockercfg',
+	merge: {added: string[]; replaced: string[]},
+	before: string,
+): string {
+	if (merge.added.length === 0) return `${shellJoin(kubectl(context, 'replace', ...ns, '-f', before))}   (the Secret as it was)`;
+	const key = type === 'dockercfg' ? '.dockercfg' : '.dockerconfigjson';
+	const path = (entry: string) => (type === 'dockercfg' ? `[${JSON.stringify(entry)}]` : `.auths[${JSON.stringify(entry)}]`);
+	const filter = `.data[${JSON.stringify(key)}] |= (@base64d | fromjson | del(${merge.added.map(path).join(', ')}) | tojson | @base64)`;
+	return `${shellJoin(kubectl(context, 'get', 'secret', name, ...ns, '-o', 'json'))} | ${shellJoin(['jq', filter])} | ${shellJoin(kubectl(context, 'replace', '-f', '-'))}${merge.replaced.length > 0 ? `   (then restore ${merge.replaced.join(', ')} from ${before})` : ''}`;
 }
 
 export const kubernetes: TargetPlanner = {
 	plan(ctx: TargetContext) {
-		const {namespaces, secretName, secretType, serviceAccount} = ctx.answers.kubernetes;
+		const {secretName, secretType, serviceAccount, contexts} = ctx.answers.kubernetes;
 		const artifacts: Artifact[] = [];
 		const commands: Command[] = [];
 		const notes: Note[] = [];
-		const targets = namespaces.length === 0 ? [''] : namespaces;
-		for (const namespace of targets) {
-			const manifest = secretManifest(secretName, namespace, ctx.credentials, secretType);
-			const folder = namespace === '' ? 'current-namespace' : namespace;
-			const path = projectPath(ctx, 'kubernetes', folder, `${secretName}.secret.yaml`);
-			artifacts.push(
-				textArtifact({
-					id: `kubernetes:secret:${folder}`,
-					target: 'kubernetes',
-					title: `Secret ${secretName}${namespace === '' ? '' : ` in ${namespace}`}`,
-					path,
-					mode: 0o600,
-					secret: true,
-					text: manifest.yaml,
-					redacted: manifest.redacted,
-				}),
-			);
-			const ns = namespace === '' ? [] : ['--namespace', namespace];
-			const apply = kubectl(ctx, 'apply', ...ns, '-f', '-');
-			commands.push({
-				id: `kubernetes:apply:${folder}`,
+		const found = placements(ctx.answers, ctx.env);
+		const several = contexts.length > 1;
+		for (const problem of found.problems) {
+			const cluster = problem.context === '' ? 'the current context' : `context ${problem.context}`;
+			notes.push({
+				level: problem.fatal ? 'error' : 'warning',
 				target: 'kubernetes',
-				title: `kubectl apply the Secret${namespace === '' ? '' : ` in ${namespace}`}`,
-				argv: apply,
-				input: manifest.yaml,
-				display: `${shellJoin(apply)} < ${path}`,
-				role: 'deploy',
-				timeoutMs: 60_000,
-				check: kubectl(ctx, 'get', 'secret', secretName, ...ns, '-o', 'name'),
-				revert: shellJoin(kubectl(ctx, 'delete', 'secret', secretName, ...ns)),
+				message: problem.fatal
+					? `Kubernetes, ${cluster}: ${problem.message}; no Secret is planned there.`
+					: `Kubernetes, ${cluster}: could not read the existing Secret ${secretName} (${problem.message}); it is planned as new, and applying it replaces a Secret of that name whole.`,
 			});
+		}
+		const entries = Object.fromEntries(ctx.credentials.map(credential => [credential.key, entry(credential, false)]));
+		const summary: string[] = [];
+		for (const placement of found.placements) {
+			const {namespace, context} = placement;
+			const {label, folder, suffix} = where(placement, several);
+			const path = projectPath(ctx, 'kubernetes', ...folder.split('/'), `${secretName}.secret.yaml`);
+			const ns = namespace === '' ? [] : ['--namespace', namespace];
+			const check = kubectl(context, 'get', 'secret', secretName, ...ns, '-o', 'name');
+			const existing = placement.existing;
+			const merge = existing ? mergeSecret(existing, ctx.credentials, entries, secretType) : undefined;
+			if (merge?.status === 'refused') {
+				const message = `${label}: ${merge.reason}`;
+				artifacts.push({
+					...textArtifact({
+						id: `kubernetes:secret:${folder}`,
+						target: 'kubernetes',
+						title: `Secret ${secretName}${suffix}`,
+						path,
+						mode: 0o600,
+						secret: true,
+						text: '',
+						redacted: `(not written: ${message})`,
+					}),
+					changed: false,
+					blocked: message,
+				});
+				notes.push({level: 'error', target: 'kubernetes', message});
+				summary.push(`${label} (refused)`);
+				continue;
+			}
+			if (merge?.status === 'merge') {
+				const text = yamlOf(merge.secret);
+				const redacted = `${yamlOf(merge.redacted)}# ${secretType === 'dockercfg' ? '.dockercfg' : '.dockerconfigjson'} decoded: ${merge.decoded}\n`;
+				artifacts.push(
+					textArtifact({
+						id: `kubernetes:secret:${folder}`,
+						target: 'kubernetes',
+						title: `Secret ${secretName}${suffix}, merged into the cluster’s`,
+						path,
+						mode: 0o600,
+						secret: true,
+						text,
+						redacted,
+					}),
+				);
+				const before = projectPath(ctx, 'kubernetes', ...folder.split('/'), `${secretName}.before.secret.yaml`);
+				const previous = restorableSecret(existing!);
+				artifacts.push(
+					textArtifact({
+						id: `kubernetes:secret-before:${folder}`,
+						target: 'kubernetes',
+						title: `Secret ${secretName}${suffix} as it was (to undo)`,
+						path: before,
+						mode: 0o600,
+						secret: true,
+						text: yamlOf(previous),
+						redacted: '(the Secret as it was before this run, its data masked)\n',
+					}),
+				);
+				const replace = kubectl(context, 'replace', ...ns, '-f', '-');
+				const kept = merge.kept.length === 0 ? '' : `, keeps ${merge.kept.join(', ')}`;
+				const changes = [
+					merge.added.length > 0 ? `adds ${merge.added.join(', ')}` : '',
+					merge.replaced.length > 0 ? `replaces ${merge.replaced.join(', ')}` : '',
+				]
+					.filter(Boolean)
+					.join(', ');
+				commands.push({
+					id: `kubernetes:apply:${folder}`,
+					target: 'kubernetes',
+					title: `kubectl replace the Secret${suffix}: ${changes}${kept}`,
+					argv: replace,
+					input: text,
+					display: `${shellJoin(replace)} < ${path}`,
+					role: 'deploy',
+					timeoutMs: 60_000,
+					check,
+					revert: mergeRevert(context, ns, secretName, secretType, merge, before),
+				});
+				if (merge.replaced.length > 0) {
+					notes.push({
+						level: 'warning',
+						target: 'kubernetes',
+						message: `Secret ${secretName} in ${label}: the entries for ${merge.replaced.join(', ')} are replaced; the Secret as it was is saved in ${before} (0600). regauth undo removes that file with the others, so keep a copy if you may want the old entries back.`,
+					});
+				}
+				summary.push(`${label} (merge: ${changes}${kept})`);
+			} else {
+				const manifest = secretManifest(secretName, namespace, ctx.credentials, secretType);
+				artifacts.push(
+					textArtifact({
+						id: `kubernetes:secret:${folder}`,
+						target: 'kubernetes',
+						title: `Secret ${secretName}${suffix}`,
+						path,
+						mode: 0o600,
+						secret: true,
+						text: manifest.yaml,
+						redacted: manifest.redacted,
+					}),
+				);
+				if (merge?.status === 'unchanged') {
+					summary.push(`${label} (unchanged)`);
+					notes.push({
+						level: 'info',
+						target: 'kubernetes',
+						message: `Secret ${secretName} in ${label} already holds this entry${merge.kept.length > 0 ? ` (and keeps ${merge.kept.join(', ')})` : ''}: nothing to apply there.`,
+					});
+				} else {
+					summary.push(`${label} (${existing === null ? 'new' : 'new or replaced'})`);
+					const apply = kubectl(context, 'apply', ...ns, '-f', '-');
+					commands.push({
+						id: `kubernetes:apply:${folder}`,
+						target: 'kubernetes',
+						title: `kubectl apply the Secret${suffix}`,
+						argv: apply,
+						input: manifest.yaml,
+						display: `${shellJoin(apply)} < ${path}`,
+						role: 'deploy',
+						timeoutMs: 60_000,
+						check,
+						revert: shellJoin(kubectl(context, 'delete', 'secret', secretName, ...ns)),
+					});
+				}
+			}
 			if (serviceAccount !== '') {
 				// A ServiceAccount without the list (the usual state of `default`) cannot be appended
 				// to: apply reads it and runs one of these two, so the display names both verbatim.
-				const patchArgv = kubectl(ctx, 'patch', 'serviceaccount', serviceAccount, ...ns, '--type=json', '--patch');
-				const read = kubectl(ctx, 'get', 'serviceaccount', serviceAccount, ...ns, '-o', 'json');
+				const patchArgv = kubectl(context, 'patch', 'serviceaccount', serviceAccount, ...ns, '--type=json', '--patch');
+				const read = kubectl(context, 'get', 'serviceaccount', serviceAccount, ...ns, '-o', 'json');
 				const create = [...patchArgv, goJson([{op: 'add', path: '/imagePullSecrets', value: [{name: secretName}]}])];
 				const append = [...patchArgv, goJson([{op: 'add', path: '/imagePullSecrets/-', value: {name: secretName}}])];
 				commands.push({
 					id: `kubernetes:serviceaccount:${folder}`,
 					target: 'kubernetes',
-					title: `Add ${secretName} to the imagePullSecrets of ServiceAccount ${serviceAccount}${namespace === '' ? '' : ` in ${namespace}`}`,
+					title: `Add ${secretName} to the imagePullSecrets of ServiceAccount ${serviceAccount}${suffix}`,
 					argv: read,
 					display: `${shellJoin(read)}  # then, if it has no imagePullSecrets list: ${shellJoin(create)}  # if the list lacks ${secretName}: ${shellJoin(append)}  # if ${secretName} is listed: nothing`,
 					role: 'deploy',
@@ -135,7 +273,14 @@ export const kubernetes: TargetPlanner = {
 				});
 			}
 		}
-		const first = targets[0]!;
+		if (ctx.env.clusters !== undefined && summary.length > 0) {
+			notes.push({
+				level: 'info',
+				target: 'kubernetes',
+				message: `Secret ${secretName} goes to ${summary.length} place${summary.length === 1 ? '' : 's'}: ${summary.join('; ')}.`,
+			});
+		}
+		const first = found.placements[0]?.namespace ?? '';
 		artifacts.push(
 			textArtifact({
 				id: 'kubernetes:pod-example',
@@ -157,11 +302,12 @@ export const kubernetes: TargetPlanner = {
 			});
 		}
 		const applies = commands.filter(command => command.role === 'deploy' && command.input !== undefined).map(command => command.id);
-		const secrets = artifacts.filter(artifact => artifact.secret).map(artifact => `-f ${shellJoin([artifact.path])}`);
+		// By hand, each manifest as its command would send it: apply for a new Secret, replace for a merged one.
+		const byHand = commands.filter(command => command.id.startsWith('kubernetes:apply:')).map(command => command.display.replace(/ -f - < (.*)$/, ' -f $1'));
 		const pod = artifacts.find(artifact => artifact.id === 'kubernetes:pod-example')!.path;
 		const followUps = [
 			{text: `Pods in those namespaces pull with imagePullSecrets: [{name: ${secretName}}] (see ${pod})`, ifDone: applies},
-			{text: `kubectl apply ${secrets.join(' ')}   — then Pods use imagePullSecrets: [{name: ${secretName}}]`, unlessDone: applies},
+			...(byHand.length > 0 ? [{text: `${byHand.join(' && ')}   — then Pods use imagePullSecrets: [{name: ${secretName}}]`, unlessDone: applies}] : []),
 		];
 		return {artifacts, commands, notes, followUps};
 	},

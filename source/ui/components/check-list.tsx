@@ -1,5 +1,6 @@
 // A multi-choice list (Space toggles): ink-select-input has no multi-select.
 import {Box, Text} from 'ink';
+import {windowAround} from './window.js';
 
 export interface Check {
 	label: string;
@@ -8,11 +9,22 @@ export interface Check {
 	checked: boolean;
 }
 
-export function CheckList({items, index, width}: {items: Check[]; index: number; width: number}) {
+/** `height`: lines for the rows; a longer list shows a window around the highlight. */
+export function CheckList({items, index, width, height}: {items: Check[]; index: number; width: number; height?: number}) {
 	const labelWidth = Math.max(...items.map(item => item.label.length)) + 7;
+	const slice =
+		height === undefined
+			? {start: 0, end: items.length, hiddenAbove: 0, hiddenBelow: 0}
+			: windowAround(
+					items.map(() => 1),
+					index,
+					height,
+				);
 	return (
 		<Box flexDirection="column">
-			{items.map((item, position) => {
+			{slice.hiddenAbove > 0 ? <Text dimColor> ↑ {slice.hiddenAbove} more</Text> : null}
+			{items.slice(slice.start, slice.end).map((item, offset) => {
+				const position = slice.start + offset;
 				const active = position === index;
 				return (
 					<Box key={item.value} width={width}>
@@ -26,6 +38,7 @@ export function CheckList({items, index, width}: {items: Check[]; index: number;
 					</Box>
 				);
 			})}
+			{slice.hiddenBelow > 0 ? <Text dimColor> ↓ {slice.hiddenBelow} more</Text> : null}
 			{items[index] ? (
 				<Box marginTop={1}>
 					<Text dimColor>
