@@ -5,7 +5,7 @@
 import type {ResolvedCredential, TargetId} from '../answers.js';
 import type {Environment} from '../environment.js';
 import type {FollowUp, Note} from '../plan-types.js';
-import {targetSpec} from '../targets/specs.js';
+import {routesToHelper, targetSpec} from '../targets/specs.js';
 import {cloudRoute} from './cloud-route.js';
 import {guideFor} from './providers.js';
 import {recognise} from './recognise.js';
@@ -34,7 +34,7 @@ function hours(seconds: number): string {
 /** The outputs that keep this credential's password (rather than routing to the cloud's helper). */
 function holdersOf(credential: ResolvedCredential, targets: readonly TargetId[], env: Pick<Environment, 'helpers'>): TargetId[] {
 	const routed = cloudRoute(credential, env)?.present ?? false;
-	return targets.filter(target => !(routed && (target === 'docker' || target === 'podman')));
+	return targets.filter(target => !targetSpec(target).holdsNoSecret && !(routed && routesToHelper(target)));
 }
 
 function names(targets: readonly TargetId[]): string {
@@ -78,7 +78,7 @@ export function expiryNotes(credentials: readonly ResolvedCredential[], targets:
 			// A token piped in: its age is unknown, but the service fixes how long such tokens live.
 			notes.push({
 				level: 'warning',
-				message: `${guide.title} tokens for user ${guide.username} last ${hours(guide.lifetimeSeconds)} from when they were minted: the ${outputs(holders)} written now stop working then.${fresh}`,
+				message: `${guide.title} tokens for user ${guide.username} last ${hours(guide.lifetimeSeconds)} from when they were minted: the ${outputs(holders)} written now ${holders.length === 1 ? 'stops' : 'stop'} working then.${fresh}`,
 			});
 		}
 	}
