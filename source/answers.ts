@@ -26,6 +26,10 @@ export interface Credential {
 	email: string;
 	/** The username and password were read from regauth's keychain (not typed). */
 	fromKeychain?: boolean;
+	/** When a minted token stops working (ISO 8601), if known: a cloud CLI's token, a JWT's exp. */
+	expiresAt?: string;
+	/** How the password was obtained when regauth minted it (the CLI command, for messages). */
+	mintedBy?: string;
 }
 
 /** Where the secret is kept for docker/podman: in the file, regauth's keychain helper, or another docker helper. */
@@ -319,6 +323,9 @@ export interface ResolvedCredential extends RegistryKey {
 	email: string;
 	robot?: RobotAccount;
 	fromKeychain?: boolean;
+	/** ISO 8601; see Credential.expiresAt. The lifecycle inventory records it. */
+	expiresAt?: string;
+	mintedBy?: string;
 }
 
 export interface Resolution {
@@ -381,6 +388,8 @@ export function resolveAnswers(answers: Answers): Resolution {
 			email: credential.email,
 			...(robot ? {robot} : {}),
 			...(credential.fromKeychain ? {fromKeychain: true} : {}),
+			...(credential.expiresAt ? {expiresAt: credential.expiresAt} : {}),
+			...(credential.mintedBy ? {mintedBy: credential.mintedBy} : {}),
 		});
 	});
 

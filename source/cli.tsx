@@ -4,8 +4,9 @@ import {readFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import {setFlagsFromString} from 'node:v8';
 import packageJson from '../package.json' with {type: 'json'};
-import {HELP, parseInvocation} from './cli/args.js';
-import {EXIT} from './cli/errors.js';
+import {HELP, type Invocation, parseInvocation} from './cli/args.js';
+import {EXIT, UsageError} from './cli/errors.js';
+import type {LoadedProfile} from './cli/profile.js';
 import {terminalText} from './formats/terminal-text.js';
 import {showCachedFirstFrame} from './startup/first-frame.js';
 
@@ -28,10 +29,16 @@ See regauth --help for every flag.
 `;
 
 async function main(argv: string[]): Promise<number> {
+	if (argv[0] === 'profile') {
+		const {runProfileCommand} = await import('./cli/profile.js');
+		return runProfileCommand(argv.slice(1), io);
+	}
 	if (argv[0] === 'keychain') {
 		const {runKeychainSetupCli} = await import('./cli/keychain-setup.js');
 		return runKeychainSetupCli(argv.slice(1), io);
 	}
+	const flags = argv.includes('--') ? argv.slice(0, argv.indexOf('--')) : argv;
+	if (flags.some(arg => arg === '--profile' || arg.startsWith('--profile='))) return runWithProfile(argv);
 	const invocation = parseInvocation(argv);
 	if (invocation.help) {
 		io.stdout(`${HELP}\n`);
@@ -49,6 +56,18 @@ async function main(argv: string[]): Promise<number> {
 		const {runExec} = await import('./cli/exec.js');
 		return runExec(invocation, io);
 	}
+	if (invocation.subcommand === 'status') {
+		const {runStatus} = await import('./cli/status.js');
+		return runStatus(invocation, io);
+	}
+	if (invocation.subcommand === 'logout') {
+		const {runLogout} = await import('./cli/logout.js');
+		return runLogout(invocation, io);
+	}
+	if (invocation.subcommand === 'rotate') {
+		const {runRotate} = await import('./cli/rotate.js');
+		return runRotate(invocation, io);
+	}
 	if (invocation.subcommand === 'doctor') {
 		const {runDoctor} = await import('./cli/doctor.js');
 		return runDoctor(invocation, io);
@@ -57,9 +76,45 @@ async function main(argv: string[]): Promise<number> {
 		const {runHeadless} = await import('./cli/headless.js');
 		return runHeadless(invocation, io);
 	}
+	return startWizard(invocation, argv);
+}
+
+/** --profile FILE: headless when other flags say so (the user's flags replace the profile's), else the wizard with it. */
+async function runWithProfile(argv: string[]): Promise<number> {
+	const profiles = await import('./cli/profile.js');
+	const {file, rest} = profiles.takeProfileFlag(argv);
+	if (['undo', 'doctor', 'exec', 'keychain'].includes(rest[0] ?? '')) throw new UsageError(`--profile does not apply to regauth ${rest[0]}.`);
+	const loaded = await profiles.loadProfileOrFail(file!);
+	if (!profiles.userWantsHeadless(rest)) return startWizard(parseInvocation(rest), rest, loaded);
+	const invocation = parseInvocation(profiles.profileArgv(loaded, rest, io));
+	if (invocation.help || invocation.version) return main(rest);
+	profiles.enforceProfile(loaded, invocation.answers, io);
+	const {runHeadless} = await import('./cli/headless.js');
+	return runHeadless(invocation, io);
+}
+
+/** The wizard, with the profile given by --profile or, when the user does not decline it, the one found here. */
+async function startWizard(invocation: Invocation, argv: string[], given?: LoadedProfile): Promise<number> {
 	if (!process.stdin.isTTY || !process.stdout.isTTY) {
 		io.stderr(NO_TTY_HINT);
 		return EXIT.usage;
+	}
+	const {findProfile} = await import('./profile/find-profile.js');
+	const found = given ? undefined : findProfile(process.cwd());
+	let profile = given;
+	if (found) {
+		const {readProfile} = await import('./cli/profile.js');
+		const result = await readProfile(found);
+		if (result.ok) profile = result.loaded;
+		else {
+			// A broken profile in the repository does not stop a developer from logging in by hand.
+			io.stderr(`regauth: ${result.shown} is not a valid team profile; the wizard starts without it:\n`);
+			for (const problem of result.problems) io.stderr(`  ${result.shown}: ${problem}\n`);
+		}
+	}
+	if (profile) {
+		const {askToUseProfile} = await import('./cli/profile-prompt.js');
+		if (!(await askToUseProfile(profile, process.stdin, io.stderr))) profile = undefined;
 	}
 	for (const flag of WIZARD_V8_FLAGS) setFlagsFromString(flag);
 	// Keys typed while the wizard loads wait for it, as typed: raw mode now, not once Ink reads
@@ -67,9 +122,10 @@ async function main(argv: string[]): Promise<number> {
 	process.stdin.setRawMode(true);
 	// The first frame from the cache, before the ~100 ms Ink and React take to load
 	// (source/startup/first-frame.ts); this file's bytes identify the build.
-	const firstFrame = showCachedFirstFrame(readFileSync(fileURLToPath(import.meta.url), 'utf8'), argv, process.env, process.stdout);
+	// Not with a profile: its first screen is the profile's, which the cache does not hold.
+	const firstFrame = profile ? undefined : showCachedFirstFrame(readFileSync(fileURLToPath(import.meta.url), 'utf8'), argv, process.env, process.stdout);
 	const {runWizard} = await import('./ui/run-wizard.js');
-	return runWizard(invocation, firstFrame);
+	return runWizard(invocation, firstFrame, profile);
 }
 
 function fail(error: unknown): number {

@@ -9,15 +9,18 @@ import {routesToHelper, targetSpec} from './targets/specs.js';
 export function headlessCommand(answers: Answers): string {
 	const defaults = defaultAnswers();
 	const argv = ['regauth'];
+	// Tokens regauth got from a cloud CLI: the command gets them again the same way (no stdin).
+	const minted = answers.credentials.length > 0 && answers.credentials.every(credential => credential.mintedBy);
 	for (const credential of answers.credentials) {
 		// The registry as regauth normalised it (https://Quay.io/v2/ → quay.io); as typed if invalid.
 		const key = registryKey(credential.registry);
 		argv.push('--registry', key.ok ? key.value.host : credential.registry.trim());
-		argv.push('--username', credential.username);
+		if (!minted) argv.push('--username', credential.username);
 		if (credential.email !== '') argv.push('--email', credential.email);
 	}
 	const remembered = answers.credentials.length > 0 && answers.credentials.every(credential => credential.fromKeychain);
-	argv.push(remembered ? '--from-keychain' : '--password-stdin', '--target', answers.targets.join(','));
+	if (!minted) argv.push(remembered ? '--from-keychain' : '--password-stdin');
+	argv.push('--target', answers.targets.join(','));
 	// --keychain only matters to targets that can route to a credential helper.
 	const helperTargets = answers.targets.some(routesToHelper);
 	if (helperTargets && answers.keychain.kind === 'regauth') argv.push('--keychain', 'regauth');
@@ -35,7 +38,7 @@ export function headlessCommand(answers: Answers): string {
 	if (answers.destdir !== '') argv.push('--destdir', answers.destdir);
 	argv.push('--yes');
 	const command = shellJoin(argv);
-	if (remembered) return command;
+	if (remembered || minted) return command;
 	const count = answers.credentials.length;
 	const input = count > 1 ? `printf '%s\\n' "$PASSWORD_1"${count > 2 ? ' …' : ''} "$PASSWORD_${count}"` : `printf '%s' "$PASSWORD"`;
 	return `${input} | ${command}`;

@@ -2,6 +2,7 @@
 // shows, prints or applies reads these; nothing else decides what changes on the machine.
 import type {FieldIssue, TargetId} from './answers.js';
 import type {FileState} from './environment.js';
+import type {Expiry} from './registries/expiry.js';
 
 /** One member of a binary archive, for previews (the archive itself is not text). */
 export interface ArchiveEntry {
@@ -78,6 +79,19 @@ export interface Artifact {
  */
 export type CommandRole = 'store' | 'deploy' | 'alternative' | 'read';
 
+export interface ServiceAccountAppend {
+	kind: 'serviceaccount-append';
+	secretName: string;
+	read: string[];
+	create: string[];
+	append: string[];
+}
+
+export interface EraseThenStore {
+	kind: 'erase-then-store';
+	erase: string[];
+}
+
 export interface Command {
 	id: string;
 	target: TargetId;
@@ -94,11 +108,13 @@ export interface Command {
 	/** A read-only command run afterwards to confirm the change (kubectl get secret). */
 	check?: string[];
 	/**
-	 * serviceaccount-append: apply reads the ServiceAccount (`read`), then appends with a JSON
-	 * patch (`patch` + the payload it builds); a strategic-merge patch would replace the list
-	 * (docs/formats.md §3.6). `argv` shows the usual case.
+	 * serviceaccount-append: apply reads the ServiceAccount (`read`), then runs `create` when it has
+	 * no imagePullSecrets list, `append` when it has one without the Secret, nothing when the Secret
+	 * is listed; a strategic-merge patch would replace the list (docs/formats.md §3.6). `display`
+	 * shows all three argvs verbatim, so what runs is always one the user saw.
+	 * erase-then-store: `erase` (the server on stdin; "not found" is fine) before `argv`.
 	 */
-	strategy?: {kind: 'serviceaccount-append'; secretName: string; read: string[]; patch: string[]};
+	strategy?: ServiceAccountAppend | EraseThenStore;
 	/** How to undo it by hand (regauth undo restores files, not what commands changed). */
 	revert?: string;
 	/** Environment for the child, e.g. DOCKER_CONFIG for docker login into the planned directory. */
@@ -142,6 +158,8 @@ export interface Plan {
 	secrets: string[];
 	/** After a successful apply: staged files to put in place, the command that proves it works. */
 	followUps: FollowUp[];
+	/** Minted tokens in this plan and when they stop working (registries/expiry.ts). */
+	expiries: Expiry[];
 }
 
 /** A plan that does nothing (before the planner has loaded, or when there is nothing to do). */
@@ -157,6 +175,7 @@ export function emptyPlan(fields: Partial<Plan> = {}): Plan {
 		refusals: [],
 		secrets: [],
 		followUps: [],
+		expiries: [],
 		...fields,
 	};
 }

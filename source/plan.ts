@@ -7,6 +7,7 @@ import {headlessCommand} from './headless-command.js';
 import {windowsBlobIssues} from './keychain/setup/windows-limit.js';
 import type {KeychainStatus} from './keychain-status.js';
 import {emptyPlan, type FollowUp, finishPlan, type Note, type Plan} from './plan-types.js';
+import {expiries, expiryFollowUps, expiryNotes} from './registries/expiry.js';
 import {secretValues} from './secret-values.js';
 import {TARGETS} from './targets/index.js';
 import {keychainPlan} from './targets/keychain-plan.js';
@@ -59,6 +60,8 @@ export function plan(answers: Answers, machine: Environment, facts: PlanFacts = 
 		result.notes.push(...output.notes);
 		followUps.push(...(output.followUps ?? []));
 	}
+	result.notes.push(...expiryNotes(resolution.credentials, answers.targets, env));
+	result.expiries = expiries(resolution.credentials, answers.targets, env);
 	const keychain = keychainPlan(ctx);
 	result.artifacts.push(...keychain.artifacts);
 	result.notes.push(...keychain.notes);
@@ -91,6 +94,6 @@ export function plan(answers: Answers, machine: Environment, facts: PlanFacts = 
 		if (artifact.install && artifact.install.length > 0)
 			result.followUps.push({text: `${artifact.install.join(' && ')}   — puts ${artifact.title} in place`, ifDone: [artifact.id]});
 	}
-	result.followUps.push(...followUps);
+	result.followUps.push(...followUps, ...expiryFollowUps(result.expiries));
 	return finishPlan(result, refusals);
 }

@@ -9,6 +9,7 @@ import {dirname, join} from 'node:path';
 import type {ApplyMode, Artifact, Command, Plan} from '../plan-types.js';
 import {ChangedError, makeParents, sweepTemps, writeFileAtomic, writeTarget} from './atomic-write.js';
 import {backupFile} from './backup.js';
+import {eraseThenStore} from './erase-then-store.js';
 import {LockTimeoutError, lockFile} from './file-lock.js';
 import {type JournalCommand, JournalWriter, sha256} from './journal.js';
 import {type RunOptions, runCommand} from './run-command.js';
@@ -416,9 +417,16 @@ async function writeArtifact(
 
 async function execute(command: Command, run: RunOptions, journal: JournalWriter, options: ApplyOptions): Promise<Omit<ItemResult, 'id' | 'kind' | 'title'>> {
 	const withOutput: RunOptions = {...run, onOutput: line => options.onOutput?.(command.id, line)};
-	const outcome = command.strategy ? await appendPullSecret(command, withOutput) : await runCommand(command, withOutput);
+	const strategy = command.strategy;
+	const outcome =
+		strategy?.kind === 'serviceaccount-append'
+			? await appendPullSecret(command, strategy, withOutput)
+			: strategy?.kind === 'erase-then-store'
+				? await eraseThenStore(command, strategy, withOutput)
+				: await runCommand(command, withOutput);
 	if (!outcome.ok) return {status: 'failed', detail: outcome.reason};
-	if ('already' in outcome && outcome.already) return {status: 'unchanged', detail: `already lists ${command.strategy!.secretName}`};
+	if (strategy?.kind === 'serviceaccount-append' && 'already' in outcome && outcome.already)
+		return {status: 'unchanged', detail: `already lists ${strategy.secretName}`};
 	const record: JournalCommand = {title: command.title, display: command.display};
 	if (command.revert) record.revert = command.revert;
 	try {

@@ -6,7 +6,12 @@
 // re-reads just before the rename instead (apply.ts).
 import lockfile from 'proper-lockfile';
 
-const STALE_MS = 10_000;
+// proper-lockfile's smallest allowed `stale` (5 s; its default is 10 s), so a lock left by a
+// SIGKILLed run delays the next one about 5 s. The holder refreshes every second (the smallest
+// `update`), five times per stale window where the default refreshes twice: a busy event loop
+// would have to stall for 5 s before another run took the lock over (docs/concurrency.md §1).
+const STALE_MS = 5_000;
+const UPDATE_MS = 1_000;
 
 export class LockTimeoutError extends Error {}
 
@@ -17,6 +22,7 @@ export async function lockFile(path: string): Promise<() => Promise<void>> {
 		const release = await lockfile.lock(path, {
 			realpath: false,
 			stale: STALE_MS,
+			update: UPDATE_MS,
 			// Long enough to outlast a lock left by a killed run (STALE_MS) plus a live run's write.
 			retries: {retries: 60, factor: 1.2, minTimeout: 25, maxTimeout: 500, randomize: true},
 			onCompromised: error => {

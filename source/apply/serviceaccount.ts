@@ -1,12 +1,11 @@
 // Appending a pull secret to a ServiceAccount without replacing the ones it has: read it, then
-// JSON-patch `add` to the end of the list, or create the list (docs/formats.md §3.6).
+// run the planned JSON patch that fits its shape (docs/formats.md §3.6). The argvs are the plan's,
+// shown verbatim in the review and --dry-run: nothing is built here.
 
-import {goJson} from '../formats/go-json.js';
-import type {Command} from '../plan-types.js';
+import type {Command, ServiceAccountAppend} from '../plan-types.js';
 import {type CommandOutcome, type RunOptions, runArgv} from './run-command.js';
 
-export async function appendPullSecret(command: Command, options: RunOptions): Promise<CommandOutcome & {already?: boolean}> {
-	const strategy = command.strategy!;
+export async function appendPullSecret(command: Command, strategy: ServiceAccountAppend, options: RunOptions): Promise<CommandOutcome & {already?: boolean}> {
 	const read = await runArgv(strategy.read, undefined, command.timeoutMs, options);
 	if (!read.ok) return read;
 	let current: unknown;
@@ -17,7 +16,6 @@ export async function appendPullSecret(command: Command, options: RunOptions): P
 	}
 	const list = Array.isArray(current) ? (current as Array<{name?: unknown}>) : undefined;
 	if (list?.some(entry => entry?.name === strategy.secretName)) return {...read, already: true};
-	const value = {name: strategy.secretName};
-	const patch = list ? [{op: 'add', path: '/imagePullSecrets/-', value}] : [{op: 'add', path: '/imagePullSecrets', value: [value]}];
-	return runArgv([...strategy.patch, '--patch', goJson(patch)], undefined, command.timeoutMs, options);
+	// An absent or null list cannot be appended to ("doc is missing path"): create it.
+	return runArgv(list ? strategy.append : strategy.create, undefined, command.timeoutMs, options);
 }

@@ -2,6 +2,7 @@
 // table, the help text and the mapping, with messages that name the flag and the fix.
 import {parseArgs} from 'node:util';
 import {type Answers, type Credential, defaultAnswers, type KeychainChoice, TARGET_IDS, type TargetId, trimOneNewline} from '../answers.js';
+import {parseExpires} from '../inventory/expiry.js';
 import type {ApplyMode} from '../plan-types.js';
 import type {VerifyFlags} from '../run-options.js';
 import {isRelevant} from '../targets/options.js';
@@ -14,6 +15,7 @@ const COMMON_OPTIONS = {
 	username: {type: 'string', multiple: true, short: 'u'},
 	'password-stdin': {type: 'boolean'},
 	'from-keychain': {type: 'boolean'},
+	'gar-key-file': {type: 'string'},
 	email: {type: 'string', multiple: true},
 	target: {type: 'string', multiple: true, short: 't'},
 	keychain: {type: 'string'},
@@ -36,6 +38,11 @@ const COMMON_OPTIONS = {
 	'verify-timeout': {type: 'string'},
 	fix: {type: 'boolean'},
 	inherit: {type: 'boolean'},
+	profile: {type: 'string'},
+	check: {type: 'boolean'},
+	all: {type: 'boolean'},
+	kubernetes: {type: 'boolean'},
+	expires: {type: 'string'},
 } as const;
 
 type FlagOption = {type: 'string' | 'boolean'; multiple?: boolean; short?: string};
@@ -51,10 +58,42 @@ const TARGET_OPTIONS: Record<string, FlagOption> = Object.fromEntries(
 
 const OPTIONS = {...TARGET_OPTIONS, ...COMMON_OPTIONS};
 
+/** Every flag regauth takes, as node's parseArgs describes them (a profile's flags are merged by name). */
+export const FLAG_OPTIONS = OPTIONS;
+
 /** Flags that only mean something for one target, with the target and option they belong to. */
 const TARGET_FLAGS = new Map(allOptions().flatMap(owned => (owned.option.flag ? [[owned.option.flag.name, owned] as const] : [])));
 
-export type Subcommand = 'run' | 'undo' | 'doctor' | 'exec';
+export type Subcommand = 'run' | 'undo' | 'doctor' | 'exec' | 'status' | 'logout' | 'rotate';
+
+/** status, logout and rotate (docs/lifecycle.md): the registries named and their switches. */
+export interface LifecycleFlags {
+	registries: string[];
+	check: boolean;
+	all: boolean;
+	kubernetes: boolean;
+}
+
+const LIFECYCLE_FLAGS: Record<'status' | 'logout' | 'rotate', string[]> = {
+	status: ['check', 'json', 'verify-timeout', 'ca-file', 'insecure', 'help'],
+	logout: ['all', 'yes', 'kubernetes', 'json', 'dry-run', 'help'],
+	rotate: [
+		'password-stdin',
+		'yes',
+		'expires',
+		'json',
+		'dry-run',
+		'verify',
+		'no-verify',
+		'ca-file',
+		'cert-file',
+		'key-file',
+		'insecure',
+		'verify-timeout',
+		'apply',
+		'help',
+	],
+};
 
 export type {VerifyFlags} from '../run-options.js';
 
@@ -68,6 +107,8 @@ export interface Invocation {
 	fromKeychain: boolean;
 	/** --import FILE ('-' for stdin): credentials come from a Quay robot file, read by the CLI. */
 	importFile?: string;
+	/** --gar-key-file FILE: a Google service-account key is the password (user _json_key). */
+	garKeyFile?: string;
 	/** Flags that only make sense without the wizard were given. */
 	headless: boolean;
 	dryRun: boolean;
@@ -79,6 +120,9 @@ export interface Invocation {
 	version: boolean;
 	verify: VerifyFlags;
 	doctor: DoctorFlags;
+	/** --expires DATE|DURATION: when the secret stops working (JWTs carry their own). */
+	expires?: Date;
+	lifecycle: LifecycleFlags;
 	/** regauth exec [flags] -- COMMAND…: the command, and whether to start from the user's configs. */
 	exec?: {command: string[]; inherit: boolean};
 }
@@ -121,12 +165,28 @@ Usage
   regauth                         start the wizard (needs a terminal)
   regauth [flags]                 headless: the same plan, from flags
   regauth undo                    restore what the last apply changed
+  regauth status [--check]        every registry login on this machine, where it is stored,
+                                  what regauth wrote for it and when it expires; --check asks
+                                  each registry (exit 1 when one is rejected or expired)
+  regauth logout REGISTRY...      remove a login from docker, podman and the keychain (--all:
+                                  every login regauth recorded; --kubernetes: also delete the
+                                  Secrets it applied); regauth undo brings the files back
+  regauth rotate REGISTRY --password-stdin
+                                  check a new secret, then replace the old one everywhere
+                                  regauth put it
   regauth doctor [FILE...]        check the docker config, podman auth files and any docker
                                   config or Kubernetes Secret YAML given; exit 1 on problems
   regauth exec [flags] -- CMD...  run CMD logged in through a private docker config and podman
                                   auth file, removed when CMD ends; exits with CMD's status
   regauth keychain setup          make a credential store work here (pass, secretservice, WSL's
                                   wincred/desktop) and prove it; see regauth keychain setup --help
+  regauth profile check FILE...   check team profiles (.regauth.yaml); exit 1 on problems
+
+Team profile (docs/profiles.md)
+      --profile FILE             take registries, targets, options, keychain policy and checks
+                                 from a team profile; flags given too replace the profile's.
+                                 The wizard finds .regauth.yaml in this directory or a parent
+                                 up to the repository root by itself, and asks before using it
 
 Credentials (repeat --registry/--username/--email for several registries, in order)
   -r, --registry HOST            registry host[:port]; docker.io for Docker Hub
@@ -135,10 +195,28 @@ Credentials (repeat --registry/--username/--email for several registries, in ord
                                  with several registries, one per line, in order
       --from-keychain            instead of --password-stdin: reuse the credentials regauth
                                  stored in the OS keychain (--keychain regauth) for each registry
+      --gar-key-file FILE        Google Artifact Registry: a service-account key (JSON) is the
+                                 password, user _json_key; it never expires (guard it)
       --email EMAIL              optional, deprecated; written only when given
       --import FILE              take registry, user and token from a file Quay gives a robot:
                                  Docker config JSON, Kubernetes Secret YAML, rkt JSON, or a saved
                                  docker/podman login command ('-' reads it from stdin)
+
+Cloud registries (recognised by their host names)
+  Without --password-stdin regauth gets the token from the cloud's CLI, with the user it wants:
+  ECR  <account>.dkr.ecr.<region>.amazonaws.com, public.ecr.aws: aws ecr get-login-password
+       --region <region>, user AWS, 12 h; fix a login with aws sso login
+  Artifact Registry  <location>-docker.pkg.dev, gcr.io: gcloud auth print-access-token,
+       user oauth2accesstoken, 1 h (or --gar-key-file); fix with gcloud auth login
+  ACR  <name>.azurecr.io: az acr login --name <name> --expose-token, user 00000000-0000-0000-
+       0000-000000000000, 3 h; fix with az login (long-lived: a repository-scoped token)
+  GHCR ghcr.io: gh's token and user when it has read:packages (gh auth refresh -h github.com
+       -s read:packages); otherwise pipe a classic token with read:packages
+  docker and podman route ECR and Artifact Registry hosts to docker-credential-ecr-login /
+  docker-credential-gcloud (credHelpers, that host only), which refresh tokens themselves.
+  Kubernetes, Butane, rkt and Mesos hold the token itself: regauth says when it expires.
+  GitLab: a deploy token or a token with read_registry. Docker Hub: your Docker ID and a
+  personal access token. Quay: a robot account (namespace+name) and its token.
 
 What to configure
   -t, --target LIST              ${TARGET_IDS.join(', ')} (comma-separated)
@@ -175,6 +253,13 @@ Exec
       --inherit                  start from your docker config and podman auth files (helpers
                                  and other logins included) instead of an empty login
 
+Logins (status, logout, rotate; docs/lifecycle.md)
+      --expires DATE|DURATION    when the secret stops working (2027-01-31, 90d, 12h), for
+                                 status and doctor to warn 7 days ahead; JWTs carry their own
+      --check                    status: ask each registry whether its login still works
+      --all                      logout: every login regauth recorded
+      --kubernetes               logout: also delete the Secrets regauth applied (kubectl)
+
 Doctor
       --fix                      move plain-text passwords of docker's config into the OS
                                  keychain (--keychain NAME to choose), with backups; regauth undo
@@ -187,6 +272,7 @@ Examples
   printf '%s' "$TOKEN" | regauth -r registry.example.com -u ci --password-stdin -t docker --dry-run --json
   printf '%s' "$TOKEN" | regauth -r quay.io -u 'myorg+ci' --password-stdin -t docker --keychain regauth --yes
   regauth -r quay.io -t kubernetes --from-keychain --yes
+  regauth -r 123456789012.dkr.ecr.eu-west-1.amazonaws.com -t docker,kubernetes --yes
   printf '%s' "$TOKEN" | regauth exec -r quay.io -u 'myorg+ci' --password-stdin -- ./ci/push.sh
   regauth --import ./myorg-robot-auth.json -t podman,butane --butane-remote-url https://cfg.example.com/config.json --yes
 
@@ -223,6 +309,7 @@ const EXEC_FLAGS = [
 	'username',
 	'password-stdin',
 	'from-keychain',
+	'gar-key-file',
 	'email',
 	'import',
 	'verify',
@@ -292,10 +379,34 @@ export function parseInvocation(argv: string[]): Invocation {
 	const [first, ...rest] = positionals;
 	if (exec && positionals.length > 0)
 		throw new UsageError(`unexpected argument "${positionals.join(' ')}" before --: regauth exec [flags] -- COMMAND [ARGS…].`);
-	if (first !== 'doctor' && (rest.length > 0 || (first !== undefined && first !== 'undo'))) {
+	const lifecycle = first === 'status' || first === 'logout' || first === 'rotate' ? first : undefined;
+	if (lifecycle) {
+		const foreign = Object.keys(values).find(name => !LIFECYCLE_FLAGS[lifecycle].includes(name));
+		if (foreign)
+			throw new UsageError(`--${foreign} does not apply to regauth ${lifecycle}; it takes ${LIFECYCLE_FLAGS[lifecycle].map(flag => `--${flag}`).join(', ')}.`);
+		if (lifecycle === 'status' && rest.length > 0)
+			throw new UsageError(`regauth status takes no registry ("${rest.join(' ')}"): it lists every login; add --check to ask each registry.`);
+		if (lifecycle === 'logout' && rest.length === 0 && !values.all)
+			throw new UsageError('regauth logout needs the registries to log out of (regauth logout quay.io), or --all.');
+		if (lifecycle === 'logout' && rest.length > 0 && values.all) throw new UsageError('regauth logout: give registries or --all, not both.');
+		if (lifecycle === 'rotate' && rest.length !== 1)
+			throw new UsageError('regauth rotate takes one registry: printf \'%s\' "$NEW_TOKEN" | regauth rotate quay.io --password-stdin --yes.');
+		if (lifecycle === 'rotate' && !values['password-stdin']) throw new UsageError('regauth rotate reads the new secret from stdin: add --password-stdin.');
+	} else if (values.check || values.all || values.kubernetes) {
+		const name = values.check ? 'check' : values.all ? 'all' : 'kubernetes';
+		throw new UsageError(
+			`--${name} belongs to regauth ${name === 'check' ? 'status' : 'logout'}: run regauth ${name === 'check' ? 'status --check' : `logout --${name}`}.`,
+		);
+	}
+	let expires: Date | undefined;
+	if (values.expires !== undefined) {
+		expires = parseExpires(values.expires, new Date());
+		if (!expires) throw new UsageError(`--expires ${values.expires}: give a date (2027-01-31, or 2027-01-31T12:00:00Z) or a duration from now (12h, 90d, 4w).`);
+	}
+	if (!lifecycle && first !== 'doctor' && (rest.length > 0 || (first !== undefined && first !== 'undo'))) {
 		if (positionals.includes('exec')) throw new UsageError('exec comes first: regauth exec [flags] -- COMMAND [ARGS…].');
 		throw new UsageError(
-			`unexpected argument "${positionals.join(' ')}": regauth takes flags (see regauth --help) or a subcommand: undo, doctor, exec, keychain setup.`,
+			`unexpected argument "${positionals.join(' ')}": regauth takes flags (see regauth --help) or a subcommand: undo, doctor, exec, keychain setup, status, logout, rotate.`,
 		);
 	}
 	if (first === 'doctor') {
@@ -355,19 +466,20 @@ export function parseInvocation(argv: string[]): Invocation {
 		if (values['password-stdin']) throw new UsageError('--import takes the token from the file: drop --password-stdin.');
 	}
 
-	// How to check credentials applies to the wizard too: those flags alone do not mean headless.
-	const WIZARD_FLAGS = ['help', 'version', 'verify', 'no-verify', 'ca-file', 'cert-file', 'key-file', 'insecure', 'verify-timeout'];
 	const headlessFlags = Object.keys(values).filter(name => !WIZARD_FLAGS.includes(name));
 	return {
 		ignored: Object.keys(values).flatMap(name => {
 			const owned = TARGET_FLAGS.get(name);
 			return owned && !isRelevant(owned.target, owned.option, answers) ? [`--${name} is ignored without --target ${owned.target}`] : [];
 		}),
-		subcommand: exec ? 'exec' : first === 'undo' ? 'undo' : first === 'doctor' ? 'doctor' : 'run',
+		subcommand: exec ? 'exec' : (lifecycle ?? (first === 'undo' ? 'undo' : first === 'doctor' ? 'doctor' : 'run')),
+		...(expires ? {expires} : {}),
+		lifecycle: {registries: lifecycle ? rest : [], check: values.check ?? false, all: values.all ?? false, kubernetes: values.kubernetes ?? false},
 		answers,
 		passwordStdin: values['password-stdin'] ?? false,
 		fromKeychain: values['from-keychain'] ?? false,
 		...(values.import === undefined ? {} : {importFile: values.import}),
+		...(values['gar-key-file'] === undefined ? {} : {garKeyFile: values['gar-key-file']}),
 		headless: headlessFlags.length > 0,
 		dryRun: values['dry-run'] ?? false,
 		json: values.json ?? false,
@@ -381,6 +493,9 @@ export function parseInvocation(argv: string[]): Invocation {
 		...(exec ? {exec: {command: exec.command, inherit: values.inherit ?? false}} : {}),
 	};
 }
+
+// How to check credentials applies to the wizard too: those flags alone do not mean headless.
+export const WIZARD_FLAGS = ['help', 'version', 'verify', 'no-verify', 'ca-file', 'cert-file', 'key-file', 'insecure', 'verify-timeout', 'profile'];
 
 function verifyFlags(values: {
 	verify?: string;

@@ -10,7 +10,9 @@ import {readProxyFacts} from '../doctor/proxy-facts.js';
 import {proxyFindings} from '../doctor/proxy-mismatch.js';
 import {readDoctorFacts} from '../doctor/read-facts.js';
 import {type Environment, stateDir} from '../environment.js';
-import {probeEnvironment} from '../probe.js';
+import {expiryFindings} from '../inventory/expiry-findings.js';
+import {inventoryPath, readInventory} from '../inventory/store.js';
+import {probeEnvironment, readFileState} from '../probe.js';
 import type {Invocation} from './args.js';
 import {CancelledError, EXIT, UsageError} from './errors.js';
 import type {Io} from './headless.js';
@@ -44,7 +46,9 @@ function diagnosisText(diagnosis: Diagnosis): string {
 async function examine(env: Environment, files: readonly string[]) {
 	const facts = await readDoctorFacts(env, files);
 	const diagnosis = diagnose(facts);
-	return {facts, diagnosis: {...diagnosis, findings: [...diagnosis.findings, ...proxyFindings(await readProxyFacts(env))]}};
+	const inventory = inventoryPath(env);
+	const expiry = expiryFindings(readInventory(await readFileState(inventory)), inventory, new Date());
+	return {facts, diagnosis: {...diagnosis, findings: [...diagnosis.findings, ...proxyFindings(await readProxyFacts(env)), ...expiry]}};
 }
 
 export async function runDoctor(invocation: Invocation, io: Io): Promise<number> {

@@ -21,9 +21,16 @@ async function readCredentials(invocation: Invocation, io: Io): Promise<void> {
 		io.stderr(`regauth exec: --import ${invocation.importFile}: found ${await importInto(answers, invocation.importFile!)}.\n`);
 	}
 	if (answers.credentials.length === 0) throw new UsageError('regauth exec needs --registry HOST --username USER --password-stdin before the --.');
-	const sources = [imported && '--import', invocation.passwordStdin && '--password-stdin', invocation.fromKeychain && '--from-keychain'].filter(Boolean);
+	const sources = [
+		imported && '--import',
+		invocation.passwordStdin && '--password-stdin',
+		invocation.fromKeychain && '--from-keychain',
+		invocation.garKeyFile !== undefined && '--gar-key-file',
+	].filter(Boolean);
 	if (sources.length > 1) throw new UsageError(`${sources.join(' and ')} each supply the password: give one of them.`);
-	if (sources.length === 0) {
+	const cloud = await import('./cloud-source.js');
+	const mint = sources.length === 0 && cloud.allMintable(answers);
+	if (sources.length === 0 && !mint) {
 		throw new UsageError(
 			'--password-stdin is required: regauth reads the password only from stdin, e.g. printf \'%s\' "$TOKEN" | regauth exec … --password-stdin -- COMMAND (or --from-keychain, or --import FILE).',
 		);
@@ -35,6 +42,10 @@ async function readCredentials(invocation: Invocation, io: Io): Promise<void> {
 			);
 		assignPasswords(answers, await readStdin());
 	}
+	if (invocation.garKeyFile !== undefined) io.stderr(`regauth exec: --gar-key-file: using ${await cloud.readGarKeyFile(answers, invocation.garKeyFile)}.\n`);
+	// Cloud registries without a password source: the token comes from the cloud's own CLI.
+	if (mint) for (const line of await cloud.mintFromClis(answers, process.env)) io.stderr(`regauth exec: ${line}\n`);
+	cloud.fillFixedUsernames(answers.credentials);
 	if (invocation.fromKeychain) {
 		const [{prepareKeychain}, {probeEnvironment}] = await Promise.all([import('../keychain/prepare.js'), import('../probe.js')]);
 		const prepared = await prepareKeychain(answers, await probeEnvironment(process.env), {fromKeychain: true});

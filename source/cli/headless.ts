@@ -2,6 +2,8 @@
 
 import {type ApplyResult, apply, RefusedError, StaleError} from '../apply/apply.js';
 import {stateDir} from '../environment.js';
+import {applyRecord} from '../inventory/hook.js';
+import {inventoryPath} from '../inventory/store.js';
 import {prepareKeychain} from '../keychain/prepare.js';
 import {readClusters} from '../kubernetes/read-clusters.js';
 import {type PlanFacts, plan, plannedReads} from '../plan.js';
@@ -29,26 +31,37 @@ export async function runHeadless(invocation: Invocation, io: Io): Promise<numbe
 	if (answers.credentials.length === 0) {
 		throw new UsageError('--registry is required without the wizard: add --registry HOST --username USER --password-stdin (see regauth --help).');
 	}
-	const sources = [imported && '--import', invocation.passwordStdin && '--password-stdin', invocation.fromKeychain && '--from-keychain'].filter(Boolean);
+	const sources = [
+		imported && '--import',
+		invocation.passwordStdin && '--password-stdin',
+		invocation.fromKeychain && '--from-keychain',
+		invocation.garKeyFile !== undefined && '--gar-key-file',
+	].filter(Boolean);
 	if (sources.length > 1) {
 		throw new UsageError(`${sources.join(' and ')} each supply the password: give one of them.`);
 	}
-	// In a terminal a missing password is asked for, as docker login does (password-prompt.ts).
-	const prompting = sources.length === 0 && canPrompt();
+	const cloud = await import('./cloud-source.js');
+	// Cloud registries without a password source: the token comes from the cloud's own CLI.
+	const mint = sources.length === 0 && cloud.allMintable(answers);
+	// Otherwise, in a terminal a missing password is asked for, as docker login does (password-prompt.ts).
+	const prompting = sources.length === 0 && !mint && canPrompt();
 	if (prompting) await promptMissingPasswords(answers.credentials);
-	if (sources.length === 0 && !prompting) {
+	if (sources.length === 0 && !mint && !prompting) {
 		throw new UsageError(
-			'--password-stdin is required without a terminal: regauth reads the password only from stdin (or, in a terminal, from its prompt), e.g. printf \'%s\' "$TOKEN" | regauth … --password-stdin (or --from-keychain to reuse a credential regauth stored, or --import FILE for a Quay robot file).',
+			`--password-stdin is required without a terminal for ${cloud.needPassword(answers).join(', ')}: regauth reads the password only from stdin (or, in a terminal, from its prompt), e.g. printf '%s' "$TOKEN" | regauth … --password-stdin (or --from-keychain to reuse a credential regauth stored, or --import FILE for a Quay robot file). For ECR, Artifact Registry, ACR and GHCR, regauth gets the token from aws, gcloud, az or gh by itself.`,
 		);
 	}
+	if (invocation.garKeyFile !== undefined) io.stderr(`regauth: --gar-key-file: using ${await cloud.readGarKeyFile(answers, invocation.garKeyFile)}.\n`);
 	if (invocation.passwordStdin) {
 		if (process.stdin.isTTY) {
 			throw new UsageError('--password-stdin: stdin is a terminal, not a pipe; pipe the secret in: printf \'%s\' "$TOKEN" | regauth … --password-stdin.');
 		}
 		assignPasswords(answers, await readStdin());
 	}
+	if (mint) for (const line of await cloud.mintFromClis(answers, process.env)) io.stderr(`regauth: ${line}\n`);
+	cloud.fillFixedUsernames(answers.credentials);
 	// The machine is read once; what plan() merges into is part of that read.
-	let machine = await readMachine(process.env, snapshot => plannedReads(answers, snapshot));
+	let machine = await readMachine(process.env, snapshot => [...plannedReads(answers, snapshot), inventoryPath(snapshot)]);
 	// The clusters the kubernetes target touches, as kubectl shows them (read-only): the listed
 	// namespaces, and the existing Secrets when regauth applies to the cluster (update in place).
 	const clusters = await readClusters(machine.programs.kubectl, clusterQueries(answers, invocation.applyMode !== 'files'), process.env);
@@ -79,6 +92,10 @@ export async function runHeadless(invocation: Invocation, io: Io): Promise<numbe
 		else io.stdout(`regauth --dry-run: nothing was changed.\n\n${planText(current, {contents: true})}\n`);
 		return current.notes.some(note => note.level === 'error') ? EXIT.failed : EXIT.ok;
 	}
+	// The inventory of logins is one more file of the apply (docs/lifecycle.md §1).
+	const inventory = applyRecord(answers, invocation.applyMode, invocation.expires);
+	const untrusted = inventory.warning(machine);
+	if (untrusted) io.stderr(`regauth: warning: ${untrusted}\n`);
 	const controller = new AbortController();
 	const onSigint = () => controller.abort();
 	process.on('SIGINT', onSigint);
@@ -93,15 +110,12 @@ export async function runHeadless(invocation: Invocation, io: Io): Promise<numbe
 			onOutput: invocation.json ? undefined : (_id: string, line: string) => io.stderr(`  │ ${line}\n`),
 			// Another program saved a config since it was read: merge again from what is there.
 			replan: async () => {
-				machine = await rereadFiles(
-					machine,
-					current.artifacts.filter(artifact => artifact.base).map(artifact => artifact.path),
-				);
-				return plan(answers, machine, facts);
+				machine = await rereadFiles(machine, [...current.artifacts.filter(artifact => artifact.base).map(artifact => artifact.path), inventoryPath(machine)]);
+				return inventory.add(plan(answers, machine, facts), machine);
 			},
 		};
 		try {
-			result = await apply(current, options);
+			result = await apply(inventory.add(current, machine), options);
 			current = result.plan ?? current;
 		} catch (error) {
 			if (!(error instanceof StaleError)) throw error;
@@ -109,7 +123,7 @@ export async function runHeadless(invocation: Invocation, io: Io): Promise<numbe
 			io.stderr(`regauth: ${error.message} Planning again from the current content.\n`);
 			machine = await rereadFiles(machine, error.paths);
 			current = plan(answers, machine, facts);
-			result = await apply(current, options);
+			result = await apply(inventory.add(current, machine), options);
 		}
 	} catch (error) {
 		if (error instanceof RefusedError || error instanceof StaleError) throw new FailureError(error.message);

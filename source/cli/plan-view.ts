@@ -33,11 +33,14 @@ export function planJson(plan: Plan) {
 			argv: command.argv,
 			stdin: command.input !== undefined,
 			display: command.display,
+			// argv alone is not what runs when a command reads first (strategy): say how it decides.
+			...(command.strategy ? {strategy: command.strategy} : {}),
 			...(command.revert ? {revert: command.revert} : {}),
 		})),
 		notes: plan.notes,
 		issues: plan.issues,
 		headless: plan.headless,
+		...(plan.expiries.length > 0 ? {expiries: plan.expiries} : {}),
 	};
 }
 

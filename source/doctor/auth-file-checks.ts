@@ -6,6 +6,7 @@ import {authEntries, entrySecret, helperFor} from '../authfile/meaning.js';
 import {isPlainObject} from '../formats/json-text.js';
 import {registryKey} from '../formats/registry-key.js';
 import {shellJoin} from '../formats/shell-quote.js';
+import {CLOUD_HELPERS} from '../registries/providers.js';
 import type {DoctorFile, Finding} from './findings.js';
 
 export interface FileReport {
@@ -71,7 +72,9 @@ export function authFileReport(file: DoctorFile, doc: Record<string, unknown>, c
 			fix:
 				helper === 'pass' || helper === 'secretservice'
 					? `Install it (Debian/Ubuntu: apt install golang-docker-credential-helpers), or remove "${helper}" from ${path}.`
-					: `Install docker-credential-${helper} on PATH, or remove "${helper}" from ${path}.`,
+					: CLOUD_HELPERS[helper]
+						? `${CLOUD_HELPERS[helper].install}, or remove "${helper}" from ${path}.`
+						: `Install docker-credential-${helper} on PATH, or remove "${helper}" from ${path}.`,
 		});
 	}
 

@@ -16,7 +16,10 @@ export type FindingId =
 	| 'secret-type-mismatch'
 	| 'secret-malformed'
 	| 'secret-no-credentials'
-	| 'proxy-mismatch';
+	| 'proxy-mismatch'
+	| 'login-expiring'
+	| 'login-expired'
+	| 'inventory-untrusted';
 
 export interface Finding {
 	id: FindingId;

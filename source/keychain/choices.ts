@@ -27,6 +27,9 @@ const DOCKER_HELPERS: Record<string, string> = {
 	'desktop.exe': "Docker Desktop's helper (WSL)",
 };
 
+/** The stores that keep a password: regauth's own and docker's (a team profile may name only these). */
+export const PASSWORD_STORES = ['regauth', ...Object.keys(DOCKER_HELPERS)];
+
 /** Helpers that mint short-lived tokens for one cloud's registry: `store` does not keep a password. */
 const TOKEN_HELPERS: Record<string, string> = {
 	gcloud: 'gets tokens from gcloud for Google registries',

@@ -3,6 +3,7 @@
 // run breaks every pull from it, so such a route is refused with the fix.
 import type {KeychainChoice} from '../answers.js';
 import type {Environment} from '../environment.js';
+import {CLOUD_HELPERS} from '../registries/providers.js';
 import {formatProblem} from './diagnose.js';
 import {HELPER_NAME, HELPER_PROGRAM} from './names.js';
 
@@ -12,6 +13,9 @@ export function installHint(name: string): string {
 	if (bare === 'secretservice' || bare === 'pass') {
 		return `install it: Debian/Ubuntu sudo apt-get install golang-docker-credential-helpers, Fedora sudo dnf install docker-credential-helpers (or a binary from the docker-credential-helpers releases on GitHub)${bare === 'pass' ? '; pass also needs `pass init <gpg-id>`' : ''}`;
 	}
+	// The clouds' helpers mint tokens (docs/cloud-registries.md): the provider guide says how to get them.
+	const cloud = CLOUD_HELPERS[bare];
+	if (cloud) return `${cloud.install[0]!.toLowerCase()}${cloud.install.slice(1)}`;
 	if (bare === 'osxkeychain') return 'it comes with Docker Desktop for Mac, or: brew install docker-credential-helper';
 	if (bare === 'wincred') return 'it comes with Docker Desktop for Windows';
 	if (bare === 'desktop') {

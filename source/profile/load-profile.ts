@@ -108,7 +108,9 @@ export async function checkProfile(text: string, schema: JsonSchema): Promise<Pr
 		return {ok: false, problems: [`the profile could not be read: ${(error as Error).message} (YAML aliases are limited to 50 expansions)`]};
 	}
 	if (data === null || data === undefined) return {ok: false, problems: ['the profile is empty: it needs at least `registries:`']};
-	const {Ajv2020} = await import('ajv/dist/2020.js');
+	// A CommonJS module: node gives its named export, the bundle only its default.
+	const module = await import('ajv/dist/2020.js');
+	const Ajv2020 = module.Ajv2020 ?? (module.default as unknown as typeof module).Ajv2020;
 	const ajv = new Ajv2020({allErrors: true, strict: true});
 	const validate = ajv.compile(schema);
 	if (validate(data)) return {ok: true, profile: data as Profile};
@@ -128,5 +130,7 @@ export async function checkProfile(text: string, schema: JsonSchema): Promise<Pr
 		const line = node?.range ? lines.linePos(node.range[0]).line : undefined;
 		problems.push(`${line === undefined ? '' : `line ${line}: `}${message(error, valueAt(data, error.instancePath))}`);
 	}
-	return {ok: false, problems};
+	// In file order, so the messages read top to bottom like the file.
+	const lineOf = (problem: string) => Number(/^line (\d+)/.exec(problem)?.[1] ?? 0);
+	return {ok: false, problems: problems.sort((a, b) => lineOf(a) - lineOf(b))};
 }

@@ -11,7 +11,7 @@ export const safeText = (extra: JsonSchema = {}): JsonSchema => ({type: 'string'
 
 export const PROFILE_SCHEMA_ID = 'https://regauth.dev/schema/profile.json';
 
-export function profileSchema(targetIds: readonly string[], targetOptions: Record<string, JsonSchema>): JsonSchema {
+export function profileSchema(targetIds: readonly string[], targetOptions: Record<string, JsonSchema>, stores?: readonly string[]): JsonSchema {
 	return {
 		$schema: 'https://json-schema.org/draft/2020-12/schema',
 		$id: PROFILE_SCHEMA_ID,
@@ -54,8 +54,9 @@ export function profileSchema(targetIds: readonly string[], targetOptions: Recor
 					stores: {
 						type: 'array',
 						uniqueItems: true,
-						items: safeText({pattern: '^[a-z0-9][a-z0-9._-]*$'}),
-						description: 'Stores in order of preference (regauth, pass, secretservice, …).',
+						// Only known stores: a helper name becomes a program regauth runs.
+						items: stores ? {enum: [...stores]} : safeText({pattern: '^[a-z0-9][a-z0-9._-]*$'}),
+						description: 'Stores in order of preference (regauth, pass, secretservice, …); the first is the default.',
 					},
 				},
 			},

@@ -41,6 +41,12 @@ export interface ProviderGuide {
 	helper?: TokenHelper;
 	/** Gets a token from the provider's own CLI (the user is logged in there already). */
 	tokenCommand?: TokenCommand;
+	/**
+	 * What keeps a file that holds a minted token working past its expiry (Kubernetes Secrets,
+	 * Butane, rkt, Mesos): the node's own credential provider, a refreshing controller, or a
+	 * long-lived credential. docs/cloud-registries.md §Keeping static files fresh.
+	 */
+	keepFresh?: string;
 }
 
 const HOUR = 3600;
@@ -49,11 +55,21 @@ const AWS_INSTALL = 'Install the AWS CLI v2 (https://docs.aws.amazon.com/cli/lat
 const AWS_LOGIN = 'aws sso login (or aws configure, or set AWS_PROFILE to a profile that has ecr:GetAuthorizationToken)';
 const AWS_NOT_LOGGED_IN =
 	/Unable to locate credentials|SSO session .*(expired|invalid)|Token has expired|ExpiredToken|Error loading SSO Token|InvalidClientTokenId|could not be found|The config profile/i;
+const ECR_FRESH =
+	'On EKS, nodes pull from ECR with their IAM role through the kubelet’s ecr-credential-provider, with no Secret at all; elsewhere, External Secrets Operator’s ECRAuthorizationToken generator refreshes the Secret; or re-run regauth (from cron or CI) well within 12 hours.';
 const ECR_HELPER: TokenHelper = {
 	name: 'ecr-login',
 	install:
 		'Install amazon-ecr-credential-helper (Debian and Ubuntu: apt install amazon-ecr-credential-helper; macOS: brew install docker-credential-helper-ecr)',
 };
+
+const GCLOUD_HELPER: TokenHelper = {
+	name: 'gcloud',
+	install: 'Install the Google Cloud CLI (https://cloud.google.com/sdk/docs/install), which brings docker-credential-gcloud, then gcloud auth login',
+};
+
+/** The clouds' token helpers by `credHelpers` name, for messages about a missing one. */
+export const CLOUD_HELPERS: Readonly<Record<string, TokenHelper>> = {[ECR_HELPER.name]: ECR_HELPER, [GCLOUD_HELPER.name]: GCLOUD_HELPER};
 
 export function guideFor(recognised: Recognised): ProviderGuide {
 	switch (recognised.provider) {
@@ -63,9 +79,10 @@ export function guideFor(recognised: Recognised): ProviderGuide {
 				title: 'Amazon ECR',
 				username: 'AWS',
 				usernameHint: 'always AWS',
-				tokenHint: `An ECR token lasts 12 hours. regauth asks the AWS CLI for one (aws ecr get-login-password --region ${recognised.region}) with your current AWS profile, which needs ecr:GetAuthorizationToken; docker and podman instead use docker-credential-ecr-login, which refreshes tokens by itself.`,
+				tokenHint: `An ECR token lasts 12 hours: aws ecr get-login-password --region ${recognised.region} makes one with your current AWS profile, which needs ecr:GetAuthorizationToken. docker and podman instead use docker-credential-ecr-login, which refreshes tokens by itself.`,
 				lifetimeSeconds: 12 * HOUR,
 				helper: ECR_HELPER,
+				keepFresh: ECR_FRESH,
 				tokenCommand: {
 					file: 'aws',
 					args: ['ecr', 'get-login-password', '--region', recognised.region],
@@ -86,6 +103,7 @@ export function guideFor(recognised: Recognised): ProviderGuide {
 					'An ECR Public token lasts 12 hours and is always minted in us-east-1 (aws ecr-public get-login-password --region us-east-1); it needs ecr-public:GetAuthorizationToken and sts:GetServiceBearerToken. Public images also pull without a login, and an expired stored token makes those pulls fail.',
 				lifetimeSeconds: 12 * HOUR,
 				helper: ECR_HELPER,
+				keepFresh: ECR_FRESH,
 				tokenCommand: {
 					file: 'aws',
 					args: ['ecr-public', 'get-login-password', '--region', 'us-east-1'],
@@ -104,7 +122,9 @@ export function guideFor(recognised: Recognised): ProviderGuide {
 				tokenHint:
 					'An access token from gcloud auth print-access-token lasts 1 hour; docker and podman instead use docker-credential-gcloud for this host only. For long-lived files (Kubernetes, Butane), a service-account key (user _json_key, the key file as password) never expires: keep it as safe as a password and rotate it.',
 				lifetimeSeconds: HOUR,
-				helper: {name: 'gcloud', install: 'Install the Google Cloud CLI (https://cloud.google.com/sdk/docs/install), then gcloud auth login'},
+				keepFresh:
+					'On GKE, nodes pull from Artifact Registry with their service account (auth-provider-gcp), with no Secret; elsewhere, External Secrets Operator’s GCRAccessToken generator refreshes the Secret; or use a service-account key instead (--gar-key-file, long-lived); or re-run regauth within the hour.',
+				helper: GCLOUD_HELPER,
 				tokenCommand: {
 					file: 'gcloud',
 					args: ['auth', 'print-access-token'],
@@ -123,6 +143,8 @@ export function guideFor(recognised: Recognised): ProviderGuide {
 					'00000000-0000-0000-0000-000000000000 with a token from az acr login; a service principal’s application ID; or a repository-scoped token’s name',
 				tokenHint: `A token from az acr login --name ${recognised.name} --expose-token lasts 3 hours. For long-lived files, create a repository-scoped token (az acr token create --scope-map _repositories_pull) or a service principal with the AcrPull role, and use its name or ID and password.`,
 				lifetimeSeconds: 3 * HOUR,
+				keepFresh:
+					'On AKS, attach the registry to the cluster (az aks update --attach-acr) and nodes pull with their identity, with no Secret; elsewhere, External Secrets Operator’s ACRAccessToken generator refreshes the Secret; or create a repository-scoped token (az acr token create --scope-map _repositories_pull), which lasts until you revoke it; or re-run regauth within 3 hours.',
 				tokenCommand: {
 					file: 'az',
 					args: ['acr', 'login', '--name', recognised.name, '--expose-token', '--output', 'json'],

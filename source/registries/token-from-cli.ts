@@ -1,6 +1,7 @@
 // Getting a token from a cloud CLI the user is already logged in to (aws, gcloud, az, gh). The
 // token travels on the CLI's stdout only: nothing secret is ever on a command line, and the CLI's
 // own output is never echoed back (stderr is only matched, and its first line shown made safe).
+import {terminalText} from '../formats/terminal-text.js';
 import type {TokenCommand} from './providers.js';
 
 export interface MintedToken {
@@ -29,15 +30,15 @@ export interface TokenRun {
 
 const ONE_MIB = 1024 * 1024;
 
-/** The first line of a CLI's complaint, without control characters, short enough for a message. */
+/** The first line of a CLI's complaint, shown safely (terminalText) and short enough for a message. */
 function firstLine(text: string): string {
 	const line =
 		text
 			.split(/\r?\n/)
 			.map(part => part.trim())
 			.find(part => part.length > 0) ?? '';
-	const plain = line.replace(/\x1b\[[0-9;?]*[ -/]*[@-~]/g, '').replace(/[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');
-	return plain.length > 200 ? `${plain.slice(0, 200)}…` : plain;
+	const shown = terminalText(line);
+	return shown.length > 200 ? `${shown.slice(0, 200)}…` : shown;
 }
 
 function pick(stdout: string, output: TokenCommand['output']): string | undefined {

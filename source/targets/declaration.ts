@@ -77,6 +77,8 @@ export interface TargetSpec<Id extends TargetId = TargetId> {
 	outputName: string;
 	/** Its config can route a registry to a credential helper instead of holding the password. */
 	credentialHelper: boolean;
+	/** Its outputs never contain the secret (they point at a secret manager or a node plugin). */
+	holdsNoSecret?: true;
 	writes: WriteSpec[];
 	/** --help: the heading of its section and lines shown under it before the flags. */
 	help?: {heading: string; lines?: string[]};

@@ -20,6 +20,7 @@ import {ACCEPT_DEFAULTS, type KeyContext, keyToCommands, PREVIEW_KEY, typing} fr
 import type {Key} from './keys.js';
 import {optionFields} from './option-fields.js';
 import {currentArtifact, PreviewPane, previewBody} from './preview/preview-pane.js';
+import type {WizardProfile} from './profile-flow.js';
 import type {WizardServices} from './services.js';
 import {checkFor, initialState, reducer, type StepId, type WizardState} from './state.js';
 import {ApplyStep, type FinalReport} from './steps/apply.js';
@@ -87,6 +88,8 @@ const HELP = [
 
 export interface AppProps {
 	initialAnswers: Answers;
+	/** The team profile the user accepted (the wizard then starts at the first registry's user name). */
+	profile?: WizardProfile;
 	env: Environment | null;
 	/** Keychain stores checked on this machine; undefined when they are not checked. */
 	stores?: StoreStatus;
@@ -101,16 +104,16 @@ export interface AppProps {
 	services: WizardServices;
 	refresh: () => Promise<void>;
 	/** Called once with the exit code and what to leave in the terminal; the caller unmounts. */
-	onExit: (code: number, report?: FinalReport) => void;
+	onExit: (code: number, report?: FinalReport, answers?: Answers) => void;
 }
 
 /** What the review says instead of a flag when the checks stop the run. */
 export const VERIFY_WAY_OUT =
 	'Nothing is written until the registry accepts the login: go back (Esc) to the registry list, open the registry and fix its credentials.';
 
-export function App({initialAnswers, env, stores, kubeRead, keychain, verifyMode = 'on', self = 'regauth', services, refresh, onExit}: AppProps) {
+export function App({initialAnswers, profile, env, stores, kubeRead, keychain, verifyMode = 'on', self = 'regauth', services, refresh, onExit}: AppProps) {
 	const {exit} = useApp();
-	const {state, dispatch, get} = useStore(reducer, () => initialState(initialAnswers));
+	const {state, dispatch, get} = useStore(reducer, () => initialState(initialAnswers, profile));
 	const {columns, rows} = useTerminalSize();
 	// The one plan everything on screen reads; recomputed on every answer change (keystroke).
 	// plan() and what it needs (the targets, the YAML library) load right after the first frame.
@@ -142,7 +145,8 @@ export function App({initialAnswers, env, stores, kubeRead, keychain, verifyMode
 	// one the keychain step will highlight), not one the machine read found broken.
 	useEffect(() => {
 		const latest = get();
-		if (!stores || latest.reached >= stepNumber('keychain')) return;
+		// A team profile's store is the team's answer: kept (checked after the credentials).
+		if (!stores || latest.reached >= stepNumber('keychain') || latest.profile?.store) return;
 		const items = keychainChoices(env, stores);
 		const item = items[defaultKeychainIndex(items, latest.answers.keychain)];
 		if (item && !item.disabled && !item.checking && item.value !== JSON.stringify(latest.answers.keychain))
@@ -160,7 +164,7 @@ export function App({initialAnswers, env, stores, kubeRead, keychain, verifyMode
 	const [ended, setEnded] = useState(false);
 
 	const finish = (code: number, final?: FinalReport) => {
-		onExit(code, final ?? report);
+		onExit(code, final ?? report, get().answers);
 		// The last frame is empty: what stays in the terminal is the summary the caller prints.
 		setEnded(true);
 		setTimeout(() => exit(), 0);
@@ -196,7 +200,8 @@ export function App({initialAnswers, env, stores, kubeRead, keychain, verifyMode
 	const innerWidth = formWidth - 2;
 
 	// What the key map needs besides the state, as last rendered.
-	const leftBlocks = state.step === 'review' ? reviewBlocks(plan, innerWidth) : state.step === 'keychain' ? keychainBlocks(state, env, stores, innerWidth) : [];
+	const leftBlocks =
+		state.step === 'review' ? reviewBlocks(state, plan, innerWidth) : state.step === 'keychain' ? keychainBlocks(state, env, stores, innerWidth) : [];
 	const leftLines = leftBlocks.reduce((sum, block) => sum + block.lines, 0);
 	const leftHeight = state.step === 'review' ? reviewColumnHeight(state, plan, innerWidth, formHeight) : formHeight;
 	const context = useRef<KeyContext>({plan, env, stores, previewLength: () => 0, previewPage, leftMax: 0, leftPage: 1});

@@ -1,7 +1,16 @@
 // The credential form's fields (pure): how each is checked and what its hint line says. The
 // secret's hint counts what arrived, so a paste can be seen to have landed.
 import {type Credential, checkEmail, checkPassword, checkRegistry, checkUsername, robotAccount} from '../answers.js';
+import {guideFor} from '../registries/providers.js';
+import {recognise} from '../registries/recognise.js';
 import {KNOWN_REGISTRIES} from './registries.js';
+
+/** The service's own guide (ECR, GHCR…) once the registry is recognised; undefined for others. */
+function serviceGuide(credential: Credential) {
+	const host = checkRegistry(credential.registry).value?.host;
+	const guide = host ? guideFor(recognise(host)) : undefined;
+	return guide && guide.provider !== 'other' ? guide : undefined;
+}
 
 export interface FieldSpec {
 	key: 'registry' | 'username' | 'password' | 'email';
@@ -29,7 +38,9 @@ export const CREDENTIAL_FIELDS: FieldSpec[] = [
 		check: checkUsername,
 		hint: credential => {
 			const robot = robotAccount(credential.username);
-			return robot ? `Quay robot ${robot.name} of ${robot.namespace}: its token is the password` : 'account, robot or token name';
+			if (robot) return `Quay robot ${robot.name} of ${robot.namespace}: its token is the password`;
+			const guide = serviceGuide(credential);
+			return guide ? `${guide.title}: ${guide.usernameHint}` : 'account, robot or token name';
 		},
 	},
 	{
@@ -40,7 +51,12 @@ export const CREDENTIAL_FIELDS: FieldSpec[] = [
 		hint: credential => {
 			const count = [...credential.password].length;
 			if (credential.fromKeychain) return '● from regauth’s keychain (type to replace it)';
-			return count === 0 ? 'paste or type it; it stays masked' : `● ${count} character${count === 1 ? '' : 's'} typed (masked)`;
+			if (count > 0) return `● ${count} character${count === 1 ? '' : 's'} typed (masked)`;
+			// Which credential to create, where, with which scope: the service's own words.
+			const guide = serviceGuide(credential);
+			if (!guide) return 'paste or type it; it stays masked';
+			const mint = guide.tokenCommand ? `Ctrl+G gets it from ${guide.tokenCommand.file}, or paste or type it (masked)` : 'paste or type it (masked)';
+			return `${mint} · ${guide.tokenHint}`;
 		},
 	},
 	{key: 'email', label: 'Email', check: checkEmail, hint: () => 'optional and deprecated: leave empty unless an old tool needs it'},

@@ -5,6 +5,7 @@ import type {Answers, Credential, KeychainChoice, TargetId} from '../answers.js'
 import type {ApplyMode} from '../apply/apply.js';
 import type {Environment} from '../environment.js';
 import type {Plan} from '../plan-types.js';
+import {canMint} from '../registries/cloud-credentials.js';
 import {TARGET_CATALOG as TARGETS} from '../targets/catalog.js';
 import {type VerifyMode, verdict} from '../verify/verdict.js';
 import {brokenConfigs} from './broken-configs.js';
@@ -24,6 +25,7 @@ import {nextAfterTargets, previousStep} from './flow.js';
 import type {Key} from './keys.js';
 import {editLine} from './line-edit.js';
 import {cycleChoice, optionFields} from './option-fields.js';
+import {afterCredential, requiredRefusal} from './profile-flow.js';
 import {KNOWN_REGISTRIES} from './registries.js';
 import {type Action, checkFor, type WizardState} from './state.js';
 
@@ -33,6 +35,7 @@ export type Effect =
 	| {kind: 'recall'; key: string}
 	| {kind: 'keychain'; choice: KeychainChoice}
 	| {kind: 'import'; path: string}
+	| {kind: 'mint'; index: number}
 	/** Read the machine again (a config fixed in another window); the answers stay. */
 	| {kind: 'recheck'};
 
@@ -57,6 +60,8 @@ export interface KeyContext {
 /** The key that accepts every remaining option as it is and goes to the review. */
 export const ACCEPT_DEFAULTS = {name: 'ctrl', text: 'r', label: 'Ctrl+R'} as const;
 /** The key that moves the focus to the preview and back, on every step. */
+/** Gets a cloud registry's token from its CLI on the credentials step. */
+export const MINT_KEY = {name: 'ctrl', text: 'g', label: 'Ctrl+G'} as const;
 export const PREVIEW_KEY = {name: 'ctrl', text: 'p', label: 'Ctrl+P'} as const;
 
 const is = (key: Key, name: Key['name'], text?: string) => key.name === name && (text === undefined || key.text === text);
@@ -202,7 +207,9 @@ function credentialKeys(state: WizardState, key: Key, ctx: KeyContext): Command[
 	// such as "is required" wait until then).
 	if (key.name === 'up' || key.name === 'down') return [{type: 'field', field: (state.field + (key.name === 'up' ? -1 : 1) + ROWS) % ROWS}];
 	if (key.name === 'tab') return fieldMove((state.field + (key.shift ? -1 : 1) + ROWS) % ROWS, id);
-	if (key.name === 'enter') return credentialEnter(state, credential, id, ctx.verifyMode ?? 'on');
+	if (key.name === 'enter') return credentialEnter(state, credential, id, ctx);
+	// A cloud registry's token from its CLI (aws, gcloud, az, gh) instead of a pasted one.
+	if (is(key, 'ctrl', MINT_KEY.text) && canMint(credential.registry)) return [{type: 'effect', effect: {kind: 'mint', index}}];
 	const spec = CREDENTIAL_FIELDS[state.field];
 	const value = spec ? credential[spec.key] : state.importer.path;
 	const edited = editLine({value, cursor: state.cursor ?? [...value].length}, key);
@@ -213,7 +220,7 @@ function credentialKeys(state: WizardState, key: Key, ctx: KeyContext): Command[
 	return commands;
 }
 
-function credentialEnter(state: WizardState, credential: Credential, id: string, mode: VerifyMode): Command[] {
+function credentialEnter(state: WizardState, credential: Credential, id: string, ctx: KeyContext): Command[] {
 	if (state.field === IMPORT_ROW) {
 		const path = state.importer.path.trim();
 		return path === '' ? fieldMove(0, id) : [{type: 'effect', effect: {kind: 'import', path}}];
@@ -230,10 +237,11 @@ function credentialEnter(state: WizardState, credential: Credential, id: string,
 		];
 	if (check.result === 'checking') return [];
 	// A result that stops the run (a rejected login; with --verify=strict anything not verified)
-	// keeps the form: plan() would refuse to write it. Otherwise Enter again goes on anyway and
-	// the review keeps the warning.
-	// Enter then checks again (the registry may be up now, the user fixed something elsewhere).
-	return verdict([check.result], mode).failures.length > 0 ? [{type: 'effect', effect: {kind: 'verify', credential}}] : [{type: 'next', step: 'registry'}];
+	// keeps the form, since plan() would refuse to write it: Enter then checks again (the
+	// registry may be up now). Otherwise Enter again goes on anyway; the review keeps the warning.
+	return verdict([check.result], ctx.verifyMode ?? 'on').failures.length > 0
+		? [{type: 'effect', effect: {kind: 'verify', credential}}]
+		: afterCredential(state, ctx.env, ctx.stores);
 }
 
 function toggle(answers: Answers, id: TargetId): Answers {
@@ -290,6 +298,7 @@ function keychainKeys(state: WizardState, key: Key, ctx: KeyContext): Command[] 
 	if (!item) return [];
 	if (item.problem) return [{type: 'keychainProblem', problem: item.problem}];
 	if (item.disabled || item.checking) return [];
+	if (state.profile?.required && item.choice.kind === 'file') return [{type: 'keychainProblem', problem: requiredRefusal(state.profile)}];
 	if (item.warning && !state.keychain.confirmPlain) return [{type: 'keychainProblem', confirmPlain: true}];
 	return [{type: 'effect', effect: {kind: 'keychain', choice: item.choice}}];
 }

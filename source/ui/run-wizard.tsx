@@ -4,11 +4,12 @@
 // summary (what was written, backups, next steps, the headless command) stays in the terminal.
 import {existsSync} from 'node:fs';
 import {createRequire} from 'node:module';
-import {join} from 'node:path';
+import {dirname, join} from 'node:path';
 import {render} from 'ink';
 import {useCallback, useEffect, useRef, useState} from 'react';
 import {type Answers, TARGET_IDS} from '../answers.js';
 import type {Invocation, VerifyFlags} from '../cli/args.js';
+import type {LoadedProfile} from '../cli/profile.js';
 import type {Environment} from '../environment.js';
 import type {KeychainStatus} from '../keychain/diagnose.js';
 import {HELPER_NAME} from '../keychain/names.js';
@@ -17,6 +18,7 @@ import {selfCommand} from '../self-command.js';
 import {type FirstFrame, handOverFirstFrame} from '../startup/first-frame.js';
 import {App} from './app.js';
 import type {StoreStatus} from './choices.js';
+import type {WizardProfile} from './profile-flow.js';
 import type {FinalReport} from './steps/apply.js';
 import {wizardServices} from './wizard-services.js';
 
@@ -76,7 +78,17 @@ async function checkStores(env: Environment, onStatus: (status: KeychainStatus) 
 	);
 }
 
-function Wizard({initialAnswers, checks, onExit}: {initialAnswers: Answers; checks: VerifyFlags; onExit: (code: number, report?: FinalReport) => void}) {
+function Wizard({
+	initialAnswers,
+	profile,
+	checks,
+	onExit,
+}: {
+	initialAnswers: Answers;
+	profile?: WizardProfile;
+	checks: VerifyFlags;
+	onExit: (code: number, report?: FinalReport, answers?: Answers) => void;
+}) {
 	const [env, setEnv] = useState<Environment | null>(null);
 	const [keychain, setKeychain] = useState<KeychainStatus | undefined>();
 	const [stores, setStores] = useState<StoreStatus>({});
@@ -106,6 +118,7 @@ function Wizard({initialAnswers, checks, onExit}: {initialAnswers: Answers; chec
 	return (
 		<App
 			initialAnswers={initialAnswers}
+			{...(profile ? {profile} : {})}
 			env={env}
 			stores={stores}
 			kubeRead={kubeRead}
@@ -119,23 +132,58 @@ function Wizard({initialAnswers, checks, onExit}: {initialAnswers: Answers; chec
 	);
 }
 
-export async function runWizard(invocation: Invocation, firstFrame?: FirstFrame): Promise<number> {
+/** The profile's answers (its flags, as headless reads them) and what the wizard shows of it. */
+async function fromProfile(loaded: LoadedProfile, invocation: Invocation): Promise<{answers: Answers; checks: VerifyFlags; profile: WizardProfile}> {
+	const [{profileFlags, defaultStore}, {parseInvocation}, {profileSummary}] = await Promise.all([
+		import('../profile/profile-args.js'),
+		import('../cli/args.js'),
+		import('../cli/profile-prompt.js'),
+	]);
+	const fixed = parseInvocation(profileFlags(loaded.profile, dirname(loaded.path)).map(flag => flag.arg));
+	const store = defaultStore(loaded.profile);
+	const answers: Answers = {...fixed.answers, keychain: store ? fixed.answers.keychain : {kind: 'regauth'}};
+	// --verify on the command line wins over the profile's.
+	const checks = invocation.verify.mode === 'on' ? {...invocation.verify, mode: fixed.verify.mode} : invocation.verify;
+	return {
+		answers,
+		checks,
+		profile: {
+			shown: loaded.shown,
+			...(loaded.profile.welcome ? {welcome: loaded.profile.welcome} : {}),
+			registries: loaded.profile.registries,
+			targetsFixed: loaded.profile.targets !== undefined,
+			required: loaded.profile.keychain?.policy === 'required',
+			...(store ? {store} : {}),
+			fixed: profileSummary(loaded),
+		},
+	};
+}
+
+export async function runWizard(invocation: Invocation, firstFrame?: FirstFrame, loaded?: LoadedProfile): Promise<number> {
 	let code = 130;
 	let report: FinalReport | undefined;
-	const initialAnswers: Answers = {...invocation.answers, keychain: {kind: 'regauth'}};
+	let finalAnswers: Answers | undefined;
+	const started = loaded ? await fromProfile(loaded, invocation) : undefined;
+	const initialAnswers: Answers = started?.answers ?? {...invocation.answers, keychain: {kind: 'regauth'}};
 	if (firstFrame) handOverFirstFrame(firstFrame, process.stdout);
 	const instance = render(
 		<Wizard
 			initialAnswers={initialAnswers}
-			checks={invocation.verify}
-			onExit={(value, final) => {
+			{...(started ? {profile: started.profile} : {})}
+			checks={started?.checks ?? invocation.verify}
+			onExit={(value, final, answers) => {
 				code = value;
 				report = final;
+				finalAnswers = answers;
 			}}
 		/>,
 		{exitOnCtrlC: false, maxFps: 120, patchConsole: false},
 	);
 	await instance.waitUntilExit();
 	if (report) process.stdout.write(report.text);
+	if (code === 0 && !loaded && finalAnswers && finalAnswers.credentials.length > 0) {
+		const {offerToSaveProfile} = await import('../cli/profile-save.js');
+		await offerToSaveProfile(finalAnswers, invocation.verify.mode, process.stdin, text => process.stdout.write(text));
+	}
 	return code;
 }

@@ -25,6 +25,11 @@ export interface WizardServices {
 	recallCredential(credential: Credential): Promise<{ok: true; credential: Credential} | {ok: false; message: string}>;
 	/** Check the credential with its registry; undefined when checks are off (--no-verify). */
 	verify(credential: Credential, signal: AbortSignal): Promise<VerifyResult | undefined>;
+	/**
+	 * Get a token from the cloud's CLI the user is logged in to (aws, gcloud, az, gh) for a
+	 * recognised cloud registry: the credential with its user, token and expiry filled in.
+	 */
+	mintToken?(credential: Credential): Promise<{ok: true; credential: Credential; message: string} | {ok: false; message: string}>;
 	/** Read a file the user named (a Quay robot file to import). */
 	readFile(path: string): Promise<{ok: true; text: string} | {ok: false; message: string}>;
 	/** Ask kubectl (read-only) for the namespaces and existing Secrets the kubernetes target needs. */

@@ -5,6 +5,7 @@ import type {Answers, Credential} from '../answers.js';
 import type {ApplyMode} from '../apply/apply.js';
 import type {VerifyResult} from '../verify/result.js';
 import {previousStep, stepNumber} from './flow.js';
+import type {WizardProfile} from './profile-flow.js';
 
 export type StepId = 'registry' | 'credentials' | 'targets' | 'keychain' | 'options' | 'review' | 'apply';
 
@@ -47,10 +48,12 @@ export interface WizardState {
 	/** The left column's scroll offset (review, keychain problems, the done list). */
 	scroll: number;
 	/** Something the next keys must wait for (a check, a lookup): they are held, then replayed. */
-	busy: 'verify' | 'keychain' | 'remembered' | 'recall' | 'import' | 'recheck' | undefined;
+	busy: 'verify' | 'keychain' | 'remembered' | 'recall' | 'import' | 'mint' | 'recheck' | undefined;
 	registry: {remembered: Remembered; problem?: string};
 	keychain: {problem?: string; confirmPlain: boolean};
 	importer: {path: string; result?: {ok: boolean; message: string}};
+	/** The team profile the user accepted: its answers are fixed, only the rest is asked. */
+	profile?: WizardProfile;
 }
 
 /** Registries regauth's keychain remembers (after the user asked to look), by key → user. */
@@ -93,13 +96,15 @@ export type Action =
 	| {type: 'importPath'; path: string}
 	| {type: 'imported'; result?: {ok: boolean; message: string}};
 
-export function initialState(answers: Answers): WizardState {
+export function initialState(answers: Answers, profile?: WizardProfile): WizardState {
 	return {
-		step: 'registry',
-		history: [],
+		// With a profile the registries are known: start at the first one's user name.
+		step: profile ? 'credentials' : 'registry',
+		history: profile ? ['registry'] : [],
 		answers,
 		editing: 0,
-		field: 0,
+		field: profile ? 1 : 0,
+		...(profile ? {profile} : {}),
 		focus: 'form',
 		preview: {id: undefined, scroll: 0, revealed: false, diff: true},
 		help: false,

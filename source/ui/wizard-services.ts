@@ -3,11 +3,14 @@ import {readFile} from 'node:fs/promises';
 import {resolve} from 'node:path';
 import {apply, RefusedError, StaleError} from '../apply/apply.js';
 import {type Environment, stateDir} from '../environment.js';
+import {applyRecord} from '../inventory/hook.js';
+import {inventoryPath} from '../inventory/store.js';
 import {formatProblem, type KeychainStatus} from '../keychain/diagnose.js';
 import {listRemembered, probeKeychain} from '../keychain/helper-client.js';
 import {HELPER_NAME} from '../keychain/names.js';
 import {KeychainError, rememberCredential} from '../keychain/prepare.js';
 import {readClusters} from '../kubernetes/read-clusters.js';
+import {readFileState} from '../probe.js';
 import type {VerifyFlags} from '../run-options.js';
 import {clusterQueries} from '../targets/kubernetes/clusters.js';
 import type {WizardServices} from './services.js';
@@ -62,6 +65,12 @@ export function wizardServices(
 				signal,
 			});
 		},
+		async mintToken(credential) {
+			const {mintCredentials} = await import('../registries/cloud-credentials.js');
+			const copy = {...credential, password: ''};
+			const outcome = await mintCredentials({credentials: [copy]}, process.env);
+			return outcome.ok ? {ok: true, credential: copy, message: outcome.lines.join(' ')} : {ok: false, message: outcome.message};
+		},
 		async readFile(path) {
 			try {
 				return {ok: true, text: await readFile(resolve(need().cwd, path.replace(/^~(?=\/|$)/, need().home)), 'utf8')};
@@ -72,9 +81,13 @@ export function wizardServices(
 				return {ok: false, message: `Import file ${path}: ${why}; give the path of the file Quay gave you.`};
 			}
 		},
-		async apply(plan, _answers, mode, callbacks) {
+		async apply(plan, answers, mode, callbacks) {
 			try {
-				const result = await apply(plan, {
+				// The inventory of logins is one more file of the apply (docs/lifecycle.md §1).
+				const machine = need();
+				const record = inventoryPath(machine);
+				const recorded = applyRecord(answers, mode).add(plan, {...machine, files: {...machine.files, [record]: await readFileState(record)}});
+				const result = await apply(recorded, {
 					mode,
 					stateDir: stateDir(need()),
 					secrets: plan.secrets,

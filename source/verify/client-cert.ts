@@ -3,8 +3,9 @@
 // docker's rules — foo.cert goes with foo.key, a lone half is an error, pairs are taken in
 // alphabetical order (docs/networks.md §3).
 import {createPrivateKey, X509Certificate} from 'node:crypto';
-import {readdir, readFile} from 'node:fs/promises';
+import {readdir} from 'node:fs/promises';
 import {join} from 'node:path';
+import {BoundedReadError, readBoundedFile} from '../bounded-file.js';
 import type {CertsDir} from './certs-dirs.js';
 
 export interface ClientCert {
@@ -19,6 +20,7 @@ export interface ClientCert {
 export class ClientCertError extends Error {}
 
 function why(error: unknown): string {
+	if (error instanceof BoundedReadError) return `${error.code === 'ENOTFILE' || error.code === 'EFBIG' ? 'it ' : ''}${error.message.replace(/\.$/, '')}`;
 	const code = (error as NodeJS.ErrnoException).code;
 	return code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a directory' : (error as Error).message;
 }
@@ -27,7 +29,8 @@ function why(error: unknown): string {
 export async function loadClientPair(certFile: string, keyFile: string, names: {cert: string; key: string}): Promise<ClientCert> {
 	const read = async (path: string, name: string) => {
 		try {
-			return await readFile(path, 'utf8');
+			// A certificate or key is kilobytes: FIFOs, devices and anything over 1 MiB are refused at once.
+			return (await readBoundedFile(path)).toString('utf8');
 		} catch (error) {
 			throw new ClientCertError(`${name} ${path}: cannot read it (${why(error)}).`);
 		}

@@ -120,7 +120,10 @@ test('--fix --dry-run shows the plan, masked, and changes nothing; skipped entri
 	assert.equal(readFileSync(config, 'utf8'), original);
 	assert.ok(!result.stdout.includes('dry-run-secret') && !result.stdout.includes(auth('ci', 'dry-run-secret')));
 	assert.match(result.stdout, /regauth doctor --fix --dry-run: nothing was changed\./);
-	assert.match(result.stdout, /\$ docker-credential-secretservice store {2}# {"ServerURL":"r\.example\.com","Username":"ci","Secret":…} on stdin/);
+	assert.match(
+		result.stdout,
+		/\$ printf '%s' r\.example\.com \| docker-credential-secretservice erase; docker-credential-secretservice store {2}# {"ServerURL":"r\.example\.com","Username":"ci","Secret":…} on stdin/,
+	);
 	assert.match(result.stdout, /! bad\.example\.com stays as it is: its "auth" does not decode \(illegal base64 data at input byte 8\); log in again instead\./);
 	assert.match(result.stdout, /! gcr\.io stays as it is: docker already asks docker-credential-secretservice \(credHelpers\) and ignores this copy/);
 	const json = JSON.parse((await runCli(['doctor', '--fix', '--dry-run', '--json', '--keychain', 'secretservice'], {env})).stdout);

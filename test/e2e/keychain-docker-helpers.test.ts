@@ -73,7 +73,14 @@ test('the real docker CLI logs in through docker-credential-regauth (credHelpers
 	const out = join(dir, 'out');
 	const reuse = await runCli(['-r', registry.host, '-t', 'kubernetes', '--from-keychain', '--yes', '-o', out], {env});
 	assert.equal(reuse.code, 0, reuse.stderr);
-	assert.match(readFileSync(join(out, 'kubernetes', 'current-namespace', 'regcred.secret.yaml'), 'utf8'), /\.dockerconfigjson: \S+/);
+	// The Secret holds exactly the credential docker stored: decode it, not just its presence.
+	const secret = readFileSync(join(out, 'kubernetes', 'current-namespace', 'regcred.secret.yaml'), 'utf8');
+	const data = /\.dockerconfigjson: (\S+)/.exec(secret)?.[1];
+	assert.ok(data, secret);
+	const entry = JSON.parse(Buffer.from(data, 'base64').toString('utf8')).auths[registry.host];
+	assert.equal(entry.username, registry.username);
+	assert.equal(entry.password, registry.password);
+	assert.equal(Buffer.from(entry.auth, 'base64').toString('utf8'), `${registry.username}:${registry.password}`);
 
 	// docker logout erases through the helper.
 	const logout = spawnSync('docker', ['logout', registry.host], {env, encoding: 'utf8', timeout: 60_000});

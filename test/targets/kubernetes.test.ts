@@ -3,6 +3,7 @@ import {test} from 'node:test';
 import {parse} from 'yaml';
 import {type Answers, defaultAnswers} from '../../source/answers.js';
 import {emptyEnvironment} from '../../source/environment.js';
+import {shellJoin} from '../../source/formats/shell-quote.js';
 import {plan} from '../../source/plan.js';
 
 function k8s(
@@ -69,9 +70,15 @@ test('kubectl apply gets the manifest on stdin, --context and --namespace on arg
 	assert.equal(apply!.input, result.artifacts[0]!.text);
 	assert.deepEqual(apply!.check, ['kubectl', '--context', 'prod', 'get', 'secret', 'regcred', '--namespace', 'web', '-o', 'name']);
 	assert.equal(apply!.revert, 'kubectl --context prod delete secret regcred --namespace web');
-	assert.deepEqual(patch!.argv.slice(0, 7), ['kubectl', '--context', 'prod', 'patch', 'serviceaccount', 'default', '--namespace']);
-	assert.equal(patch!.strategy?.kind, 'serviceaccount-append');
-	assert.deepEqual(patch!.strategy?.read, ['kubectl', '--context', 'prod', 'get', 'serviceaccount', 'default', '--namespace', 'web', '-o', 'json']);
+	const read = ['kubectl', '--context', 'prod', 'get', 'serviceaccount', 'default', '--namespace', 'web', '-o', 'json'];
+	assert.deepEqual(patch!.argv, read, 'what runs first is the read');
+	assert.ok(patch!.strategy?.kind === 'serviceaccount-append');
+	assert.deepEqual(patch!.strategy.read, read);
+	const patchArgv = ['kubectl', '--context', 'prod', 'patch', 'serviceaccount', 'default', '--namespace', 'web', '--type=json', '--patch'];
+	assert.deepEqual(patch!.strategy.create, [...patchArgv, '[{"op":"add","path":"/imagePullSecrets","value":[{"name":"regcred"}]}]']);
+	assert.deepEqual(patch!.strategy.append, [...patchArgv, '[{"op":"add","path":"/imagePullSecrets/-","value":{"name":"regcred"}}]']);
+	// all three argvs are in the display, verbatim
+	for (const argv of [read, patch!.strategy.create, patch!.strategy.append]) assert.ok(patch!.display.includes(shellJoin(argv)), patch!.display);
 	for (const command of result.commands) {
 		assert.ok(!command.argv.join(' ').includes('Sup3r-Secret-Token'));
 		assert.ok(!command.display.includes('Sup3r-Secret-Token'));

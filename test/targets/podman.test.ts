@@ -90,14 +90,15 @@ test('with a keychain: credHelpers (podman ignores credsStore), a store command,
 		['podman:store:quay.io', 'podman:store:docker.io'],
 	);
 	assert.deepEqual(JSON.parse(stores[1]!.input!), {ServerURL: 'docker.io', Username: HUB.username, Secret: HUB.password});
-	// with the docker target too, docker's store already covers quay.io (same ServerURL), not Hub
+	// with the docker target too, docker's stores cover quay.io (same ServerURL) and Hub (docker
+	// stores docker.io as well, for podman and skopeo reading its config.json)
 	const both = planChecked(
 		answersFor(['docker', 'podman'], [ROBOT, HUB], a => (a.keychain = {kind: 'regauth'})),
 		env,
 	);
 	assert.deepEqual(
 		both.commands.filter(command => command.role === 'store').map(command => command.id),
-		['docker:store:quay.io', 'docker:store:https://index.docker.io/v1/', 'podman:store:docker.io'],
+		['docker:store:quay.io', 'docker:store:https://index.docker.io/v1/', 'docker:store:docker.io'],
 	);
 });
 

@@ -1,7 +1,7 @@
 // Docker: an entry in config.json (merged, never clobbered), or a credHelpers route to a
 // keychain helper; `docker login --password-stdin` as the alternative. docs/formats.md §1.
 import {dirname} from 'node:path';
-import {authEntry, helperFor, plainTextKeys, secretMode} from '../../authfile/meaning.js';
+import {authEntry, helperFor, PODMAN_DOCKER_HUB, plainTextKeys, secretMode} from '../../authfile/meaning.js';
 import {dockerConfigPath} from '../../environment.js';
 import {type AuthChanges, applyAuthChanges, readAuthFile} from '../../formats/docker-config.js';
 import {octal} from '../../formats/file-mode.js';
@@ -10,6 +10,7 @@ import {shellJoin} from '../../formats/shell-quote.js';
 import {keychainBlock, missingHelperNote} from '../../keychain/helper-checks.js';
 import {helperName, helperStoreCommand} from '../../keychain/store-command.js';
 import type {Command, FollowUp, Note} from '../../plan-types.js';
+import {cloudRoute, cloudRouteNote} from '../../registries/cloud-route.js';
 import {machinePath, refusedMerge, type TargetContext, type TargetPlanner, textArtifact} from '../context.js';
 
 export const docker: TargetPlanner = {
@@ -28,12 +29,31 @@ export const docker: TargetPlanner = {
 		const helper = helperName(ctx.answers.keychain);
 		const changes: AuthChanges = {auths: {}, credHelpers: {}};
 		const unroutable: string[] = [];
+		const cloudRouted = new Set<string>();
 		for (const credential of ctx.credentials) {
+			const cloud = cloudRoute(credential, ctx.env);
+			if (cloud) {
+				notes.push({level: cloud.present ? 'info' : 'warning', target: 'docker', message: cloudRouteNote(cloud, credential.host, path, 'docker')});
+				if (cloud.present) {
+					// The cloud's helper mints tokens itself: route only this host to it, and drop any
+					// stale token docker would otherwise keep beside the route.
+					changes.credHelpers![credential.key] = cloud.helper;
+					changes.removeAuths = [...(changes.removeAuths ?? []), credential.key];
+					cloudRouted.add(credential.key);
+					continue;
+				}
+			}
 			if (helper) {
 				// docker keeps an empty entry beside a helper route; it also removes any plain-text copy.
 				changes.auths[credential.key] = {};
 				changes.credHelpers![credential.key] = helper;
 				commands.push(helperStoreCommand('docker', helper, credential, ctx.env));
+				if (credential.isDockerHub) {
+					// podman, buildah and skopeo reading this file look Docker Hub up as docker.io in
+					// credHelpers, never under docker's key (docs/formats.md §8.1): route and store both.
+					changes.credHelpers![PODMAN_DOCKER_HUB] = helper;
+					commands.push(helperStoreCommand('docker', helper, {...credential, key: PODMAN_DOCKER_HUB}, ctx.env));
+				}
 				continue;
 			}
 			const routed = helperFor(doc, credential.key);
@@ -123,7 +143,14 @@ export const docker: TargetPlanner = {
 		// "secretservice"; used only if docker-credential-<that> is on PATH too (docs/formats.md §2.4).
 		const platformDefault = ctx.env.programs.pass ? 'pass' : 'secretservice';
 		const autoStore = ctx.env.helpers.includes(platformDefault) ? platformDefault : undefined;
-		if (!helper && autoStore && logins === 0 && doc.credsStore === undefined && doc.credHelpers === undefined && ctx.credentials.length > 0) {
+		if (
+			!helper &&
+			autoStore &&
+			logins === 0 &&
+			doc.credsStore === undefined &&
+			doc.credHelpers === undefined &&
+			ctx.credentials.some(credential => !cloudRouted.has(credential.key))
+		) {
 			notes.push({
 				level: 'info',
 				target: 'docker',
@@ -131,7 +158,7 @@ export const docker: TargetPlanner = {
 			});
 		}
 		for (const credential of ctx.credentials) {
-			if (helper) continue;
+			if (helper || cloudRouted.has(credential.key)) continue;
 			const argv = ['docker', 'login', credential.isDockerHub ? 'docker.io' : credential.host, '--username', credential.username, '--password-stdin'];
 			commands.push({
 				id: `docker:login:${credential.key}`,

@@ -17,6 +17,7 @@ export const externalSecretSpec: TargetSpec<'external-secret'> = {
 	description: 'an ExternalSecret (external-secrets.io/v1): the pull Secret built from your secret manager, no secret in it',
 	outputName: 'ExternalSecret manifests',
 	credentialHelper: false,
+	holdsNoSecret: true,
 	writes: [{kind: 'project', path: 'external-secret/'}],
 	help: {heading: 'External Secrets Operator (uses --secret-name, --namespace, --context)'},
 	options: [

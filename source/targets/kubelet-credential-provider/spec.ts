@@ -10,6 +10,7 @@ export const kubeletCredentialProviderSpec: TargetSpec<'kubelet-credential-provi
 	description: 'a CredentialProviderConfig so nodes get short-lived tokens for ECR, Artifact Registry or ACR',
 	outputName: 'kubelet CredentialProviderConfig',
 	credentialHelper: false,
+	holdsNoSecret: true,
 	writes: [{kind: 'system', dir: KUBELET_DIR}],
 	options: [],
 };

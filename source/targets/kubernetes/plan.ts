@@ -260,23 +260,21 @@ export const kubernetes: TargetPlanner = {
 				}
 			}
 			if (serviceAccount !== '') {
-				const patch = goJson([{op: 'add', path: '/imagePullSecrets/-', value: {name: secretName}}]);
-				const patchArgv = kubectl(context, 'patch', 'serviceaccount', serviceAccount, ...ns, '--type=json');
-				const argv = [...patchArgv, '--patch', patch];
+				// A ServiceAccount without the list (the usual state of `default`) cannot be appended
+				// to: apply reads it and runs one of these two, so the display names both verbatim.
+				const patchArgv = kubectl(context, 'patch', 'serviceaccount', serviceAccount, ...ns, '--type=json', '--patch');
+				const read = kubectl(context, 'get', 'serviceaccount', serviceAccount, ...ns, '-o', 'json');
+				const create = [...patchArgv, goJson([{op: 'add', path: '/imagePullSecrets', value: [{name: secretName}]}])];
+				const append = [...patchArgv, goJson([{op: 'add', path: '/imagePullSecrets/-', value: {name: secretName}}])];
 				commands.push({
 					id: `kubernetes:serviceaccount:${folder}`,
 					target: 'kubernetes',
 					title: `Add ${secretName} to the imagePullSecrets of ServiceAccount ${serviceAccount}${suffix}`,
-					argv,
-					display: shellJoin(argv),
+					argv: read,
+					display: `${shellJoin(read)}  # then, if it has no imagePullSecrets list: ${shellJoin(create)}  # if the list lacks ${secretName}: ${shellJoin(append)}  # if ${secretName} is listed: nothing`,
 					role: 'deploy',
 					timeoutMs: 60_000,
-					strategy: {
-						kind: 'serviceaccount-append',
-						secretName,
-						read: kubectl(context, 'get', 'serviceaccount', serviceAccount, ...ns, '-o', 'json'),
-						patch: patchArgv,
-					},
+					strategy: {kind: 'serviceaccount-append', secretName, read, create, append},
 				});
 			}
 		}

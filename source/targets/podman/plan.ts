@@ -3,13 +3,14 @@
 // ${XDG_CONFIG_HOME:-~/.config}/containers/auth.json (or $REGISTRY_AUTH_FILE), which they read
 // next. Other entries and unknown keys are kept (podman itself would drop unknown keys).
 import {basename} from 'node:path';
-import {authEntry, keysFor, podmanKey, route, secretMode} from '../../authfile/meaning.js';
+import {authEntry, keysFor, PODMAN_DOCKER_HUB, podmanKey, route, secretMode} from '../../authfile/meaning.js';
 import {podmanAuthPath, podmanRuntimeAuthPath} from '../../environment.js';
 import {type AuthChanges, applyAuthChanges, readAuthFile} from '../../formats/docker-config.js';
 import {octal} from '../../formats/file-mode.js';
 import {isPlainObject, maskJsonSecrets, setJsonValue} from '../../formats/json-text.js';
 import {helperName, helperStoreCommand} from '../../keychain/store-command.js';
 import type {Command, Note} from '../../plan-types.js';
+import {cloudRoute, cloudRouteNote} from '../../registries/cloud-route.js';
 import {machinePath, refusedMerge, type TargetContext, type TargetPlanner, textArtifact} from '../context.js';
 
 export const podman: TargetPlanner = {
@@ -35,12 +36,24 @@ export const podman: TargetPlanner = {
 		const unroutable: string[] = [];
 		for (const credential of ctx.credentials) {
 			const key = podmanKey(credential, dockerCompatible);
+			const cloud = cloudRoute(credential, ctx.env);
+			if (cloud) {
+				notes.push({level: cloud.present ? 'info' : 'warning', target: 'podman', message: cloudRouteNote(cloud, credential.host, path, 'podman')});
+				if (cloud.present) {
+					// podman, buildah and skopeo honour credHelpers: the cloud's helper mints the token.
+					changes.credHelpers![key] = cloud.helper;
+					const existing = isPlainObject(doc.auths) ? doc.auths[key] : undefined;
+					if (existing !== undefined) drop.push(key);
+					continue;
+				}
+			}
 			if (helper) {
 				// podman honours credHelpers (not credsStore); a plain-text copy beside it would only leak.
 				changes.credHelpers![key] = helper;
 				const existing = isPlainObject(doc.auths) ? doc.auths[key] : undefined;
 				if (isPlainObject(existing) && Object.keys(existing).length > 0) drop.push(key);
-				const dockerStores = ctx.answers.targets.includes('docker') && key === credential.key;
+				// The docker target stores docker's key, and docker.io for Docker Hub as well.
+				const dockerStores = ctx.answers.targets.includes('docker') && (key === credential.key || (credential.isDockerHub && key === PODMAN_DOCKER_HUB));
 				if (!dockerStores) commands.push(helperStoreCommand('podman', helper, {...credential, key}));
 				continue;
 			}

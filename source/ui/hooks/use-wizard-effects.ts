@@ -6,10 +6,11 @@ import {useEffect, useRef} from 'react';
 import type {Environment} from '../../environment.js';
 import {terminalText} from '../../formats/terminal-text.js';
 import {brokenConfigs} from '../broken-configs.js';
-import {keychainWorks, registryChoices, type StoreStatus} from '../choices.js';
+import {defaultKeychainIndex, keychainChoices, keychainWorks, registryChoices, type StoreStatus} from '../choices.js';
 import {CREDENTIAL_FIELDS} from '../credential-fields.js';
 import {nextAfterKeychain} from '../flow.js';
 import type {Effect} from '../keymap.js';
+import {afterCredential} from '../profile-flow.js';
 import type {WizardServices} from '../services.js';
 import {type Action, checkFor, type WizardState} from '../state.js';
 import {wizardWords} from '../wizard-words.js';
@@ -31,7 +32,7 @@ export function useWizardEffects(
 
 	const busy = (kind: WizardState['busy']) => dispatch({type: 'busy', busy: kind});
 
-	return async effect => {
+	const run = async (effect: Effect): Promise<void> => {
 		switch (effect.kind) {
 			case 'verify': {
 				const current = effect.credential;
@@ -42,7 +43,7 @@ export function useWizardEffects(
 				if (!result) {
 					// Checks are off (--no-verify): nothing to show, nothing to remember.
 					dispatch({type: 'uncheck', credential: current});
-					dispatch({type: 'next', step: 'registry'});
+					await follow(afterCredential(get(), machine().env, machine().stores));
 					return;
 				}
 				// The registry's words (an error body) are drawn on screen and go into the plan's notes.
@@ -51,7 +52,7 @@ export function useWizardEffects(
 				const latest = get();
 				const still = latest.step === 'credentials' ? latest.answers.credentials[latest.editing] : undefined;
 				if (!still || checkFor(latest, still)?.result !== shown) return;
-				if (result.status === 'verified') dispatch({type: 'next', step: 'registry'});
+				if (result.status === 'verified') await follow(afterCredential(latest, machine().env, machine().stores));
 				// A rejected login is the password's (or the user's) fault: put the cursor there.
 				else if (result.status === 'rejected') dispatch({type: 'field', field: PASSWORD_FIELD});
 				return;
@@ -86,11 +87,35 @@ export function useWizardEffects(
 				const result = await services.checkKeychain(effect.choice);
 				busy(undefined);
 				if (!result.ok) {
+					// Started from the credentials with a team profile's store: show the keychain step with why.
+					if (get().step !== 'keychain') {
+						const {env, stores} = machine();
+						dispatch({type: 'next', step: 'keychain', field: defaultKeychainIndex(keychainChoices(env, stores), effect.choice)});
+					}
 					dispatch({type: 'keychainProblem', problem: terminalText(result.message, {multiline: true})});
 					return;
 				}
 				dispatch({type: 'answers', update: answers => ({...answers, keychain: effect.choice})});
-				dispatch({type: 'next', step: nextAfterKeychain(get().answers)});
+				// With a team profile the options are its own (or the defaults): the review shows them, Esc reaches them.
+				dispatch({type: 'next', step: get().profile ? 'review' : nextAfterKeychain(get().answers)});
+				return;
+			}
+			case 'mint': {
+				const credential = get().answers.credentials[effect.index];
+				if (!credential || !services.mintToken) return;
+				busy('mint');
+				const result = await services.mintToken(credential);
+				busy(undefined);
+				if (!result.ok) {
+					dispatch({type: 'notice', text: result.message});
+					return;
+				}
+				dispatch({
+					type: 'answers',
+					update: answers => ({...answers, credentials: answers.credentials.map((item, index) => (index === effect.index ? result.credential : item))}),
+				});
+				dispatch({type: 'notice', text: `✓ ${result.message[0]!.toUpperCase()}${result.message.slice(1)} Enter on Email checks it with the registry.`});
+				dispatch({type: 'field', field: CREDENTIAL_FIELDS.length - 1});
 				return;
 			}
 			case 'recheck': {
@@ -129,4 +154,12 @@ export function useWizardEffects(
 			}
 		}
 	};
+	/** Actions and effects, in order (afterCredential may start the keychain check). */
+	const follow = async (commands: (Action | {type: 'effect'; effect: Effect})[]): Promise<void> => {
+		for (const command of commands) {
+			if (command.type === 'effect') await run(command.effect);
+			else dispatch(command);
+		}
+	};
+	return run;
 }

@@ -45,9 +45,26 @@ export function CredentialsStep({state, active, width, verifyMode}: StepProps) {
 	if (!credential) return <Text color="red">No registry selected.</Text>;
 	const importer = state.importer;
 	const importFocused = active && state.field === IMPORT_ROW;
+	const host = checkRegistry(credential.registry).value?.host;
+	// What the team profile says about this registry: where the token comes from, the user-name convention.
+	const team = state.profile?.registries.find(registry => registry.host === credential.registry || registry.host === host);
 	return (
 		<Box flexDirection="column" width={width}>
-			<Text bold>Credentials for {checkRegistry(credential.registry).value?.host ?? 'the registry'}</Text>
+			<Text bold>
+				Credentials for {host ?? 'the registry'}
+				{team?.name ? ` (${team.name})` : ''}
+				{state.profile ? ` · registry ${index + 1} of ${state.answers.credentials.length}` : ''}
+			</Text>
+			{state.profile?.welcome && index === 0 ? <Text color="cyan">{state.profile.welcome}</Text> : null}
+			{team?.['username-hint'] ? <Text dimColor>User name: {team['username-hint']}</Text> : null}
+			{team?.['token-help'] ? <Text dimColor>Token: {team['token-help']}</Text> : null}
+			{team?.['token-url'] ? (
+				<Text dimColor>
+					Create it at {team['token-url']}
+					{team.scopes?.length ? ` (scopes: ${team.scopes.join(', ')})` : ''}
+				</Text>
+			) : null}
+			{state.profile ? <Text dimColor>From the team profile {state.profile.shown}</Text> : null}
 			<Text dimColor wrap="truncate-end">
 				↑/↓ Tab move · Enter next; on Email it checks the login · Ctrl+U clears
 			</Text>
@@ -87,12 +104,18 @@ export function CredentialsStep({state, active, width, verifyMode}: StepProps) {
 				{...(importer.result && !importer.result.ok ? {error: importer.result.message} : {})}
 				width={width}
 			/>
+			{state.busy === 'mint' ? (
+				<Text>
+					<Spinner type="dots" /> Asking the cloud’s CLI for a token…
+				</Text>
+			) : null}
 			{state.busy === 'import' ? (
 				<Text>
 					<Spinner type="dots" /> Reading the file…
 				</Text>
 			) : null}
 			{importer.result?.ok ? <Text color="green">✓ {importer.result.message}</Text> : null}
+			{state.notice ? <Text color={state.notice.startsWith('✓') ? 'green' : 'red'}>{state.notice}</Text> : null}
 			<CheckLine result={checkFor(state, credential)?.result} mode={verifyMode} />
 		</Box>
 	);

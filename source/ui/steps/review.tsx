@@ -19,7 +19,7 @@ const STATE_COLOR = {new: 'green', merge: 'yellow', unchanged: 'gray', refused: 
 const STATUS_WIDTH = 15;
 
 /** The review's content below the actions, in the order it matters, each with its height. */
-export function reviewBlocks(plan: Plan, width: number): Block[] {
+export function reviewBlocks(state: WizardState, plan: Plan, width: number): Block[] {
 	const seen = new Set<string>();
 	// The same warning from two targets (docker and podman both store base64) is said once.
 	const once = <T extends {message: string}>(note: T) => !seen.has(note.message) && Boolean(seen.add(note.message));
@@ -37,6 +37,19 @@ export function reviewBlocks(plan: Plan, width: number): Block[] {
 	const blocks: Block[] = [];
 	const add = (key: string, lines: number, node: Block['node']) => blocks.push({key, lines, node});
 
+	if (state.profile) {
+		// Which answers came from the team profile (the rest the user gave here).
+		add('profile', 1, <Text bold>From the team profile {state.profile.shown}</Text>);
+		for (const [index, line] of state.profile.fixed.entries())
+			add(
+				`p${index}`,
+				linesOf(line, width - 2),
+				<Box paddingLeft={2}>
+					<Text>{wrapText(line, width - 2)}</Text>
+				</Box>,
+			);
+		add('profile-gap', 1, <Text> </Text>);
+	}
 	add('files', 1, <Text bold>Files</Text>);
 	for (const artifact of plan.artifacts) {
 		const status = artifact.status ?? artifactStatus(artifact);
@@ -106,7 +119,7 @@ export function ReviewStep({state, plan, width, height}: StepProps) {
 			{state.notice ? <Text color="yellow">! {state.notice}</Text> : null}
 			<ChoiceList items={choices} index={index} width={width} />
 			<Text> </Text>
-			<ScrollColumn blocks={reviewBlocks(plan, width)} scroll={state.scroll} height={reviewColumnHeight(state, plan, width, height)} />
+			<ScrollColumn blocks={reviewBlocks(state, plan, width)} scroll={state.scroll} height={reviewColumnHeight(state, plan, width, height)} />
 		</Box>
 	);
 }

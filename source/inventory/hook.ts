@@ -1,0 +1,34 @@
+// The one call an apply makes for the inventory: the plan gets the inventory's new content as
+// one more file (store.ts), and an untrusted inventory is reported instead of updated.
+import type {Answers} from '../answers.js';
+import type {Environment} from '../environment.js';
+import type {ApplyMode, Plan} from '../plan-types.js';
+import {recordApply} from './record.js';
+import type {Inventory} from './schema.js';
+import {inventoryPath, readInventory, untrustedMessage, withInventory} from './store.js';
+
+export interface InventoryStep {
+	/** The plan with the inventory update added. */
+	add(plan: Plan, machine: Environment): Plan;
+	/** Set when the inventory on disk is not trusted: the warning to show. */
+	warning(machine: Environment): string | undefined;
+}
+
+export function inventoryStep(change: (inventory: Inventory, plan: Plan, machine: Environment) => Inventory): InventoryStep {
+	return {
+		add: (plan, machine) => {
+			const path = inventoryPath(machine);
+			return withInventory(plan, path, machine.files[path], inventory => change(inventory, plan, machine));
+		},
+		warning: machine => {
+			const path = inventoryPath(machine);
+			const read = readInventory(machine.files[path]);
+			return read.state === 'untrusted' ? untrustedMessage(path, read.reason) : undefined;
+		},
+	};
+}
+
+/** After a regauth run that logs in: each credential's places, as the plan applies them. */
+export function applyRecord(answers: Answers, mode: ApplyMode, expires?: Date): InventoryStep {
+	return inventoryStep((inventory, plan, machine) => recordApply(inventory, {answers, plan, mode, machine, now: new Date(), ...(expires ? {expires} : {})}));
+}
