@@ -3,7 +3,7 @@
 // after a crash undo can tell "written", "never written" and "changed since" apart.
 import {createHash} from 'node:crypto';
 import {lstat, readFile} from 'node:fs/promises';
-import {join} from 'node:path';
+import {dirname, join} from 'node:path';
 import {makeParents, writeFileAtomic} from './atomic-write.js';
 import {checkOwnedPrivate, readTrustedJournal} from './journal-trust.js';
 
@@ -61,14 +61,24 @@ export class JournalWriter {
 	async save(): Promise<void> {
 		let journal = this.journal;
 		await this.checkStateDir();
-		if (journal.files.length === 0) {
-			// Only commands so far (an apply that changed no file): the last apply's files stay
-			// what `regauth undo` restores; these commands are added to its list. A journal
-			// regauth cannot trust is replaced instead.
+		// regauth's own bookkeeping (the inventory beside this journal) changes on every apply.
+		const bookkeeping = (file: JournalFile) => dirname(file.path) === dirname(this.path);
+		if (journal.files.every(bookkeeping)) {
+			// Only commands and bookkeeping so far (an apply that changed no file of the user's): the
+			// last apply's files stay what `regauth undo` restores; these commands are added to its
+			// list, and a bookkeeping file it already restores keeps its original backup, now
+			// expected to hold what this run wrote. A journal regauth cannot trust is replaced instead.
 			const previous = await readTrustedJournal(this.path).catch(() => undefined);
 			if (previous && previous.files.length > 0) {
 				const ours = new Set(journal.commands.map(command => JSON.stringify(command)));
-				journal = {...previous, commands: [...previous.commands.filter(command => !ours.has(JSON.stringify(command))), ...journal.commands]};
+				const now = new Map(journal.files.map(file => [file.path, file]));
+				const files = previous.files.map(file => (now.has(file.path) ? {...file, after: now.get(file.path)!.after} : file));
+				const known = new Set(previous.files.map(file => file.path));
+				journal = {
+					...previous,
+					files: [...files, ...journal.files.filter(file => !known.has(file.path))],
+					commands: [...previous.commands.filter(command => !ours.has(JSON.stringify(command))), ...journal.commands],
+				};
 			}
 		}
 		// noFollow: a link in place of the journal is replaced, never written through.

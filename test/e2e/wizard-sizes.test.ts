@@ -70,9 +70,20 @@ for (const [columns, rows] of [
 		screen = await run.waitFor(/❯ Write the files/);
 		fits(screen);
 		assert.doesNotMatch(screen, /taller terminal/);
+		// A frame is read only once it has stopped changing: a busy machine can leave one half drawn.
+		const settled = async (): Promise<string> => {
+			let last = run.screen();
+			for (let tries = 0; tries < 40; tries++) {
+				await new Promise(resolve => setTimeout(resolve, 100));
+				const now = run.screen();
+				if (now === last) return now;
+				last = now;
+			}
+			return last;
+		};
 		const seen = new Set<string>();
 		for (let page = 0; page < 60; page++) {
-			const before = run.screen();
+			const before = await settled();
 			for (const line of before.split('\n')) seen.add(line.trim());
 			if (!/more lines below \(PgDn\)/.test(before)) break;
 			await run.press(PAGE_DOWN);
