@@ -1,7 +1,11 @@
 // What every target receives and returns, and where its files go.
 import {isAbsolute, join, resolve} from 'node:path';
 import type {Answers, ResolvedCredential, TargetId} from '../answers.js';
+import {secretMode} from '../authfile/meaning.js';
 import type {Environment, FileState} from '../environment.js';
+import type {AuthFile} from '../formats/docker-config.js';
+import {octal} from '../formats/file-mode.js';
+import {maskJsonSecrets} from '../formats/json-text.js';
 import type {Artifact, Command, FollowUp, Note} from '../plan-types.js';
 
 export interface TargetContext {
@@ -60,4 +64,20 @@ export function refusedMerge(fields: {id: string; target: TargetId; title: strin
 
 export function textArtifact(fields: Omit<Artifact, 'bytes' | 'text' | 'dirMode' | 'changed'> & {text: string; dirMode?: number; changed?: boolean}): Artifact {
 	return {dirMode: 0o700, changed: true, ...fields, bytes: utf8(fields.text)};
+}
+
+/**
+ * A docker config.json or containers auth.json with its new text: 0600 unless already stricter
+ * (a wider mode is tightened, and the note says so), masked for display, a user's own file.
+ */
+export function authFileArtifact(
+	fields: {id: string; target: TargetId; title: string; path: string; base: FileState; file: AuthFile; text: string},
+	notes: Note[],
+): Artifact {
+	const {id, target, title, path, base, file, text} = fields;
+	const {mode, tightened} = secretMode(base.mode);
+	if (tightened)
+		notes.push({level: 'info', target, message: `${path} is mode ${octal(base.mode!)}; regauth tightens it to 0600 because it holds credentials.`});
+	const changed = file.kind === 'absent' || text !== (file as {text?: string}).text || tightened;
+	return textArtifact({id, target, title, path, mode, secret: true, base, text, redacted: maskJsonSecrets(text), changed, userConfig: true});
 }

@@ -1,17 +1,16 @@
 // Docker: an entry in config.json (merged, never clobbered), or a credHelpers route to a
 // keychain helper; `docker login --password-stdin` as the alternative. docs/formats.md §1.
 import {dirname} from 'node:path';
-import {authEntry, helperFor, PODMAN_DOCKER_HUB, plainTextKeys, secretMode} from '../../authfile/meaning.js';
+import {authEntry, helperFor, PODMAN_DOCKER_HUB, plainTextKeys} from '../../authfile/meaning.js';
 import {dockerConfigPath} from '../../environment.js';
 import {type AuthChanges, applyAuthChanges, readAuthFile} from '../../formats/docker-config.js';
-import {octal} from '../../formats/file-mode.js';
-import {isPlainObject, maskJsonSecrets} from '../../formats/json-text.js';
+import {isPlainObject} from '../../formats/json-text.js';
 import {shellJoin} from '../../formats/shell-quote.js';
 import {keychainBlock, missingHelperNote} from '../../keychain/helper-checks.js';
 import {helperName, helperStoreCommand} from '../../keychain/store-command.js';
 import type {Command, FollowUp, Note} from '../../plan-types.js';
 import {cloudRoute, cloudRouteNote} from '../../registries/cloud-route.js';
-import {machinePath, refusedMerge, type TargetContext, type TargetPlanner, textArtifact} from '../context.js';
+import {authFileArtifact, machinePath, refusedMerge, type TargetContext, type TargetPlanner} from '../context.js';
 
 export const docker: TargetPlanner = {
 	reads: ctx => [machinePath(ctx, dockerConfigPath(ctx.env))],
@@ -88,24 +87,7 @@ export const docker: TargetPlanner = {
 		}
 
 		const text = applyAuthChanges(file, changes);
-		const {mode, tightened} = secretMode(base.mode);
-		if (tightened) {
-			notes.push({level: 'info', target: 'docker', message: `${path} is mode ${octal(base.mode!)}; regauth tightens it to 0600 because it holds credentials.`});
-		}
-		const changed = file.kind === 'absent' || text !== file.text || tightened;
-		const artifact = textArtifact({
-			id: 'docker:config',
-			target: 'docker',
-			title,
-			path,
-			mode,
-			secret: true,
-			base,
-			text,
-			redacted: maskJsonSecrets(text),
-			changed,
-			userConfig: true,
-		});
+		const artifact = authFileArtifact({id: 'docker:config', target: 'docker', title, path, base, file, text}, notes);
 		// A route to a helper that cannot store (or is missing) would break pulls: refuse it.
 		const block =
 			ctx.credentials.length > 0 ? (keychainBlock(ctx.answers.keychain, ctx.env) ?? (unroutable.length > 0 ? unroutable.join(' ') : undefined)) : undefined;

@@ -3,15 +3,14 @@
 // ${XDG_CONFIG_HOME:-~/.config}/containers/auth.json (or $REGISTRY_AUTH_FILE), which they read
 // next. Other entries and unknown keys are kept (podman itself would drop unknown keys).
 import {basename} from 'node:path';
-import {authEntry, keysFor, PODMAN_DOCKER_HUB, podmanKey, route, secretMode} from '../../authfile/meaning.js';
+import {authEntry, keysFor, PODMAN_DOCKER_HUB, podmanKey, route} from '../../authfile/meaning.js';
 import {podmanAuthPath, podmanRuntimeAuthPath} from '../../environment.js';
 import {type AuthChanges, applyAuthChanges, readAuthFile} from '../../formats/docker-config.js';
-import {octal} from '../../formats/file-mode.js';
-import {isPlainObject, maskJsonSecrets, setJsonValue} from '../../formats/json-text.js';
+import {isPlainObject, setJsonValue} from '../../formats/json-text.js';
 import {helperName, helperStoreCommand} from '../../keychain/store-command.js';
 import type {Command, Note} from '../../plan-types.js';
 import {cloudRoute, cloudRouteNote} from '../../registries/cloud-route.js';
-import {machinePath, refusedMerge, type TargetContext, type TargetPlanner, textArtifact} from '../context.js';
+import {authFileArtifact, machinePath, refusedMerge, type TargetContext, type TargetPlanner} from '../context.js';
 
 export const podman: TargetPlanner = {
 	reads(ctx) {
@@ -79,23 +78,7 @@ export const podman: TargetPlanner = {
 
 		let text = applyAuthChanges(file, changes);
 		for (const key of drop) text = setJsonValue(text, ['auths', key], undefined);
-		const {mode, tightened} = secretMode(base.mode);
-		if (tightened)
-			notes.push({level: 'info', target: 'podman', message: `${path} is mode ${octal(base.mode!)}; regauth tightens it to 0600 because it holds credentials.`});
-		const changed = file.kind === 'absent' || text !== file.text || tightened;
-		const artifact = textArtifact({
-			id: 'podman:auth',
-			target: 'podman',
-			title,
-			path,
-			mode,
-			secret: true,
-			base,
-			text,
-			redacted: maskJsonSecrets(text),
-			changed,
-			userConfig: true,
-		});
+		const artifact = authFileArtifact({id: 'podman:auth', target: 'podman', title, path, base, file, text}, notes);
 		if (unroutable.length > 0) {
 			artifact.blocked = unroutable.join(' ');
 			notes.push({level: 'error', target: 'podman', message: artifact.blocked});
