@@ -17,7 +17,7 @@ const only = process.argv.slice(2);
 const files = (only.length > 0 ? only : find('test')).sort();
 const result = spawnSync(
 	process.execPath,
-	['--import', 'tsx', '--test', '--test-concurrency=3', '--test-timeout=180000', ...files],
+	['--import', 'tsx', '--test', '--test-concurrency=3', '--test-timeout=600000', ...files],
 	// Ink behaves differently under CI=true (lastFrame() after unmount becomes "\n").
 	{stdio: 'inherit', env: {...process.env, CI: 'false', FORCE_COLOR: '0'}},
 );

@@ -83,10 +83,19 @@ export async function probeKeychain(
 ): Promise<KeychainStatus> {
 	const timeoutMs = options.timeoutMs ?? PROBE_TIMEOUT_MS;
 	const own = helper === HELPER_NAME;
-	const run = await runHelper(helperArgv(env, helper), own ? PROBE_ACTION : 'get', own ? '' : PROBE_SERVER, timeoutMs, options.processEnv);
-	if (!own && run.code === 1 && run.stdout.trim() === NOT_FOUND) return {helper, ok: true};
-	const problem = runProblem(run, helper, timeoutMs);
-	return problem ? {helper, ok: false, problem} : {helper, ok: true};
+	for (let attempt = 0; ; attempt++) {
+		const run = await runHelper(helperArgv(env, helper), own ? PROBE_ACTION : 'get', own ? '' : PROBE_SERVER, timeoutMs, options.processEnv);
+		if (!own && run.code === 1 && run.stdout.trim() === NOT_FOUND) return {helper, ok: true};
+		const problem = runProblem(run, helper, timeoutMs);
+		// gnome-keyring answers "No such interface … Secret.Item" when another client removes an
+		// item while this one walks the collection (seen with several regauth runs at once): a
+		// race, not a missing keyring, so the probe asks again before calling the keychain broken.
+		if (problem && attempt < 2 && /No such (interface|object)/.test(run.stdout)) {
+			await new Promise(resolve => setTimeout(resolve, 150 * (attempt + 1)));
+			continue;
+		}
+		return problem ? {helper, ok: false, problem} : {helper, ok: true};
+	}
 }
 
 export type Lookup = {found: true; username: string; secret: string} | {found: false} | {found: false; problem: KeychainProblem};
