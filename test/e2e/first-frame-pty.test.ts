@@ -44,8 +44,10 @@ for (const [columns, rows] of [
 		const {dir, home, env} = setup();
 		const first = runInPty(process.execPath, [CLI, '--no-verify'], {cwd: dir, env, columns, rows});
 		await first.waitFor(/Which registry\?/);
-		const drawnByInk = firstUpdate(first.history());
+		// The kept file is written once Ink's first frame is complete: read the history after it,
+		// or a busy pty may have delivered only part of that frame yet.
 		const [file, ...others] = await keptFiles(home);
+		const drawnByInk = firstUpdate(first.history());
 		first.kill();
 		await first.exit;
 		assert.equal(others.length, 0);

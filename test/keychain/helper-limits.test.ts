@@ -41,8 +41,14 @@ test('a foreign item under service "regauth" without an account does not crash l
 	assert.equal(got.stdout, '{"ServerURL":"ours.example","Username":"alice","Secret":"pw"}\n', 'get works beside the foreign item');
 	const listed = helper(['list'], '', keyring.env);
 	assert.equal(listed.signal, null, 'no crash');
-	assert.equal(listed.status, 1);
-	assert.match(listed.stdout, /an item under service "regauth" that regauth did not write \(no account attribute\).*secret-tool search --all service regauth/);
+	// gnome-keyring may already have replaced the foreign item with ours (its store replaces an item
+	// whose attributes the new one's include; seen in some runs): then list has nothing to report.
+	if (listed.status === 1)
+		assert.match(
+			listed.stdout,
+			/an item under service "regauth" that regauth did not write \(no account attribute\).*secret-tool search --all service regauth/,
+		);
+	else assert.ok('ours.example' in JSON.parse(listed.stdout), listed.stdout);
 	assert.ok(!listed.stdout.includes('foreign-secret'));
 });
 
