@@ -74,25 +74,13 @@ export interface LifecycleFlags {
 	kubernetes: boolean;
 }
 
+/** How the credentials are checked: every command that logs in takes these. */
+const CHECK_FLAGS = ['verify', 'no-verify', 'ca-file', 'cert-file', 'key-file', 'insecure', 'verify-timeout'];
+
 const LIFECYCLE_FLAGS: Record<'status' | 'logout' | 'rotate', string[]> = {
 	status: ['check', 'json', 'verify-timeout', 'ca-file', 'insecure', 'help'],
 	logout: ['all', 'yes', 'kubernetes', 'json', 'dry-run', 'help'],
-	rotate: [
-		'password-stdin',
-		'yes',
-		'expires',
-		'json',
-		'dry-run',
-		'verify',
-		'no-verify',
-		'ca-file',
-		'cert-file',
-		'key-file',
-		'insecure',
-		'verify-timeout',
-		'apply',
-		'help',
-	],
+	rotate: ['password-stdin', 'yes', 'expires', 'json', 'dry-run', ...CHECK_FLAGS, 'apply', 'help'],
 };
 
 export type {VerifyFlags} from '../run-options.js';
@@ -304,24 +292,7 @@ function choice<T extends string>(flag: string, value: string | undefined, allow
 }
 
 /** Flags regauth exec takes: the login and how to check it. */
-const EXEC_FLAGS = [
-	'registry',
-	'username',
-	'password-stdin',
-	'from-keychain',
-	'gar-key-file',
-	'email',
-	'import',
-	'verify',
-	'no-verify',
-	'ca-file',
-	'cert-file',
-	'key-file',
-	'insecure',
-	'verify-timeout',
-	'inherit',
-	'help',
-];
+const EXEC_FLAGS = ['registry', 'username', 'password-stdin', 'from-keychain', 'gar-key-file', 'email', 'import', ...CHECK_FLAGS, 'inherit', 'help'];
 
 /** `exec [flags] -- COMMAND…`: the flags before `--`, the command after it. */
 function splitExec(argv: string[]): {flags: string[]; command: string[]} {
@@ -495,7 +466,7 @@ export function parseInvocation(argv: string[]): Invocation {
 }
 
 // How to check credentials applies to the wizard too: those flags alone do not mean headless.
-export const WIZARD_FLAGS = ['help', 'version', 'verify', 'no-verify', 'ca-file', 'cert-file', 'key-file', 'insecure', 'verify-timeout', 'profile'];
+export const WIZARD_FLAGS = ['help', 'version', ...CHECK_FLAGS, 'profile'];
 
 function verifyFlags(values: {
 	verify?: string;
