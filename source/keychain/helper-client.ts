@@ -87,10 +87,11 @@ export async function probeKeychain(
 		const run = await runHelper(helperArgv(env, helper), own ? PROBE_ACTION : 'get', own ? '' : PROBE_SERVER, timeoutMs, options.processEnv);
 		if (!own && run.code === 1 && run.stdout.trim() === NOT_FOUND) return {helper, ok: true};
 		const problem = runProblem(run, helper, timeoutMs);
-		// gnome-keyring answers "No such interface … Secret.Item" when another client removes an
-		// item while this one walks the collection (seen with several regauth runs at once): a
-		// race, not a missing keyring, so the probe asks again before calling the keychain broken.
-		if (problem && attempt < 2 && /No such (interface|object)/.test(run.stdout)) {
+		// gnome-keyring answers "No such interface … Secret.Item" or "Object does not exist at path
+		// …/collection/login/1" (an item, not the collection) when another client removes an item
+		// while this one walks the collection (seen with several regauth runs at once): a race, not
+		// a missing keyring, so the probe asks again before calling the keychain broken.
+		if (problem && attempt < 3 && /No such (interface|object)|Object does not exist at path \S*\/collection\/[^/\s]+\/\d+/.test(run.stdout)) {
 			await new Promise(resolve => setTimeout(resolve, 150 * (attempt + 1)));
 			continue;
 		}

@@ -4,6 +4,7 @@
 //
 // One item per registry: service "regauth", account = the server URL exactly as docker sends it,
 // secret = {"Username","Secret"} as JSON (keytar has no field for the user name).
+import {randomBytes} from 'node:crypto';
 import {createRequire} from 'node:module';
 import {KEYCHAIN_SERVICE, PROBE_ACCOUNT} from './names.js';
 import type {CredentialStore, StoredCredential} from './protocol.js';
@@ -52,7 +53,7 @@ export function keytarStore(service = KEYCHAIN_SERVICE): CredentialStore {
 			const result: Record<string, string> = {};
 			for (const item of items) {
 				const credential = decode(item.password);
-				if (credential && item.account !== PROBE_ACCOUNT) result[item.account] = credential.username;
+				if (credential && !item.account.startsWith(PROBE_ACCOUNT)) result[item.account] = credential.username;
 			}
 			return result;
 		},
@@ -93,6 +94,7 @@ async function findCredentialsApart(service: string): Promise<Array<{account: st
 /** Can the keychain store? Writes and removes a throwaway item: a locked keyring fails only on writes. */
 export async function probeWrite(service = KEYCHAIN_SERVICE): Promise<void> {
 	const keytar = await loadKeytar();
-	await keytar.setPassword(service, PROBE_ACCOUNT, 'probe');
-	await keytar.deletePassword(service, PROBE_ACCOUNT);
+	const account = `${PROBE_ACCOUNT}-${process.pid}-${randomBytes(4).toString('hex')}`;
+	await keytar.setPassword(service, account, 'probe');
+	await keytar.deletePassword(service, account);
 }

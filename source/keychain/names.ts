@@ -16,7 +16,11 @@ export const HELPER_PROGRAM = `docker-credential-${HELPER_NAME}`;
  */
 export const PROBE_ACTION = 'regauth-probe';
 
-/** The account of the throwaway probe item (never a server URL docker would send). */
+/**
+ * The account prefix of the throwaway probe item (never a server URL docker would send). Each
+ * probe adds its own pid and a random part: with one shared name, two runs at once replaced and
+ * deleted each other's item, and gnome-keyring answered "Object does not exist" to the slower one.
+ */
 export const PROBE_ACCOUNT = '.regauth-probe';
 
 /** docker's client matches this text exactly to mean "no credentials" (docs/formats.md §2.1). */
