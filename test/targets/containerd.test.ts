@@ -115,6 +115,54 @@ test('a mirror and a CA: certs.d hosts.toml, and config_path so containerd reads
 	assert.equal(dump(root).plugins['io.containerd.grpc.v1.cri']!.registry.config_path, '/etc/containerd/certs.d');
 });
 
+test('a mirror with config.toml’s own CRI section: config_path goes under the admin’s registry header, or a header is added; containerd reads both', async () => {
+	const mirror = ['--containerd-mirror', 'https://mirror.internal:5000'];
+	const withHeader =
+		'version = 2\n[plugins."io.containerd.grpc.v1.cri"]\n  sandbox_image = "registry.k8s.io/pause:3.9"\n  [plugins."io.containerd.grpc.v1.cri".registry] # the team’s\n    [plugins."io.containerd.grpc.v1.cri".registry.configs."other.example.com".auth]\n      username = "other"\n';
+	const withoutHeader = 'version = 2\n\n[plugins."io.containerd.grpc.v1.cri"]\n  sandbox_image = "registry.k8s.io/pause:3.9"\n';
+	for (const admin of [withHeader, withoutHeader]) {
+		const root = tempDir();
+		mkdirSync(join(root, 'etc/containerd'), {recursive: true});
+		writeFileSync(join(root, 'etc/containerd/config.toml'), admin, {mode: 0o644});
+		const result = await regauth(root, mirror);
+		const text = readFileSync(join(root, 'etc/containerd/config.toml'), 'utf8');
+		assert.ok(
+			text.replace(/^[ \t]*config_path = "\/etc\/containerd\/certs\.d"\n/m, '').startsWith(admin),
+			`every other byte of the admin’s file kept:\n${text}`,
+		);
+		if (admin === withHeader)
+			assert.match(text, /registry\] # the team’s\n {4}config_path = "\/etc\/containerd\/certs\.d"\n {4}\[/, 'under the admin’s own header');
+		const cri = dump(root).plugins['io.containerd.grpc.v1.cri']!;
+		assert.equal(cri.registry.config_path, '/etc/containerd/certs.d', text);
+		assert.equal(cri.sandbox_image, 'registry.k8s.io/pause:3.9');
+		assert.equal(cri.registry.configs['registry.example.com:5000']?.auth?.password, PASSWORD);
+		assert.doesNotMatch(result.stdout + result.stderr, /add it to/);
+	}
+});
+
+test('config.toml with registry.mirrors or a configs.<host>.tls: no config_path (containerd refuses either with it), and the warning says what to move', async () => {
+	const cases = [
+		{
+			admin: 'version = 2\n[plugins."io.containerd.grpc.v1.cri".registry.mirrors."docker.io"]\n  endpoint = ["https://mirror.gcr.io"]\n',
+			says: /registry\.mirrors, which containerd refuses together with config_path/,
+		},
+		{
+			admin: 'version = 2\n[plugins."io.containerd.grpc.v1.cri".registry.configs."other.example.com".tls]\n  insecure_skip_verify = true\n',
+			says: /registry\.configs\.<host>\.tls, which containerd refuses together with config_path/,
+		},
+	];
+	for (const {admin, says} of cases) {
+		const root = tempDir();
+		mkdirSync(join(root, 'etc/containerd'), {recursive: true});
+		writeFileSync(join(root, 'etc/containerd/config.toml'), admin, {mode: 0o644});
+		const result = await regauth(root, ['--containerd-mirror', 'https://mirror.internal:5000']);
+		const text = readFileSync(join(root, 'etc/containerd/config.toml'), 'utf8');
+		assert.ok(text.startsWith(admin) && !text.includes('config_path'));
+		assert.match(result.stdout + result.stderr, says);
+		assert.equal(dump(root).plugins['io.containerd.grpc.v1.cri']!.registry.configs['registry.example.com:5000']?.auth?.password, PASSWORD);
+	}
+});
+
 test('/etc/containerd not writable and no --destdir: staged under the output directory with the install commands; secrets masked in the review', () => {
 	const answers = {
 		...defaultAnswers(),

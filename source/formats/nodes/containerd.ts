@@ -138,8 +138,13 @@ function generationOf(parsed: Record<string, unknown>, fallback: ContainerdGener
 export type ContainerdEdit =
 	/** config.toml has no CRI section: the drop-in is safe; `imports` says what config.toml needs. */
 	| {status: 'drop-in'; generation: ContainerdGeneration; dropIn: string; imports: ImportsEdit}
-	/** config.toml has a CRI section: the auth tables appended to it. */
-	| {status: 'in-place'; generation: ContainerdGeneration; text: string}
+	/**
+	 * config.toml has a CRI section: the auth tables appended to it. `configPath` says whether the
+	 * registry's config_path is now set ('added', 'present') or could not be ('mirrors', 'tls': the
+	 * file has registry.mirrors or a configs.<host>.tls, which containerd refuses together with
+	 * config_path; 'manual': no safe place to add it).
+	 */
+	| {status: 'in-place'; generation: ContainerdGeneration; text: string; configPath?: 'added' | 'present' | 'mirrors' | 'tls' | 'manual'}
 	/** Nothing regauth can do safely by itself: `snippet` is what to add by hand. */
 	| {status: 'manual'; reason: string; snippet: string}
 	| {status: 'malformed'; reason: string};
@@ -174,9 +179,56 @@ export function containerdEdit(
 	if (taken.length > 0) {
 		return {status: 'manual', reason: `config.toml already configures ${taken.join(', ')}; change its auth there`, snippet};
 	}
-	const text = `${mainText!.replace(/\n*$/, '\n')}\n${snippet}\n`;
-	// The appended tables must parse and change nothing but themselves (a dotted key or an
-	// inline table for the same path elsewhere would make the file invalid or mean more).
+	const appended = `${mainText!.replace(/\n*$/, '\n')}\n${snippet}\n`;
+	const verify = (text: string, configPath?: string) => appendedOnly(text, parsed, plugin, entries, configPath);
+	if (!verify(appended)) return {status: 'manual', reason: 'config.toml defines the CRI registry in a form regauth cannot extend safely', snippet};
+	if (options.configPath === undefined) return {status: 'in-place', generation, text: appended};
+	const registry = (section.registry ?? {}) as {config_path?: unknown; mirrors?: Record<string, unknown>; configs?: Record<string, {tls?: unknown}>};
+	if (registry.config_path !== undefined) return {status: 'in-place', generation, text: appended, configPath: 'present'};
+	// containerd's CRI plugin refuses to load with either next to config_path (its config validation).
+	if (registry.mirrors !== undefined && Object.keys(registry.mirrors).length > 0)
+		return {status: 'in-place', generation, text: appended, configPath: 'mirrors'};
+	if (Object.values(registry.configs ?? {}).some(config => config?.tls !== undefined))
+		return {status: 'in-place', generation, text: appended, configPath: 'tls'};
+	const withPath = withConfigPath(mainText!, appended, plugin, options.configPath);
+	if (withPath !== undefined && verify(withPath, options.configPath)) return {status: 'in-place', generation, text: withPath, configPath: 'added'};
+	return {status: 'in-place', generation, text: appended, configPath: 'manual'};
+}
+
+/** The header of the CRI plugin's registry table, in any of TOML's quoting forms. */
+function registryHeader(plugin: string): RegExp {
+	const name = plugin.replaceAll('.', '\\.');
+	return new RegExp(`^[ \\t]*\\[[ \\t]*plugins[ \\t]*\\.[ \\t]*(?:"${name}"|'${name}')[ \\t]*\\.[ \\t]*registry[ \\t]*\\][ \\t]*(?:#.*)?$`, 'm');
+}
+
+/**
+ * The file with `config_path` set: a line right under the admin's own `[…registry]` header, else
+ * that header added before the appended auth tables (TOML lets a table be defined after its
+ * sub-tables). Every byte of the admin's file is kept; the caller checks the result means only that.
+ */
+function withConfigPath(mainText: string, appended: string, plugin: string, configPath: string): string | undefined {
+	const line = `config_path = ${JSON.stringify(configPath)}`;
+	const header = registryHeader(plugin).exec(mainText);
+	if (header) {
+		const end = header.index + header[0].length;
+		const indent = /^[ \t]*/.exec(mainText.slice(end + 1))?.[0] ?? '';
+		return `${appended.slice(0, end)}\n${indent}${line}${appended.slice(end)}`;
+	}
+	const head = mainText.replace(/\n*$/, '\n');
+	return `${head}\n${stringify({plugins: {[plugin]: {registry: {config_path: configPath}}}})}\n${appended.slice(head.length + 1)}`;
+}
+
+/**
+ * Does `text` mean the admin's file plus exactly the auth tables (and config_path when given)? A
+ * dotted key or an inline table for the same path elsewhere would make it invalid or mean more.
+ */
+function appendedOnly(
+	text: string,
+	parsed: Record<string, unknown>,
+	plugin: string,
+	entries: readonly ContainerdAuth[],
+	configPath: string | undefined,
+): boolean {
 	try {
 		// smol-toml's tables have no prototype; compare plain copies.
 		const after = JSON.parse(JSON.stringify(parse(text))) as Record<string, unknown>;
@@ -187,15 +239,18 @@ export function containerdEdit(
 		const added = Object.fromEntries(entries.map(entry => [containerdHost(entry.host), configs[containerdHost(entry.host)]]));
 		for (const host of Object.keys(added)) delete configs[host];
 		const expected = Object.fromEntries(entries.map(entry => [containerdHost(entry.host), {auth: {username: entry.username, password: entry.password}}]));
-		if (
-			!isDeepStrictEqual({...added}, expected) ||
-			!isDeepStrictEqual(stripEmptyConfigs(after, plugin), stripEmptyConfigs(JSON.parse(JSON.stringify(parsed)), plugin))
-		)
-			throw new Error('changed more');
+		const registry = (after.plugins as Record<string, {registry: Record<string, unknown>}>)[plugin]!.registry;
+		if (configPath !== undefined) {
+			if (registry.config_path !== configPath) return false;
+			delete registry.config_path;
+		}
+		return (
+			isDeepStrictEqual({...added}, expected) &&
+			isDeepStrictEqual(stripEmptyConfigs(after, plugin), stripEmptyConfigs(JSON.parse(JSON.stringify(parsed)), plugin))
+		);
 	} catch {
-		return {status: 'manual', reason: 'config.toml defines the CRI registry in a form regauth cannot extend safely', snippet};
+		return false;
 	}
-	return {status: 'in-place', generation, text};
 }
 
 /** The parsed config without an empty `registry.configs` (or `registry`) that only the comparison added. */

@@ -156,11 +156,22 @@ export const containerd: TargetPlanner = {
 				target: 'containerd',
 				message: `${CONTAINERD_CONFIG} has its own CRI section, so the auth is appended there (a drop-in's CRI section would replace it whole); the file now holds a password and becomes 0600.`,
 			});
-			if (configPath && !/config_path\s*=/.test(base.text ?? '')) {
+			if (result.configPath === 'added') {
+				notes.push({
+					level: 'info',
+					target: 'containerd',
+					message: `config_path = "${CONTAINERD_CERTS_DIR}" is added to its registry section, so containerd reads the hosts.toml files.`,
+				});
+			} else if (result.configPath === 'mirrors' || result.configPath === 'tls' || result.configPath === 'manual') {
 				notes.push({
 					level: 'warning',
 					target: 'containerd',
-					message: `containerd reads certs.d only when the CRI registry section sets config_path = "${CONTAINERD_CERTS_DIR}": add it to ${CONTAINERD_CONFIG} (and remove any registry.mirrors there, which config_path forbids).`,
+					message:
+						result.configPath === 'mirrors'
+							? `${CONTAINERD_CONFIG} has registry.mirrors, which containerd refuses together with config_path: move those mirrors into ${CONTAINERD_CERTS_DIR}/<host>/hosts.toml and set config_path = "${CONTAINERD_CERTS_DIR}" yourself; until then containerd does not read the hosts.toml files.`
+							: result.configPath === 'tls'
+								? `${CONTAINERD_CONFIG} has registry.configs.<host>.tls, which containerd refuses together with config_path: move those TLS settings into ${CONTAINERD_CERTS_DIR}/<host>/hosts.toml (ca, client, skip_verify) and set config_path = "${CONTAINERD_CERTS_DIR}" yourself; until then containerd does not read the hosts.toml files.`
+								: `containerd reads certs.d only when the CRI registry section sets config_path = "${CONTAINERD_CERTS_DIR}": add it to ${CONTAINERD_CONFIG} (regauth could not add it without changing more of the file).`,
 				});
 			}
 		}
