@@ -2,7 +2,7 @@
 // (`store` commands, which apply runs before any file), and docker's config keeps an empty
 // entry plus a credHelpers route for it — what docker itself writes when a helper holds the
 // secret (docs/formats.md §1.5). apply() then brings backups, the journal and `regauth undo`.
-import {defaultAnswers, type ResolvedCredential} from '../answers.js';
+import type {ResolvedCredential} from '../answers.js';
 import {authEntries, entrySecret, helperFor, secretMode} from '../authfile/meaning.js';
 import type {Environment} from '../environment.js';
 import {encodeAuth} from '../formats/docker-auth.js';
@@ -13,7 +13,7 @@ import {HELPER_NAME} from '../keychain/names.js';
 import {helperStoreCommand} from '../keychain/store-command.js';
 import {type Command, emptyPlan, finishPlan, type Note, type Plan} from '../plan-types.js';
 import {textArtifact} from '../targets/context.js';
-import {keychainPlan} from '../targets/keychain-plan.js';
+import {launcherPlan} from '../targets/keychain-plan.js';
 import type {DoctorFile} from './findings.js';
 
 export interface FixPlan {
@@ -109,8 +109,7 @@ export function fixPlan(file: DoctorFile, helper: string, env?: Environment): Fi
 	if (env && helper === HELPER_NAME) {
 		// regauth's own helper, run from its bundle now; docker needs it on PATH later: the same
 		// launcher a --keychain regauth apply writes, when it is not there yet.
-		const answers = {...defaultAnswers(), targets: ['docker' as const], keychain: {kind: 'regauth' as const}};
-		const launcher = keychainPlan({answers, credentials: [], env});
+		const launcher = launcherPlan(env, 'docker');
 		plan.artifacts.push(...launcher.artifacts);
 		plan.notes.push(...launcher.notes);
 	}

@@ -26,7 +26,7 @@ export interface TargetOutput {
 export type {TargetPlanner} from './declaration.js';
 
 /** A file that belongs at a fixed place on the machine: staged under --destdir when given. */
-export function machinePath(ctx: Pick<TargetContext, 'answers' | 'env'>, path: string): string {
+export function machinePath(ctx: {answers: Pick<Answers, 'destdir'>; env: Pick<Environment, 'cwd'>}, path: string): string {
 	return ctx.answers.destdir ? join(resolveDir(ctx.answers.destdir, ctx.env.cwd), path) : path;
 }
 

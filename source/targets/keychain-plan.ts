@@ -34,7 +34,23 @@ export function keychainPlan(ctx: TargetContext): TargetOutput {
 	if (keychain && routed.length === 0) {
 		notes.push({level: 'info', message: '--keychain only changes where docker and podman read the secret; none of the chosen targets uses it.'});
 	}
-	if (answers.keychain.kind !== 'regauth' || routed.length === 0 || env.helpers.includes(HELPER_NAME) || !env.regauthHelper) return output;
+	if (answers.keychain.kind !== 'regauth' || routed.length === 0) return output;
+	const launcher = launcherPlan(env, routed[0]!, answers.destdir);
+	output.artifacts.push(...launcher.artifacts);
+	notes.push(...launcher.notes);
+	return output;
+}
+
+/**
+ * The launcher that puts regauth's helper on PATH, when it is not there yet: what an apply with
+ * regauth's keychain writes, and what `doctor --fix` writes when it moves passwords into it.
+ * `destdir` stages it like every machine file.
+ */
+export function launcherPlan(env: TargetContext['env'], target: TargetId, destdir = ''): Pick<TargetOutput, 'artifacts' | 'notes'> {
+	const output: Pick<TargetOutput, 'artifacts' | 'notes'> = {artifacts: [], notes: []};
+	const notes = output.notes;
+	if (env.helpers.includes(HELPER_NAME) || !env.regauthHelper) return output;
+	const ctx = {env, answers: {destdir}};
 
 	// docker finds helpers only on PATH; regauth's own bundle is not there when run through npx.
 	const home = machinePath(ctx, launcherPath(env.home));
@@ -42,7 +58,7 @@ export function keychainPlan(ctx: TargetContext): TargetOutput {
 	output.artifacts.push({
 		...textArtifact({
 			id: 'keychain:launcher',
-			target: routed[0]!,
+			target,
 			title: `Launcher for ${HELPER_PROGRAM}`,
 			path: home,
 			mode: 0o755,
@@ -51,7 +67,7 @@ export function keychainPlan(ctx: TargetContext): TargetOutput {
 			text,
 			redacted: text,
 		}),
-		...(answers.destdir ? {installPath: launcherPath(env.home)} : {}),
+		...(destdir ? {installPath: launcherPath(env.home)} : {}),
 	});
 	notes.push({
 		level: 'info',
