@@ -7,45 +7,22 @@ import {privateBase, privateBases} from '../exec/private-dir.js';
 import {PrivateLoginError, privateVariables, writePrivateLogin} from '../exec/private-login.js';
 import {ExecSession} from '../exec/session.js';
 import {sweepStale} from '../exec/stale.js';
-import {assignPasswords, type Invocation} from './args.js';
+import type {Invocation} from './args.js';
 import {FailureError, UsageError} from './errors.js';
 import type {Io} from './headless.js';
-import {readStdin} from './read-stdin.js';
+import {readPasswordSources} from './password-sources.js';
 import {verifyStep} from './verify-step.js';
 
 async function readCredentials(invocation: Invocation, io: Io): Promise<void> {
 	const {answers} = invocation;
-	const imported = invocation.importFile !== undefined;
-	if (imported) {
-		const {importInto} = await import('./import-file.js');
-		io.stderr(`regauth exec: --import ${invocation.importFile}: found ${await importInto(answers, invocation.importFile!)}.\n`);
-	}
-	if (answers.credentials.length === 0) throw new UsageError('regauth exec needs --registry HOST --username USER --password-stdin before the --.');
-	const sources = [
-		imported && '--import',
-		invocation.passwordStdin && '--password-stdin',
-		invocation.fromKeychain && '--from-keychain',
-		invocation.garKeyFile !== undefined && '--gar-key-file',
-	].filter(Boolean);
-	if (sources.length > 1) throw new UsageError(`${sources.join(' and ')} each supply the password: give one of them.`);
-	const cloud = await import('./cloud-source.js');
-	const mint = sources.length === 0 && cloud.allMintable(answers);
-	if (sources.length === 0 && !mint) {
-		throw new UsageError(
+	await readPasswordSources(invocation, io, {
+		who: 'regauth exec',
+		noRegistry: 'regauth exec needs --registry HOST --username USER --password-stdin before the --.',
+		noPassword: () =>
 			'--password-stdin is required: regauth reads the password only from stdin, e.g. printf \'%s\' "$TOKEN" | regauth exec … --password-stdin -- COMMAND (or --from-keychain, or --import FILE).',
-		);
-	}
-	if (invocation.passwordStdin) {
-		if (isatty(0))
-			throw new UsageError(
-				'--password-stdin: stdin is a terminal, not a pipe; pipe the secret in: printf \'%s\' "$TOKEN" | regauth exec … --password-stdin -- COMMAND.',
-			);
-		assignPasswords(answers, await readStdin());
-	}
-	if (invocation.garKeyFile !== undefined) io.stderr(`regauth exec: --gar-key-file: using ${await cloud.readGarKeyFile(answers, invocation.garKeyFile)}.\n`);
-	// Cloud registries without a password source: the token comes from the cloud's own CLI.
-	if (mint) for (const line of await cloud.mintFromClis(answers, process.env)) io.stderr(`regauth exec: ${line}\n`);
-	cloud.fillFixedUsernames(answers.credentials);
+		pipeExample: 'printf \'%s\' "$TOKEN" | regauth exec … --password-stdin -- COMMAND',
+		prompt: false,
+	});
 	if (invocation.fromKeychain) {
 		const [{prepareKeychain}, {probeEnvironment}] = await Promise.all([import('../keychain/prepare.js'), import('../probe.js')]);
 		const prepared = await prepareKeychain(answers, await probeEnvironment(process.env), {fromKeychain: true});

@@ -9,11 +9,10 @@ import {readClusters} from '../kubernetes/read-clusters.js';
 import {type PlanFacts, plan, plannedReads} from '../plan.js';
 import {readMachine, rereadFiles} from '../probe.js';
 import {clusterQueries} from '../targets/kubernetes/clusters.js';
-import {assignPasswords, type Invocation} from './args.js';
+import type {Invocation} from './args.js';
 import {CancelledError, EXIT, FailureError, UsageError} from './errors.js';
-import {canPrompt, promptMissingPasswords} from './password-prompt.js';
+import {readPasswordSources} from './password-sources.js';
 import {planJson, planText, resultJson, resultText} from './plan-view.js';
-import {readStdin} from './read-stdin.js';
 import {verifyStep} from './verify-step.js';
 
 export interface Io {
@@ -24,42 +23,14 @@ export interface Io {
 export async function runHeadless(invocation: Invocation, io: Io): Promise<number> {
 	const {answers} = invocation;
 	const imported = invocation.importFile !== undefined;
-	if (imported) {
-		const {importInto} = await import('./import-file.js');
-		io.stderr(`regauth: --import ${invocation.importFile}: found ${await importInto(answers, invocation.importFile!)}.\n`);
-	}
-	if (answers.credentials.length === 0) {
-		throw new UsageError('--registry is required without the wizard: add --registry HOST --username USER --password-stdin (see regauth --help).');
-	}
-	const sources = [
-		imported && '--import',
-		invocation.passwordStdin && '--password-stdin',
-		invocation.fromKeychain && '--from-keychain',
-		invocation.garKeyFile !== undefined && '--gar-key-file',
-	].filter(Boolean);
-	if (sources.length > 1) {
-		throw new UsageError(`${sources.join(' and ')} each supply the password: give one of them.`);
-	}
-	const cloud = await import('./cloud-source.js');
-	// Cloud registries without a password source: the token comes from the cloud's own CLI.
-	const mint = sources.length === 0 && cloud.allMintable(answers);
-	// Otherwise, in a terminal a missing password is asked for, as docker login does (password-prompt.ts).
-	const prompting = sources.length === 0 && !mint && canPrompt();
-	if (prompting) await promptMissingPasswords(answers.credentials);
-	if (sources.length === 0 && !mint && !prompting) {
-		throw new UsageError(
-			`--password-stdin is required without a terminal for ${cloud.needPassword(answers).join(', ')}: regauth reads the password only from stdin (or, in a terminal, from its prompt), e.g. printf '%s' "$TOKEN" | regauth … --password-stdin (or --from-keychain to reuse a credential regauth stored, or --import FILE for a Quay robot file). For ECR, Artifact Registry, ACR and GHCR, regauth gets the token from aws, gcloud, az or gh by itself.`,
-		);
-	}
-	if (invocation.garKeyFile !== undefined) io.stderr(`regauth: --gar-key-file: using ${await cloud.readGarKeyFile(answers, invocation.garKeyFile)}.\n`);
-	if (invocation.passwordStdin) {
-		if (process.stdin.isTTY) {
-			throw new UsageError('--password-stdin: stdin is a terminal, not a pipe; pipe the secret in: printf \'%s\' "$TOKEN" | regauth … --password-stdin.');
-		}
-		assignPasswords(answers, await readStdin());
-	}
-	if (mint) for (const line of await cloud.mintFromClis(answers, process.env)) io.stderr(`regauth: ${line}\n`);
-	cloud.fillFixedUsernames(answers.credentials);
+	await readPasswordSources(invocation, io, {
+		who: 'regauth',
+		noRegistry: '--registry is required without the wizard: add --registry HOST --username USER --password-stdin (see regauth --help).',
+		noPassword: needing =>
+			`--password-stdin is required without a terminal for ${needing.join(', ')}: regauth reads the password only from stdin (or, in a terminal, from its prompt), e.g. printf '%s' "$TOKEN" | regauth … --password-stdin (or --from-keychain to reuse a credential regauth stored, or --import FILE for a Quay robot file). For ECR, Artifact Registry, ACR and GHCR, regauth gets the token from aws, gcloud, az or gh by itself.`,
+		pipeExample: 'printf \'%s\' "$TOKEN" | regauth … --password-stdin',
+		prompt: true,
+	});
 	// The machine is read once; what plan() merges into is part of that read.
 	let machine = await readMachine(process.env, snapshot => [...plannedReads(answers, snapshot), inventoryPath(snapshot)]);
 	// The clusters the kubernetes target touches, as kubectl shows them (read-only): the listed
