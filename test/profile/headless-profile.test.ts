@@ -2,65 +2,24 @@
 // credential check runs against both), gnome-keyring in a private D-Bus session for the keychain
 // the profile requires, and the built CLI started from a subdirectory of the repository.
 import assert from 'node:assert/strict';
-import {existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdirSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
 import {join, relative} from 'node:path';
 import {test} from 'node:test';
 import {TARGET_IDS} from '../../source/answers.js';
-import {startKeyring} from '../support/keyring.js';
-import {startRegistry} from '../support/registry.js';
 import {cleanEnv, runCli} from '../support/run-cli.js';
 import {tempDir} from '../support/temp.js';
-
-function filesUnder(dir: string): Record<string, string> {
-	if (!existsSync(dir)) return {};
-	const found: Record<string, string> = {};
-	for (const entry of readdirSync(dir, {recursive: true, withFileTypes: true})) {
-		if (!entry.isFile()) continue;
-		const path = join(entry.parentPath, entry.name);
-		found[relative(dir, path)] = readFileSync(path, 'utf8');
-	}
-	return found;
-}
+import {filesUnder, teamRepo} from './team-repo.js';
 
 test('a profile with two registries, Kubernetes namespaces and a required keychain plans and writes what the same flags do', async () => {
-	const dir = tempDir();
-	const keyring = startKeyring(join(dir, 'keyring'));
-	const [team, mirror] = await Promise.all([
-		startRegistry(join(dir, 'team'), {username: 'alice', password: 'team-T0ken'}),
-		startRegistry(join(dir, 'mirror'), {username: 'alice', password: 'mirror-T0ken'}),
-	]);
-	const repo = join(dir, 'repo');
-	const cwd = join(repo, 'services', 'api');
-	mkdirSync(join(repo, '.git'), {recursive: true});
-	mkdirSync(cwd, {recursive: true});
-	writeFileSync(
-		join(repo, '.regauth.yaml'),
-		`welcome: Welcome to the payments team.
-registries:
-  - host: ${team.host}
-    name: Team registry
-    username-hint: your LDAP name
-    token-help: Create a read-only token on the registry's tokens page.
-    token-url: https://registry.team.example/tokens
-    scopes: [read]
-  - host: ${mirror.host}
-    name: Mirror
-targets: [docker, kubernetes]
-kubernetes:
-  namespaces: [web, jobs]
-keychain:
-  policy: required
-  stores: [regauth]
-output-dir: deploy/regauth
-`,
-	);
-	const envFor = (home: string) => cleanEnv(home, {...keyring.env, HOME: home, PATH: `${join(home, '.local', 'bin')}:${process.env.PATH}`});
+	const {dir, team, mirror, repo, cwd, envFor, outputDir} = await teamRepo({
+		mirrorUser: 'alice',
+		tokenHelp: "Create a read-only token on the registry's tokens page.",
+	});
 	const homeFlags = join(dir, 'home-flags');
 	const homeProfile = join(dir, 'home-profile');
 	mkdirSync(homeFlags);
 	mkdirSync(homeProfile);
 	const passwords = `${team.password}\n${mirror.password}\n`;
-	const outputDir = join(repo, 'deploy', 'regauth');
 	const flags = [
 		'-r',
 		team.host,

@@ -3,62 +3,21 @@
 // D-Bus session for the keychain the profile requires. It must ask only for user names and
 // tokens, and write what the equivalent headless command writes.
 import assert from 'node:assert/strict';
-import {existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
-import {join, relative} from 'node:path';
+import {mkdirSync, rmSync} from 'node:fs';
+import {join} from 'node:path';
 import {test} from 'node:test';
-import {startKeyring} from '../support/keyring.js';
 import {runInPty} from '../support/pty.js';
-import {startRegistry} from '../support/registry.js';
-import {CLI, cleanEnv, runCli} from '../support/run-cli.js';
-import {tempDir} from '../support/temp.js';
+import {CLI, runCli} from '../support/run-cli.js';
+import {filesUnder, teamRepo} from './team-repo.js';
 
 const ENTER = '\r';
 
-function filesUnder(dir: string): Record<string, string> {
-	if (!existsSync(dir)) return {};
-	const found: Record<string, string> = {};
-	for (const entry of readdirSync(dir, {recursive: true, withFileTypes: true}))
-		if (entry.isFile()) found[relative(dir, join(entry.parentPath, entry.name))] = readFileSync(join(entry.parentPath, entry.name), 'utf8');
-	return found;
-}
-
 test('the wizard in a subdirectory finds the profile, asks only for user and token, and writes what the flags write', async () => {
-	const dir = tempDir();
-	const keyring = startKeyring(join(dir, 'keyring'));
-	const [team, mirror] = await Promise.all([
-		startRegistry(join(dir, 'team'), {username: 'alice', password: 'team-T0ken'}),
-		startRegistry(join(dir, 'mirror'), {username: 'alice.gh', password: 'mirror-T0ken'}),
-	]);
-	const repo = join(dir, 'repo');
-	const cwd = join(repo, 'services', 'api');
-	mkdirSync(join(repo, '.git'), {recursive: true});
-	mkdirSync(cwd, {recursive: true});
-	writeFileSync(
-		join(repo, '.regauth.yaml'),
-		`welcome: Welcome to the payments team.
-registries:
-  - host: ${team.host}
-    name: Team registry
-    username-hint: your LDAP name
-    token-url: https://registry.team.example/tokens
-    scopes: [read]
-  - host: ${mirror.host}
-    name: Mirror
-targets: [docker, kubernetes]
-kubernetes:
-  namespaces: [web, jobs]
-keychain:
-  policy: required
-  stores: [regauth]
-output-dir: deploy/regauth
-`,
-	);
+	const {dir, team, mirror, cwd, envFor, outputDir} = await teamRepo({mirrorUser: 'alice.gh'});
 	const homeWizard = join(dir, 'home-wizard');
 	const homeFlags = join(dir, 'home-flags');
 	mkdirSync(homeWizard);
 	mkdirSync(homeFlags);
-	const envFor = (home: string) => cleanEnv(home, {...keyring.env, HOME: home, PATH: `${join(home, '.local', 'bin')}:${process.env.PATH}`});
-	const outputDir = join(repo, 'deploy', 'regauth');
 
 	const run = runInPty(process.execPath, [CLI], {cwd, env: {...envFor(homeWizard), TERM: 'xterm-256color', CI: 'false'}});
 	let screen = await run.waitFor(/Enter uses it/);
