@@ -2,18 +2,16 @@
 // either as it was or as planned, and parseable; and `regauth undo` then restores the start.
 
 import assert from 'node:assert/strict';
-import {spawn} from 'node:child_process';
 import {existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {test} from 'node:test';
 import {parse} from 'yaml';
-import {CLI, cleanEnv, runCli} from '../support/run-cli.js';
+import {cleanEnv, runCli} from '../support/run-cli.js';
 import {tempDir} from '../support/temp.js';
+import {ARGS, NAMESPACES, runAndKill, timed} from './kill-run.js';
 
 const RUNS = 60;
-const NAMESPACES = Array.from({length: 30}, (_, index) => `ns${index}`);
 const ORIGINAL = '{\n\t"auths": {\n\t\t"ghcr.io": {\n\t\t\t"auth": "b2N0bzp4"\n\t\t}\n\t},\n\t"keepMe": true\n}';
-const ARGS = ['-r', 'quay.io', '-u', 'org+bot', '--password-stdin', '-t', 'docker,kubernetes', ...NAMESPACES.flatMap(ns => ['-n', ns]), '--yes'];
 
 function fresh(root: string, name: string) {
 	const dir = join(root, name);
@@ -29,24 +27,6 @@ function destinations(dir: string, home: string): string[] {
 		...NAMESPACES.map(ns => join(dir, 'regauth', 'kubernetes', ns, 'regcred.secret.yaml')),
 		join(dir, 'regauth', 'kubernetes', 'pod-example.yaml'),
 	];
-}
-
-function runAndKill(env: NodeJS.ProcessEnv, cwd: string, delayMs: number): Promise<void> {
-	return new Promise(resolve => {
-		const child = spawn(process.execPath, [CLI, ...ARGS], {env, cwd, stdio: ['pipe', 'ignore', 'ignore']});
-		child.stdin.end('the-password');
-		const timer = setTimeout(() => child.kill('SIGKILL'), delayMs);
-		child.on('exit', () => {
-			clearTimeout(timer);
-			resolve();
-		});
-	});
-}
-
-async function timed(run: () => Promise<unknown>): Promise<number> {
-	const start = performance.now();
-	await run();
-	return performance.now() - start;
 }
 
 test(`apply killed with SIGKILL at ${RUNS} random moments never leaves a half-written file`, {timeout: 420_000}, async () => {

@@ -2,15 +2,12 @@
 // password); a SIGKILL cannot be caught, so the next run removes what it left.
 
 import assert from 'node:assert/strict';
-import {spawn} from 'node:child_process';
 import {existsSync, mkdirSync, readdirSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {test} from 'node:test';
-import {CLI, cleanEnv, runCli} from '../support/run-cli.js';
+import {cleanEnv, runCli} from '../support/run-cli.js';
 import {tempDir} from '../support/temp.js';
-
-const NAMESPACES = Array.from({length: 30}, (_, index) => `ns${index}`);
-const ARGS = ['-r', 'quay.io', '-u', 'org+bot', '--password-stdin', '-t', 'docker,kubernetes', ...NAMESPACES.flatMap(ns => ['-n', ns]), '--yes'];
+import {ARGS, runAndKill, timed} from './kill-run.js';
 
 function fresh(root: string, name: string) {
 	const dir = join(root, name);
@@ -18,24 +15,6 @@ function fresh(root: string, name: string) {
 	mkdirSync(join(home, '.docker'), {recursive: true});
 	writeFileSync(join(home, '.docker', 'config.json'), '{\n\t"auths": {}\n}', {mode: 0o600});
 	return {dir, home, env: cleanEnv(home)};
-}
-
-function runAndKill(env: NodeJS.ProcessEnv, cwd: string, delayMs: number, signal: NodeJS.Signals): Promise<void> {
-	return new Promise(resolve => {
-		const child = spawn(process.execPath, [CLI, ...ARGS], {env, cwd, stdio: ['pipe', 'ignore', 'ignore']});
-		child.stdin.end('the-password');
-		const timer = setTimeout(() => child.kill(signal), delayMs);
-		child.on('exit', () => {
-			clearTimeout(timer);
-			resolve();
-		});
-	});
-}
-
-async function timed(run: () => Promise<unknown>): Promise<number> {
-	const start = performance.now();
-	await run();
-	return performance.now() - start;
 }
 
 function temps(dir: string): string[] {
