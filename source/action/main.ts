@@ -3,9 +3,9 @@
 // runner user's own ~/.docker/config.json is never written (docs/ci.md §1, §5).
 import {type Answers, defaultAnswers, resolveAnswers, trimOneNewline} from '../answers.js';
 import {verifyStep} from '../cli/verify-step.js';
-import {ACTION_PREFIX, createPrivateDir, privateBase, privateBases, removePrivateDir} from '../exec/private-dir.js';
+import {ACTION_PREFIX, createPrivateDir, privateBase, removePrivateDir} from '../exec/private-dir.js';
 import {PrivateLoginError, privateVariables, writePrivateLogin} from '../exec/private-login.js';
-import {sweepStale} from '../exec/stale.js';
+import {sweepAbandoned} from '../exec/stale.js';
 import {DEFAULT_TIMEOUT_MS} from '../verify/result.js';
 import type {VerifyMode} from '../verify/verdict.js';
 import {addMask, appendFileCommand, error, input, warning} from './workflow.js';
@@ -42,7 +42,7 @@ function readInputs(): {answers: Answers; mode: VerifyMode; inherit: boolean} {
 }
 
 async function main(): Promise<number> {
-	for (const path of sweepStale(privateBases(process.env))) console.log(`regauth: removed ${path}, left by a regauth exec that was killed.`);
+	sweepAbandoned(process.env, line => console.log(`regauth: ${line}`));
 	const {answers, mode, inherit} = readInputs();
 	const resolution = resolveAnswers(answers);
 	if (resolution.issues.length > 0) throw new InputError(resolution.issues.map(issue => `${issue.field}: ${issue.message}`).join(' '));

@@ -10,6 +10,7 @@ import {readProxyFacts} from '../doctor/proxy-facts.js';
 import {proxyFindings} from '../doctor/proxy-mismatch.js';
 import {readDoctorFacts} from '../doctor/read-facts.js';
 import {type Environment, stateDir} from '../environment.js';
+import {sweepAbandoned} from '../exec/stale.js';
 import {expiryFindings} from '../inventory/expiry-findings.js';
 import {inventoryPath, readInventory} from '../inventory/store.js';
 import {probeEnvironment, readFileState} from '../probe.js';
@@ -52,6 +53,7 @@ async function examine(env: Environment, files: readonly string[]) {
 }
 
 export async function runDoctor(invocation: Invocation, io: Io): Promise<number> {
+	sweepAbandoned(process.env, line => io.stderr(`regauth doctor: ${line}\n`));
 	const env = await probeEnvironment(process.env);
 	const {files, fix: fixing, keychain} = invocation.doctor;
 	const {facts, diagnosis} = await examine(env, files);

@@ -3,10 +3,10 @@
 // differs is where the files go and that they go away.
 import {isatty} from 'node:tty';
 import {resolveAnswers} from '../answers.js';
-import {privateBase, privateBases} from '../exec/private-dir.js';
+import {privateBase} from '../exec/private-dir.js';
 import {PrivateLoginError, privateVariables, writePrivateLogin} from '../exec/private-login.js';
 import {ExecSession} from '../exec/session.js';
-import {sweepStale} from '../exec/stale.js';
+import {sweepAbandoned} from '../exec/stale.js';
 import type {Invocation} from './args.js';
 import {FailureError, UsageError} from './errors.js';
 import type {Io} from './headless.js';
@@ -32,7 +32,7 @@ async function readCredentials(invocation: Invocation, io: Io): Promise<void> {
 
 export async function runExec(invocation: Invocation, io: Io): Promise<number> {
 	const {command, inherit} = invocation.exec!;
-	for (const path of sweepStale(privateBases(process.env))) io.stderr(`regauth exec: removed ${path}, left by a run that was killed.\n`);
+	sweepAbandoned(process.env, line => io.stderr(`regauth exec: ${line}\n`));
 	await readCredentials(invocation, io);
 	const resolution = resolveAnswers(invocation.answers);
 	if (resolution.issues.length > 0) throw new UsageError(resolution.issues.map(issue => `${issue.flag}: ${issue.message}`).join('\nregauth: '));

@@ -2,6 +2,7 @@
 
 import {type ApplyResult, apply, RefusedError, StaleError} from '../apply/apply.js';
 import {stateDir} from '../environment.js';
+import {sweepAbandoned} from '../exec/stale.js';
 import {applyRecord} from '../inventory/hook.js';
 import {inventoryPath} from '../inventory/store.js';
 import {prepareKeychain} from '../keychain/prepare.js';
@@ -21,6 +22,7 @@ export interface Io {
 }
 
 export async function runHeadless(invocation: Invocation, io: Io): Promise<number> {
+	sweepAbandoned(process.env, line => io.stderr(`regauth: ${line}\n`));
 	const {answers} = invocation;
 	const imported = invocation.importFile !== undefined;
 	await readPasswordSources(invocation, io, {

@@ -1,5 +1,7 @@
 // `regauth status [--check] [--json]`: every login on this machine, where it lives, what regauth
 // wrote for it and when it expires; --check asks each registry (docs/lifecycle.md §2).
+
+import {sweepAbandoned} from '../exec/stale.js';
 import {relativeTime} from '../inventory/expiry.js';
 import {readMachine} from '../probe.js';
 import {checkLogins} from '../status/check.js';
@@ -38,6 +40,7 @@ export function loginText(login: LoginStatus, now: Date): string {
 }
 
 export async function runStatus(invocation: Invocation, io: Io): Promise<number> {
+	sweepAbandoned(process.env, line => io.stderr(`regauth status: ${line}\n`));
 	const now = new Date();
 	const machine = await readMachine(process.env, statusReads);
 	const collected = await collectLogins(machine);

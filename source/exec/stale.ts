@@ -4,7 +4,7 @@
 // recorded process is gone (or whose pid now belongs to a process started later). docs/ci.md §2.
 import {lstatSync, readdirSync} from 'node:fs';
 import {join} from 'node:path';
-import {EXEC_PREFIX, type Owner, processStart, readOwner, removePrivateDir} from './private-dir.js';
+import {EXEC_PREFIX, type Owner, privateBases, processStart, readOwner, removePrivateDir} from './private-dir.js';
 
 /** A marker-less directory younger than this may be one another run is creating right now. */
 const UNMARKED_GRACE_MS = 60_000;
@@ -49,4 +49,13 @@ export function sweepStale(bases: readonly string[], now = Date.now()): string[]
 		}
 	}
 	return removed;
+}
+
+/**
+ * The sweep every regauth run does before its own work (exec, the Action, headless runs, status,
+ * doctor), so a killed run's login does not outlive it by more than the next run. Each removed
+ * directory is said on stderr (never stdout: --json output stays clean).
+ */
+export function sweepAbandoned(processEnv: NodeJS.ProcessEnv, say: (line: string) => void): void {
+	for (const path of sweepStale(privateBases(processEnv))) say(`removed ${path}, left by a regauth exec that was killed.`);
 }

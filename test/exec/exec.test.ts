@@ -177,9 +177,21 @@ test("after a SIGKILL the next run removes the dead run's directory, and keeps a
 
 	const next = await runCli([...login(), '--', 'true'], {input: lab.registry.password, env: m.env});
 	assert.equal(next.code, 0, next.stderr);
-	assert.match(next.stderr, new RegExp(`removed ${stale}, left by a run that was killed`));
+	assert.match(next.stderr, new RegExp(`removed ${stale}, left by a regauth exec that was killed`));
 	assert.equal(existsSync(stale), false);
 	assert.equal(existsSync(liveDir!), true, 'a running exec keeps its directory');
+
+	// Any regauth run sweeps, not only the next exec: here `status --json` (stdout stays JSON).
+	const killedAgain = await startSleeper(m.env, m.home);
+	const staleAgain = privateDirs(m).find(dir => dir !== liveDir)!;
+	killedAgain.regauth.kill('SIGKILL');
+	await killedAgain.exit;
+	process.kill(killedAgain.child, 'SIGKILL');
+	const status = await runCli(['status', '--json'], {env: m.env});
+	assert.match(status.stderr, new RegExp(`regauth status: removed ${staleAgain}, left by a regauth exec that was killed`));
+	assert.doesNotThrow(() => JSON.parse(status.stdout));
+	assert.equal(existsSync(staleAgain), false);
+	assert.equal(existsSync(liveDir!), true);
 
 	live.regauth.kill('SIGTERM');
 	assert.equal(await live.exit, 143);
