@@ -64,6 +64,19 @@ export const FLAG_OPTIONS = OPTIONS;
 /** Flags that only mean something for one target, with the target and option they belong to. */
 const TARGET_FLAGS = new Map(allOptions().flatMap(owned => (owned.option.flag ? [[owned.option.flag.name, owned] as const] : [])));
 
+/** The target whose option a flag sets (`namespace` → kubernetes), if any. */
+export function targetOfFlag(name: string): TargetId | undefined {
+	return TARGET_FLAGS.get(name)?.target;
+}
+
+/** Flags (by name) of a target's option that the chosen targets and options leave without effect. */
+export function unusedTargetFlags(names: readonly string[], answers: Answers): Array<{name: string; target: TargetId}> {
+	return names.flatMap(name => {
+		const owned = TARGET_FLAGS.get(name);
+		return owned && !isRelevant(owned.target, owned.option, answers) ? [{name, target: owned.target}] : [];
+	});
+}
+
 export type Subcommand = 'run' | 'undo' | 'doctor' | 'exec' | 'status' | 'logout' | 'rotate';
 
 /** status, logout and rotate (docs/lifecycle.md): the registries named and their switches. */
@@ -439,10 +452,7 @@ export function parseInvocation(argv: string[]): Invocation {
 
 	const headlessFlags = Object.keys(values).filter(name => !WIZARD_FLAGS.includes(name));
 	return {
-		ignored: Object.keys(values).flatMap(name => {
-			const owned = TARGET_FLAGS.get(name);
-			return owned && !isRelevant(owned.target, owned.option, answers) ? [`--${name} is ignored without --target ${owned.target}`] : [];
-		}),
+		ignored: unusedTargetFlags(Object.keys(values), answers).map(({name, target}) => `--${name} is ignored without --target ${target}`),
 		subcommand: exec ? 'exec' : (lifecycle ?? (first === 'undo' ? 'undo' : first === 'doctor' ? 'doctor' : 'run')),
 		...(expires ? {expires} : {}),
 		lifecycle: {registries: lifecycle ? rest : [], check: values.check ?? false, all: values.all ?? false, kubernetes: values.kubernetes ?? false},

@@ -9,7 +9,7 @@ import {checkProfile, MAX_PROFILE_BYTES, type Profile} from '../profile/load-pro
 import {plainTextLines, policyProblem} from '../profile/policy.js';
 import {mergeFlags, profileFlags} from '../profile/profile-args.js';
 import {teamProfileSchema} from '../profile/team-schema.js';
-import {FLAG_OPTIONS, WIZARD_FLAGS} from './args.js';
+import {FLAG_OPTIONS, parseInvocation, targetOfFlag, unusedTargetFlags, WIZARD_FLAGS} from './args.js';
 import {EXIT, FailureError, UsageError} from './errors.js';
 import type {Io} from './headless.js';
 
@@ -118,10 +118,27 @@ export async function loadProfileOrFail(file: string): Promise<LoadedProfile> {
 
 /** The argv the headless run parses: the profile's flags, then the user's; says what was replaced. */
 export function profileArgv(loaded: LoadedProfile, userArgv: string[], io: Io): string[] {
-	const merged = mergeFlags(profileFlags(loaded.profile, dirname(loaded.path)), userArgv, givenFlags(userArgv));
+	const flags = profileFlags(loaded.profile, dirname(loaded.path));
+	const merged = mergeFlags(flags, userArgv, givenFlags(userArgv));
 	io.stderr(`regauth: using the team profile ${loaded.shown}.\n`);
 	for (const field of merged.overridden) io.stderr(`regauth: the command line replaces the profile's ${field}.\n`);
-	return merged.argv;
+	// The profile's settings for a target the command line leaves out are not the user's flags:
+	// they are left out and said once, instead of "--namespace is ignored" for a flag never typed.
+	const given = new Set(givenFlags(userArgv));
+	const unused = new Set(
+		unusedTargetFlags(
+			flags.map(flag => flag.name).filter(name => !given.has(name)),
+			parseInvocation(merged.argv).answers,
+		).map(({name}) => name),
+	);
+	const left = flags.filter(flag => unused.has(flag.name) && merged.argv.includes(flag.arg));
+	if (left.length === 0) return merged.argv;
+	const fields = [...new Set(left.map(flag => flag.field.replace(/\[\d+\]$/, '')))];
+	io.stderr(
+		`regauth: the profile's ${fields.join(', ')} ${fields.length === 1 ? 'is' : 'are'} not used: the targets chosen here do not include ${[...new Set(left.map(flag => targetOfFlag(flag.name)))].join(', ')}.\n`,
+	);
+	const dropped = new Set(left.map(flag => flag.arg));
+	return merged.argv.filter((arg, index) => !(dropped.has(arg) && index < merged.argv.length - userArgv.length));
 }
 
 /** Before anything is checked or written: the keychain policy, and where the secret is kept in plain text. */

@@ -86,6 +86,14 @@ test('flags replace what the profile says and the run says so; a required keycha
 	const paths = (JSON.parse(replaced.stdout).plan.artifacts as {path: string}[]).map(artifact => relative(repo, artifact.path));
 	assert.deepEqual(paths, ['regauth/kubernetes/jobs/regcred.secret.yaml', 'regauth/kubernetes/pod-example.yaml']);
 
+	// The profile's namespaces with the command line's -t docker: the profile's setting is not used,
+	// and no flag the user never typed is blamed.
+	const narrowedHome = join(dir, 'home-narrowed');
+	mkdirSync(narrowedHome);
+	const narrowed = await runCli([...profile, '-t', 'docker', '--keychain', 'regauth', '--dry-run'], {input: 'tok', env: cleanEnv(narrowedHome), cwd: repo});
+	assert.match(narrowed.stderr, /the profile's kubernetes\.namespaces is not used: the targets chosen here do not include kubernetes/);
+	assert.doesNotMatch(narrowed.stderr, /--namespace is ignored/);
+
 	const refused = await runCli([...profile, '--keychain', 'file', '--yes'], {input: 'tok', env: cleanEnv(home), cwd: repo});
 	assert.equal(refused.code, 1);
 	assert.match(
