@@ -30,6 +30,11 @@ export interface Credential {
 	expiresAt?: string;
 	/** How the password was obtained when regauth minted it (the CLI command, for messages). */
 	mintedBy?: string;
+	/**
+	 * The cloud's credential helper (`ecr-login`) every chosen output routes this host to: no
+	 * output holds a secret for it, so none is asked for, minted or checked (docs/cloud-registries.md).
+	 */
+	viaHelper?: string;
 }
 
 /** Where the secret is kept for docker/podman: in the file, regauth's keychain helper, or another docker helper. */
@@ -326,6 +331,7 @@ export interface ResolvedCredential extends RegistryKey {
 	/** ISO 8601; see Credential.expiresAt. The lifecycle inventory records it. */
 	expiresAt?: string;
 	mintedBy?: string;
+	viaHelper?: string;
 }
 
 export interface Resolution {
@@ -356,7 +362,7 @@ export function resolveAnswers(answers: Answers): Resolution {
 		if (registry.error) problems.push({field: at('registry'), label: `Registry${suffix}`, flag: '--registry', message: registry.error});
 		const username = checkUsername(credential.username);
 		if (username) problems.push({field: at('username'), label: `Username${suffix}`, flag: '--username', message: username});
-		const password = checkPassword(credential.password);
+		const password = credential.viaHelper ? undefined : checkPassword(credential.password);
 		if (password) problems.push({field: at('password'), label: `Password${suffix}`, flag: '--password-stdin', message: password});
 		const email = checkEmail(credential.email);
 		if (email) problems.push({field: at('email'), label: `Email${suffix}`, flag: '--email', message: email});
@@ -390,6 +396,7 @@ export function resolveAnswers(answers: Answers): Resolution {
 			...(credential.fromKeychain ? {fromKeychain: true} : {}),
 			...(credential.expiresAt ? {expiresAt: credential.expiresAt} : {}),
 			...(credential.mintedBy ? {mintedBy: credential.mintedBy} : {}),
+			...(credential.viaHelper ? {viaHelper: credential.viaHelper} : {}),
 		});
 	});
 

@@ -37,17 +37,20 @@ export async function readPasswordSources(invocation: Invocation, io: Io, words:
 	].filter(Boolean);
 	if (sources.length > 1) throw new UsageError(`${sources.join(' and ')} each supply the password: give one of them.`);
 	const cloud = await import('./cloud-source.js');
-	// Cloud registries without a password source: the token comes from the cloud's own CLI.
-	const mint = sources.length === 0 && cloud.allMintable(answers);
-	const prompting = words.prompt && sources.length === 0 && !mint && canPrompt();
-	if (prompting) await promptMissingPasswords(answers.credentials);
-	if (sources.length === 0 && !mint && !prompting) throw new UsageError(words.noPassword(cloud.needPassword(answers)));
+	// Cloud registries every output hands to the cloud's own helper need no secret at all.
+	if (sources.length === 0) for (const line of await cloud.markHelperRouted(answers, process.env)) io.stderr(`${words.who}: ${line}\n`);
+	const needing = {credentials: answers.credentials.filter(credential => !credential.viaHelper)};
+	// Other cloud registries without a password source: the token comes from the cloud's own CLI.
+	const mint = sources.length === 0 && needing.credentials.length > 0 && cloud.allMintable(needing);
+	const prompting = words.prompt && sources.length === 0 && needing.credentials.length > 0 && !mint && canPrompt();
+	if (prompting) await promptMissingPasswords(needing.credentials);
+	if (sources.length === 0 && needing.credentials.length > 0 && !mint && !prompting) throw new UsageError(words.noPassword(cloud.needPassword(needing)));
 	if (invocation.passwordStdin) {
 		// isatty, not process.stdin.isTTY: creating that stream makes fd 0 non-blocking, and exec's child shares it.
 		if (isatty(0)) throw new UsageError(`--password-stdin: stdin is a terminal, not a pipe; pipe the secret in: ${words.pipeExample}.`);
 		assignPasswords(answers, await readStdin());
 	}
 	if (invocation.garKeyFile !== undefined) io.stderr(`${words.who}: --gar-key-file: using ${await cloud.readGarKeyFile(answers, invocation.garKeyFile)}.\n`);
-	if (mint) for (const line of await cloud.mintFromClis(answers, process.env)) io.stderr(`${words.who}: ${line}\n`);
+	if (mint) for (const line of await cloud.mintFromClis(needing, process.env)) io.stderr(`${words.who}: ${line}\n`);
 	cloud.fillFixedUsernames(answers.credentials);
 }

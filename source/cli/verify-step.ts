@@ -36,25 +36,35 @@ export async function verifyStep(invocation: Pick<Invocation, 'answers' | 'verif
 	const onSigint = () => controller.abort();
 	process.on('SIGINT', onSigint);
 	let results: VerifyResult[];
+	const skipped: Note[] = [];
 	try {
+		// A host handed to the cloud's helper has no secret here: the helper gets a token when docker pulls.
 		const {credentials} = resolveAnswers(invocation.answers);
+		for (const credential of credentials.filter(credential => credential.viaHelper)) {
+			skipped.push({
+				level: 'info',
+				message: `${credential.host} is not checked now: docker-credential-${credential.viaHelper} gets its token when docker or podman pulls (try: docker pull ${credential.host}/REPOSITORY:TAG).`,
+			});
+		}
 		const {answers} = invocation;
 		const image = answers.targets.map(id => targetSpec(id).checkImage?.(answers) ?? '').find(candidate => candidate !== '') ?? '';
 		results = await Promise.all(
-			credentials.map(credential => {
-				const repository = image === '' ? undefined : repositoryOf(image, credential.host);
-				return verifyCredential({
-					registry: credential.key,
-					username: credential.username,
-					password: credential.password,
-					insecure,
-					timeoutMs,
-					signal: controller.signal,
-					...(caFile ? {caFile} : {}),
-					...(certFile && keyFile ? {certFile, keyFile} : {}),
-					...(repository ? {repository} : {}),
-				});
-			}),
+			credentials
+				.filter(credential => !credential.viaHelper)
+				.map(credential => {
+					const repository = image === '' ? undefined : repositoryOf(image, credential.host);
+					return verifyCredential({
+						registry: credential.key,
+						username: credential.username,
+						password: credential.password,
+						insecure,
+						timeoutMs,
+						signal: controller.signal,
+						...(caFile ? {caFile} : {}),
+						...(certFile && keyFile ? {certFile, keyFile} : {}),
+						...(repository ? {repository} : {}),
+					});
+				}),
 		);
 	} finally {
 		process.removeListener('SIGINT', onSigint);
@@ -62,5 +72,5 @@ export async function verifyStep(invocation: Pick<Invocation, 'answers' | 'verif
 	if (controller.signal.aborted) throw new CancelledError();
 	const {failures, notes} = verdict(results, mode);
 	if (failures.length > 0) throw new FailureError(failureMessage(failures, mode));
-	return {results, notes};
+	return {results, notes: [...skipped, ...notes]};
 }

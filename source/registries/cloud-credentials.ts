@@ -10,7 +10,7 @@ import {guideFor, type ProviderGuide} from './providers.js';
 import {recognise} from './recognise.js';
 import {KEY_FILE_USER, serviceAccountKeyProblem} from './service-account-key.js';
 
-function guideOf(registry: string): ProviderGuide | undefined {
+export function guideOf(registry: string): ProviderGuide | undefined {
 	const key = registryKey(registry);
 	return key.ok ? guideFor(recognise(key.value.host)) : undefined;
 }

@@ -97,6 +97,27 @@ test('ECR, Artifact Registry and ACR with no password: tokens from aws/gcloud/az
 	assert.match(doctor.stdout, /the password for myreg\.azurecr\.io .* is stored in the file/);
 });
 
+test('ECR with only docker and podman, ecr-login on PATH and no aws: no token is needed or fetched; both files route the host to the helper', async () => {
+	const {env, home, calls} = lab({clis: []});
+	const result = await runCli(['-r', ECR, '-t', 'docker,podman', '--yes'], {env: {...env, XDG_CONFIG_HOME: join(home, '.config')}});
+	assert.equal(result.code, 0, result.stderr);
+	assert.match(
+		result.stderr,
+		/aws is not installed, and docker and podman will ask docker-credential-ecr-login for a fresh token on every pull: no token is needed now/,
+	);
+	assert.deepEqual(calls(), [], 'no cloud CLI was run');
+	const docker = JSON.parse(readFileSync(join(home, '.docker', 'config.json'), 'utf8'));
+	assert.deepEqual(docker.credHelpers, {[ECR]: 'ecr-login'});
+	assert.equal(docker.auths?.[ECR]?.auth, undefined, 'no token in the file');
+	const podman = JSON.parse(readFileSync(join(home, '.config', 'containers', 'auth.json'), 'utf8'));
+	assert.deepEqual(podman.credHelpers, {[ECR]: 'ecr-login'});
+
+	// A target that holds the token itself still needs one: without aws that is the exact fix.
+	const held = await runCli(['-r', ECR, '-t', 'docker,kubernetes', '--no-verify', '--dry-run'], {env});
+	assert.equal(held.code, 1);
+	assert.match(held.stderr, /aws is not installed/);
+});
+
 test('doctor: a route to a cloud helper that is missing names how to install it', async () => {
 	const {env, home} = lab({gcloudHelper: false});
 	mkdirSync(join(home, '.docker'));
