@@ -1,10 +1,9 @@
 // `regauth status [--check] [--json]`: every login on this machine, where it lives, what regauth
 // wrote for it and when it expires; --check asks each registry (docs/lifecycle.md §2).
 import {relativeTime} from '../inventory/expiry.js';
-import {readMachine} from '../probe.js';
 import {checkLogins} from '../status/check.js';
-import {collectLogins, statusReads} from '../status/collect.js';
-import {type LoginStatus, statusReport} from '../status/report.js';
+import {readStatus} from '../status/read.js';
+import type {LoginStatus} from '../status/report.js';
 import type {Invocation} from './args.js';
 import {EXIT} from './errors.js';
 import type {Io} from './headless.js';
@@ -39,9 +38,9 @@ export function loginText(login: LoginStatus, now: Date): string {
 
 export async function runStatus(invocation: Invocation, io: Io): Promise<number> {
 	const now = new Date();
-	const machine = await readMachine(process.env, statusReads);
-	const collected = await collectLogins(machine);
-	let report = statusReport(collected, now);
+	const read = await readStatus(process.env, now);
+	const machine = read.machine;
+	let report = read.report;
 	if (invocation.lifecycle.check) {
 		const {timeoutMs, caFile, insecure} = invocation.verify;
 		report = {...report, logins: await checkLogins(machine, report.logins, {timeoutMs, insecure, ...(caFile ? {caFile} : {})})};

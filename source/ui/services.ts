@@ -5,6 +5,7 @@ import type {ApplyMode, ApplyResult, ItemResult} from '../apply/apply.js';
 import type {ClusterState} from '../environment.js';
 import type {Plan} from '../plan-types.js';
 import type {VerifyResult} from '../verify/result.js';
+import type {LoginServices} from './logins-services.js';
 
 export type Check = {ok: true; detail?: string} | {ok: false; message: string};
 
@@ -36,4 +37,6 @@ export interface WizardServices {
 	readClusters?(answers: Answers): Promise<Record<string, ClusterState>>;
 	/** Write and run the plan. A 'stale' outcome means a file changed since the preview: re-plan. */
 	apply(plan: Plan, answers: Answers, mode: ApplyMode, callbacks: ApplyCallbacks): Promise<ApplyOutcome>;
+	/** The logins on this machine and their check, rotate and logout (the first screen lists them). */
+	logins?: LoginServices;
 }

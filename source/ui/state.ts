@@ -5,6 +5,7 @@ import type {Answers, Credential} from '../answers.js';
 import type {ApplyMode} from '../apply/apply.js';
 import type {VerifyResult} from '../verify/result.js';
 import {previousStep, stepNumber} from './flow.js';
+import {initialLogins, type LoginChange, type LoginsState, loginsReducer} from './logins-state.js';
 import type {WizardProfile} from './profile-flow.js';
 
 export type StepId = 'registry' | 'credentials' | 'targets' | 'keychain' | 'options' | 'review' | 'apply';
@@ -48,12 +49,14 @@ export interface WizardState {
 	/** The left column's scroll offset (review, keychain problems, the done list). */
 	scroll: number;
 	/** Something the next keys must wait for (a check, a lookup): they are held, then replayed. */
-	busy: 'verify' | 'keychain' | 'remembered' | 'recall' | 'import' | 'mint' | 'recheck' | undefined;
+	busy: 'verify' | 'keychain' | 'remembered' | 'recall' | 'import' | 'mint' | 'recheck' | 'login' | undefined;
 	registry: {remembered: Remembered; problem?: string};
 	keychain: {problem?: string; confirmPlain: boolean};
 	importer: {path: string; result?: {ok: boolean; message: string}};
 	/** The team profile the user accepted: its answers are fixed, only the rest is asked. */
 	profile?: WizardProfile;
+	/** The logins on this machine, on the first screen: check, rotate, log out (logins-state.ts). */
+	logins: LoginsState;
 }
 
 /** Registries regauth's keychain remembers (after the user asked to look), by key → user. */
@@ -94,7 +97,8 @@ export type Action =
 	| {type: 'remembered'; remembered: Remembered; problem?: string}
 	| {type: 'keychainProblem'; problem?: string; confirmPlain?: boolean}
 	| {type: 'importPath'; path: string}
-	| {type: 'imported'; result?: {ok: boolean; message: string}};
+	| {type: 'imported'; result?: {ok: boolean; message: string}}
+	| {type: 'login'; change: LoginChange};
 
 export function initialState(answers: Answers, profile?: WizardProfile): WizardState {
 	return {
@@ -120,6 +124,7 @@ export function initialState(answers: Answers, profile?: WizardProfile): WizardS
 		registry: {remembered: undefined},
 		keychain: {confirmPlain: false},
 		importer: {path: ''},
+		logins: initialLogins(),
 	};
 }
 
@@ -241,6 +246,8 @@ export function reducer(state: WizardState, action: Action): WizardState {
 			return {...state, importer: {path: action.path}};
 		case 'imported':
 			return {...state, importer: {path: action.result?.ok ? '' : state.importer.path, ...(action.result ? {result: action.result} : {})}};
+		case 'login':
+			return {...state, logins: loginsReducer(state.logins, action.change)};
 	}
 }
 
