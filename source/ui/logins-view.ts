@@ -65,7 +65,8 @@ export function loginChoice(login: LoginStatus, check: LoginCheck | 'checking' |
 	const status = [expiryWords(login, now), checkWords(check)].filter(Boolean).join(' ');
 	return {
 		value: `${LOGIN_PREFIX}${loginId(login)}`,
-		label: clean(`● ${login.registry} — ${login.user || '(user unknown)'} · ${storageWords(login)}${status ? ` · ${status}` : ''}`),
+		// What needs attention (expiry, the check) before where it is kept: a narrow column cuts the end.
+		label: clean(`● ${login.registry} — ${login.user || '(user unknown)'}${status ? ` · ${status}` : ''} · ${storageWords(login)}`),
 		hint: clean(
 			`${login.regauth ? `regauth wrote: ${[...new Set(login.regauth.places.map(place => place.title))].join(', ')}` : 'not set up by regauth'}${check && check !== 'checking' ? ` · ${check.message}` : ''} · Enter: check, rotate or log out`,
 		),
