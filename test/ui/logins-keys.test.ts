@@ -142,7 +142,10 @@ test('Rotate is not offered for a login regauth did not set up; Log out is, and 
 	assert.deepEqual(effects, [{type: 'effect', effect: {kind: 'login', effect: {do: 'logout', login: LOGINS[1]}}}]);
 	state = reducer(state, {
 		type: 'login',
-		change: {kind: 'phase', phase: {kind: 'logout', preview: {removes: ['config.json entry'], secrets: ['kubectl delete secret regcred'], leftFiles: [], erasesItem: false}}},
+		change: {
+			kind: 'phase',
+			phase: {kind: 'logout', preview: {removes: ['config.json entry'], secrets: ['kubectl delete secret regcred'], leftFiles: [], erasesItem: false}},
+		},
 	});
 	({effects} = press(state, '\r'));
 	assert.deepEqual(effects, [{type: 'effect', effect: {kind: 'login', effect: {do: 'apply', kubernetes: false}}}]);
@@ -155,7 +158,10 @@ test('Rotate is not offered for a login regauth did not set up; Log out is, and 
 
 test('after a logout the login is gone from the list, yet its panel shows the result until Enter', () => {
 	let {state} = press(initialState(defaultAnswers()), `${END}\r`);
-	state = reducer(state, {type: 'login', change: {kind: 'phase', phase: {kind: 'done', what: 'logout', applied: {ok: true, lines: ['✓ removed'], undo: true}, next: []}}});
+	state = reducer(state, {
+		type: 'login',
+		change: {kind: 'phase', phase: {kind: 'done', what: 'logout', applied: {ok: true, lines: ['✓ removed'], undo: true}, next: []}},
+	});
 	state = reducer(state, {type: 'login', change: {kind: 'reread'}});
 	assert.equal(state.logins.version, 1);
 	const gone = ctx([LOGINS[0]!]);
