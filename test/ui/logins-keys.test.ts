@@ -121,11 +121,10 @@ test('Rotate: the new secret is typed into a masked field (letters and ? are tex
 	let {state} = press(initialState(defaultAnswers()), `${END}${UP}\r${DOWN}\r`);
 	assert.equal(state.logins.phase.kind, 'secret');
 	assert.ok(typing(state, {env}), 'letters are the secret, not type-ahead or help');
-	let effects: Command[];
 	({state} = press(state, 'n3w?secret'));
 	assert.equal(state.logins.secret, 'n3w?secret');
 	assert.equal(state.help, false);
-	({state, effects} = press(state, '\r'));
+	const {effects} = press(state, '\r');
 	assert.deepEqual(effects, [{type: 'effect', effect: {kind: 'login', effect: {do: 'rotate', login: LOGINS[0], password: 'n3w?secret'}}}]);
 	// The panel never draws the secret.
 	assert.ok(!panelLines(state.logins, LOGINS[0]!, now, 'regauth').join('\n').includes('n3w?secret'));
