@@ -109,7 +109,15 @@ export async function prepareRotation(
 	if (!planned.canApply) return {ok: false, message: shown(planned.refusals.join(' '))};
 	const chosen = planned.modes[mode];
 	const preview: RotationPreview = {
-		verified: shown(result ? result.message : 'not checked (checks are off)'),
+		// An unreachable registry only warns (as in any run): said, not hidden behind a tick.
+		...(result
+			? {
+					verified: {
+						ok: result.status === 'verified',
+						message: shown(result.status === 'verified' ? result.message : `${result.message}. ${result.advice}`.trim()),
+					},
+				}
+			: {}),
 		places: [
 			...planned.artifacts
 				.filter(artifact => chosen.artifacts.includes(artifact.id) && artifact.changed)

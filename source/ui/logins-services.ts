@@ -14,8 +14,8 @@ export interface LoginCheck {
 
 /** What a rotation will replace, said before anything is written. */
 export interface RotationPreview {
-	/** What the registry said of the new secret. */
-	verified: string;
+	/** What the registry said of the new secret (ok: it accepted it); undefined when checks are off (--no-verify). */
+	verified?: {ok: boolean; message: string};
 	/** Each file rewritten (title and path) and each command run, in plan order. */
 	places: string[];
 	/** The plan's warnings (a cluster not reachable, a file staged…). */

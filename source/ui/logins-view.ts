@@ -144,7 +144,11 @@ export function panelLines(state: LoginsState, login: LoginStatus, now: Date, se
 			return [];
 		case 'rotate':
 			return [
-				`✓ The new secret works: ${phase.preview.verified}`,
+				phase.preview.verified === undefined
+					? '! The new secret was not checked: the wizard was started with the checks off.'
+					: phase.preview.verified.ok
+						? `✓ The new secret works: ${phase.preview.verified.message}`
+						: `! Not verified: ${phase.preview.verified.message}`,
 				'It replaces the old one in:',
 				...phase.preview.places.map(place => `  ${place}`),
 				...phase.preview.notes.map(note => `! ${note}`),
