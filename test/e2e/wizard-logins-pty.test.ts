@@ -3,11 +3,11 @@
 // regauth wrote. A login made headless is checked (ok, then rejected once the registry's password
 // changed), rotated from the wizard and logged out from it.
 import assert from 'node:assert/strict';
-import {execFileSync} from 'node:child_process';
+import {execFileSync, spawnSync} from 'node:child_process';
 import {mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {test} from 'node:test';
-import {skopeoInspect} from '../support/keychain-lab.js';
+import {keychainLab, skopeoInspect} from '../support/keychain-lab.js';
 import {buildOciImage, pushImage} from '../support/oci-image.js';
 import {requireProgram} from '../support/programs.js';
 import {runInPty} from '../support/pty.js';
@@ -103,4 +103,68 @@ test('wizard at 80×24: a logged-in registry is checked, rotated and logged out 
 	const inventory = readFileSync(join(dir, 'state', 'regauth', 'inventory.json'), 'utf8');
 	for (const form of [...secretForms(registry.username, registry.password), ...secretForms(registry.username, NEW_PASSWORD)])
 		assert.ok(!inventory.includes(form));
+});
+
+test('wizard at 120×40: a login kept in the keychain is rotated (the item holds the new secret) and logged out (no item left)', {
+	timeout: 240_000,
+}, async () => {
+	requireProgram('skopeo', 'apt-get install skopeo (see .ci/run)');
+	requireProgram('secret-tool', 'apt-get install libsecret-tools (see .ci/run)');
+	const dir = tempDir();
+	const {keyring, home, registry, reference} = await keychainLab(dir);
+	const env = {
+		...cleanEnv(home, {
+			...keyring.env,
+			XDG_STATE_HOME: join(dir, 'state'),
+			XDG_RUNTIME_DIR: join(dir, 'run'),
+			PATH: `${join(home, '.local', 'bin')}:${process.env.PATH}`,
+		}),
+		TERM: 'xterm-256color',
+		CI: 'false',
+	};
+	const dockerConfig = join(home, '.docker', 'config.json');
+	const podmanFile = join(home, '.config', 'containers', 'auth.json');
+	const login = await runCli(['-r', registry.host, '-u', registry.username, '--password-stdin', '-t', 'docker,podman', '--keychain', 'regauth', '--yes'], {
+		input: registry.password,
+		env,
+		cwd: dir,
+	});
+	assert.equal(login.code, 0, login.stderr);
+	// regauth's item holds docker's credential JSON (docs/keychains.md).
+	const item = () =>
+		JSON.parse(execFileSync('secret-tool', ['lookup', 'service', 'regauth', 'account', registry.host], {env, encoding: 'utf8'})).Secret as string;
+	assert.equal(item(), registry.password);
+	writeFileSync(join(dir, 'registry', 'htpasswd'), execFileSync('htpasswd', ['-Bbn', registry.username, NEW_PASSWORD], {encoding: 'utf8'}));
+
+	const run = runInPty(process.execPath, [CLI], {cwd: dir, env, columns: 120, rows: 40});
+	await run.waitFor(/● 127\.0\.0\.1:\d+ — ciuser · keychain via regauth/, 20_000);
+	await run.press(END, ENTER);
+	await run.waitFor(/Docker: .*config\.json — keychain via docker-credential-regauth/);
+	await run.press(DOWN, ENTER);
+	await run.waitFor(/New secret/);
+	await run.typeSlowly(NEW_PASSWORD);
+	await run.press(ENTER);
+	const screen = await run.waitFor(/It replaces the old one in:/, 30_000);
+	assert.match(screen, /regauth/);
+	await run.press(ENTER);
+	await run.waitFor(/✓ Rotated\./, 30_000);
+	assert.equal(item(), NEW_PASSWORD, 'the keychain item holds the new secret');
+	for (const file of [dockerConfig, podmanFile]) assert.equal(skopeoInspect(file, reference, env).status, 0, `skopeo through ${file}`);
+
+	await run.press(ENTER);
+	await run.waitFor(/❯ Check it with the registry/);
+	await run.press(DOWN, DOWN, ENTER);
+	await run.waitFor(/Logging out removes:/, 20_000);
+	await run.press(ENTER);
+	await run.waitFor(/✓ Logged out\./, 30_000);
+	const search = spawnSync('secret-tool', ['search', '--all', 'service', 'regauth'], {env, encoding: 'utf8'});
+	assert.ok(!`${search.stdout}${search.stderr}`.includes(registry.host), 'no keychain item is left');
+	for (const file of [dockerConfig, podmanFile]) {
+		const config = JSON.parse(readFileSync(file, 'utf8'));
+		assert.equal(config.auths?.[registry.host], undefined, file);
+		assert.equal(config.credHelpers?.[registry.host], undefined, file);
+		assert.notEqual(skopeoInspect(file, reference, env).status, 0, file);
+	}
+	await run.press(ENTER, CTRL_C);
+	assert.equal((await run.exit).exitCode, 130);
 });
