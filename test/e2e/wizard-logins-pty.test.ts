@@ -130,7 +130,7 @@ test('wizard at 120×40: a login kept in the keychain is rotated (the item holds
 		cwd: dir,
 	});
 	assert.equal(login.code, 0, login.stderr);
-	// regauth's item holds docker's credential JSON (docs/keychains.md).
+	// The item regauth's helper keeps is the credential as JSON, the shape `get` prints (docs/formats.md §2.1).
 	const item = () =>
 		JSON.parse(execFileSync('secret-tool', ['lookup', 'service', 'regauth', 'account', registry.host], {env, encoding: 'utf8'})).Secret as string;
 	assert.equal(item(), registry.password);
