@@ -117,3 +117,48 @@ test('120×40: the login is in sight at once, and Esc from its panel goes back t
 	assert.match(frame, /❯ ● 127\.0\.0\.1/);
 	wizard.unmount();
 });
+
+test('Ctrl+C while a logout is written stops it between two items and shows what was done; it does not quit mid-way', async () => {
+	const listed = {
+		registry: 'quay.io',
+		key: 'quay.io',
+		user: 'dev',
+		stored: [{file: '/home/dev/.docker/config.json', reader: 'docker' as const, key: 'quay.io', storage: 'plain-text' as const}],
+		regauth: null,
+		expiresAt: null,
+		expiry: 'unknown' as const,
+	};
+	const services = fakeServices();
+	let aborted = false;
+	services.logins = {
+		read: async () => ({version: 1, logins: [listed], problems: []}),
+		check: async () => ({result: 'ok', message: 'fine'}),
+		prepareRotation: async () => ({ok: false, message: 'not here'}),
+		prepareLogout: async () => ({
+			ok: true,
+			preview: {removes: ['/home/dev/.docker/config.json: the entries for quay.io removed'], secrets: [], leftFiles: [], erasesItem: false},
+			// Stands in for apply(): it stops when its signal is aborted, as apply does between items.
+			apply: signal =>
+				new Promise(resolve =>
+					signal.addEventListener('abort', () => {
+						aborted = true;
+						resolve({ok: false, lines: ['✓ Docker config.json — updated', '· containers auth.json — not attempted'], undo: true});
+					}),
+				),
+		}),
+	};
+	const wizard = await startWizard({services, columns: 80, rows: 24});
+	await wizard.waitFor(/login on this machine|● quay\.io/);
+	await wizard.press(KEYS.end, KEYS.enter, KEYS.down, KEYS.down, KEYS.enter);
+	await wizard.waitFor(/Logging out removes:/);
+	await wizard.press(KEYS.enter);
+	await wizard.waitFor(/Logging out…/);
+	const frame = await wizard.press(KEYS.ctrlC);
+	assert.ok(aborted, 'the apply was asked to stop');
+	assert.equal(wizard.exitCode(), undefined, 'the wizard is still there');
+	assert.match(frame, /✗ The logout did not finish/);
+	assert.match(frame, /regauth undo reverts this/);
+	await wizard.press(KEYS.ctrlC);
+	assert.equal(wizard.exitCode(), 130, 'the next Ctrl+C quits');
+	wizard.unmount();
+});

@@ -23,6 +23,12 @@ export function useLoginEffects(
 	const controller = useRef(new AbortController());
 	useEffect(() => () => controller.current.abort(), []);
 	const pending = useRef<Apply | undefined>(undefined);
+	// Ctrl+C while a rotation or logout is written (state.applying, as on the apply step) stops it
+	// between two items instead of quitting mid-way: what was done is shown, and undo reverts it.
+	const applying = useRef<AbortController | undefined>(undefined);
+	useEffect(() => {
+		if (get().applying === 'cancelling') applying.current?.abort();
+	});
 	const change = (value: LoginChange) => dispatch({type: 'login', change: value});
 	const busy = (on: boolean) => dispatch({type: 'busy', busy: on ? 'login' : undefined});
 
@@ -71,13 +77,17 @@ export function useLoginEffects(
 				const phase = get().logins.phase;
 				if (!run || (phase.kind !== 'rotate' && phase.kind !== 'logout')) return;
 				pending.current = undefined;
+				applying.current = new AbortController();
+				dispatch({type: 'applying', phase: 'running'});
 				busy(true);
 				try {
-					const applied = await run(controller.current.signal, {kubernetes: effect.kubernetes});
+					const applied = await run(applying.current.signal, {kubernetes: effect.kubernetes});
 					change({kind: 'phase', phase: {kind: 'done', what: phase.kind, applied, next: phase.kind === 'rotate' && applied.ok ? phase.preview.next : []}});
 				} catch (error) {
 					change({kind: 'phase', phase: {kind: 'problem', message: failure(error)}});
 				} finally {
+					applying.current = undefined;
+					dispatch({type: 'applying', phase: 'no'});
 					busy(false);
 					// What changed on disk: the list and the machine's findings are read again (the checks are stale).
 					change({kind: 'reread'});
