@@ -124,8 +124,9 @@ export async function prepareRotation(
 				.map(artifact => shown(`${artifact.title} — ${artifact.path}${artifact.secret ? '' : ' (regenerated; no secret in it)'}`)),
 			...planned.commands.filter(command => chosen.commands.includes(command.id)).map(command => shown(`${command.title}: ${command.display}`)),
 		],
-		// Advice on where to keep the secret is for a new login (the keychain step); a rotation keeps it where it is.
-		notes: planned.notes.filter(note => note.level !== 'info' && !note.message.includes('--keychain')).map(note => shown(note.message)),
+		// A note naming a flag is advice for setting a login up (another store, a remote Butane secret):
+		// a rotation keeps every choice as recorded, so only the other warnings apply here.
+		notes: planned.notes.filter(note => note.level !== 'info' && !/(^|\s)--[a-z]/.test(note.message)).map(note => shown(note.message)),
 		next: afterRotation(recorded).map(shown),
 	};
 	return {

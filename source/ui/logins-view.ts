@@ -41,23 +41,25 @@ function placeWords(place: Place): string {
 	return `${place.title}${place.path && !place.title.includes(place.path) ? ` — ${place.path}` : ''}${applied}`;
 }
 
-/** The login's details, one line each (its panel, and the list entry's hint). */
-export function loginDetails(login: LoginStatus, now: Date): string[] {
+/** The login's details, one line each: where it is, its expiry and last check, then what regauth wrote (the longest part, last). */
+export function loginDetails(login: LoginStatus, now: Date, check?: LoginCheck | 'checking'): string[] {
 	const lines = login.stored.map(
 		stored =>
 			`${stored.reader === 'docker' ? 'Docker' : 'Podman'}: ${stored.file} — ${stored.storage === 'plain-text' ? 'plain text' : `keychain via docker-credential-${stored.helper}`}`,
 	);
 	if (login.stored.length === 0) lines.push('Not in docker’s or podman’s files now.');
+	if (login.expiresAt) {
+		const mark = login.expiry === 'expired' ? '✗ Expired' : login.expiry === 'soon' ? '⚠ Expires' : 'Expires';
+		lines.push(`${mark} ${login.expiresAt} (${relativeTime(login.expiresAt, now)})`);
+	}
+	if (check === 'checking') lines.push('Checking with the registry…');
+	else if (check) lines.push(`Check: ${checkWords(check)} — ${check.message}`);
 	if (login.regauth)
 		lines.push(
 			`regauth wrote it on ${login.regauth.configured.replace('T', ' ').slice(0, 16)} UTC to:`,
 			...login.regauth.places.map(place => `  ${placeWords(place)}`),
 		);
 	else lines.push('Not set up by regauth: check and log out work; rotate needs it set up through regauth once.');
-	if (login.expiresAt) {
-		const mark = login.expiry === 'expired' ? '✗ Expired' : login.expiry === 'soon' ? '⚠ Expires' : 'Expires';
-		lines.push(`${mark} ${login.expiresAt} (${relativeTime(login.expiresAt, now)})`);
-	}
 	return lines.map(clean);
 }
 
@@ -136,10 +138,7 @@ export function panelLines(state: LoginsState, login: LoginStatus, now: Date, se
 	const check = state.checks[loginId(login)];
 	switch (phase.kind) {
 		case 'menu':
-			return [
-				...loginDetails(login, now),
-				...(check === 'checking' ? ['Checking with the registry…'] : check ? [`Check: ${checkWords(check)} — ${check.message}`] : []),
-			];
+			return loginDetails(login, now, check);
 		case 'secret':
 			return [];
 		case 'rotate':
