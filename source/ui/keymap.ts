@@ -33,6 +33,8 @@ import {KNOWN_REGISTRIES} from './registries.js';
 import {type Action, checkFor, type WizardState} from './state.js';
 
 export type Effect =
+	/** A login's panel on the first screen: check, plan a rotation or logout, apply it. */
+	| {kind: 'login'; effect: LoginEffect}
 	| {kind: 'verify'; credential: Credential}
 	| {kind: 'remembered'}
 	| {kind: 'recall'; key: string}
@@ -40,9 +42,7 @@ export type Effect =
 	| {kind: 'import'; path: string}
 	| {kind: 'mint'; index: number}
 	/** Read the machine again (a config fixed in another window); the answers stay. */
-	| {kind: 'recheck'}
-	/** A login's panel on the first screen: check, plan a rotation or logout, apply it. */
-	| {kind: 'login'; effect: LoginEffect};
+	| {kind: 'recheck'};
 
 export type Command = Action | {type: 'effect'; effect: Effect} | {type: 'finish'; code: number};
 
@@ -85,10 +85,10 @@ export function typing(state: WizardState, ctx: Pick<KeyContext, 'env'>): boolea
 
 export function keyToCommands(state: WizardState, key: Key, ctx: KeyContext): Command[] {
 	if (state.help) return is(key, 'escape') || (is(key, 'text', '?') && !typing(state, ctx)) ? [{type: 'help', open: false}] : [];
-	if (state.step === 'apply') return applyKeys(key, ctx);
 	// A login's panel has the screen (and its own Esc): logins-keys.ts.
 	if (state.step === 'registry' && state.logins.open !== undefined)
 		return loginPanelKeys(state, key, {logins: ctx.logins ?? [], panelMax: ctx.panelMax ?? 0, panelPage: ctx.leftPage});
+	if (state.step === 'apply') return applyKeys(key, ctx);
 	if (is(key, 'escape')) {
 		const back: Command[] = [{type: 'back'}];
 		// Back on the keychain step: the highlight on the answer given (or a store that works).

@@ -6,6 +6,7 @@ import type {Credential} from '../answers.js';
 import type {VerifyFlags} from '../run-options.js';
 import type {CheckResult, LoginStatus, StatusReport} from '../status/report.js';
 import type {VerifyResult} from '../verify/result.js';
+import type {WizardServices} from './services.js';
 
 export interface LoginCheck {
 	result: CheckResult;
@@ -75,4 +76,9 @@ export function loginServices(options: LoginServicesOptions): LoginServices {
 		prepareRotation: async (login, password, signal) => (await run()).prepareRotation(options, login, password, signal),
 		prepareLogout: async login => (await run()).prepareLogout(options, login),
 	};
+}
+
+/** The wizard's services with the logins' (their checks made the way the credentials step checks). */
+export function withLoginServices(services: WizardServices, checks: VerifyFlags, processEnv: NodeJS.ProcessEnv = process.env): WizardServices {
+	return {...services, logins: loginServices({checks, processEnv, verify: (credential, signal) => services.verify(credential, signal)})};
 }

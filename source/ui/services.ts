@@ -5,7 +5,6 @@ import type {ApplyMode, ApplyResult, ItemResult} from '../apply/apply.js';
 import type {ClusterState} from '../environment.js';
 import type {Plan} from '../plan-types.js';
 import type {VerifyResult} from '../verify/result.js';
-import type {LoginServices} from './logins-services.js';
 
 export type Check = {ok: true; detail?: string} | {ok: false; message: string};
 
@@ -38,5 +37,5 @@ export interface WizardServices {
 	/** Write and run the plan. A 'stale' outcome means a file changed since the preview: re-plan. */
 	apply(plan: Plan, answers: Answers, mode: ApplyMode, callbacks: ApplyCallbacks): Promise<ApplyOutcome>;
 	/** The logins on this machine and their check, rotate and logout (the first screen lists them). */
-	logins?: LoginServices;
+	logins?: import('./logins-services.js').LoginServices;
 }

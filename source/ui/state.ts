@@ -53,10 +53,10 @@ export interface WizardState {
 	registry: {remembered: Remembered; problem?: string};
 	keychain: {problem?: string; confirmPlain: boolean};
 	importer: {path: string; result?: {ok: boolean; message: string}};
-	/** The team profile the user accepted: its answers are fixed, only the rest is asked. */
-	profile?: WizardProfile;
 	/** The logins on this machine, on the first screen: check, rotate, log out (logins-state.ts). */
 	logins: LoginsState;
+	/** The team profile the user accepted: its answers are fixed, only the rest is asked. */
+	profile?: WizardProfile;
 }
 
 /** Registries regauth's keychain remembers (after the user asked to look), by key → user. */
@@ -72,6 +72,8 @@ export interface CredentialCheck {
 export type Action =
 	| {type: 'next'; step: StepId; field?: number}
 	| {type: 'back'}
+	/** A change to the first screen's logins (logins-state.ts). */
+	| {type: 'login'; change: LoginChange}
 	| {type: 'answers'; update: (answers: Answers) => Answers}
 	| {type: 'draft'; id: string; text: string; update: (answers: Answers) => Answers}
 	| {type: 'edit'; index: number; field: number}
@@ -97,8 +99,7 @@ export type Action =
 	| {type: 'remembered'; remembered: Remembered; problem?: string}
 	| {type: 'keychainProblem'; problem?: string; confirmPlain?: boolean}
 	| {type: 'importPath'; path: string}
-	| {type: 'imported'; result?: {ok: boolean; message: string}}
-	| {type: 'login'; change: LoginChange};
+	| {type: 'imported'; result?: {ok: boolean; message: string}};
 
 export function initialState(answers: Answers, profile?: WizardProfile): WizardState {
 	return {
@@ -115,6 +116,7 @@ export function initialState(answers: Answers, profile?: WizardProfile): WizardS
 		applyMode: 'files',
 		drafts: {},
 		checks: [],
+		logins: initialLogins(),
 		applying: 'no',
 		cursor: undefined,
 		reached: 1,
@@ -124,7 +126,6 @@ export function initialState(answers: Answers, profile?: WizardProfile): WizardS
 		registry: {remembered: undefined},
 		keychain: {confirmPlain: false},
 		importer: {path: ''},
-		logins: initialLogins(),
 	};
 }
 
@@ -179,6 +180,8 @@ export function reducer(state: WizardState, action: Action): WizardState {
 				keychain: {confirmPlain: false},
 			};
 		}
+		case 'login':
+			return {...state, logins: loginsReducer(state.logins, action.change)};
 		case 'answers':
 			return {...state, answers: action.update(state.answers)};
 		case 'draft':
@@ -246,8 +249,6 @@ export function reducer(state: WizardState, action: Action): WizardState {
 			return {...state, importer: {path: action.path}};
 		case 'imported':
 			return {...state, importer: {path: action.result?.ok ? '' : state.importer.path, ...(action.result ? {result: action.result} : {})}};
-		case 'login':
-			return {...state, logins: loginsReducer(state.logins, action.change)};
 	}
 }
 

@@ -13,7 +13,6 @@ import {readClusters} from '../kubernetes/read-clusters.js';
 import {readFileState} from '../probe.js';
 import type {VerifyFlags} from '../run-options.js';
 import {clusterQueries} from '../targets/kubernetes/clusters.js';
-import {loginServices} from './logins-services.js';
 import type {WizardServices} from './services.js';
 
 export function wizardServices(
@@ -26,7 +25,7 @@ export function wizardServices(
 		if (!env) throw new Error('the machine has not been read yet');
 		return env;
 	};
-	const services: WizardServices = {
+	return {
 		readClusters: answers => readClusters(need().programs.kubectl, clusterQueries(answers), process.env),
 		async checkKeychain(choice) {
 			if (choice.kind === 'file') {
@@ -104,7 +103,4 @@ export function wizardServices(
 			}
 		},
 	};
-	// The first screen's logins: the CLI's status, rotate and logout, checked as the credentials step checks.
-	services.logins = loginServices({checks, processEnv: process.env, verify: (credential, signal) => services.verify(credential, signal)});
-	return services;
 }

@@ -30,9 +30,9 @@ export function useWizardEffects(
 ): (effect: Effect) => Promise<void> {
 	const controller = useRef(new AbortController());
 	useEffect(() => () => controller.current.abort(), []);
+	const loginEffect = useLoginEffects(get, dispatch, services, refresh);
 
 	const busy = (kind: WizardState['busy']) => dispatch({type: 'busy', busy: kind});
-	const loginEffect = useLoginEffects(get, dispatch, services, refresh);
 
 	const run = async (effect: Effect): Promise<void> => {
 		switch (effect.kind) {
