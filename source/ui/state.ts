@@ -72,8 +72,6 @@ export interface CredentialCheck {
 export type Action =
 	| {type: 'next'; step: StepId; field?: number}
 	| {type: 'back'}
-	/** A change to the first screen's logins (logins-state.ts). */
-	| {type: 'login'; change: LoginChange}
 	| {type: 'answers'; update: (answers: Answers) => Answers}
 	| {type: 'draft'; id: string; text: string; update: (answers: Answers) => Answers}
 	| {type: 'edit'; index: number; field: number}
@@ -87,6 +85,8 @@ export type Action =
 	| {type: 'reveal'}
 	| {type: 'diff'}
 	| {type: 'help'; open?: boolean}
+	/** A change to the first screen's logins (logins-state.ts). */
+	| {type: 'login'; change: LoginChange}
 	| {type: 'applyMode'; mode: ApplyMode}
 	| {type: 'notice'; text?: string}
 	| {type: 'check'; check: CredentialCheck}
@@ -180,8 +180,6 @@ export function reducer(state: WizardState, action: Action): WizardState {
 				keychain: {confirmPlain: false},
 			};
 		}
-		case 'login':
-			return {...state, logins: loginsReducer(state.logins, action.change)};
 		case 'answers':
 			return {...state, answers: action.update(state.answers)};
 		case 'draft':
@@ -219,6 +217,8 @@ export function reducer(state: WizardState, action: Action): WizardState {
 			return {...state, preview: {...state.preview, diff: !state.preview.diff, scroll: 0}};
 		case 'help':
 			return {...state, help: action.open ?? !state.help};
+		case 'login':
+			return {...state, logins: loginsReducer(state.logins, action.change)};
 		case 'applyMode':
 			return {...state, applyMode: action.mode};
 		case 'notice':
