@@ -2,7 +2,7 @@
 // the keychain, through apply (backups, journal: regauth undo restores the files), and the
 // inventory updated in the same apply (docs/lifecycle.md §3).
 import {registryKey} from '../formats/registry-key.js';
-import {applyLogout, erasesKeychainItem, prepareLogout, readLogoutMachine} from '../lifecycle/logout-run.js';
+import {applyLogout, prepareLogout, readLogoutMachine} from '../lifecycle/logout-run.js';
 import type {Invocation} from './args.js';
 import {EXIT, FailureError, UsageError} from './errors.js';
 import type {Io} from './headless.js';
@@ -55,7 +55,7 @@ export async function runLogout(invocation: Invocation, io: Io): Promise<number>
 			io.stdout(`\nKubernetes Secrets regauth applied stay; remove them with --kubernetes, or:\n${secrets.map(secret => `  ${secret.display}`).join('\n')}\n`);
 		if (leftFiles.length > 0) io.stdout(`\nFiles regauth generated for this login are left in place:\n${leftFiles.map(file => `  ${file}`).join('\n')}\n`);
 		io.stdout(
-			erasesKeychainItem(prepared)
+			plan.commands.some(command => command.id.startsWith('logout:erase:'))
 				? '\nregauth undo restores the files; a keychain item erased stays erased: after undo, regauth rotate puts the secret back.\n'
 				: '\nregauth undo restores the files.\n',
 		);

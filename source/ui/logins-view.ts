@@ -162,7 +162,7 @@ export function panelLines(state: LoginsState, login: LoginStatus, now: Date, se
 				...(phase.preview.leftFiles.length > 0
 					? ['Left in place (files regauth generated; delete or re-host them yourself):', ...phase.preview.leftFiles.map(file => `  ${file}`)]
 					: []),
-				...(phase.preview.erasesItem ? ['The keychain item is erased: undo restores the files, not the item (rotate stores it again).'] : []),
+				...(phase.preview.erasesItem ? ['The keychain item that holds it is erased too.'] : []),
 			];
 		case 'done': {
 			const {applied} = phase;
