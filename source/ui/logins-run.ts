@@ -97,7 +97,14 @@ export async function prepareRotation(
 		const clusters = await readClusters(machine.programs.kubectl, clusterQueries(answers, true), processEnv);
 		if (Object.keys(clusters).length > 0) machine = {...machine, clusters};
 	}
-	const facts: PlanFacts = {verification: {mode: options.checks.mode, results: result ? [result] : []}};
+	// Said in the panel's terms, should the plan refuse on the check (it returned above when it would).
+	const facts: PlanFacts = {
+		verification: {
+			mode: options.checks.mode,
+			results: result ? [result] : [],
+			wayOut: 'Nothing was written: type the new secret again (Esc keeps the old one).',
+		},
+	};
 	try {
 		const keychain = await prepareKeychain(answers, machine, {fromKeychain: false, processEnv});
 		if (keychain.keychain) facts.keychain = keychain.keychain;
