@@ -166,7 +166,7 @@ export function App({initialAnswers, profile, env, stores, kubeRead, keychain, v
 	}, [optionTarget, plan, get, dispatch]);
 	const [ended, setEnded] = useState(false);
 	// The logins on this machine (first screen), read once the machine is; a login's panel has the whole screen.
-	const logins = useLogins(services, env !== null, state.logins.version);
+	const {logins, problems: loginProblems} = useLogins(services, env !== null, state.logins.version);
 	const openLogin = state.step === 'registry' ? panelLogin(state.logins, logins) : undefined;
 
 	const finish = (code: number, final?: FinalReport) => {
@@ -283,6 +283,7 @@ export function App({initialAnswers, profile, env, stores, kubeRead, keychain, v
 		refresh,
 		onReport: setReport,
 		logins,
+		loginProblems,
 	};
 	const hints =
 		state.step === 'apply'

@@ -4,7 +4,7 @@
 // (in process). Only the new secret's registry check is simulated (no registry listens here; the
 // pty test does it against a real one).
 import assert from 'node:assert/strict';
-import {mkdirSync, readFileSync} from 'node:fs';
+import {chmodSync, mkdirSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {test} from 'node:test';
 import {loginServices} from '../../source/ui/logins-services.js';
@@ -160,5 +160,14 @@ test('Ctrl+C while a logout is written stops it between two items and shows what
 	assert.match(frame, /regauth undo reverts this/);
 	await wizard.press(KEYS.ctrlC);
 	assert.equal(wizard.exitCode(), 130, 'the next Ctrl+C quits');
+	wizard.unmount();
+});
+
+test('an inventory regauth does not trust is said on the first screen (not shown as logins regauth never made)', {timeout: 60_000}, async () => {
+	const home = await preparedHome();
+	chmodSync(home.inventory, 0o644);
+	const wizard = await startWizard({services: home.services, columns: 120, rows: 40});
+	const frame = await wizard.waitFor(/! Logins: the inventory[\s\S]*is not trusted/);
+	assert.match(frame, /● 127\.0\.0\.1:\d+ — dev/, 'the login in the docker config is still listed');
 	wizard.unmount();
 });

@@ -17,7 +17,7 @@ import type {StepProps} from './step-props.js';
 /** Rows the list may use at least, whatever the findings need (80×24 shows five entries and more). */
 const MIN_LIST_ROWS = 8;
 
-export function RegistryStep({state, env, stores, kubeRead, width, height, logins = [], self}: StepProps) {
+export function RegistryStep({state, env, stores, kubeRead, width, height, logins = [], loginProblems = [], self}: StepProps) {
 	// A login chosen from the list: its panel has the screen.
 	const open = openLogin(state.logins, logins);
 	if (open) return <LoginPanel state={state} login={open} width={width} height={height} self={self} />;
@@ -52,11 +52,13 @@ export function RegistryStep({state, env, stores, kubeRead, width, height, login
 		listRows,
 	).end;
 	const hiddenLogins = items.slice(shownUpTo).filter(item => item.value.startsWith(LOGIN_PREFIX)).length;
+	// An untrusted inventory hides what regauth wrote (rotate is then not offered): say why, once.
+	const loginsProblem = loginProblems.length > 0 ? `! Logins: ${loginProblems.join('; ')}` : '';
 	const loginsLine =
 		hiddenLogins > 0 ? `● ${hiddenLogins} login${hiddenLogins === 1 ? '' : 's'} on this machine further down the list (↓): check, rotate, log out` : '';
 	const listUsed = Math.min(listRows, items.length + (selected?.hint ? linesOf(selected.hint, width - 4) : 0));
 	// Below the list: a margin line and the heading, then the findings themselves.
-	const findingsRows = height - 2 - listUsed - problemLines - 2 - (loginsLine ? 1 : 0);
+	const findingsRows = height - 2 - listUsed - problemLines - 2 - (loginsLine ? 1 : 0) - (loginsProblem ? linesOf(loginsProblem, width) : 0);
 	return (
 		<Box flexDirection="column" width={width}>
 			<Text bold>Which registry?</Text>
@@ -67,6 +69,7 @@ export function RegistryStep({state, env, stores, kubeRead, width, height, login
 					{loginsLine}
 				</Text>
 			) : null}
+			{loginsProblem ? <Text color="yellow">{wrapText(loginsProblem, width)}</Text> : null}
 			{notice ? <Text color={notice.color}>{wrapText(notice.text, width)}</Text> : null}
 			{state.busy === 'recheck' ? (
 				<Text>

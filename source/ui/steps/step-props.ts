@@ -34,4 +34,6 @@ export interface StepProps {
 	onReport: (report: FinalReport) => void;
 	/** The logins `regauth status` finds, once read (the first screen lists them). */
 	logins?: readonly LoginStatus[];
+	/** What that read could not read (an untrusted inventory, a helper that failed). */
+	loginProblems?: readonly string[];
 }
