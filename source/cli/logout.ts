@@ -1,15 +1,8 @@
 // `regauth logout REGISTRY… [--all] [--kubernetes] [--yes]`: the login out of docker, podman and
 // the keychain, through apply (backups, journal: regauth undo restores the files), and the
 // inventory updated in the same apply (docs/lifecycle.md §3).
-import {apply} from '../apply/apply.js';
-import {stateDir} from '../environment.js';
 import {registryKey} from '../formats/registry-key.js';
-import {inventoryStep} from '../inventory/hook.js';
-import {recordLogout} from '../inventory/record.js';
-import {inventoryPath, readInventory} from '../inventory/store.js';
-import {logoutPlan} from '../lifecycle/logout-plan.js';
-import {readMachine} from '../probe.js';
-import {statusReads} from '../status/collect.js';
+import {applyLogout, prepareLogout, readLogoutMachine} from '../lifecycle/logout-run.js';
 import type {Invocation} from './args.js';
 import {EXIT, FailureError, UsageError} from './errors.js';
 import type {Io} from './headless.js';
@@ -17,9 +10,8 @@ import {resultJson, resultText} from './plan-view.js';
 
 export async function runLogout(invocation: Invocation, io: Io): Promise<number> {
 	const {registries, all, kubernetes} = invocation.lifecycle;
-	const machine = await readMachine(process.env, statusReads);
-	const read = readInventory(machine.files[inventoryPath(machine)]);
-	const logins = read.state === 'untrusted' ? [] : read.inventory.logins;
+	const read = await readLogoutMachine();
+	const {machine, logins} = read;
 	const keys = all
 		? [...new Set(logins.map(login => login.registry))]
 		: registries.map(raw => {
@@ -31,12 +23,10 @@ export async function runLogout(invocation: Invocation, io: Io): Promise<number>
 		io.stdout('Nothing to log out of: regauth has recorded no login (name the registries: regauth logout quay.io).\n');
 		return EXIT.ok;
 	}
-	const step = inventoryStep(inventory => recordLogout(inventory, keys));
-	const warning = step.warning(machine);
+	const prepared = prepareLogout(read, keys, kubernetes);
+	const {plan, absent, leftFiles, secrets, full, warning} = prepared;
 	if (warning) io.stderr(`regauth: warning: ${warning}\n`);
-	const {plan, absent, leftFiles, secrets} = logoutPlan(machine, keys, logins, kubernetes);
 	for (const host of absent) io.stderr(`regauth: ${host}: no login found in the docker config, the podman auth files or the inventory.\n`);
-	const full = step.add(plan, machine);
 	const describe = () => {
 		const lines = [
 			...plan.artifacts.map(artifact => `  ${artifact.redacted}`),
@@ -46,7 +36,7 @@ export async function runLogout(invocation: Invocation, io: Io): Promise<number>
 		];
 		return lines.join('\n');
 	};
-	if (plan.artifacts.length + plan.commands.length === 0 && !full.artifacts.some(artifact => artifact.changed)) {
+	if (prepared.empty) {
 		io.stdout(`Nothing to change.\n${describe()}\n`);
 		return absent.length === keys.length ? EXIT.failed : EXIT.ok;
 	}
@@ -55,7 +45,7 @@ export async function runLogout(invocation: Invocation, io: Io): Promise<number>
 		io.stdout(`regauth logout would:\n${describe()}\n`);
 		return invocation.dryRun ? EXIT.ok : EXIT.usage;
 	}
-	const result = await apply(full, {mode: kubernetes ? 'both' : 'files', stateDir: stateDir(machine), secrets: []}).catch(error => {
+	const result = await applyLogout(prepared, machine).catch(error => {
 		throw new FailureError((error as Error).message);
 	});
 	if (invocation.json) io.stdout(`${JSON.stringify({result: resultJson(result), left: leftFiles, secrets: kubernetes ? [] : secrets}, null, 2)}\n`);

@@ -3,10 +3,9 @@
 
 import {sweepAbandoned} from '../exec/stale.js';
 import {relativeTime} from '../inventory/expiry.js';
-import {readMachine} from '../probe.js';
 import {checkLogins} from '../status/check.js';
-import {collectLogins, statusReads} from '../status/collect.js';
-import {type LoginStatus, statusReport} from '../status/report.js';
+import {readStatus} from '../status/read.js';
+import type {LoginStatus} from '../status/report.js';
 import type {Invocation} from './args.js';
 import {EXIT} from './errors.js';
 import type {Io} from './headless.js';
@@ -42,9 +41,9 @@ export function loginText(login: LoginStatus, now: Date): string {
 export async function runStatus(invocation: Invocation, io: Io): Promise<number> {
 	sweepAbandoned(process.env, line => io.stderr(`regauth status: ${line}\n`));
 	const now = new Date();
-	const machine = await readMachine(process.env, statusReads);
-	const collected = await collectLogins(machine);
-	let report = statusReport(collected, now);
+	const read = await readStatus(process.env, now);
+	const machine = read.machine;
+	let report = read.report;
 	if (invocation.lifecycle.check) {
 		const {timeoutMs, caFile, insecure} = invocation.verify;
 		report = {...report, logins: await checkLogins(machine, report.logins, {timeoutMs, insecure, ...(caFile ? {caFile} : {})})};

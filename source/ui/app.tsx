@@ -14,10 +14,12 @@ import {defaultKeychainIndex, keychainChoices, type StoreStatus} from './choices
 import {STEP_COUNT, STEP_TITLES, stepNumber} from './flow.js';
 import {useClusters} from './hooks/use-clusters.js';
 import {useKeys} from './hooks/use-keys.js';
+import {useLogins} from './hooks/use-logins.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {useWizardEffects} from './hooks/use-wizard-effects.js';
 import {ACCEPT_DEFAULTS, type KeyContext, keyToCommands, PREVIEW_KEY, typing} from './keymap.js';
 import type {Key} from './keys.js';
+import {openLogin as panelLogin} from './logins-view.js';
 import {optionFields} from './option-fields.js';
 import {currentArtifact, PreviewPane, previewBody} from './preview/preview-pane.js';
 import type {WizardProfile} from './profile-flow.js';
@@ -26,6 +28,7 @@ import {checkFor, initialState, reducer, type StepId, type WizardState} from './
 import {ApplyStep, type FinalReport} from './steps/apply.js';
 import {CredentialsStep} from './steps/credentials.js';
 import {KeychainStep, keychainBlocks} from './steps/keychain.js';
+import {panelLayout} from './steps/logins.js';
 import {OptionsStep} from './steps/options.js';
 import {RegistryStep} from './steps/registry.js';
 import {ReviewStep, reviewBlocks, reviewColumnHeight} from './steps/review.js';
@@ -162,6 +165,9 @@ export function App({initialAnswers, profile, env, stores, kubeRead, keychain, v
 		if (artifact) dispatch({type: 'previewTo', id: artifact.id});
 	}, [optionTarget, plan, get, dispatch]);
 	const [ended, setEnded] = useState(false);
+	// The logins on this machine (first screen), read once the machine is; a login's panel has the whole screen.
+	const {logins, problems: loginProblems} = useLogins(services, env !== null, state.logins.version);
+	const openLogin = state.step === 'registry' ? panelLogin(state.logins, logins) : undefined;
 
 	const finish = (code: number, final?: FinalReport) => {
 		onExit(code, final ?? report, get().answers);
@@ -172,7 +178,7 @@ export function App({initialAnswers, profile, env, stores, kubeRead, keychain, v
 
 	const bodyHeight = Math.max(1, rows - 3);
 	const wide = columns >= WIDE_COLUMNS;
-	const preview = hasPreview(state.step);
+	const preview = hasPreview(state.step) && !openLogin;
 	// On the review the left column is the content: the preview gets the smaller share.
 	const reviewing = (state.step === 'review' || (state.step === 'keychain' && state.keychain.problem !== undefined)) && state.focus === 'form';
 	const formWidth = preview && wide ? Math.floor(columns * (reviewing ? 0.6 : 0.46)) : columns;
@@ -217,6 +223,8 @@ export function App({initialAnswers, profile, env, stores, kubeRead, keychain, v
 		leftMax: state.step === 'apply' ? (report?.lines ?? 0) : Math.max(0, leftLines - Math.max(1, leftHeight - 2)),
 		leftPage: Math.max(1, leftHeight - 3),
 		...(report ? {finished: report.code} : {}),
+		logins,
+		panelMax: openLogin ? panelLayout(state.logins, openLogin, innerWidth, formHeight, self, state.busy === 'login').max : 0,
 	};
 
 	// Keys that arrive while a check or lookup runs wait for its outcome, then act on it.
@@ -274,6 +282,8 @@ export function App({initialAnswers, profile, env, stores, kubeRead, keychain, v
 		finish,
 		refresh,
 		onReport: setReport,
+		logins,
+		loginProblems,
 	};
 	const hints =
 		state.step === 'apply'

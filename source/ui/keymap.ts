@@ -6,6 +6,7 @@ import type {ApplyMode} from '../apply/apply.js';
 import type {Environment} from '../environment.js';
 import type {Plan} from '../plan-types.js';
 import {canMint} from '../registries/cloud-credentials.js';
+import type {LoginStatus} from '../status/report.js';
 import {TARGET_CATALOG as TARGETS} from '../targets/catalog.js';
 import {type VerifyMode, verdict} from '../verify/verdict.js';
 import {brokenConfigs} from './broken-configs.js';
@@ -24,12 +25,16 @@ import {CREDENTIAL_FIELDS, IMPORT_ROW, ROWS} from './credential-fields.js';
 import {nextAfterTargets, previousStep} from './flow.js';
 import type {Key} from './keys.js';
 import {editLine} from './line-edit.js';
+import {type LoginEffect, loginEntryKeys, loginPanelKeys, typingSecret} from './logins-keys.js';
+import {withLogins} from './logins-view.js';
 import {cycleChoice, optionFields} from './option-fields.js';
 import {afterCredential, requiredRefusal} from './profile-flow.js';
 import {KNOWN_REGISTRIES} from './registries.js';
 import {type Action, checkFor, type WizardState} from './state.js';
 
 export type Effect =
+	/** A login's panel on the first screen: check, plan a rotation or logout, apply it. */
+	| {kind: 'login'; effect: LoginEffect}
 	| {kind: 'verify'; credential: Credential}
 	| {kind: 'remembered'}
 	| {kind: 'recall'; key: string}
@@ -55,6 +60,9 @@ export interface KeyContext {
 	verifyMode?: VerifyMode;
 	/** The exit code once the apply step has finished (Enter then leaves). */
 	finished?: number;
+	/** The logins `regauth status` finds (first screen), and how far a login's panel scrolls. */
+	logins?: readonly LoginStatus[];
+	panelMax?: number;
 }
 
 /** The key that accepts every remaining option as it is and goes to the review. */
@@ -69,6 +77,7 @@ const is = (key: Key, name: Key['name'], text?: string) => key.name === name && 
 /** Steps whose focused row is a text field: letters are text there, not commands. */
 export function typing(state: WizardState, ctx: Pick<KeyContext, 'env'>): boolean {
 	if (state.focus !== 'form') return false;
+	if (typingSecret(state)) return true;
 	if (state.step === 'credentials') return true;
 	if (state.step === 'options') return optionFields(state.answers, ctx.env)[state.field]?.kind === 'text';
 	return false;
@@ -76,6 +85,9 @@ export function typing(state: WizardState, ctx: Pick<KeyContext, 'env'>): boolea
 
 export function keyToCommands(state: WizardState, key: Key, ctx: KeyContext): Command[] {
 	if (state.help) return is(key, 'escape') || (is(key, 'text', '?') && !typing(state, ctx)) ? [{type: 'help', open: false}] : [];
+	// A login's panel has the screen (and its own Esc): logins-keys.ts.
+	if (state.step === 'registry' && state.logins.open !== undefined)
+		return loginPanelKeys(state, key, {logins: ctx.logins ?? [], panelMax: ctx.panelMax ?? 0, panelPage: ctx.leftPage});
 	if (state.step === 'apply') return applyKeys(key, ctx);
 	if (is(key, 'escape')) {
 		const back: Command[] = [{type: 'back'}];
@@ -137,8 +149,15 @@ function listMove(state: WizardState, key: Key, items: Choice[]): Command[] | un
 }
 
 function registryKeys(state: WizardState, key: Key, ctx: KeyContext): Command[] {
-	const items = registryChoices(state.answers, state.registry.remembered, keychainWorks(ctx.env, ctx.stores), brokenConfigs(ctx.env));
+	const items = withLogins(
+		registryChoices(state.answers, state.registry.remembered, keychainWorks(ctx.env, ctx.stores), brokenConfigs(ctx.env)),
+		ctx.logins ?? [],
+		state.logins,
+		new Date(),
+	);
 	const choice = items[Math.min(state.field, items.length - 1)];
+	const login = choice ? loginEntryKeys(choice.value, key, ctx.logins ?? []) : undefined;
+	if (login) return login;
 	if (is(key, 'text', 'x') && choice?.value.startsWith('edit:')) {
 		const index = Number(choice.value.slice(5));
 		return [

@@ -18,6 +18,7 @@ import {selfCommand} from '../self-command.js';
 import {type FirstFrame, handOverFirstFrame} from '../startup/first-frame.js';
 import {App} from './app.js';
 import type {StoreStatus} from './choices.js';
+import {withLoginServices} from './logins-services.js';
 import type {WizardProfile} from './profile-flow.js';
 import type {FinalReport} from './steps/apply.js';
 import {wizardServices} from './wizard-services.js';
@@ -114,7 +115,13 @@ function Wizard({
 		void refresh();
 	}, [refresh]);
 
-	const services = useRef(wizardServices(() => envRef.current, setKeychain, checks)).current;
+	// The first screen's logins (status, check, rotate, logout) come with the wizard's own services.
+	const services = useRef(
+		withLoginServices(
+			wizardServices(() => envRef.current, setKeychain, checks),
+			checks,
+		),
+	).current;
 	return (
 		<App
 			initialAnswers={initialAnswers}

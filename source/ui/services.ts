@@ -36,4 +36,6 @@ export interface WizardServices {
 	readClusters?(answers: Answers): Promise<Record<string, ClusterState>>;
 	/** Write and run the plan. A 'stale' outcome means a file changed since the preview: re-plan. */
 	apply(plan: Plan, answers: Answers, mode: ApplyMode, callbacks: ApplyCallbacks): Promise<ApplyOutcome>;
+	/** The logins on this machine and their check, rotate and logout (the first screen lists them). */
+	logins?: import('./logins-services.js').LoginServices;
 }

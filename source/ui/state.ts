@@ -5,6 +5,7 @@ import type {Answers, Credential} from '../answers.js';
 import type {ApplyMode} from '../apply/apply.js';
 import type {VerifyResult} from '../verify/result.js';
 import {previousStep, stepNumber} from './flow.js';
+import {initialLogins, type LoginChange, type LoginsState, loginsReducer} from './logins-state.js';
 import type {WizardProfile} from './profile-flow.js';
 
 export type StepId = 'registry' | 'credentials' | 'targets' | 'keychain' | 'options' | 'review' | 'apply';
@@ -48,10 +49,12 @@ export interface WizardState {
 	/** The left column's scroll offset (review, keychain problems, the done list). */
 	scroll: number;
 	/** Something the next keys must wait for (a check, a lookup): they are held, then replayed. */
-	busy: 'verify' | 'keychain' | 'remembered' | 'recall' | 'import' | 'mint' | 'recheck' | undefined;
+	busy: 'verify' | 'keychain' | 'remembered' | 'recall' | 'import' | 'mint' | 'recheck' | 'login' | undefined;
 	registry: {remembered: Remembered; problem?: string};
 	keychain: {problem?: string; confirmPlain: boolean};
 	importer: {path: string; result?: {ok: boolean; message: string}};
+	/** The logins on this machine, on the first screen: check, rotate, log out (logins-state.ts). */
+	logins: LoginsState;
 	/** The team profile the user accepted: its answers are fixed, only the rest is asked. */
 	profile?: WizardProfile;
 }
@@ -82,6 +85,8 @@ export type Action =
 	| {type: 'reveal'}
 	| {type: 'diff'}
 	| {type: 'help'; open?: boolean}
+	/** A change to the first screen's logins (logins-state.ts). */
+	| {type: 'login'; change: LoginChange}
 	| {type: 'applyMode'; mode: ApplyMode}
 	| {type: 'notice'; text?: string}
 	| {type: 'check'; check: CredentialCheck}
@@ -111,6 +116,7 @@ export function initialState(answers: Answers, profile?: WizardProfile): WizardS
 		applyMode: 'files',
 		drafts: {},
 		checks: [],
+		logins: initialLogins(),
 		applying: 'no',
 		cursor: undefined,
 		reached: 1,
@@ -211,6 +217,8 @@ export function reducer(state: WizardState, action: Action): WizardState {
 			return {...state, preview: {...state.preview, diff: !state.preview.diff, scroll: 0}};
 		case 'help':
 			return {...state, help: action.open ?? !state.help};
+		case 'login':
+			return {...state, logins: loginsReducer(state.logins, action.change)};
 		case 'applyMode':
 			return {...state, applyMode: action.mode};
 		case 'notice':

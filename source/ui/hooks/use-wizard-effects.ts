@@ -14,6 +14,7 @@ import {afterCredential} from '../profile-flow.js';
 import type {WizardServices} from '../services.js';
 import {type Action, checkFor, type WizardState} from '../state.js';
 import {wizardWords} from '../wizard-words.js';
+import {useLoginEffects} from './use-login-effects.js';
 
 /** The notice after "check again": the registry step words it from the machine as now read. */
 export const RECHECKED = 'rechecked';
@@ -29,11 +30,15 @@ export function useWizardEffects(
 ): (effect: Effect) => Promise<void> {
 	const controller = useRef(new AbortController());
 	useEffect(() => () => controller.current.abort(), []);
+	const loginEffect = useLoginEffects(get, dispatch, services, refresh);
 
 	const busy = (kind: WizardState['busy']) => dispatch({type: 'busy', busy: kind});
 
 	const run = async (effect: Effect): Promise<void> => {
 		switch (effect.kind) {
+			case 'login':
+				await loginEffect(effect.effect);
+				return;
 			case 'verify': {
 				const current = effect.credential;
 				dispatch({type: 'check', check: {...current, result: 'checking'}});

@@ -1,5 +1,6 @@
 import type {Environment} from '../../environment.js';
 import type {Plan} from '../../plan-types.js';
+import type {LoginStatus} from '../../status/report.js';
 import type {VerifyMode} from '../../verify/verdict.js';
 import type {StoreStatus} from '../choices.js';
 import type {WizardServices} from '../services.js';
@@ -31,4 +32,8 @@ export interface StepProps {
 	refresh: () => Promise<void>;
 	/** The apply step's outcome, once known: Enter then finishes with it. */
 	onReport: (report: FinalReport) => void;
+	/** The logins `regauth status` finds, once read (the first screen lists them). */
+	logins?: readonly LoginStatus[];
+	/** What that read could not read (an untrusted inventory, a helper that failed). */
+	loginProblems?: readonly string[];
 }
