@@ -14,11 +14,12 @@ export interface InventoryStep {
 	warning(machine: Environment): string | undefined;
 }
 
-export function inventoryStep(change: (inventory: Inventory, plan: Plan, machine: Environment) => Inventory): InventoryStep {
+/** `applied`: the ids of the files and commands that succeeded, once apply knows (absent in previews). */
+export function inventoryStep(change: (inventory: Inventory, plan: Plan, machine: Environment, applied?: ReadonlySet<string>) => Inventory): InventoryStep {
 	return {
 		add: (plan, machine) => {
 			const path = inventoryPath(machine);
-			return withInventory(plan, path, machine.files[path], inventory => change(inventory, plan, machine));
+			return withInventory(plan, path, machine.files[path], (inventory, applied) => change(inventory, plan, machine, applied));
 		},
 		warning: machine => {
 			const path = inventoryPath(machine);
@@ -30,5 +31,7 @@ export function inventoryStep(change: (inventory: Inventory, plan: Plan, machine
 
 /** After a regauth run that logs in: each credential's places, as the plan applies them. */
 export function applyRecord(answers: Answers, mode: ApplyMode, expires?: Date): InventoryStep {
-	return inventoryStep((inventory, plan, machine) => recordApply(inventory, {answers, plan, mode, machine, now: new Date(), ...(expires ? {expires} : {})}));
+	return inventoryStep((inventory, plan, machine, applied) =>
+		recordApply(inventory, {answers, plan, mode, machine, now: new Date(), ...(expires ? {expires} : {}), ...(applied ? {applied} : {})}),
+	);
 }

@@ -76,11 +76,8 @@ export function logoutPlan(env: Environment, keys: readonly string[], logins: re
 					argv: [...helperArgv(env, helper.name), 'erase'],
 					input: existing,
 					display: `printf '%s' ${shellQuote(existing)} | docker-credential-${helper.name} erase`,
+					// Apply keeps the item in a 0600 copy before erasing it; regauth undo stores it back.
 					role: 'store',
-					// undo restores files, not keychain items: after it, rotate stores the secret again.
-					...(logins.some(login => login.registry === key)
-						? {revert: `printf '%s' "$SECRET" | regauth rotate ${shellQuote(hostOf(key))} --password-stdin --yes`}
-						: {}),
 					timeoutMs: 30_000,
 				});
 			}
