@@ -58,6 +58,9 @@ export async function runHeadless(invocation: Invocation, io: Io): Promise<numbe
 		}
 		assignPasswords(answers, await readStdin());
 	}
+	// rotate: the other registries of files it rewrites whole, as they are (never verified again).
+	const carried = invocation.carried ?? [];
+	answers.credentials.push(...carried);
 	if (mint) for (const line of await cloud.mintFromClis(answers, process.env)) io.stderr(`regauth: ${line}\n`);
 	cloud.fillFixedUsernames(answers.credentials);
 	// The machine is read once; what plan() merges into is part of that read.
@@ -84,7 +87,11 @@ export async function runHeadless(invocation: Invocation, io: Io): Promise<numbe
 		throw new UsageError('--yes is required to apply without the wizard (or --dry-run to only print the plan).');
 	}
 	// Before anything is printed or written: wrong credentials end the run here (exit 1).
-	const verification = await verifyStep(invocation);
+	const verification = await verifyStep(
+		carried.length === 0
+			? invocation
+			: {...invocation, answers: {...answers, credentials: answers.credentials.filter(credential => !carried.includes(credential))}},
+	);
 	facts.verification = {mode: invocation.verify.mode, results: verification.results};
 	current = plan(answers, machine, facts);
 	if (invocation.dryRun) {

@@ -1,10 +1,14 @@
 // `regauth rotate REGISTRY --password-stdin [--yes]`: the new secret checked with the registry,
 // then written everywhere the inventory says the old one went — the same plan as the first
 // apply, from the recorded answers — in one apply that `regauth undo` reverses (docs/lifecycle.md §4).
+import {readFile} from 'node:fs/promises';
 import {join} from 'node:path';
+import type {Credential} from '../answers.js';
 import {registryKey} from '../formats/registry-key.js';
+import type {Login} from '../inventory/schema.js';
 import {INVENTORY_NAME} from '../inventory/schema.js';
 import {readInventory, untrustedMessage} from '../inventory/store.js';
+import {companionsOf, recoverCredential, writtenPath} from '../lifecycle/recover-credential.js';
 import {afterRotation, rotationAnswers, rotationMode} from '../lifecycle/rotate-answers.js';
 import {readFileState, stateDirOf} from '../probe.js';
 import type {Invocation} from './args.js';
@@ -29,8 +33,59 @@ export async function runRotate(invocation: Invocation, io: Io): Promise<number>
 		);
 	const login = logins[0]!;
 	const applyMode = invocation.applyMode === 'files' && rotationMode(login) === 'both' ? 'both' : invocation.applyMode;
+	const carried = await carriedCredentials(login, read.inventory.logins, raw);
 	io.stderr(`regauth: rotating ${parsed.value.host} (user ${login.username}) in ${login.places.length} place${login.places.length === 1 ? '' : 's'}.\n`);
-	const code = await runHeadless({...invocation, subcommand: 'run', answers: rotationAnswers(login), passwordStdin: true, headless: true, applyMode}, io);
+	for (const {credential, paths} of carried)
+		io.stderr(
+			`regauth: ${paths.join(', ')} also hold${paths.length === 1 ? 's' : ''} ${credential.registry} (user ${credential.username}): written again with its credential unchanged.\n`,
+		);
+	const code = await runHeadless(
+		{
+			...invocation,
+			subcommand: 'run',
+			answers: rotationAnswers(login),
+			passwordStdin: true,
+			headless: true,
+			applyMode,
+			...(carried.length > 0 ? {carried: carried.map(item => item.credential)} : {}),
+		},
+		io,
+	);
 	if (code === 0 && !invocation.dryRun) for (const step of afterRotation(login)) io.stderr(`regauth: next: ${step}\n`);
 	return code;
+}
+
+/**
+ * The other registries of files the rotation rewrites whole (a Secret manifest, a Mesos archive,
+ * Butane/Ignition written by one apply for several registries), read back from those files; a
+ * rotation that would drop one of them is refused, naming the file and the way out.
+ */
+async function carriedCredentials(login: Login, logins: readonly Login[], raw: string): Promise<Array<{credential: Credential; paths: string[]}>> {
+	const carried: Array<{credential: Credential; paths: string[]}> = [];
+	const {outputDir} = rotationAnswers(login);
+	for (const companion of companionsOf(login, logins)) {
+		const {registry, username} = companion.login;
+		let password: string | undefined;
+		let email = '';
+		for (const path of companion.paths.map(recorded => writtenPath(login, recorded, outputDir))) {
+			const bytes = await readFile(path).catch((error: NodeJS.ErrnoException) => error);
+			const found =
+				bytes instanceof Error
+					? {ok: false as const, reason: `it cannot be read (${bytes.code ?? bytes.message})`}
+					: recoverCredential(companion.login, path, bytes);
+			const refuse = (why: string) =>
+				new FailureError(
+					`rotate ${raw}: ${path} also holds ${registry} (user ${username}), written by the same login, and rotating rewrites the whole file; ${why}, so regauth cannot keep ${registry} in it and changed nothing. Log in to both again in one run instead (regauth -r ${login.answers.registry} -u ${login.username} -r ${companion.login.answers.registry} -u ${username} --password-stdin …, one password per line), or log out of ${registry} first.`,
+				);
+			if (!found.ok) throw refuse(found.reason);
+			if (password !== undefined && found.password !== password) throw refuse(`its credential for ${registry} differs from the one in ${companion.paths[0]}`);
+			password = found.password;
+			email = found.email;
+		}
+		carried.push({
+			credential: {registry: companion.login.answers.registry, username, password: password!, email: email || companion.login.answers.email},
+			paths: companion.paths,
+		});
+	}
+	return carried;
 }
