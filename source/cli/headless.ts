@@ -100,7 +100,7 @@ export async function runHeadless(invocation: Invocation, io: Io): Promise<numbe
 		return current.notes.some(note => note.level === 'error') ? EXIT.failed : EXIT.ok;
 	}
 	// The inventory of logins is one more file of the apply (docs/lifecycle.md §1).
-	const inventory = applyRecord(answers, invocation.applyMode, invocation.expires);
+	const inventory = applyRecord(answers, invocation.applyMode, invocation.expires, carried);
 	const untrusted = inventory.warning(machine);
 	if (untrusted) io.stderr(`regauth: warning: ${untrusted}\n`);
 	const controller = new AbortController();

@@ -58,9 +58,14 @@ export async function runRotate(invocation: Invocation, io: Io): Promise<number>
 /**
  * The other registries of files the rotation rewrites whole (a Secret manifest, a Mesos archive,
  * Butane/Ignition written by one apply for several registries), read back from those files; a
- * rotation that would drop one of them is refused, naming the file and the way out.
+ * rotation that would drop one of them is refused (FailureError), naming the file and the way
+ * out. The wizard's rotation adds the credentials to its answers the same way (docs/lifecycle.md §5).
  */
-async function carriedCredentials(login: Login, logins: readonly Login[], raw: string): Promise<Array<{credential: Credential; paths: string[]}>> {
+export async function carriedCredentials(
+	login: Login,
+	logins: readonly Login[],
+	raw: string = login.registry,
+): Promise<Array<{credential: Credential; paths: string[]}>> {
 	const carried: Array<{credential: Credential; paths: string[]}> = [];
 	const {outputDir} = rotationAnswers(login);
 	for (const companion of companionsOf(login, logins)) {

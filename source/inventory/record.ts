@@ -17,6 +17,8 @@ export interface RecordInput {
 	expires?: Date;
 	/** Ids of the files and commands the apply completed; absent: as planned (a preview). */
 	applied?: ReadonlySet<string>;
+	/** Credentials written again unchanged (rotate's other registries of a shared file): their records stay. */
+	carried?: readonly Credential[];
 }
 
 function recordedAnswers(answers: Answers, credential: Credential, cwd: string): RecordedAnswers {
@@ -81,6 +83,8 @@ export function recordApply(inventory: Inventory, input: RecordInput): Inventory
 		const places = placesOf(input, host);
 		if (places.length === 0) continue;
 		const previous = logins.find(login => login.registry === key && login.username === credential.username);
+		// Same secret, same files: when and until when it was configured do not change.
+		if (previous && input.carried?.includes(credential)) continue;
 		// Places of this registry another apply wrote (other targets) stay theirs; so does a Secret
 		// applied before that this apply did not apply again (failed, or files only): it is still there.
 		const kept = (previous?.places ?? []).filter(

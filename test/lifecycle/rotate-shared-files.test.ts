@@ -56,11 +56,18 @@ test('rotate one of two registries: the Secret manifest and the Mesos archive ke
 			'web',
 			'-o',
 			out,
+			'--expires',
+			'30d',
 			'--yes',
 		],
 		{input: `${a.password}\n${b.password}`, env},
 	);
 	assert.equal(login.code, 0, login.stdout + login.stderr);
+
+	const inventory = join(dir, 'state', 'regauth', 'inventory.json');
+	const recordOf = (host: string) => JSON.parse(readFileSync(inventory, 'utf8')).logins.find((login: {registry: string}) => login.registry === host);
+	const recordB = recordOf(b.host);
+	assert.ok(recordB.expiresAt);
 
 	writeFileSync(join(dir, 'reg-a', 'htpasswd'), execFileSync('htpasswd', ['-Bbn', a.username, NEW_PASSWORD], {encoding: 'utf8'}));
 	const rotate = await runCli(['rotate', a.host, '--password-stdin', '--yes'], {input: NEW_PASSWORD, env});
@@ -86,6 +93,9 @@ test('rotate one of two registries: the Secret manifest and the Mesos archive ke
 		}
 	}
 	assert.match(rotate.stderr, new RegExp(`also hold .*${b.host.replaceAll('.', '\\.')} \\(user bob\\): written again with its credential unchanged`));
+	// B's record is as it was (same secret, same files, its expiry kept); A's is the rotated one.
+	assert.deepEqual(recordOf(b.host), recordB);
+	assert.equal(recordOf(a.host).expiresAt, undefined, 'a new secret: the old expiry is not carried over');
 	// A's old password is in no live file (backups aside); nothing printed a secret.
 	const live = filesContaining(out, secretForms(a.username, a.password)).filter(hit => !/\.regauth-\d{8}T\d{6}Z\.bak /.test(hit));
 	assert.deepEqual(live, []);
