@@ -237,7 +237,9 @@ async function applyLocked(plan: Plan, options: ApplyOptions, now: () => Date, p
 		const entry = record ? {kind: 'file' as const, artifact: queued.artifact.settle!(applied())} : queued;
 		const id = entry.kind === 'file' ? entry.artifact.id : entry.command.id;
 		const title = entry.kind === 'file' ? entry.artifact.title : entry.command.title;
-		if ((failed && !options.keepGoing && !record) || options.signal?.aborted) {
+		// After a failure a record is written only if something else was: it then says what.
+		const nothingDone = record && failed && !items.some(item => item.status === 'done');
+		if ((failed && !options.keepGoing && !record) || nothingDone || options.signal?.aborted) {
 			report({id, kind: entry.kind, title, status: 'not-attempted', detail: options.signal?.aborted ? 'cancelled' : 'not attempted after an earlier failure'});
 			continue;
 		}
