@@ -281,6 +281,11 @@ async function keepKeychainItem(command: Command, journal: JournalWriter, option
 	const read = await readItem(touched.argv, touched.helper, touched.server, command.timeoutMs, env);
 	if ('problem' in read) return `${read.problem}\nNothing was changed: regauth keeps a copy of an item before it erases or replaces it, for regauth undo.`;
 	if (!read.found) return undefined;
+	// Storing what is already there loses nothing: no copy of a secret for nothing.
+	if (touched.action === 'store') {
+		const next = JSON.parse(command.input!) as {Username?: unknown; Secret?: unknown};
+		if (next.Username === read.item.Username && next.Secret === read.item.Secret) return undefined;
+	}
 	let backup: string | undefined;
 	try {
 		await journal.ensureStateDir();
