@@ -7,7 +7,7 @@ import {registryKey} from '../formats/registry-key.js';
 import {inventoryStep} from '../inventory/hook.js';
 import {recordLogout} from '../inventory/record.js';
 import {inventoryPath, readInventory} from '../inventory/store.js';
-import {logoutPlan} from '../lifecycle/logout-plan.js';
+import {kubectlDeleteId, logoutPlan} from '../lifecycle/logout-plan.js';
 import {readMachine} from '../probe.js';
 import {statusReads} from '../status/collect.js';
 import type {Invocation} from './args.js';
@@ -31,7 +31,15 @@ export async function runLogout(invocation: Invocation, io: Io): Promise<number>
 		io.stdout('Nothing to log out of: regauth has recorded no login (name the registries: regauth logout quay.io).\n');
 		return EXIT.ok;
 	}
-	const step = inventoryStep(inventory => recordLogout(inventory, keys));
+	// A Secret applied to a cluster stays listed until its `kubectl delete` succeeded (--kubernetes).
+	const step = inventoryStep((inventory, _plan, _machine, applied) =>
+		recordLogout(
+			inventory,
+			keys,
+			(_login, place) =>
+				place.applied !== undefined && !(kubernetes && (applied === undefined || applied.has(kubectlDeleteId(place.applied.context, place.applied.namespace)))),
+		),
+	);
 	const warning = step.warning(machine);
 	if (warning) io.stderr(`regauth: warning: ${warning}\n`);
 	const {plan, absent, leftFiles, secrets} = logoutPlan(machine, keys, logins, kubernetes);

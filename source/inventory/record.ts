@@ -113,7 +113,14 @@ export function recordApply(inventory: Inventory, input: RecordInput): Inventory
 	return {version: 1, logins};
 }
 
-/** The inventory without these registries' logins (keys as registryKey().key). */
-export function recordLogout(inventory: Inventory, keys: readonly string[]): Inventory {
-	return {version: 1, logins: inventory.logins.filter(login => !keys.includes(login.registry))};
+/**
+ * The inventory without these registries' logins (keys as registryKey().key), except the places
+ * `stays` says are still there (a Secret applied to a cluster that logout did not delete): the
+ * login keeps those, so a later `logout --kubernetes` still finds them.
+ */
+export function recordLogout(inventory: Inventory, keys: readonly string[], stays: (login: Login, place: Place) => boolean = () => false): Inventory {
+	const logins = inventory.logins
+		.map(login => (keys.includes(login.registry) ? {...login, places: login.places.filter(place => stays(login, place))} : login))
+		.filter(login => login.places.length > 0);
+	return {version: 1, logins};
 }
