@@ -68,6 +68,11 @@ export interface Artifact {
 	blocked?: string;
 	/** Set by plan() from blocked/changed/base (artifactStatus); views read it, never recompute it. */
 	status?: ArtifactStatus;
+	/**
+	 * A record of what the apply did (regauth's inventory): apply writes it last, after the
+	 * commands, as this returns it from the ids of the files and commands that succeeded.
+	 */
+	settle?: (applied: ReadonlySet<string>) => Artifact;
 }
 
 /**

@@ -12,6 +12,7 @@ import {backupFile} from './backup.js';
 import {eraseThenStore} from './erase-then-store.js';
 import {LockTimeoutError, lockFile} from './file-lock.js';
 import {type JournalCommand, JournalWriter, sha256} from './journal.js';
+import {readItem, removeKeptItem, touchedItem, writeKeptItem} from './keychain-backup.js';
 import {type RunOptions, runCommand} from './run-command.js';
 import {checkSafePath, UnsafePathError} from './safe-path.js';
 import {appendPullSecret} from './serviceaccount.js';
@@ -160,6 +161,8 @@ export async function apply(initial: Plan, options: ApplyOptions): Promise<Apply
 	}
 }
 
+const settled = (artifact: Artifact, applied: ReadonlySet<string>) => (artifact.settle ? artifact.settle(applied) : artifact);
+
 function refuseBlocked(plan: Plan): void {
 	if (!plan.canApply) throw new RefusedError(plan.refusals.join('\n'));
 }
@@ -222,20 +225,30 @@ async function applyLocked(plan: Plan, options: ApplyOptions, now: () => Date, p
 	const stored: Command[] = [];
 	const queue: Array<{kind: 'file'; artifact: Artifact} | {kind: 'command'; command: Command}> = [
 		...commands.filter(command => command.role === 'store').map(command => ({kind: 'command' as const, command})),
-		...artifacts.map(artifact => ({kind: 'file' as const, artifact})),
+		...artifacts.filter(artifact => !artifact.settle).map(artifact => ({kind: 'file' as const, artifact})),
 		...commands.filter(command => command.role !== 'store').map(command => ({kind: 'command' as const, command})),
+		// Records of the outcome (the inventory) come last, and are written after a failure too:
+		// they list what succeeded, never what was only planned (a kubectl apply that failed).
+		...artifacts.filter(artifact => artifact.settle).map(artifact => ({kind: 'file' as const, artifact})),
 	];
-	for (const entry of queue) {
+	const applied = () => new Set(items.filter(item => item.status === 'done' || item.status === 'unchanged').map(item => item.id));
+	for (const queued of queue) {
+		const record = queued.kind === 'file' && queued.artifact.settle;
+		const entry = record ? {kind: 'file' as const, artifact: queued.artifact.settle!(applied())} : queued;
 		const id = entry.kind === 'file' ? entry.artifact.id : entry.command.id;
 		const title = entry.kind === 'file' ? entry.artifact.title : entry.command.title;
-		if ((failed && !options.keepGoing) || options.signal?.aborted) {
+		// After a failure a record is written only if something else was: it then says what.
+		const nothingDone = record && failed && !items.some(item => item.status === 'done');
+		if ((failed && !options.keepGoing && !record) || nothingDone || options.signal?.aborted) {
 			report({id, kind: entry.kind, title, status: 'not-attempted', detail: options.signal?.aborted ? 'cancelled' : 'not attempted after an earlier failure'});
 			continue;
 		}
 		report({id, kind: entry.kind, title, status: 'running'});
 		try {
+			// A record planned again (another run saved it meanwhile) is settled with the same outcome.
+			const refreshed = record && refresh ? async (id: string) => settled(await refresh(id), applied()) : refresh;
 			const result =
-				entry.kind === 'file' ? await writeArtifact(entry.artifact, journal, now, refresh, preCreated) : await execute(entry.command, run, journal, options);
+				entry.kind === 'file' ? await writeArtifact(entry.artifact, journal, now, refreshed, preCreated) : await execute(entry.command, run, journal, options);
 			if (entry.kind === 'file' && result.status === 'failed') result.detail = `${result.detail}${await eraseOrphans(entry.artifact, stored, run)}`;
 			report({id, kind: entry.kind, title, ...result});
 			if (result.status === 'failed') failed = true;
@@ -246,13 +259,43 @@ async function applyLocked(plan: Plan, options: ApplyOptions, now: () => Date, p
 			report({id, kind: entry.kind, title, status: 'failed', detail: `${fileError(error, entry.kind === 'file' ? entry.artifact : undefined)}${orphans}`});
 		}
 	}
-	const wrote = journal.journal.files.length > 0 || journal.journal.commands.length > 0;
+	const wrote = journal.journal.files.length > 0 || journal.journal.commands.length > 0 || (journal.journal.keychain?.length ?? 0) > 0;
 	if (wrote) {
 		// Each file was journaled before it was replaced, so undo works without the finish mark;
 		// a full disk here must not turn a finished apply into "unexpected error".
 		await journal.finish(now()).catch(() => undefined);
 	}
 	return {ok: !failed && !options.signal?.aborted, items, plan, ...(wrote ? {journal: journal.path} : {})};
+}
+
+/**
+ * Before a helper's store or erase changes an item that exists, the item is kept in a 0600 file
+ * beside the journal and the journal names that file (never the secret): undo stores it back.
+ * true: kept; undefined: nothing to keep (not a keychain command, or no item); a string: why the
+ * item could not be read or kept, so the command must not run (never lose a credential).
+ */
+async function keepKeychainItem(command: Command, journal: JournalWriter, options: ApplyOptions): Promise<true | string | undefined> {
+	const touched = touchedItem(command);
+	if (!touched) return undefined;
+	const env = {...(options.env ?? process.env), ...command.env};
+	const read = await readItem(touched.argv, touched.helper, touched.server, command.timeoutMs, env);
+	if ('problem' in read) return `${read.problem}\nNothing was changed: regauth keeps a copy of an item before it erases or replaces it, for regauth undo.`;
+	if (!read.found) return undefined;
+	// Storing what is already there loses nothing: no copy of a secret for nothing.
+	if (touched.action === 'store') {
+		const next = JSON.parse(command.input!) as {Username?: unknown; Secret?: unknown};
+		if (next.Username === read.item.Username && next.Secret === read.item.Secret) return undefined;
+	}
+	let backup: string | undefined;
+	try {
+		await journal.ensureStateDir();
+		backup = await writeKeptItem(journal.stateDir, read.item, new Date());
+		await journal.keychain({helper: touched.helper, server: touched.server, action: touched.action, backup});
+	} catch (error) {
+		if (backup) await removeKeptItem(journal.stateDir, backup);
+		return `could not keep a copy of the keychain item for ${touched.server} for regauth undo (${(error as Error).message}), so it was left as it was.`;
+	}
+	return true;
 }
 
 /**
@@ -417,6 +460,8 @@ async function writeArtifact(
 
 async function execute(command: Command, run: RunOptions, journal: JournalWriter, options: ApplyOptions): Promise<Omit<ItemResult, 'id' | 'kind' | 'title'>> {
 	const withOutput: RunOptions = {...run, onOutput: line => options.onOutput?.(command.id, line)};
+	const kept = await keepKeychainItem(command, journal, options);
+	if (typeof kept === 'string') return {status: 'failed', detail: kept};
 	const strategy = command.strategy;
 	const outcome =
 		strategy?.kind === 'serviceaccount-append'
@@ -428,7 +473,8 @@ async function execute(command: Command, run: RunOptions, journal: JournalWriter
 	if (strategy?.kind === 'serviceaccount-append' && 'already' in outcome && outcome.already)
 		return {status: 'unchanged', detail: `already lists ${strategy.secretName}`};
 	const record: JournalCommand = {title: command.title, display: command.display};
-	if (command.revert) record.revert = command.revert;
+	// An item kept beside the journal is put back by undo itself: no hand-made revert to show.
+	if (command.revert && !kept) record.revert = command.revert;
 	try {
 		await journal.command(record);
 	} catch (error) {

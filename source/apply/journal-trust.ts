@@ -7,6 +7,7 @@ import {constants} from 'node:fs';
 import {lstat, open} from 'node:fs/promises';
 import {basename, dirname, isAbsolute, normalize} from 'node:path';
 import type {Journal, JournalCommand, JournalFile} from './journal.js';
+import {type JournalKeychain, KEYCHAIN_BACKUP} from './keychain-backup.js';
 
 export class JournalError extends Error {}
 
@@ -130,5 +131,25 @@ export function parseJournal(text: string, path: string): Journal {
 		}
 		return {title: command.title, display: command.display, ...(command.revert === undefined ? {} : {revert: command.revert})};
 	});
-	return {version: 1, started: String(journal.started ?? ''), ...(journal.finished ? {finished: String(journal.finished)} : {}), files, commands};
+	if (journal.keychain !== undefined && !Array.isArray(journal.keychain)) fail(path, '"keychain" is not a list');
+	const keychain: JournalKeychain[] = (journal.keychain ?? []).map((raw: unknown, index: number) => {
+		const item = raw as Partial<JournalKeychain> | null;
+		const at = `keychain[${index}]`;
+		// The helper is run by name (docker-credential-NAME, as docker does), never by a path from here.
+		if (!item || typeof item.helper !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(item.helper)) fail(path, `${at}.helper is not a helper name`);
+		if (typeof item.server !== 'string' || item.server === '' || item.server.length > 2048 || /[\u0000-\u001f\u007f]/.test(item.server))
+			fail(path, `${at}.server is not a server key`);
+		if (item.action !== 'store' && item.action !== 'erase') fail(path, `${at}.action is neither store nor erase`);
+		// A kept copy is only ever a file of regauth's own name in the journal's directory.
+		if (typeof item.backup !== 'string' || !KEYCHAIN_BACKUP.test(item.backup)) fail(path, `${at}.backup is not a copy regauth keeps`);
+		return {helper: item.helper, server: item.server, action: item.action, backup: item.backup};
+	});
+	return {
+		version: 1,
+		started: String(journal.started ?? ''),
+		...(journal.finished ? {finished: String(journal.finished)} : {}),
+		files,
+		commands,
+		...(keychain.length > 0 ? {keychain} : {}),
+	};
 }

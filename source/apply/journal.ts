@@ -6,6 +6,9 @@ import {lstat, readFile} from 'node:fs/promises';
 import {dirname, join} from 'node:path';
 import {makeParents, writeFileAtomic} from './atomic-write.js';
 import {checkOwnedPrivate, readTrustedJournal} from './journal-trust.js';
+import {type JournalKeychain, pruneKeptItems} from './keychain-backup.js';
+
+export type {JournalKeychain} from './keychain-backup.js';
 
 export interface JournalFile {
 	path: string;
@@ -32,6 +35,8 @@ export interface Journal {
 	finished?: string;
 	files: JournalFile[];
 	commands: JournalCommand[];
+	/** Keychain items erased or replaced, each kept in a 0600 file beside the journal (keychain-backup.ts). */
+	keychain?: JournalKeychain[];
 }
 
 export const JOURNAL_NAME = 'last-apply.json';
@@ -55,7 +60,11 @@ export class JournalWriter {
 
 	constructor(stateDir: string, now: Date) {
 		this.path = join(stateDir, JOURNAL_NAME);
-		this.journal = {version: 1, started: now.toISOString(), files: [], commands: []};
+		this.journal = {version: 1, started: now.toISOString(), files: [], commands: [], keychain: []};
+	}
+
+	get stateDir(): string {
+		return dirname(this.path);
 	}
 
 	async save(): Promise<void> {
@@ -78,11 +87,20 @@ export class JournalWriter {
 					...previous,
 					files: [...files, ...journal.files.filter(file => !known.has(file.path))],
 					commands: [...previous.commands.filter(command => !ours.has(JSON.stringify(command))), ...journal.commands],
+					keychain: [...(previous.keychain ?? []).filter(item => !journal.keychain?.some(mine => mine.backup === item.backup)), ...(journal.keychain ?? [])],
 				};
 			}
 		}
 		// noFollow: a link in place of the journal is replaced, never written through.
 		await writeFileAtomic(this.path, new TextEncoder().encode(`${JSON.stringify(journal, null, '\t')}\n`), {mode: 0o600, dirMode: 0o700, noFollow: true});
+		// Only the journal just saved can be undone: a kept keychain item it does not name (the
+		// replaced journal's) is removed, so old secrets do not pile up beside it.
+		await pruneKeptItems(this.stateDir, new Set((journal.keychain ?? []).map(item => item.backup)));
+	}
+
+	/** Makes sure the state directory exists and is private (before a kept item is written there). */
+	async ensureStateDir(): Promise<void> {
+		await this.checkStateDir();
 	}
 
 	private checked = false;
@@ -107,6 +125,12 @@ export class JournalWriter {
 		else this.journal.files[index] = {...file, createdDirs: [...previous!.createdDirs, ...file.createdDirs]};
 		await this.save();
 		return previous;
+	}
+
+	/** Record a keychain item before it is erased or replaced (its copy is already written). */
+	async keychain(item: JournalKeychain): Promise<void> {
+		this.journal.keychain!.push(item);
+		await this.save();
 	}
 
 	async command(command: JournalCommand): Promise<void> {

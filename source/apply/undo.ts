@@ -4,14 +4,19 @@
 import {constants} from 'node:fs';
 import {lstat, open, rename, rmdir, unlink} from 'node:fs/promises';
 import {join} from 'node:path';
+import {helperArgv} from '../keychain/helper-argv.js';
+import {locateHelper} from '../keychain/locate.js';
 import {writeFileAtomic} from './atomic-write.js';
-import {hashFile, JOURNAL_NAME, type JournalCommand, type JournalFile, sha256} from './journal.js';
+import {hashFile, JOURNAL_NAME, type JournalCommand, type JournalFile, type JournalKeychain, sha256} from './journal.js';
 import {checkOwnedPrivate, JournalError, readTrustedJournal} from './journal-trust.js';
+import {pruneKeptItems, readItem, readKeptItem, removeKeptItem, storeBack} from './keychain-backup.js';
 
 export {JournalError} from './journal-trust.js';
 
 export interface UndoItem {
+	/** The file; for a keychain item, `docker-credential-HELPER SERVER`. */
 	path: string;
+	kind?: 'file' | 'keychain';
 	status: 'restored' | 'removed' | 'unchanged' | 'refused';
 	detail: string;
 }
@@ -101,10 +106,42 @@ async function undoFile(file: JournalFile): Promise<UndoItem> {
 	return {path: file.path, status: 'restored', detail: `restored from ${file.backup}`};
 }
 
-export async function undoLastApply(stateDir: string): Promise<UndoResult> {
+/**
+ * Puts a keychain item back from the copy kept beside the journal, through the helper's `store`
+ * (stdin), then deletes the copy. An item logout erased that is there again (someone logged in
+ * since) is left alone, and its copy kept.
+ */
+async function undoKeychain(stateDir: string, record: JournalKeychain, processEnv: NodeJS.ProcessEnv): Promise<UndoItem> {
+	const path = `docker-credential-${record.helper} ${record.server}`;
+	const item = (status: UndoItem['status'], detail: string): UndoItem => ({path, kind: 'keychain', status, detail});
+	const argv = helperArgv({regauthHelper: locateHelper()}, record.helper);
+	const copy = join(stateDir, record.backup);
+	const kept = await readKeptItem(stateDir, record);
+	if ('refused' in kept) return item('refused', kept.refused);
+	const now = await readItem(argv, record.helper, record.server, 30_000, processEnv);
+	if ('problem' in now) return item('refused', `${now.problem}\nThe item as it was is kept in ${copy}; run regauth undo again once the keychain answers.`);
+	if ('missing' in kept)
+		return now.found ? item('unchanged', 'already back (its kept copy was removed when it was restored)') : item('refused', `its kept copy ${copy} is gone`);
+	if (now.found && now.item.Username === kept.item.Username && now.item.Secret === kept.item.Secret) {
+		await removeKeptItem(stateDir, record.backup);
+		return item('unchanged', 'already as before the apply');
+	}
+	if (record.action === 'erase' && now.found)
+		return item(
+			'refused',
+			`a credential (user ${now.item.Username}) was stored for ${record.server} since the logout; regauth left it. The one logout erased is kept in ${copy} (0600): docker-credential-${record.helper} store < ${copy} puts it back.`,
+		);
+	const failed = await storeBack(argv, record.helper, kept.item, now.found, processEnv);
+	if (failed) return item('refused', `${failed}\nThe item as it was is kept in ${copy}; run regauth undo again once the keychain works.`);
+	await removeKeptItem(stateDir, record.backup);
+	return item('restored', `stored back through docker-credential-${record.helper} (user ${kept.item.Username}); the kept copy was deleted`);
+}
+
+export async function undoLastApply(stateDir: string, processEnv: NodeJS.ProcessEnv = process.env): Promise<UndoResult> {
 	const journalPath = join(stateDir, JOURNAL_NAME);
 	const journal = await readTrustedJournal(journalPath);
-	if (!journal || journal.files.length + journal.commands.length === 0) return {empty: true, items: [], commands: []};
+	const keychain = journal?.keychain ?? [];
+	if (!journal || journal.files.length + journal.commands.length + keychain.length === 0) return {empty: true, items: [], commands: []};
 	const items: UndoItem[] = [];
 	for (const file of [...journal.files].reverse()) {
 		try {
@@ -114,8 +151,26 @@ export async function undoLastApply(stateDir: string): Promise<UndoResult> {
 			items.push({path: file.path, status: 'refused', detail: `${(error as NodeJS.ErrnoException).code ?? ''} ${(error as Error).message}`.trim()});
 		}
 	}
+	// Keychain items last, in reverse: the files they belong to are settled. While a file is
+	// refused (changed since), the machine moved on: the items stay, their copies kept.
+	const fileRefused = items.some(item => item.status === 'refused');
+	for (const record of [...keychain].reverse()) {
+		if (fileRefused) {
+			items.push({
+				path: `docker-credential-${record.helper} ${record.server}`,
+				kind: 'keychain',
+				status: 'refused',
+				detail: `not restored while a file above is refused; its copy stays in ${join(stateDir, record.backup)} until regauth undo runs again`,
+			});
+			continue;
+		}
+		items.push(await undoKeychain(stateDir, record, processEnv));
+	}
 	// Keep the journal for reference, but make a second undo a no-op; while something was
 	// refused it stays, so the user can fix that file and undo again.
-	if (!items.some(item => item.status === 'refused')) await rename(journalPath, join(stateDir, `undone-${JOURNAL_NAME}`));
+	if (!items.some(item => item.status === 'refused')) {
+		await rename(journalPath, join(stateDir, `undone-${JOURNAL_NAME}`));
+		await pruneKeptItems(stateDir, new Set());
+	}
 	return {empty: false, items, commands: journal.commands};
 }

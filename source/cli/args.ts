@@ -110,6 +110,11 @@ export interface Invocation {
 	importFile?: string;
 	/** --gar-key-file FILE: a Google service-account key is the password (user _json_key). */
 	garKeyFile?: string;
+	/**
+	 * rotate: other registries' credentials, read back from the files they share with the one
+	 * rotated, planned again unchanged (not read from stdin, not verified): lifecycle/recover-credential.ts.
+	 */
+	carried?: Credential[];
 	/** Flags that only make sense without the wizard were given. */
 	headless: boolean;
 	dryRun: boolean;

@@ -33,6 +33,9 @@ export async function runHeadless(invocation: Invocation, io: Io): Promise<numbe
 		pipeExample: 'printf \'%s\' "$TOKEN" | regauth … --password-stdin',
 		prompt: true,
 	});
+	// rotate: the other registries of files it rewrites whole, as they are (never verified again).
+	const carried = invocation.carried ?? [];
+	answers.credentials.push(...carried);
 	// The machine is read once; what plan() merges into is part of that read.
 	let machine = await readMachine(process.env, snapshot => [...plannedReads(answers, snapshot), inventoryPath(snapshot)]);
 	// The clusters the kubernetes target touches, as kubectl shows them (read-only): the listed
@@ -57,7 +60,11 @@ export async function runHeadless(invocation: Invocation, io: Io): Promise<numbe
 		throw new UsageError('--yes is required to apply without the wizard (or --dry-run to only print the plan).');
 	}
 	// Before anything is printed or written: wrong credentials end the run here (exit 1).
-	const verification = await verifyStep(invocation);
+	const verification = await verifyStep(
+		carried.length === 0
+			? invocation
+			: {...invocation, answers: {...answers, credentials: answers.credentials.filter(credential => !carried.includes(credential))}},
+	);
 	facts.verification = {mode: invocation.verify.mode, results: verification.results};
 	current = plan(answers, machine, facts);
 	if (invocation.dryRun) {
@@ -66,7 +73,7 @@ export async function runHeadless(invocation: Invocation, io: Io): Promise<numbe
 		return current.notes.some(note => note.level === 'error') ? EXIT.failed : EXIT.ok;
 	}
 	// The inventory of logins is one more file of the apply (docs/lifecycle.md §1).
-	const inventory = applyRecord(answers, invocation.applyMode, invocation.expires);
+	const inventory = applyRecord(answers, invocation.applyMode, invocation.expires, carried);
 	const untrusted = inventory.warning(machine);
 	if (untrusted) io.stderr(`regauth: warning: ${untrusted}\n`);
 	const controller = new AbortController();

@@ -56,7 +56,7 @@ export async function runLogout(invocation: Invocation, io: Io): Promise<number>
 		if (leftFiles.length > 0) io.stdout(`\nFiles regauth generated for this login are left in place:\n${leftFiles.map(file => `  ${file}`).join('\n')}\n`);
 		io.stdout(
 			plan.commands.some(command => command.id.startsWith('logout:erase:'))
-				? '\nregauth undo restores the files; a keychain item erased stays erased: after undo, regauth rotate puts the secret back.\n'
+				? '\nregauth undo restores the files and the keychain item (a copy is kept, 0600, beside the undo journal until then).\n'
 				: '\nregauth undo restores the files.\n',
 		);
 	}

@@ -5,6 +5,7 @@ import {join} from 'node:path';
 import {registryKey} from '../formats/registry-key.js';
 import {INVENTORY_NAME} from '../inventory/schema.js';
 import {readInventory, untrustedMessage} from '../inventory/store.js';
+import {CarryError, carriedCredentials} from '../lifecycle/carried-credentials.js';
 import {afterRotation, rotationAnswers, rotationMode} from '../lifecycle/rotate-answers.js';
 import {readFileState, stateDirOf} from '../probe.js';
 import type {Invocation} from './args.js';
@@ -29,8 +30,26 @@ export async function runRotate(invocation: Invocation, io: Io): Promise<number>
 		);
 	const login = logins[0]!;
 	const applyMode = invocation.applyMode === 'files' && rotationMode(login) === 'both' ? 'both' : invocation.applyMode;
+	const carried = await carriedCredentials(login, read.inventory.logins, raw).catch((error: unknown) => {
+		throw error instanceof CarryError ? new FailureError(error.message) : error;
+	});
 	io.stderr(`regauth: rotating ${parsed.value.host} (user ${login.username}) in ${login.places.length} place${login.places.length === 1 ? '' : 's'}.\n`);
-	const code = await runHeadless({...invocation, subcommand: 'run', answers: rotationAnswers(login), passwordStdin: true, headless: true, applyMode}, io);
+	for (const {credential, paths} of carried)
+		io.stderr(
+			`regauth: ${paths.join(', ')} also hold${paths.length === 1 ? 's' : ''} ${credential.registry} (user ${credential.username}): written again with its credential unchanged.\n`,
+		);
+	const code = await runHeadless(
+		{
+			...invocation,
+			subcommand: 'run',
+			answers: rotationAnswers(login),
+			passwordStdin: true,
+			headless: true,
+			applyMode,
+			...(carried.length > 0 ? {carried: carried.map(item => item.credential)} : {}),
+		},
+		io,
+	);
 	if (code === 0 && !invocation.dryRun) for (const step of afterRotation(login)) io.stderr(`regauth: next: ${step}\n`);
 	return code;
 }

@@ -15,6 +15,10 @@ export interface RecordInput {
 	now: Date;
 	/** --expires, resolved to a time. */
 	expires?: Date;
+	/** Ids of the files and commands the apply completed; absent: as planned (a preview). */
+	applied?: ReadonlySet<string>;
+	/** Credentials written again unchanged (rotate's other registries of a shared file): their records stay. */
+	carried?: readonly Credential[];
 }
 
 function recordedAnswers(answers: Answers, credential: Credential, cwd: string): RecordedAnswers {
@@ -23,9 +27,11 @@ function recordedAnswers(answers: Answers, credential: Credential, cwd: string):
 }
 
 /** The places of one credential in a plan: files holding it, the keychain, the Secrets kubectl applies. */
-export function placesOf(input: Pick<RecordInput, 'answers' | 'plan' | 'mode' | 'machine'>, host: string): Place[] {
+export function placesOf(input: Pick<RecordInput, 'answers' | 'plan' | 'mode' | 'machine' | 'applied'>, host: string): Place[] {
 	const {answers, plan, mode} = input;
-	const chosen = new Set(plan.modes[mode].artifacts);
+	// Only what the apply completed: a file that failed or a kubectl apply that was refused holds nothing.
+	const done = (id: string) => input.applied === undefined || input.applied.has(id);
+	const chosen = new Set(plan.modes[mode].artifacts.filter(done));
 	const helper = answers.keychain.kind === 'regauth' ? 'regauth' : answers.keychain.kind === 'helper' ? answers.keychain.name : undefined;
 	const places: Place[] = [];
 	for (const artifact of plan.artifacts) {
@@ -36,7 +42,7 @@ export function placesOf(input: Pick<RecordInput, 'answers' | 'plan' | 'mode' | 
 		places.push({kind: artifact.target, path: artifact.installPath ?? artifact.path, title: artifact.title, ...(routed ? {helper} : {})});
 	}
 	if (helper && places.some(place => place.helper)) places.push({kind: 'keychain', title: `keychain item via docker-credential-${helper}`, helper});
-	const commands = new Set(plan.modes[mode].commands);
+	const commands = new Set(plan.modes[mode].commands.filter(done));
 	for (const command of plan.commands) {
 		if (!commands.has(command.id) || !command.id.startsWith('kubernetes:apply:')) continue;
 		// The id names the folder: `<namespace>`, or `<context>/<namespace>` with several contexts.
@@ -77,8 +83,13 @@ export function recordApply(inventory: Inventory, input: RecordInput): Inventory
 		const places = placesOf(input, host);
 		if (places.length === 0) continue;
 		const previous = logins.find(login => login.registry === key && login.username === credential.username);
-		// Places of this registry another apply wrote (other targets) stay theirs.
-		const kept = (previous?.places ?? []).filter(place => !places.some(next => samePlace(place, next)) && !input.answers.targets.includes(place.kind as never));
+		// Same secret, same files: when and until when it was configured do not change.
+		if (previous && input.carried?.includes(credential)) continue;
+		// Places of this registry another apply wrote (other targets) stay theirs; so does a Secret
+		// applied before that this apply did not apply again (failed, or files only): it is still there.
+		const kept = (previous?.places ?? []).filter(
+			place => !places.some(next => samePlace(place, next)) && (!input.answers.targets.includes(place.kind as never) || place.applied !== undefined),
+		);
 		const login: Login = {
 			registry: key,
 			username: credential.username,
@@ -102,7 +113,14 @@ export function recordApply(inventory: Inventory, input: RecordInput): Inventory
 	return {version: 1, logins};
 }
 
-/** The inventory without these registries' logins (keys as registryKey().key). */
-export function recordLogout(inventory: Inventory, keys: readonly string[]): Inventory {
-	return {version: 1, logins: inventory.logins.filter(login => !keys.includes(login.registry))};
+/**
+ * The inventory without these registries' logins (keys as registryKey().key), except the places
+ * `stays` says are still there (a Secret applied to a cluster that logout did not delete): the
+ * login keeps those, so a later `logout --kubernetes` still finds them.
+ */
+export function recordLogout(inventory: Inventory, keys: readonly string[], stays: (login: Login, place: Place) => boolean = () => false): Inventory {
+	const logins = inventory.logins
+		.map(login => (keys.includes(login.registry) ? {...login, places: login.places.filter(place => stays(login, place))} : login))
+		.filter(login => login.places.length > 0);
+	return {version: 1, logins};
 }

@@ -30,30 +30,38 @@ export function untrustedMessage(path: string, reason: string): string {
  * whatever is applied). Returns the plan unchanged when the inventory is not trusted (the
  * caller says so) or already holds this.
  */
-export function withInventory(plan: Plan, path: string, base: FileState | undefined, next: (current: Inventory) => Inventory): Plan {
+export function withInventory(
+	plan: Plan,
+	path: string,
+	base: FileState | undefined,
+	next: (current: Inventory, applied?: ReadonlySet<string>) => Inventory,
+): Plan {
 	const read = readInventory(base);
 	if (read.state === 'untrusted' || !plan.canApply) return plan;
-	const text = serializeInventory(
-		next(read.inventory),
-		plan.secrets.filter(secret => secret.length >= 6),
-	);
-	const bytes = new TextEncoder().encode(text);
-	const changed = !(base?.exists && base.text === text);
-	const artifact: Artifact = {
-		id: INVENTORY_ARTIFACT,
-		target: 'docker',
-		title: "regauth's inventory of logins",
-		path,
-		mode: 0o600,
-		dirMode: 0o700,
-		secret: false,
-		...(base?.exists ? {base} : {base: {exists: false}}),
-		bytes,
-		text,
-		redacted: text,
-		changed,
-		status: changed ? (base?.exists ? 'merge' : 'new') : 'unchanged',
+	// Previews show what the plan would record; apply writes it last, from what succeeded (settle).
+	const build = (applied?: ReadonlySet<string>): Artifact => {
+		const text = serializeInventory(
+			next(read.inventory, applied),
+			plan.secrets.filter(secret => secret.length >= 6),
+		);
+		const changed = !(base?.exists && base.text === text);
+		return {
+			id: INVENTORY_ARTIFACT,
+			target: 'docker',
+			title: "regauth's inventory of logins",
+			path,
+			mode: 0o600,
+			dirMode: 0o700,
+			secret: false,
+			...(base?.exists ? {base} : {base: {exists: false}}),
+			bytes: new TextEncoder().encode(text),
+			text,
+			redacted: text,
+			changed,
+			status: changed ? (base?.exists ? 'merge' : 'new') : 'unchanged',
+		};
 	};
+	const artifact: Artifact = {...build(), settle: applied => build(applied)};
 	const modes = Object.fromEntries(
 		Object.entries(plan.modes).map(([mode, selected]) => [mode, {...selected, artifacts: [...selected.artifacts, INVENTORY_ARTIFACT]}]),
 	) as Plan['modes'];

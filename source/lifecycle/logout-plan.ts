@@ -41,6 +41,9 @@ function kubectlDelete(login: Login, place: {context: string; namespace: string}
 	];
 }
 
+/** The id of the command that deletes an applied Secret (the inventory keeps the place until it succeeded). */
+export const kubectlDeleteId = (context: string, namespace: string) => `logout:kubectl:${context}:${namespace}`;
+
 const hostOf = (key: string) => {
 	const parsed = registryKey(key);
 	return parsed.ok ? parsed.value.host : key;
@@ -76,11 +79,8 @@ export function logoutPlan(env: Environment, keys: readonly string[], logins: re
 					argv: [...helperArgv(env, helper.name), 'erase'],
 					input: existing,
 					display: `printf '%s' ${shellQuote(existing)} | docker-credential-${helper.name} erase`,
+					// Apply keeps the item in a 0600 copy before erasing it; regauth undo stores it back.
 					role: 'store',
-					// undo restores files, not keychain items: after it, rotate stores the secret again.
-					...(logins.some(login => login.registry === key)
-						? {revert: `printf '%s' "$SECRET" | regauth rotate ${shellQuote(hostOf(key))} --password-stdin --yes`}
-						: {}),
 					timeoutMs: 30_000,
 				});
 			}
@@ -117,7 +117,7 @@ export function logoutPlan(env: Environment, keys: readonly string[], logins: re
 				secrets.push({display, ...place.applied});
 				if (kubernetes)
 					commands.push({
-						id: `logout:kubectl:${place.applied.context}:${place.applied.namespace}`,
+						id: kubectlDeleteId(place.applied.context, place.applied.namespace),
 						target: 'kubernetes',
 						title: `Delete Secret ${login.answers.kubernetes.secretName} in ${place.applied.namespace || 'the current namespace'}`,
 						argv,

@@ -10,7 +10,7 @@ import {inventoryPath, readInventory} from '../inventory/store.js';
 import type {Plan} from '../plan-types.js';
 import {readMachine} from '../probe.js';
 import {statusReads} from '../status/collect.js';
-import {type LogoutPlan, logoutPlan} from './logout-plan.js';
+import {kubectlDeleteId, type LogoutPlan, logoutPlan} from './logout-plan.js';
 
 export interface LogoutMachine {
 	machine: Environment;
@@ -36,7 +36,15 @@ export interface PreparedLogout extends LogoutPlan {
 }
 
 export function prepareLogout({machine, logins}: LogoutMachine, keys: readonly string[], kubernetes: boolean): PreparedLogout {
-	const step = inventoryStep(inventory => recordLogout(inventory, keys));
+	// A Secret applied to a cluster stays listed until its `kubectl delete` succeeded (kubernetes).
+	const step = inventoryStep((inventory, _plan, _machine, applied) =>
+		recordLogout(
+			inventory,
+			keys,
+			(_login, place) =>
+				place.applied !== undefined && !(kubernetes && (applied === undefined || applied.has(kubectlDeleteId(place.applied.context, place.applied.namespace)))),
+		),
+	);
 	const planned = logoutPlan(machine, keys, logins, kubernetes);
 	const full = step.add(planned.plan, machine);
 	const empty = planned.plan.artifacts.length + planned.plan.commands.length === 0 && !full.artifacts.some(artifact => artifact.changed);
@@ -48,7 +56,7 @@ export function applyLogout(prepared: PreparedLogout, machine: Environment, sign
 	return apply(prepared.full, {mode: prepared.kubernetes ? 'both' : 'files', stateDir: stateDir(machine), secrets: [], ...(signal ? {signal} : {})});
 }
 
-/** Whether the logout erases a keychain item (undo restores files, not items). */
+/** Whether the logout erases a keychain item (undo stores it back from a 0600 copy beside the journal). */
 export function erasesKeychainItem(prepared: Pick<PreparedLogout, 'plan'>): boolean {
 	return prepared.plan.commands.some(command => command.id.startsWith('logout:erase:'));
 }

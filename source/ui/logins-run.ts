@@ -1,6 +1,7 @@
 // The code behind the first screen's logins (logins-services.ts): the CLI's own lifecycle
 // functions, called with the wizard's answers instead of flags. Loaded on demand.
 import {join} from 'node:path';
+import type {Credential} from '../answers.js';
 import {type ApplyMode, type ApplyResult, apply, RefusedError, StaleError} from '../apply/apply.js';
 import {stateDir} from '../environment.js';
 import {terminalText} from '../formats/terminal-text.js';
@@ -9,6 +10,7 @@ import {INVENTORY_NAME} from '../inventory/schema.js';
 import {inventoryPath, readInventory, untrustedMessage} from '../inventory/store.js';
 import {KeychainError, prepareKeychain} from '../keychain/prepare.js';
 import {readClusters} from '../kubernetes/read-clusters.js';
+import {CarryError, carriedCredentials} from '../lifecycle/carried-credentials.js';
 import {applyLogout, erasesKeychainItem, prepareLogout as planLogout, readLogoutMachine} from '../lifecycle/logout-run.js';
 import {afterRotation, rotationAnswers, rotationMode} from '../lifecycle/rotate-answers.js';
 import {type PlanFacts, plan, plannedReads} from '../plan.js';
@@ -91,6 +93,15 @@ export async function prepareRotation(
 		const failures = verdict([result], options.checks.mode).failures;
 		if (failures.length > 0) return {ok: false, message: shown(`${result.message}. ${result.advice}`.trim()), secret: true};
 	}
+	// Files written whole for several registries keep the others, read back unchanged (never checked again).
+	let carried: Credential[];
+	try {
+		carried = (await carriedCredentials(recorded, read.inventory.logins)).map(item => item.credential);
+	} catch (error) {
+		if (error instanceof CarryError) return {ok: false, message: shown(error.message)};
+		throw error;
+	}
+	answers.credentials.push(...carried);
 	let machine = await readMachine(processEnv, snapshot => [...plannedReads(answers, snapshot), inventoryPath(snapshot)]);
 	// Secrets applied before are applied again: kubectl tells which exist (updated in place).
 	if (mode !== 'files') {
@@ -141,7 +152,12 @@ export async function prepareRotation(
 		preview,
 		apply: innerSignal =>
 			applying(() =>
-				apply(applyRecord(answers, mode).add(planned, machine), {mode, stateDir: stateDir(machine), secrets: planned.secrets, signal: innerSignal}),
+				apply(applyRecord(answers, mode, undefined, carried).add(planned, machine), {
+					mode,
+					stateDir: stateDir(machine),
+					secrets: planned.secrets,
+					signal: innerSignal,
+				}),
 			),
 	};
 }

@@ -162,7 +162,7 @@ export function panelLines(state: LoginsState, login: LoginStatus, now: Date, se
 				...(phase.preview.leftFiles.length > 0
 					? ['Left in place (files regauth generated; delete or re-host them yourself):', ...phase.preview.leftFiles.map(file => `  ${file}`)]
 					: []),
-				...(phase.preview.erasesItem ? ['The keychain item that holds it is erased too.'] : []),
+				...(phase.preview.erasesItem ? ['The keychain item that holds it is erased too (undo stores it back from a copy kept beside the journal).'] : []),
 			];
 		case 'done': {
 			const {applied} = phase;

@@ -56,6 +56,8 @@ test('docker login, kubectl apply and a credential helper get the secret only on
 			'kubectl get serviceaccount',
 			'kubectl patch serviceaccount',
 			'docker-credential-fakestore get',
+			// the item there now, kept for regauth undo before it is replaced
+			'docker-credential-fakestore get',
 			// a foreign helper may keep an item per user: its items for the server go first
 			'docker-credential-fakestore erase',
 			'docker-credential-fakestore store',
@@ -70,8 +72,9 @@ test('docker login, kubectl apply and a credential helper get the secret only on
 	assert.equal(recorded[0]!.stdin, `${PASSWORD}\n`);
 	assert.ok(recorded[1]!.stdin.includes('.dockerconfigjson'));
 	assert.ok(!recorded[5]!.stdin.includes(PASSWORD), 'the keychain probe sends no secret');
-	assert.equal(recorded[6]!.stdin, 'quay.io\n', 'erase gets only the server');
-	assert.deepEqual(JSON.parse(recorded[7]!.stdin), {ServerURL: 'quay.io', Username: 'org+bot', Secret: PASSWORD});
+	assert.equal(recorded[6]!.stdin, 'quay.io', 'get gets only the server');
+	assert.equal(recorded[7]!.stdin, 'quay.io\n', 'erase gets only the server');
+	assert.deepEqual(JSON.parse(recorded[8]!.stdin), {ServerURL: 'quay.io', Username: 'org+bot', Secret: PASSWORD});
 	for (const output of [login.stdout, login.stderr, keychain.stdout, keychain.stderr]) {
 		assert.ok(!output.includes(PASSWORD) && !output.includes(AUTH));
 	}

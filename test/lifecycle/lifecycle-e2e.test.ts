@@ -23,8 +23,11 @@ function assertInventoryClean(state: string, username: string, passwords: string
 	for (const password of passwords) for (const form of secretForms(username, password)) assert.ok(!text.includes(form), 'the inventory holds a secret');
 }
 
-/** Files that are not backups (backups keep the old secret by design, 0600). */
-const live = (hits: string[]) => hits.filter(hit => !/\.regauth-\d{8}T\d{6}Z\.bak /.test(hit) && !hit.includes('/keyring/'));
+/** Files that are not backups (backups keep the old secret by design, 0600: the files', and the keychain item's copy for undo). */
+const live = (hits: string[]) =>
+	hits.filter(
+		hit => !/\.regauth-\d{8}T\d{6}Z\.bak /.test(hit) && !hit.includes('/keyring/') && !/\/regauth\/keychain-\d{8}T\d{6}Z-[0-9a-f]{12}\.json /.test(hit),
+	);
 
 function secretPassword(path: string, host: string): string {
 	const data = /\.dockerconfigjson: (\S+)/.exec(readFileSync(path, 'utf8'))![1]!;
@@ -134,10 +137,15 @@ test('status, a changed password found by --check, rotate everywhere, logout, un
 	);
 	assertInventoryClean(state, registry.username, [registry.password, NEW_PASSWORD]);
 
-	// 6. undo: the files and the inventory come back (the erased keychain item does not: said so).
+	// 6. undo: the files, the inventory and the erased keychain item come back.
 	const undo = await runCli(['undo'], {env});
 	assert.equal(undo.code, 0, undo.stdout + undo.stderr);
 	assert.equal(JSON.parse(readFileSync(dockerConfig, 'utf8')).credHelpers[registry.host], 'regauth');
+	assert.equal(
+		JSON.parse(execFileSync('secret-tool', ['lookup', 'service', 'regauth', 'account', registry.host], {env, encoding: 'utf8'})).Secret,
+		NEW_PASSWORD,
+	);
+	assert.equal(skopeoInspect(dockerConfig, reference, env).status, 0);
 	const back = JSON.parse((await runCli(['status', '--json'], {env})).stdout);
 	assert.ok(back.logins.find((item: {registry: string}) => item.registry === registry.host)?.regauth);
 });

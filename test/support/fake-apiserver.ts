@@ -1,7 +1,7 @@
 // SIMULATED Kubernetes API server. No real API server can run on the test machines (no
 // container runtime, no systemd), so the real kubectl talks to this small HTTP server instead.
 // It answers only what kubectl calls for `apply -f -`, `replace -f -`, `get secret(s)`, `get
-// namespaces` (with a label selector), `get serviceaccount` and `patch serviceaccount --type=json`
+// namespaces` (with a label selector), `get serviceaccount`, `patch serviceaccount --type=json` and `delete secret`
 // (discovery, the OpenAPI v3 documents kubectl's validation reads, the Secret, Namespace and
 // ServiceAccount endpoints) and records every request. A PUT whose resourceVersion is not the
 // stored one gets 409 Conflict, as from a real API server.
@@ -219,7 +219,7 @@ export async function startFakeApiServer(options: FakeApiServerOptions = {}): Pr
 			const [, namespace, resource, name] = match as unknown as [string, string, string, string | undefined];
 			const writing = req.method !== 'GET';
 			if (writing && options.forbidUser) {
-				const verb = req.method === 'POST' ? 'create' : req.method === 'PATCH' ? 'patch' : 'update';
+				const verb = req.method === 'POST' ? 'create' : req.method === 'PATCH' ? 'patch' : req.method === 'DELETE' ? 'delete' : 'update';
 				return send(
 					403,
 					status(
@@ -241,6 +241,10 @@ export async function startFakeApiServer(options: FakeApiServerOptions = {}): Pr
 			const existing = store.get(key);
 			if (!existing) return send(404, status(404, 'NotFound', `${resource} "${name}" not found`));
 			if (req.method === 'GET') return send(200, existing);
+			if (req.method === 'DELETE') {
+				store.delete(key);
+				return send(200, existing);
+			}
 			if (req.method === 'PATCH' && req.headers['content-type'] === 'application/json-patch+json') {
 				const patched = applyJsonPatch(existing, JSON.parse(body));
 				if (typeof patched === 'string') return send(422, status(422, 'Invalid', patched));

@@ -117,7 +117,7 @@ export const docker: TargetPlanner = {
 			notes.push({
 				level: 'info',
 				target: 'docker',
-				message: `Storing in the keychain replaces what it may already hold for ${ctx.credentials.map(credential => credential.host).join(', ')}; regauth undo puts files back, not an older keychain entry.`,
+				message: `Storing in the keychain replaces what it may already hold for ${ctx.credentials.map(credential => credential.host).join(', ')}; regauth keeps the item it replaces (0600, beside its undo journal) and regauth undo stores it back.`,
 			});
 		}
 		const logins = isPlainObject(doc.auths) ? Object.keys(doc.auths).length : 0;
