@@ -203,7 +203,7 @@ export function App({initialAnswers, profile, env, stores, kubeRead, keychain, v
 	const leftBlocks =
 		state.step === 'review' ? reviewBlocks(state, plan, innerWidth) : state.step === 'keychain' ? keychainBlocks(state, env, stores, innerWidth) : [];
 	const leftLines = leftBlocks.reduce((sum, block) => sum + block.lines, 0);
-	const leftHeight = state.step === 'review' ? reviewColumnHeight(state, plan, innerWidth, formHeight) : formHeight;
+	const leftHeight = state.step === 'review' ? reviewColumnHeight(state, plan, innerWidth, formHeight, self) : formHeight;
 	const context = useRef<KeyContext>({plan, env, stores, previewLength: () => 0, previewPage, leftMax: 0, leftPage: 1});
 	context.current = {
 		plan,
