@@ -109,7 +109,7 @@ export interface AppProps {
 
 /** What the review says instead of a flag when the checks stop the run. */
 export const VERIFY_WAY_OUT =
-	'Nothing is written until the registry accepts the login: go back (Esc) to the registry list, open the registry and fix its credentials.';
+	'Nothing is written until the registry accepts the login: Esc goes back to the registry list, the refused registry highlighted; Enter opens it to fix its credentials.';
 
 export function App({initialAnswers, profile, env, stores, kubeRead, keychain, verifyMode = 'on', self = 'regauth', services, refresh, onExit}: AppProps) {
 	const {exit} = useApp();
