@@ -1,7 +1,10 @@
 // A labelled single-line input, drawn from the wizard's state (the value and the cursor; keys
-// are edited by line-edit.ts through the key map). A long value scrolls sideways around the
-// cursor; a long secret is one line, "•••••••• 2048 characters", never a screen of dots.
+// are edited by line-edit.ts through the key map). Unfocused, ink-text-input draws the value,
+// the mask or the placeholder; the focused field and a secret too long for its line are drawn
+// here (docs/ink-notes.md §ink-select-input and ink-text-input as the drawing layer). A long
+// value scrolls sideways around the cursor; a long secret is one line, "•••••••• 2048 characters".
 import {Box, Text} from 'ink';
+import TextInput from 'ink-text-input';
 import {terminalText} from '../../formats/terminal-text.js';
 
 export interface TextFieldProps {
@@ -46,9 +49,6 @@ export function fitLine(value: string, cursor: number | undefined, width: number
 
 export function TextField({label, value, cursor, focus, mask, placeholder, error, hint, width}: TextFieldProps) {
 	const inputWidth = Math.max(10, width - LABEL_WIDTH - 1);
-	// A pasted or remembered value may hold control characters: drawn as escapes, never sent raw.
-	const fitted = fitLine(value, cursor, inputWidth, mask);
-	const shown = {before: terminalText(fitted.before), at: terminalText(fitted.at), after: terminalText(fitted.after)};
 	return (
 		<Box flexDirection="column">
 			<Box>
@@ -58,20 +58,11 @@ export function TextField({label, value, cursor, focus, mask, placeholder, error
 						{label}
 					</Text>
 				</Box>
-				<Box width={inputWidth} overflow="hidden">
-					{value === '' && !focus ? (
-						<Text dimColor>{placeholder ?? ''}</Text>
-					) : value === '' && placeholder ? (
-						<Text>
-							<Text inverse>{placeholder[0]}</Text>
-							<Text dimColor>{placeholder.slice(1)}</Text>
-						</Text>
+				<Box width={inputWidth} height={1} overflow="hidden">
+					{focus ? (
+						<FocusedValue value={value} cursor={cursor} width={inputWidth} mask={mask} placeholder={placeholder} />
 					) : (
-						<Text wrap="truncate-end">
-							{shown.before}
-							{focus ? <Text inverse>{shown.at}</Text> : shown.at}
-							{shown.after}
-						</Text>
+						<UnfocusedValue value={value} width={inputWidth} mask={mask} placeholder={placeholder} />
 					)}
 				</Box>
 			</Box>
@@ -85,5 +76,55 @@ export function TextField({label, value, cursor, focus, mask, placeholder, error
 				</Box>
 			) : null}
 		</Box>
+	);
+}
+
+const ignore = () => {};
+
+/** ink-text-input, unfocused (no key handler of its own): the value, its mask or the placeholder. */
+function UnfocusedValue({value, width, mask, placeholder}: {value: string; width: number; mask?: string | undefined; placeholder?: string | undefined}) {
+	// Its mask is one character per UTF-16 unit on one wrapping line: a secret longer than the
+	// field is drawn here instead, as "•••••••• N characters".
+	if (mask && value.length + 1 > width) return <Text>{fitLine(value, undefined, width, mask).before}</Text>;
+	if (mask) return <TextInput value={value} mask={mask} focus={false} onChange={ignore} />;
+	// A pasted or remembered value may hold control characters: drawn as escapes, never sent raw;
+	// a long one shows its end, cut with "…", in the field's one line.
+	const fitted = fitLine(terminalText(value), undefined, width);
+	return <TextInput value={fitted.before + fitted.after} placeholder={placeholder ?? ''} focus={false} onChange={ignore} />;
+}
+
+/**
+ * The focused field, drawn here: ink-text-input 6.0 keeps its cursor in its own state (it starts
+ * at the end, moves only on its own ←/→), so a mid-line cursor set by the key map's readline keys
+ * (Ctrl+A, Alt+B, Home…) cannot be shown through it.
+ */
+function FocusedValue({
+	value,
+	cursor,
+	width,
+	mask,
+	placeholder,
+}: {
+	value: string;
+	cursor: number | undefined;
+	width: number;
+	mask?: string | undefined;
+	placeholder?: string | undefined;
+}) {
+	if (value === '' && placeholder) {
+		return (
+			<Text>
+				<Text inverse>{placeholder[0]}</Text>
+				<Text dimColor>{placeholder.slice(1)}</Text>
+			</Text>
+		);
+	}
+	const fitted = fitLine(value, cursor, width, mask);
+	return (
+		<Text wrap="truncate-end">
+			{terminalText(fitted.before)}
+			<Text inverse>{terminalText(fitted.at)}</Text>
+			{terminalText(fitted.after)}
+		</Text>
 	);
 }
