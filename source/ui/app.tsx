@@ -73,7 +73,7 @@ function hasPreview(step: StepId): boolean {
 
 const HELP = [
 	['Enter', 'next field / choose / continue'],
-	['Esc', 'back one step (answers are kept); leaves the preview or this help'],
+	['Esc', 'back one step (answers are kept); leaves the preview or this help; a review refused by a login check: the registry list'],
 	['↑ / ↓, Tab', 'move between fields and items (Shift+Tab back)'],
 	['Home / End, a letter', 'first / last item, the next item starting with that letter'],
 	['Space, ← / →', 'toggle a target, change a choice'],

@@ -6,6 +6,7 @@
 import {Box, Text} from 'ink';
 import TextInput from 'ink-text-input';
 import {terminalText} from '../../formats/terminal-text.js';
+import {wrapText} from './window.js';
 
 export interface TextFieldProps {
 	label: string;
@@ -23,7 +24,8 @@ export interface TextFieldProps {
 	width: number;
 }
 
-export const LABEL_WIDTH = 18;
+/** The pointer, the longest field label ("containerd version") and a space (test/ui/field-labels.test.ts). */
+export const LABEL_WIDTH = 21;
 
 /** The visible part of a value: [before cursor, at cursor, after], fitted to `width` columns. */
 export function fitLine(value: string, cursor: number | undefined, width: number, mask?: string): {before: string; at: string; after: string} {
@@ -53,7 +55,8 @@ export function TextField({label, value, cursor, focus, mask, placeholder, error
 		<Box flexDirection="column">
 			<Box>
 				<Box width={LABEL_WIDTH} flexShrink={0}>
-					<Text color={focus ? 'cyan' : undefined} bold={focus}>
+					{/* One line whatever the label: the steps count one line per field. */}
+					<Text color={focus ? 'cyan' : undefined} bold={focus} wrap="truncate-end">
 						{focus ? '› ' : '  '}
 						{label}
 					</Text>
@@ -66,13 +69,14 @@ export function TextField({label, value, cursor, focus, mask, placeholder, error
 					)}
 				</Box>
 			</Box>
+			{/* Wrapped by the function the options window counts lines with (window.ts). */}
 			{error ? (
 				<Box paddingLeft={LABEL_WIDTH}>
-					<Text color="red">✗ {error}</Text>
+					<Text color="red">{wrapText(`✗ ${error}`, Math.max(10, width - LABEL_WIDTH))}</Text>
 				</Box>
 			) : hint ? (
 				<Box paddingLeft={LABEL_WIDTH}>
-					<Text dimColor>{hint}</Text>
+					<Text dimColor>{wrapText(hint, Math.max(10, width - LABEL_WIDTH))}</Text>
 				</Box>
 			) : null}
 		</Box>
