@@ -85,6 +85,17 @@ export function TextField({label, value, cursor, focus, mask, placeholder, error
 
 const ignore = () => {};
 
+/** A placeholder in the field's one line, cut with "…" when longer (a wrapped one would be clipped mid-word). */
+export function fitPlaceholder(placeholder: string | undefined, width: number): string {
+	const chars = [...(placeholder ?? '')];
+	return chars.length <= width
+		? chars.join('')
+		: `${chars
+				.slice(0, Math.max(0, width - 1))
+				.join('')
+				.trimEnd()}…`;
+}
+
 /** ink-text-input, unfocused (no key handler of its own): the value, its mask or the placeholder. */
 function UnfocusedValue({value, width, mask, placeholder}: {value: string; width: number; mask?: string | undefined; placeholder?: string | undefined}) {
 	// Its mask is one character per UTF-16 unit on one wrapping line: a secret longer than the
@@ -94,7 +105,7 @@ function UnfocusedValue({value, width, mask, placeholder}: {value: string; width
 	// A pasted or remembered value may hold control characters: drawn as escapes, never sent raw;
 	// a long one shows its end, cut with "…", in the field's one line.
 	const fitted = fitLine(terminalText(value), undefined, width);
-	return <TextInput value={fitted.before + fitted.after} placeholder={placeholder ?? ''} focus={false} onChange={ignore} />;
+	return <TextInput value={fitted.before + fitted.after} placeholder={fitPlaceholder(placeholder, width)} focus={false} onChange={ignore} />;
 }
 
 /**
@@ -115,11 +126,12 @@ function FocusedValue({
 	mask?: string | undefined;
 	placeholder?: string | undefined;
 }) {
-	if (value === '' && placeholder) {
+	const hint = fitPlaceholder(placeholder, width);
+	if (value === '' && hint) {
 		return (
 			<Text>
-				<Text inverse>{placeholder[0]}</Text>
-				<Text dimColor>{placeholder.slice(1)}</Text>
+				<Text inverse>{hint[0]}</Text>
+				<Text dimColor>{hint.slice(1)}</Text>
 			</Text>
 		);
 	}
