@@ -5,6 +5,7 @@
 // value scrolls sideways around the cursor; a long secret is one line, "•••••••• 2048 characters".
 import {Box, Text} from 'ink';
 import TextInput from 'ink-text-input';
+import {memo} from 'react';
 import {terminalText} from '../../formats/terminal-text.js';
 import {wrapText} from './window.js';
 
@@ -96,8 +97,21 @@ export function fitPlaceholder(placeholder: string | undefined, width: number): 
 				.trimEnd()}…`;
 }
 
-/** ink-text-input, unfocused (no key handler of its own): the value, its mask or the placeholder. */
-function UnfocusedValue({value, width, mask, placeholder}: {value: string; width: number; mask?: string | undefined; placeholder?: string | undefined}) {
+/**
+ * ink-text-input, unfocused (no key handler of its own): the value, its mask or the placeholder.
+ * Memoised on its four strings and numbers: typing in one field does not redraw the others.
+ */
+const UnfocusedValue = memo(function UnfocusedValue({
+	value,
+	width,
+	mask,
+	placeholder,
+}: {
+	value: string;
+	width: number;
+	mask?: string | undefined;
+	placeholder?: string | undefined;
+}) {
 	// Its mask is one character per UTF-16 unit on one wrapping line: a secret longer than the
 	// field is drawn here instead, as "•••••••• N characters".
 	if (mask && value.length + 1 > width) return <Text>{fitLine(value, undefined, width, mask).before}</Text>;
@@ -106,7 +120,7 @@ function UnfocusedValue({value, width, mask, placeholder}: {value: string; width
 	// a long one shows its end, cut with "…", in the field's one line.
 	const fitted = fitLine(terminalText(value), undefined, width);
 	return <TextInput value={fitted.before + fitted.after} placeholder={fitPlaceholder(placeholder, width)} focus={false} onChange={ignore} />;
-}
+});
 
 /**
  * The focused field, drawn here: ink-text-input 6.0 keeps its cursor in its own state (it starts
