@@ -3,7 +3,7 @@
 // real OS keychain (gnome-keyring's Secret Service on a private D-Bus), so the demo can show
 // the recommended choice instead of a plain-text file. Nothing of the developer's own HOME,
 // keyring or Docker config is read or touched.
-import {mkdirSync, rmSync} from 'node:fs';
+import {mkdirSync, rmSync, symlinkSync} from 'node:fs';
 import {join} from 'node:path';
 import {startPrivateKeyring} from '../test/support/private-keyring.mjs';
 import {requireProgram} from './require-program.mjs';
@@ -29,4 +29,18 @@ export function freshMachine() {
 		...keyring.env,
 	};
 	return {home: keyring.home, project, env, stop: keyring.stop};
+}
+
+/**
+ * regauth as a user who installed it has it: `regauth` on PATH (a link to the built CLI), so the
+ * screens name `regauth undo` as such a user would run it, not this checkout's dist/cli.js.
+ * @returns {string} the path to run
+ */
+export function installRegauth(machine, cli) {
+	const bin = join(DEMO_ROOT, 'bin');
+	mkdirSync(bin, {recursive: true});
+	const link = join(bin, 'regauth');
+	symlinkSync(cli, link);
+	machine.env.PATH = `${bin}:${machine.env.PATH}`;
+	return link;
 }

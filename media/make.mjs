@@ -15,7 +15,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {compressTimeline, writeAsciicast} from './asciicast.mjs';
-import {DEMO_ROOT, freshMachine} from './demo-machine.mjs';
+import {DEMO_ROOT, freshMachine, installRegauth} from './demo-machine.mjs';
 import {DEMO_SIZE, DEMO_TOKEN, DEMO_USER, recordDemo} from './record-demo.mjs';
 import {requireProgram} from './require-program.mjs';
 import {takeStills} from './take-stills.mjs';
@@ -57,7 +57,7 @@ process.on('SIGINT', () => {
 try {
 	console.log('recording the demo (about 35 s, keys at a person’s pace)…');
 	machine = freshMachine();
-	const output = await recordDemo({cli, machine});
+	const output = await recordDemo({cli: installRegauth(machine, cli), machine});
 	stopMachine();
 	// Waits over 3 s (a slow start, the keychain answering) are cut to 3 s; Ink's chunks of
 	// one frame are merged; the Done screen stays 4 s before the loop restarts.
@@ -69,7 +69,7 @@ try {
 
 	console.log('taking the stills…');
 	machine = freshMachine();
-	const stills = await takeStills({cli, machine});
+	const stills = await takeStills({cli: installRegauth(machine, cli), machine});
 	stopMachine();
 	for (const [name, svg] of Object.entries(stills)) {
 		assertNoSecret(`media/${name}.svg`, svg);

@@ -15,6 +15,7 @@ export const KEYS = {
 	right: '\u001B[C',
 	left: '\u001B[D',
 	end: '\u001B[F',
+	home: '\u001B[H',
 	ctrlP: '\u0010',
 	/** Options: keep the rest as they are and go to the review. */
 	ctrlR: '\u0012',

@@ -55,7 +55,13 @@ export async function recordDemo({cli, machine}) {
 
 		// The OS keychain is the first choice; choosing it checks the (private) keyring there and then.
 		await run.waitFor(/Where should the password be kept\?/);
+		// The highlight starts on a store known to work; on a loaded machine the private keyring's
+		// check can still be running when the step opens, so the demo picks the OS keychain itself.
+		await run.waitFor(/OS keychain \(regauth\)(?! \(checking)/);
 		await pause(READ);
+		await run.press(KEYS.home);
+		await run.waitFor(/❯ OS keychain \(regauth\)/);
+		await pause(GLANCE);
 		await run.press(KEYS.enter);
 
 		await run.waitFor(/› Namespaces/);
@@ -69,11 +75,13 @@ export async function recordDemo({cli, machine}) {
 		await run.settle();
 		await pause(READ * 2);
 
-		// Into the preview, and on to the first Secret. Never `r`: the secret stays masked.
+		// Into the preview: it followed the options to the first Secret; → shows the second one.
+		// Never `r`: the secret stays masked.
 		await run.press(KEYS.ctrlP);
-		await pause(GLANCE);
+		await run.waitFor(/› Secret regcred in web/);
+		await pause(READ);
 		await run.press(KEYS.right);
-		await run.waitFor(/Secret regcred in web/);
+		await run.waitFor(/› Secret regcred in jobs/);
 		await pause(READ * 2);
 		await run.press(KEYS.ctrlP);
 		await pause(GLANCE);

@@ -46,7 +46,12 @@ async function walk({cli, machine, size}) {
 		await run.waitFor(/◉ Kubernetes/);
 		await run.press(KEYS.enter);
 		await run.waitFor(/Where should the password be kept\?/);
-		await run.press(KEYS.enter); // the store highlighted: one that works here
+		// The OS keychain (the private keyring works), once its check is in: not whatever was highlighted
+		// while the check still ran (a loaded machine), so every still shows the same plan.
+		await run.waitFor(/OS keychain \(regauth\)(?! \(checking)/);
+		await run.press(KEYS.home);
+		await run.waitFor(/❯ OS keychain \(regauth\)/);
+		await run.press(KEYS.enter);
 		await run.waitFor(/› Namespaces/);
 		await run.type('web, jobs', 20);
 		await run.waitFor(/› Namespaces\s+web, jobs/);

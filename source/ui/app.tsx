@@ -76,7 +76,7 @@ function hasPreview(step: StepId): boolean {
 
 const HELP = [
 	['Enter', 'next field / choose / continue'],
-	['Esc', 'back one step (answers are kept); leaves the preview or this help'],
+	['Esc', 'back one step (answers are kept); leaves the preview or this help; a review refused by a login check: the registry list'],
 	['↑ / ↓, Tab', 'move between fields and items (Shift+Tab back)'],
 	['Home / End, a letter', 'first / last item, the next item starting with that letter'],
 	['Space, ← / →', 'toggle a target, change a choice'],
@@ -112,7 +112,7 @@ export interface AppProps {
 
 /** What the review says instead of a flag when the checks stop the run. */
 export const VERIFY_WAY_OUT =
-	'Nothing is written until the registry accepts the login: go back (Esc) to the registry list, open the registry and fix its credentials.';
+	'Nothing is written until the registry accepts the login: Esc goes back to the registry list, the refused registry highlighted; Enter opens it to fix its credentials.';
 
 export function App({initialAnswers, profile, env, stores, kubeRead, keychain, verifyMode = 'on', self = 'regauth', services, refresh, onExit}: AppProps) {
 	const {exit} = useApp();
@@ -209,7 +209,7 @@ export function App({initialAnswers, profile, env, stores, kubeRead, keychain, v
 	const leftBlocks =
 		state.step === 'review' ? reviewBlocks(state, plan, innerWidth) : state.step === 'keychain' ? keychainBlocks(state, env, stores, innerWidth) : [];
 	const leftLines = leftBlocks.reduce((sum, block) => sum + block.lines, 0);
-	const leftHeight = state.step === 'review' ? reviewColumnHeight(state, plan, innerWidth, formHeight) : formHeight;
+	const leftHeight = state.step === 'review' ? reviewColumnHeight(state, plan, innerWidth, formHeight, self) : formHeight;
 	const context = useRef<KeyContext>({plan, env, stores, previewLength: () => 0, previewPage, leftMax: 0, leftPage: 1});
 	context.current = {
 		plan,

@@ -136,7 +136,8 @@ export function defaultKeychainIndex(items: KeychainItem[], current: KeychainCho
 	return Math.max(0, working);
 }
 
-export function reviewChoices(plan: Plan): Choice[] {
+/** `self`: regauth as the user ran it (self-command.ts), so the hint names an undo that runs. */
+export function reviewChoices(plan: Plan, self = 'regauth'): Choice[] {
 	// The plan decides whether apply may run (field problems, blocked files, the checks); the
 	// review says the first reason here and every one below.
 	const runnable = plan.commands.filter(command => command.role === 'deploy' || command.role === 'alternative');
@@ -147,7 +148,7 @@ export function reviewChoices(plan: Plan): Choice[] {
 		{
 			value: 'files',
 			label: 'Write the files',
-			hint: reason ?? `${changed} ${changed === 1 ? 'file changes' : 'files change'}; backups beside each; undo reverts them`,
+			hint: reason ?? `${changed} ${changed === 1 ? 'file changes' : 'files change'}; backups beside each; ${self} undo reverts them`,
 			disabled,
 		},
 	];

@@ -90,6 +90,22 @@ export function keyToCommands(state: WizardState, key: Key, ctx: KeyContext): Co
 		return loginPanelKeys(state, key, {logins: ctx.logins ?? [], panelMax: ctx.panelMax ?? 0, panelPage: ctx.leftPage});
 	if (state.step === 'apply') return applyKeys(key, ctx);
 	if (is(key, 'escape')) {
+		// A review refused by a credential check says "Esc goes back to the registry list": one
+		// Esc goes there, the refused registry highlighted (Enter opens it), not one step back.
+		const refused = state.step === 'review' && state.focus === 'form' ? refusedLogin(state, ctx) : undefined;
+		if (refused !== undefined) {
+			const items = registryChoices(state.answers, state.registry.remembered, keychainWorks(ctx.env, ctx.stores), brokenConfigs(ctx.env));
+			return [
+				{type: 'back', to: 'registry'},
+				{
+					type: 'field',
+					field: Math.max(
+						0,
+						items.findIndex(item => item.value === `edit:${refused}`),
+					),
+				},
+			];
+		}
 		const back: Command[] = [{type: 'back'}];
 		// Back on the keychain step: the highlight on the answer given (or a store that works).
 		if (state.focus === 'form' && previousStep(state.step, state.answers) === 'keychain')
@@ -261,6 +277,15 @@ function credentialEnter(state: WizardState, credential: Credential, id: string,
 	return verdict([check.result], ctx.verifyMode ?? 'on').failures.length > 0
 		? [{type: 'effect', effect: {kind: 'verify', credential}}]
 		: afterCredential(state, ctx.env, ctx.stores);
+}
+
+/** The first registry whose check stops the run (the same judgement plan() refuses with). */
+function refusedLogin(state: WizardState, ctx: KeyContext): number | undefined {
+	const index = state.answers.credentials.findIndex(credential => {
+		const result = checkFor(state, credential)?.result;
+		return result !== undefined && result !== 'checking' && verdict([result], ctx.verifyMode ?? 'on').failures.length > 0;
+	});
+	return index === -1 ? undefined : index;
 }
 
 function toggle(answers: Answers, id: TargetId): Answers {

@@ -71,7 +71,8 @@ export interface CredentialCheck {
 
 export type Action =
 	| {type: 'next'; step: StepId; field?: number}
-	| {type: 'back'}
+	/** Esc: one step back in the flow, or to `to` (a refused review goes to the registry list). */
+	| {type: 'back'; to?: StepId}
 	| {type: 'answers'; update: (answers: Answers) => Answers}
 	| {type: 'draft'; id: string; text: string; update: (answers: Answers) => Answers}
 	| {type: 'edit'; index: number; field: number}
@@ -163,7 +164,7 @@ export function reducer(state: WizardState, action: Action): WizardState {
 			if (state.focus === 'preview') return {...state, focus: 'form', preview: masked(state.preview)};
 			// One step back in the flow (not in the history: the registry list is reached again
 			// after each credential, and Esc there must not re-open the last one).
-			const previous = previousStep(state.step, state.answers);
+			const previous = action.to ?? previousStep(state.step, state.answers);
 			if (!previous) return state;
 			const answers = state.step === 'credentials' ? dropUntouched(state.answers, state.editing) : state.answers;
 			return {

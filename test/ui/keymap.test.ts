@@ -7,6 +7,7 @@ import {emptyEnvironment} from '../../source/environment.js';
 import type {KeychainProblem} from '../../source/keychain/diagnose.js';
 import {emptyPlan} from '../../source/plan-types.js';
 import {keychainChoices, registryChoices} from '../../source/ui/choices.js';
+import {previousStep} from '../../source/ui/flow.js';
 import {type Command, type KeyContext, keyToCommands} from '../../source/ui/keymap.js';
 import {decodeKeys} from '../../source/ui/keys.js';
 import {initialState, reducer, type WizardState} from '../../source/ui/state.js';
@@ -101,6 +102,42 @@ test('the step counter only moves forward as steps advance; Esc goes back exactl
 	// From a registry's credentials, Esc goes to the list, never into another registry's form.
 	state = press(state, '\x1b[B\r\x1b').state;
 	assert.equal(state.step, 'registry');
+});
+
+test('a review refused by a credential check: one Esc goes to the registry list, the refused registry highlighted (as the refusal says)', () => {
+	const answers: Answers = {
+		...defaultAnswers(),
+		credentials: [
+			{registry: 'ghcr.io', username: 'octo', password: 'good', email: ''},
+			{registry: 'quay.io', username: 'u', password: 'wrong', email: ''},
+		],
+	};
+	const checked = (credential: Answers['credentials'][number], status: 'verified' | 'rejected' | 'unreachable') =>
+		reducer(state, {
+			type: 'check',
+			check: {...credential, result: {status, registry: credential.registry, message: `${credential.registry}: ${status}`, advice: ''}},
+		});
+	let state = initialState(answers);
+	state = checked(answers.credentials[0]!, 'verified');
+	state = checked(answers.credentials[1]!, 'rejected');
+	state = reducer(state, {type: 'next', step: 'review'});
+	state = press(state, '\x1b').state;
+	assert.equal(state.step, 'registry', 'one Esc');
+	const items = registryChoices(state.answers, state.registry.remembered, false);
+	assert.equal(items[state.field]?.value, 'edit:1', 'the refused registry (quay.io) is highlighted');
+	state = press(state, '\r').state;
+	assert.equal(state.step, 'credentials');
+	assert.equal(state.answers.credentials[state.editing]?.registry, 'quay.io', 'Enter opens it');
+	// Unreachable only warns by default: the review may write, so Esc is one step back as always.
+	state = initialState(answers);
+	state = checked(answers.credentials[1]!, 'unreachable');
+	state = reducer(state, {type: 'next', step: 'review'});
+	assert.equal(press(state, '\x1b').state.step, previousStep('review', answers));
+	assert.notEqual(previousStep('review', answers), 'registry');
+	// With --verify=strict the same result refuses the review, and Esc goes to the list.
+	assert.equal(press(state, '\x1b', ctx({verifyMode: 'strict'})).state.step, 'registry');
+	// In the preview, Esc first gives the focus back to the form.
+	assert.equal(press(reducer(state, {type: 'toggleFocus'}), '\x1b', ctx({verifyMode: 'strict'})).state.step, 'review');
 });
 
 test('options: Ctrl+R keeps every remaining default and goes to the review, or stops on the first field that needs an answer', () => {

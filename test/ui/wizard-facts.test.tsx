@@ -42,7 +42,7 @@ test('--verify=strict: an unreachable registry keeps the form open and the revie
 	frame = await wizard.press(KEYS.enter); // the highlighted store → review
 	assert.match(left(frame), /Review/);
 	assert.match(left(frame), /cannot apply: quay\.io: unreachable/);
-	assert.match(left(frame), /go back \(Esc\) to the registry list/);
+	assert.match(left(frame), /Esc goes back to the registry list, the refused registry highlighted; Enter opens it/);
 	assert.doesNotMatch(left(frame), /--no-verify|--verify/, 'the way out is said in the wizard’s terms');
 	frame = await wizard.press(KEYS.enter);
 	assert.match(left(frame), /Review/, 'Enter on a refused review does not apply');
@@ -73,5 +73,11 @@ test('a rejected login: Enter does not go on, and the review refuses it after Es
 	await wizard.press(KEYS.enter, KEYS.enter);
 	frame = await wizard.press(KEYS.enter);
 	assert.match(left(frame), /cannot apply: quay\.io: rejected/);
+	// One Esc goes where the refusal says: the registry list, quay.io highlighted; Enter opens its form.
+	frame = await wizard.press(KEYS.escape);
+	assert.match(left(frame), /Which registry\?/);
+	assert.match(left(frame), /❯ ✎ quay\.io — user/);
+	frame = await wizard.press(KEYS.enter);
+	assert.match(left(frame), /Credentials for quay\.io/);
 	wizard.unmount();
 });

@@ -2,7 +2,7 @@
 // the review, Enter walks field by field.
 import {Box, Text} from 'ink';
 import {LABEL_WIDTH, TextField} from '../components/text-field.js';
-import {linesOf, windowAround} from '../components/window.js';
+import {linesOf, windowAround, wrapText} from '../components/window.js';
 import {ACCEPT_DEFAULTS} from '../keymap.js';
 import {optionFields} from '../option-fields.js';
 import type {StepProps} from './step-props.js';
@@ -35,7 +35,7 @@ export function OptionsStep({state, env, active, width, height}: StepProps) {
 						<Box key={field.id} flexDirection="column">
 							<Box>
 								<Box width={LABEL_WIDTH} flexShrink={0}>
-									<Text color={focused ? 'cyan' : undefined} bold={focused}>
+									<Text color={focused ? 'cyan' : undefined} bold={focused} wrap="truncate-end">
 										{focused ? '› ' : '  '}
 										{field.label}
 									</Text>
@@ -44,7 +44,7 @@ export function OptionsStep({state, env, active, width, height}: StepProps) {
 							</Box>
 							{focused ? (
 								<Box paddingLeft={LABEL_WIDTH}>
-									<Text dimColor>{field.hint}</Text>
+									<Text dimColor>{wrapText(field.hint, valueWidth)}</Text>
 								</Box>
 							) : null}
 						</Box>

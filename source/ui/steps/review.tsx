@@ -101,17 +101,21 @@ export function reviewBlocks(state: WizardState, plan: Plan, width: number): Blo
 	return blocks;
 }
 
-/** Lines the scrolled part of the review gets: the pane less the title, the actions and the notice. */
-export function reviewColumnHeight(state: WizardState, plan: Plan, width: number, height: number): number {
-	const choices = reviewChoices(plan);
+/**
+ * Lines the scrolled part of the review gets: the pane less the title, the actions and the notice.
+ * `self` is required: the hint it names wraps to two lines when long, and counting the hint the
+ * view does not draw made the column one line taller than its room (the marker below was cut).
+ */
+export function reviewColumnHeight(state: WizardState, plan: Plan, width: number, height: number, self: string): number {
+	const choices = reviewChoices(plan, self);
 	const selected = choices[Math.min(state.field, choices.length - 1)];
 	const choiceLines = choices.length + (selected?.hint ? linesOf(selected.hint, width - 4) : 0);
 	const noticeLines = state.notice ? linesOf(`! ${state.notice}`, width) : 0;
 	return Math.max(3, height - 2 - choiceLines - noticeLines);
 }
 
-export function ReviewStep({state, plan, width, height}: StepProps) {
-	const choices = reviewChoices(plan);
+export function ReviewStep({state, plan, width, height, self}: StepProps) {
+	const choices = reviewChoices(plan, self);
 	const index = Math.min(state.field, choices.length - 1);
 	return (
 		<Box flexDirection="column" width={width}>
@@ -119,7 +123,7 @@ export function ReviewStep({state, plan, width, height}: StepProps) {
 			{state.notice ? <Text color="yellow">! {state.notice}</Text> : null}
 			<ChoiceList items={choices} index={index} width={width} />
 			<Text> </Text>
-			<ScrollColumn blocks={reviewBlocks(state, plan, width)} scroll={state.scroll} height={reviewColumnHeight(state, plan, width, height)} />
+			<ScrollColumn blocks={reviewBlocks(state, plan, width)} scroll={state.scroll} height={reviewColumnHeight(state, plan, width, height, self)} />
 		</Box>
 	);
 }
