@@ -17,6 +17,10 @@ export const TARGET_IDS = [
 ] as const;
 export type TargetId = (typeof TARGET_IDS)[number];
 
+export function isTargetId(value: string): value is TargetId {
+	return (TARGET_IDS as readonly string[]).includes(value);
+}
+
 export interface Credential {
 	/** The registry as typed; normalised by registryKey(). */
 	registry: string;

@@ -5,6 +5,7 @@ import type {Environment} from '../environment.js';
 import {registryKey} from '../formats/registry-key.js';
 import type {ApplyMode, Plan} from '../plan-types.js';
 import {jwtExpiry} from '../registries/jwt-expiry.js';
+import {targetSpec} from '../targets/specs.js';
 import type {Inventory, Login, Place, RecordedAnswers} from './schema.js';
 
 export interface RecordInput {
@@ -36,8 +37,8 @@ export function placesOf(input: Pick<RecordInput, 'answers' | 'plan' | 'mode' | 
 	const places: Place[] = [];
 	for (const artifact of plan.artifacts) {
 		if (!artifact.secret || !chosen.has(artifact.id) || artifact.id.startsWith('inventory')) continue;
-		// rkt writes a file per registry: only this registry's is its place.
-		if (artifact.target === 'rkt' && !artifact.id.endsWith(`:${host}`)) continue;
+		// A target that writes a file per registry: only this registry's is its place.
+		if (targetSpec(artifact.target).lifecycle?.filePerRegistry && !artifact.id.endsWith(`:${host}`)) continue;
 		const routed = helper && (artifact.target === 'docker' || artifact.target === 'podman');
 		places.push({kind: artifact.target, path: artifact.installPath ?? artifact.path, title: artifact.title, ...(routed ? {helper} : {})});
 	}

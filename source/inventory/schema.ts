@@ -4,6 +4,7 @@
 // without a keychain. Pure: parsing and checking only; reading and writing is store.ts.
 import {createHash} from 'node:crypto';
 import type {Answers, TargetId} from '../answers.js';
+import {TARGET_IDS} from '../answers.js';
 import {isPlainObject} from '../formats/json-text.js';
 
 export const INVENTORY_NAME = 'inventory.json';
@@ -59,7 +60,8 @@ function seal(logins: readonly Login[]): string {
 	return createHash('sha256').update(JSON.stringify(logins)).digest('hex');
 }
 
-const PLACE_KINDS: readonly string[] = ['docker', 'kubernetes', 'rkt', 'mesos', 'butane', 'podman', 'keychain'];
+/** A place is a target's output, or the keychain item a helper route points at. */
+const PLACE_KINDS: readonly string[] = [...TARGET_IDS, 'keychain'];
 const isText = (value: unknown): value is string => typeof value === 'string';
 const isTime = (value: unknown) => isText(value) && !Number.isNaN(Date.parse(value));
 

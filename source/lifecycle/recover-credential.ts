@@ -1,18 +1,15 @@
-// Rotating one registry of an apply that wrote several into one file (a Kubernetes Secret
-// manifest, a Mesos archive, a Butane/Ignition config) rewrites that file whole: the other
-// registries' credentials must go back in unchanged. They are read from the file itself, the way
-// a merge reads the file it merges into (docs/lifecycle.md §5). Pure: bytes in, credential out.
-import {join} from 'node:path';
 import {gunzipSync} from 'node:zlib';
 import {parse} from 'yaml';
+import {isTargetId} from '../answers.js';
 import {entrySecret} from '../authfile/meaning.js';
 import {decodeDataUrl} from '../formats/data-url.js';
 import {isPlainObject} from '../formats/json-text.js';
 import {registryKey} from '../formats/registry-key.js';
 import type {Login, Place} from '../inventory/schema.js';
+import {targetSpec} from '../targets/specs.js';
 
 /** Places whose file is written whole from every registry of the apply (docker/podman files are merged). */
-const WHOLE_FILE_KINDS: readonly string[] = ['kubernetes', 'mesos', 'butane'];
+const wholeFile = (kind: string) => isTargetId(kind) && targetSpec(kind).lifecycle?.wholeFile === true;
 
 export interface Companion {
 	login: Login;
@@ -25,13 +22,14 @@ export interface Companion {
  * it (file:// URI), but regauth writes it into the output directory (docs/formats.md §5).
  */
 export function writtenPath(login: Login, path: string, outputDir: string): string {
-	const place = login.places.find(candidate => candidate.path === path);
-	return place?.kind === 'mesos' ? join(outputDir, 'mesos', 'docker.tar.gz') : path;
+	const kind = login.places.find(candidate => candidate.path === path)?.kind;
+	const written = kind !== undefined && isTargetId(kind) ? targetSpec(kind).lifecycle?.writtenPath : undefined;
+	return written ? written(path, outputDir) : path;
 }
 
 /** Other registries' logins recorded in a file the rotation rewrites whole. */
 export function companionsOf(login: Login, logins: readonly Login[]): Companion[] {
-	const shared = (place: Place) => place.path !== undefined && WHOLE_FILE_KINDS.includes(place.kind);
+	const shared = (place: Place) => place.path !== undefined && wholeFile(place.kind);
 	const mine = new Set(login.places.filter(shared).map(place => place.path!));
 	const companions: Companion[] = [];
 	for (const other of logins) {

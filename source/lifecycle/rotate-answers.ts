@@ -1,8 +1,9 @@
 // rotate plans again from what the inventory recorded: the same answers, the new password. Pure.
 import {isAbsolute, resolve} from 'node:path';
-import type {Answers} from '../answers.js';
+import {type Answers, isTargetId} from '../answers.js';
 import type {Login} from '../inventory/schema.js';
 import type {ApplyMode} from '../plan-types.js';
+import {targetSpec} from '../targets/specs.js';
 
 export function rotationAnswers(login: Login): Answers {
 	const {cwd, registry, email, ...rest} = structuredClone(login.answers);
@@ -19,18 +20,11 @@ export function rotationMode(login: Login): ApplyMode {
 
 /** What the user must do by hand after a rotation: files regauth cannot put where they are served. */
 export function afterRotation(login: Login): string[] {
-	const steps: string[] = [];
-	const {answers} = login;
-	for (const place of login.places) {
-		if (place.kind === 'butane' && place.path?.endsWith('.ign'))
-			steps.push(
-				answers.butane.secret === 'remote'
-					? `Upload the new config.json to ${answers.butane.remoteUrl}: the Ignition config ${place.path} now names its new sha512, so machines refuse the old one.`
-					: `Serve the regenerated Ignition config ${place.path} to new machines (its content, and so its sha512, changed).`,
-			);
-		if (place.kind === 'mesos') steps.push(`Copy the rebuilt ${place.path} to where the agents fetch it (${answers.mesos.uri}).`);
-		if (place.kind === 'rkt' && place.path) steps.push(`Install ${place.path} again where rkt reads it if you staged it.`);
-		if (place.kind === 'kubernetes' && place.path && !login.places.some(other => other.applied)) steps.push(`kubectl apply -f ${place.path}`);
-	}
+	const applied = login.places.some(place => place.applied);
+	const steps = login.places.flatMap(place => {
+		const step =
+			place.path !== undefined && isTargetId(place.kind) ? targetSpec(place.kind).lifecycle?.afterRotation?.(place.path, login.answers, applied) : undefined;
+		return step ? [step] : [];
+	});
 	return [...new Set(steps)];
 }

@@ -85,6 +85,20 @@ export interface TargetSpec<Id extends TargetId = TargetId> {
 	options: OptionSpec[];
 	/** An image the user named for this target: the credential check asks for pull access to its repository. */
 	checkImage?(answers: Answers): string;
+	/** How `rotate` treats what it wrote (docs/lifecycle.md §4–§5); absent: files merged per registry. */
+	lifecycle?: LifecycleSpec;
+}
+
+/** What a rotation needs to know about a target's files, besides planning them again. */
+export interface LifecycleSpec {
+	/** One file written whole from every registry of an apply: rotating one carries the others. */
+	wholeFile?: true;
+	/** One file per registry (its artifact id ends with `:<host>`): only that one is the registry's place. */
+	filePerRegistry?: true;
+	/** Where the file is written when the inventory records where it is served instead. */
+	writtenPath?(recorded: string, outputDir: string): string;
+	/** What the user does by hand after a rotation rewrote a file of it (`applied`: kubectl applied it). */
+	afterRotation?(path: string, answers: Omit<Answers, 'credentials'>, applied: boolean): string | undefined;
 }
 
 /** The planning half of a target (heavy: loaded with plan()). */

@@ -2,11 +2,13 @@
 // removes, and that a hand-edited or corrupt file is reported, never trusted.
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
+import {TARGET_IDS} from '../../source/answers.js';
 import {parseExpires} from '../../source/inventory/expiry.js';
 import {expiryFindings} from '../../source/inventory/expiry-findings.js';
 import {recordApply, recordLogout} from '../../source/inventory/record.js';
 import {emptyInventory, parseInventory, serializeInventory} from '../../source/inventory/schema.js';
 import {readInventory, withInventory} from '../../source/inventory/store.js';
+import {TARGET_SPECS} from '../../source/targets/specs.js';
 import {answersFor, envWith, HUB, planChecked, ROBOT} from '../support/plan-fixtures.js';
 import {secretForms} from '../support/scan.js';
 
@@ -41,6 +43,20 @@ test('an apply records each login with every place it went, and no secret in any
 	const text = serializeInventory(inventory, plan.secrets);
 	for (const credential of [ROBOT, HUB]) for (const form of secretForms(credential.username, credential.password)) assert.ok(!text.includes(form));
 	assert.deepEqual(parseInventory(text), {state: 'ok', inventory});
+});
+
+test('an apply to any target records places the inventory then trusts (a node target’s record was once read back as corrupt)', () => {
+	for (const target of TARGET_IDS.filter(id => !TARGET_SPECS[id].holdsNoSecret)) {
+		const {inventory, plan} = recorded([target]);
+		const places = inventory.logins.flatMap(login => login.places);
+		// Only files that hold the secret are places (registries.conf holds mirrors, no credential).
+		if (!plan.artifacts.some(artifact => artifact.target === target && artifact.secret)) continue;
+		assert.ok(
+			places.some(place => place.kind === target),
+			`${target}: ${JSON.stringify(places.map(place => place.kind))}`,
+		);
+		assert.equal(parseInventory(serializeInventory(inventory, plan.secrets)).state, 'ok', target);
+	}
 });
 
 test('serializing refuses a secret that reached the record (a bug must not reach the disk)', () => {

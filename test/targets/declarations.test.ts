@@ -1,7 +1,8 @@
 // Every registered target's flags, --help lines, wizard fields and headless flags come from its
 // declaration: this walks the registry, so a new target is covered without editing this test.
 import assert from 'node:assert/strict';
-import {readFileSync} from 'node:fs';
+import {readdirSync, readFileSync} from 'node:fs';
+import {join, sep} from 'node:path';
 import {test} from 'node:test';
 import {type Answers, defaultAnswers, TARGET_IDS} from '../../source/answers.js';
 import {HELP, parseInvocation} from '../../source/cli/args.js';
@@ -122,5 +123,15 @@ test('no flag of a target is listed by hand outside its declaration', () => {
 				assert.ok(!new RegExp(`'--?${option.flag.name}'|'${option.flag.name}':`).test(text), `${file} names --${option.flag.name}`);
 			}
 		}
+	}
+});
+
+test('outside the target modules, at most 2 source files name a specific target (docker, podman and kubernetes have their own tools: kubectl, auth files)', () => {
+	const files = (readdirSync('source', {recursive: true, encoding: 'utf8'}) as string[])
+		.filter(name => /\.tsx?$/.test(name) && !name.startsWith(`targets${sep}`))
+		.map(name => join('source', name));
+	for (const id of TARGET_IDS.filter(id => !['docker', 'podman', 'kubernetes'].includes(id))) {
+		const naming = files.filter(file => new RegExp(`['"\`]${id}['"\`]`).test(readFileSync(file, 'utf8')));
+		assert.ok(naming.length <= 2, `${id} is named in ${naming.join(', ')}: put what it needs into source/targets/${id}/ (a declaration field)`);
 	}
 });

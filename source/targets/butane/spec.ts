@@ -77,4 +77,13 @@ export const butaneSpec: TargetSpec<'butane'> = {
 		remoteUrl,
 		includeRkt,
 	],
+	lifecycle: {
+		wholeFile: true,
+		afterRotation: (path, answers) =>
+			!path.endsWith('.ign')
+				? undefined
+				: answers.butane.secret === 'remote'
+					? `Upload the new config.json to ${answers.butane.remoteUrl}: the Ignition config ${path} now names its new sha512, so machines refuse the old one.`
+					: `Serve the regenerated Ignition config ${path} to new machines (its content, and so its sha512, changed).`,
+	},
 };

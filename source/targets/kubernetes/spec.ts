@@ -172,4 +172,8 @@ export const kubernetesSpec: TargetSpec<'kubernetes'> = {
 			check: checkImageReference,
 		}),
 	],
+	lifecycle: {
+		wholeFile: true,
+		afterRotation: (path, _answers, applied) => (applied ? undefined : `kubectl apply -f ${path}`),
+	},
 };

@@ -1,4 +1,6 @@
 // Mesos/Marathon's declaration: docker.tar.gz for the fetcher and an example Marathon app.
+
+import {join} from 'node:path';
 import {checkImageReference, checkMarathonAppId, checkMarathonUri, DEFAULT_MARATHON_URI} from '../../answers.js';
 import {type TargetSpec, textOption} from '../declaration.js';
 
@@ -36,4 +38,10 @@ export const mesosSpec: TargetSpec<'mesos'> = {
 			check: checkMarathonAppId,
 		}),
 	],
+	lifecycle: {
+		wholeFile: true,
+		// The inventory records where agents fetch the archive (a file:// URI); regauth writes it here.
+		writtenPath: (_recorded, outputDir) => join(outputDir, 'mesos', 'docker.tar.gz'),
+		afterRotation: (path, answers) => `Copy the rebuilt ${path} to where the agents fetch it (${answers.mesos.uri}).`,
+	},
 };

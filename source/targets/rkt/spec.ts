@@ -24,4 +24,8 @@ export const rktSpec: TargetSpec<'rkt'> = {
 	help: {heading: 'rkt'},
 	// Flatcar's config can carry the rkt files too (--butane-rkt): the kind matters there as well.
 	options: [{...kind, relevant: answers => answers.targets.includes('rkt') || (answers.targets.includes('butane') && answers.butane.includeRkt)}],
+	lifecycle: {
+		filePerRegistry: true,
+		afterRotation: path => `Install ${path} again where rkt reads it if you staged it.`,
+	},
 };
