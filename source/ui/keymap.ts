@@ -27,7 +27,7 @@ import {editLine} from './line-edit.js';
 import {cycleChoice, optionFields} from './option-fields.js';
 import {afterCredential, requiredRefusal} from './profile-flow.js';
 import {KNOWN_REGISTRIES} from './registries.js';
-import {type Action, checkFor, type WizardState} from './state.js';
+import {type Action, checkFor, type SetupState, type WizardState} from './state.js';
 
 export type Effect =
 	| {kind: 'verify'; credential: Credential}
@@ -37,7 +37,14 @@ export type Effect =
 	| {kind: 'import'; path: string}
 	| {kind: 'mint'; index: number}
 	/** Read the machine again (a config fixed in another window); the answers stay. */
-	| {kind: 'recheck'};
+	| {kind: 'recheck'}
+	// The keychain set-up (keychain-setup.ts) and the client certificate, grouped.
+	/** Set a keychain up here (keychain/setup), asking through the step's own screens. */
+	| {kind: 'keychainSetup'}
+	/** The person's answer to the set-up's pending question: yes/no, a secret, or null (Esc: stop). */
+	| {kind: 'setupReply'; answer: boolean | string | null}
+	/** Check the client certificate pair typed on the credentials step, then the login with it. */
+	| {kind: 'clientCert'; credential: Credential};
 
 export type Command = Action | {type: 'effect'; effect: Effect} | {type: 'finish'; code: number};
 
@@ -77,6 +84,8 @@ export function typing(state: WizardState, ctx: Pick<KeyContext, 'env'>): boolea
 export function keyToCommands(state: WizardState, key: Key, ctx: KeyContext): Command[] {
 	if (state.help) return is(key, 'escape') || (is(key, 'text', '?') && !typing(state, ctx)) ? [{type: 'help', open: false}] : [];
 	if (state.step === 'apply') return applyKeys(key, ctx);
+	// While the keychain set-up confirms, asks, runs or failed, it has the keys (Esc included).
+	if (state.step === 'keychain' && state.setup && state.setup.phase !== 'done') return setupKeys(state, state.setup, key, ctx);
 	if (is(key, 'escape')) {
 		const back: Command[] = [{type: 'back'}];
 		// Back on the keychain step: the highlight on the answer given (or a store that works).
@@ -290,12 +299,15 @@ function keychainKeys(state: WizardState, key: Key, ctx: KeyContext): Command[] 
 		return [
 			...moved,
 			{type: 'keychainProblem'},
-			...(item && !item.disabled && !item.checking ? [{type: 'answers' as const, update: (answers: Answers) => ({...answers, keychain: item.choice})}] : []),
+			...(item && !item.disabled && !item.checking && !item.setup
+				? [{type: 'answers' as const, update: (answers: Answers) => ({...answers, keychain: item.choice})}]
+				: []),
 		];
 	}
 	if (key.name !== 'enter') return [];
 	const item = items[state.field];
 	if (!item) return [];
+	if (item.setup) return [{type: 'keychainProblem'}, {type: 'effect', effect: {kind: 'keychainSetup'}}];
 	if (item.problem) return [{type: 'keychainProblem', problem: item.problem}];
 	if (item.disabled || item.checking) return [];
 	if (state.profile?.required && item.choice.kind === 'file') return [{type: 'keychainProblem', problem: requiredRefusal(state.profile)}];
@@ -359,4 +371,57 @@ function applyKeys(key: Key, ctx: KeyContext): Command[] {
 	if (key.name === 'pageUp' || key.name === 'pageDown') return scroll(key.name === 'pageUp' ? ctx.leftPage : -ctx.leftPage);
 	if (key.name === 'home' || key.name === 'end') return scroll(key.name === 'home' ? Infinity : -Infinity);
 	return [];
+}
+
+// ── The keychain set-up on the keychain step (keychain-setup.ts) ──────────────────────────────
+
+const setupUpdate = (change: Partial<SetupState>): Action => ({type: 'setup', update: setup => (setup ? {...setup, ...change} : setup)});
+const reply = (answer: boolean | string | null): Command => ({type: 'effect', effect: {kind: 'setupReply', answer}});
+
+function setupKeys(state: WizardState, setup: SetupState, key: Key, ctx: KeyContext): Command[] {
+	if (key.name === 'pageUp' || key.name === 'pageDown')
+		return [{type: 'scroll', delta: key.name === 'pageUp' ? -ctx.leftPage : ctx.leftPage, max: ctx.leftMax}];
+	switch (setup.phase) {
+		case 'confirm':
+			if (key.name === 'enter') return [setupUpdate({phase: 'running'}), reply(true)];
+			if (is(key, 'escape')) return [reply(false)];
+			return [];
+		case 'ask':
+			return setupAskKeys(state, setup, key);
+		case 'failed':
+			// Enter tries again from the start (the set-up reuses what it made); Esc: back to the list.
+			if (key.name === 'enter')
+				return [
+					{type: 'setup', update: () => undefined},
+					{type: 'effect', effect: {kind: 'keychainSetup'}},
+				];
+			if (is(key, 'escape')) return [{type: 'setup', update: () => undefined}];
+			return [];
+		default:
+			// Running: gpg and the keychain cannot be stopped half way; Ctrl+C still quits.
+			return [];
+	}
+}
+
+function setupAskKeys(state: WizardState, setup: SetupState, key: Key): Command[] {
+	if (is(key, 'escape')) return [reply(null)];
+	const second = setup.twice === true && setup.entry === 1;
+	if (setup.twice && (key.name === 'tab' || key.name === 'up' || key.name === 'down')) return [setupUpdate({entry: second ? 0 : 1})];
+	if (key.name === 'enter') {
+		const typed = second ? setup.again : setup.secret;
+		// An empty secret would leave the store unprotected (the set-up refuses it too).
+		if (typed === '') return [setupUpdate({error: 'Type it first: an empty one would leave the keychain unprotected.'})];
+		if (setup.twice && !second) return [setupUpdate({entry: 1, error: undefined})];
+		if (setup.twice && setup.again !== setup.secret)
+			return [setupUpdate({secret: '', again: '', entry: 0, error: 'The two entries differ: type it again, twice.'})];
+		// The secret leaves the state as it goes to the set-up.
+		return [setupUpdate({phase: 'running', secret: '', again: '', error: undefined}), reply(setup.secret)];
+	}
+	const value = second ? setup.again : setup.secret;
+	const edited = editLine({value, cursor: state.cursor ?? [...value].length}, key);
+	if (!edited) return [];
+	const commands: Command[] = [];
+	if (edited.value !== value) commands.push(setupUpdate(second ? {again: edited.value, error: undefined} : {secret: edited.value, error: undefined}));
+	commands.push({type: 'cursor', cursor: edited.cursor === [...edited.value].length ? undefined : edited.cursor});
+	return commands;
 }

@@ -5,14 +5,17 @@
 import {useEffect, useRef} from 'react';
 import type {Environment} from '../../environment.js';
 import {terminalText} from '../../formats/terminal-text.js';
+import {SetupError} from '../../keychain/setup/errors.js';
+import type {SecretQuestion} from '../../keychain/setup/setup.js';
 import {brokenConfigs} from '../broken-configs.js';
 import {defaultKeychainIndex, keychainChoices, keychainWorks, registryChoices, type StoreStatus} from '../choices.js';
 import {CREDENTIAL_FIELDS} from '../credential-fields.js';
 import {nextAfterKeychain} from '../flow.js';
+import {setupNext, setupWords} from '../keychain-setup.js';
 import type {Effect} from '../keymap.js';
 import {afterCredential} from '../profile-flow.js';
 import type {WizardServices} from '../services.js';
-import {type Action, checkFor, type WizardState} from '../state.js';
+import {type Action, checkFor, type SetupState, type WizardState} from '../state.js';
 import {wizardWords} from '../wizard-words.js';
 
 /** The notice after "check again": the registry step words it from the machine as now read. */
@@ -31,6 +34,8 @@ export function useWizardEffects(
 	useEffect(() => () => controller.current.abort(), []);
 
 	const busy = (kind: WizardState['busy']) => dispatch({type: 'busy', busy: kind});
+	/** The keychain set-up's question waiting for the person (answered by a setupReply effect). */
+	const pending = useRef<((answer: boolean | string | null) => void) | undefined>(undefined);
 
 	const run = async (effect: Effect): Promise<void> => {
 		switch (effect.kind) {
@@ -126,6 +131,14 @@ export function useWizardEffects(
 				dispatch({type: 'notice', text: RECHECKED});
 				return;
 			}
+			case 'keychainSetup':
+				return setUpKeychain();
+			case 'setupReply': {
+				const answer = pending.current;
+				pending.current = undefined;
+				answer?.(effect.answer);
+				return;
+			}
 			case 'import': {
 				busy('import');
 				const [read, {importCredentials}] = await Promise.all([services.readFile(effect.path), import('../../import/quay-files.js')]);
@@ -152,6 +165,81 @@ export function useWizardEffects(
 				dispatch({type: 'field', field: CREDENTIAL_FIELDS.length - 1});
 				return;
 			}
+		}
+	};
+	/**
+	 * Set a keychain up (keychain/setup) from the keychain step: its confirmation and questions
+	 * become the step's screens, its progress lines stream in; then the stores are checked again
+	 * and the one that works now is highlighted. Not busy while it waits for the person: the
+	 * step's keys answer it (keymap.ts setupKeys).
+	 */
+	const setUpKeychain = async (): Promise<void> => {
+		if (!services.setUpKeychain) return;
+		const update = (change: Partial<SetupState>) => dispatch({type: 'setup', update: setup => (setup ? {...setup, ...change} : setup)});
+		const waitFor = (onAnswer: (answer: boolean | string | null) => void) => {
+			pending.current = onAnswer;
+		};
+		dispatch({type: 'setup', update: () => ({phase: 'running', lines: [], secret: '', again: '', entry: 0})});
+		const stopped = new SetupError('stopped: nothing more was changed.', 1);
+		try {
+			const report = await services.setUpKeychain({
+				progress: line => dispatch({type: 'setup', update: setup => setup && {...setup, lines: [...setup.lines, setupWords(line)]}}),
+				confirm: (question, details) =>
+					new Promise<boolean>(resolve => {
+						waitFor(answer => resolve(answer === true));
+						update({phase: 'confirm', question: setupWords(question), details: setupWords(details)});
+					}),
+				ask: (question: SecretQuestion) =>
+					new Promise<string>((resolve, reject) => {
+						waitFor(answer => (typeof answer === 'string' ? resolve(answer) : reject(stopped)));
+						update({
+							phase: 'ask',
+							prompt: setupWords(question.prompt.trim().replace(/:$/, '')),
+							twice: question.kind === 'new-passphrase',
+							secret: '',
+							again: '',
+							entry: 0,
+							error: undefined,
+						});
+					}),
+			});
+			if (!report.ok) {
+				update({phase: 'failed', message: setupWords(report.failure ?? 'the set-up did not finish.')});
+				return;
+			}
+			update({phase: 'running', lines: [...(get().setup?.lines ?? []), 'Checking the keychains again…']});
+			const rechecked = (await services.recheckStores?.()) ?? {};
+			const {env, stores} = machine();
+			const items = keychainChoices(env, {...stores, ...rechecked});
+			const index = items.findIndex(item => item.choice.kind === 'helper' && item.choice.name === report.helper && !item.disabled && !item.checking);
+			const item = items[index];
+			if (!item) {
+				const status = report.helper ? rechecked[report.helper] : undefined;
+				update({
+					phase: 'failed',
+					message: setupWords(
+						`The set-up finished, but ${report.helper ? `docker-credential-${report.helper}` : 'the store'} still does not work for regauth${status && !status.ok ? `: ${status.problem.message}` : ''}.`,
+					),
+				});
+				return;
+			}
+			dispatch({type: 'answers', update: answers => ({...answers, keychain: item.choice})});
+			dispatch({type: 'field', field: index});
+			update({
+				phase: 'done',
+				store: report.helper,
+				message: `✓ ${item.label} works now (highlighted). Enter keeps the password there.`,
+				next: setupNext(report.next),
+			});
+		} catch (error) {
+			// Esc on its confirmation or question: back to the list as it was.
+			if (error === stopped || (error instanceof SetupError && /^cancelled/.test(error.message))) {
+				dispatch({type: 'setup', update: () => undefined});
+				return;
+			}
+			update({phase: 'failed', message: setupWords(error instanceof SetupError ? error.message : `the set-up stopped: ${(error as Error).message}`)});
+		} finally {
+			pending.current = undefined;
 		}
 	};
 	/** Actions and effects, in order (afterCredential may start the keychain check). */

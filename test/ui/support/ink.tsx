@@ -71,10 +71,25 @@ export function testEnvironment(overrides: Partial<Environment> = {}): Environme
 /** The App with a machine that "reading it again" can change (the wizard's refresh). */
 function Machine({first, reread, ...props}: Omit<AppProps, 'env' | 'refresh'> & {first: Environment; reread?: () => Environment}) {
 	const [env, setEnv] = useState(first);
+	// Stores checked again (after the keychain step set one up) reach the App as run-wizard's do.
+	const [stores, setStores] = useState(props.stores);
+	const [services] = useState(() => {
+		const recheck = props.services.recheckStores;
+		return recheck
+			? {
+					...props.services,
+					recheckStores: async () => {
+						const found = await recheck();
+						setStores(current => ({...current, ...found}));
+						return found;
+					},
+				}
+			: props.services;
+	});
 	const refresh = async () => {
 		if (reread) setEnv(reread());
 	};
-	return <App {...props} env={env} refresh={refresh} />;
+	return <App {...props} {...(stores ? {stores} : {})} services={services} env={env} refresh={refresh} />;
 }
 
 export interface Driver {
