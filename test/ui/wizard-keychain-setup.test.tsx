@@ -88,8 +88,8 @@ test('no store works: the keychain step sets up pass with its own GPG key (real 
 	frame = await wizard.waitFor(/works now|✗/, 170_000);
 	assert.match(frame, /❯ Docker's pass helper/, frame);
 	assert.doesNotMatch(frame, /pass helper.*does not work here/);
-	assert.match(frame, /✓ Docker's pass helper.* works now \(highlighted\)\. Enter keeps the password there\./);
-	assert.match(frame, /unlock again with “Set up a keychain here”/);
+	assert.match(frame, /✓ docker-credential-pass works now \(highlighted above\): Enter keeps the password there\./);
+	assert.match(frame.replace(/\s+/g, ' '), /unlock again with “Set up a keychain here”/);
 	assert.doesNotMatch(frame, /⚙ Set up a keychain here/, 'a store works now: the entry is gone');
 	assert.match(readFileSync(join(home, '.password-store', '.gpg-id'), 'utf8'), /^[0-9A-F]{40}$/m);
 	for (const seen of wizard.frames()) assert.doesNotMatch(seen, new RegExp(PASSPHRASE.replace(/\?/g, '\\?')));

@@ -228,7 +228,7 @@ export function useWizardEffects(
 			update({
 				phase: 'done',
 				store: report.helper,
-				message: `✓ ${item.label} works now (highlighted). Enter keeps the password there.`,
+				message: `✓ docker-credential-${report.helper} works now (highlighted above): Enter keeps the password there.`,
 				next: setupNext(report.next),
 			});
 		} catch (error) {
