@@ -131,9 +131,10 @@ export function App({initialAnswers, profile, env, stores, kubeRead, keychain, v
 				.filter((result): result is VerifyResult => result !== undefined && result !== 'checking'),
 		[state.answers.credentials, state.checks],
 	);
+	const clientCert = state.clientCert.inUse;
 	const facts = useMemo<PlanFacts>(
-		() => ({...(keychain ? {keychain} : {}), verification: {mode: verifyMode, results, wayOut: VERIFY_WAY_OUT}}),
-		[keychain, verifyMode, results],
+		() => ({...(keychain ? {keychain} : {}), ...(clientCert ? {clientCert} : {}), verification: {mode: verifyMode, results, wayOut: VERIFY_WAY_OUT}}),
+		[keychain, clientCert, verifyMode, results],
 	);
 	const machine = useClusters(state.answers, env, state.step === 'options' || state.step === 'review', services);
 	const plan = useMemo(

@@ -20,7 +20,8 @@ import {
 	type StoreStatus,
 	typeAhead,
 } from './choices.js';
-import {CREDENTIAL_FIELDS, IMPORT_ROW, ROWS} from './credential-fields.js';
+import {CERT_ROW, credentialRows, KEY_ROW} from './client-cert-fields.js';
+import {CREDENTIAL_FIELDS, IMPORT_ROW} from './credential-fields.js';
 import {nextAfterTargets, previousStep} from './flow.js';
 import type {Key} from './keys.js';
 import {editLine} from './line-edit.js';
@@ -212,10 +213,12 @@ function credentialKeys(state: WizardState, key: Key, ctx: KeyContext): Command[
 	const credential = state.answers.credentials[index];
 	if (!credential) return [];
 	const id = `${index}:${state.field}`;
+	const rows = credentialRows(state, credential);
 	// Moving past a field with the arrows is not leaving it: only Tab and Enter count (errors
 	// such as "is required" wait until then).
-	if (key.name === 'up' || key.name === 'down') return [{type: 'field', field: (state.field + (key.name === 'up' ? -1 : 1) + ROWS) % ROWS}];
-	if (key.name === 'tab') return fieldMove((state.field + (key.shift ? -1 : 1) + ROWS) % ROWS, id);
+	if (key.name === 'up' || key.name === 'down') return [{type: 'field', field: (state.field + (key.name === 'up' ? -1 : 1) + rows) % rows}];
+	if (key.name === 'tab') return fieldMove((state.field + (key.shift ? -1 : 1) + rows) % rows, id);
+	if (state.field >= CERT_ROW) return clientCertKeys(state, credential, key);
 	if (key.name === 'enter') return credentialEnter(state, credential, id, ctx);
 	// A cloud registry's token from its CLI (aws, gcloud, az, gh) instead of a pasted one.
 	if (is(key, 'ctrl', MINT_KEY.text) && canMint(credential.registry)) return [{type: 'effect', effect: {kind: 'mint', index}}];
@@ -422,6 +425,24 @@ function setupAskKeys(state: WizardState, setup: SetupState, key: Key): Command[
 	if (!edited) return [];
 	const commands: Command[] = [];
 	if (edited.value !== value) commands.push(setupUpdate(second ? {again: edited.value, error: undefined} : {secret: edited.value, error: undefined}));
+	commands.push({type: 'cursor', cursor: edited.cursor === [...edited.value].length ? undefined : edited.cursor});
+	return commands;
+}
+
+// ── The client certificate rows on the credentials step (client-cert-fields.ts) ──────────────
+
+function clientCertKeys(state: WizardState, credential: Credential, key: Key): Command[] {
+	const which = state.field === KEY_ROW ? 'keyFile' : 'certFile';
+	if (key.name === 'enter') {
+		// Enter on the certificate goes to its key; on the key, the pair is checked, then the login with it.
+		if (which === 'certFile') return [{type: 'field', field: KEY_ROW}];
+		return [{type: 'effect', effect: {kind: 'clientCert', credential}}];
+	}
+	const value = state.clientCert[which];
+	const edited = editLine({value, cursor: state.cursor ?? [...value].length}, key);
+	if (!edited) return [];
+	const commands: Command[] = [];
+	if (edited.value !== value) commands.push({type: 'clientCert', update: cert => ({...cert, [which]: edited.value, problem: undefined})});
 	commands.push({type: 'cursor', cursor: edited.cursor === [...edited.value].length ? undefined : edited.cursor});
 	return commands;
 }

@@ -12,7 +12,11 @@ import {decodeKeys} from '../../source/ui/keys.js';
 import {initialState, reducer, type SetupState, type WizardState} from '../../source/ui/state.js';
 
 const env = emptyEnvironment({home: '/home/dev', cwd: '/work', helpers: ['secretservice', 'pass'], programs: {pass: '/usr/bin/pass'}});
-const broken = (helper: string): KeychainStatus => ({helper, ok: false, problem: {code: 'no-session-bus', message: `${helper} cannot be reached`, advice: [], detail: ''}});
+const broken = (helper: string): KeychainStatus => ({
+	helper,
+	ok: false,
+	problem: {code: 'no-session-bus', message: `${helper} cannot be reached`, advice: [], detail: ''},
+});
 const noneWork: StoreStatus = {secretservice: broken('secretservice'), pass: broken('pass')};
 
 const ctx = (stores: StoreStatus | undefined = noneWork): KeyContext => ({

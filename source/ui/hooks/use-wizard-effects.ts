@@ -9,13 +9,14 @@ import {SetupError} from '../../keychain/setup/errors.js';
 import type {SecretQuestion} from '../../keychain/setup/setup.js';
 import {brokenConfigs} from '../broken-configs.js';
 import {defaultKeychainIndex, keychainChoices, keychainWorks, registryChoices, type StoreStatus} from '../choices.js';
+import {CERT_ROW, KEY_LABEL, KEY_ROW} from '../client-cert-fields.js';
 import {CREDENTIAL_FIELDS} from '../credential-fields.js';
 import {nextAfterKeychain} from '../flow.js';
 import {setupNext, setupWords} from '../keychain-setup.js';
 import type {Effect} from '../keymap.js';
 import {afterCredential} from '../profile-flow.js';
 import type {WizardServices} from '../services.js';
-import {type Action, checkFor, type SetupState, type WizardState} from '../state.js';
+import {type Action, type ClientCertState, checkFor, type SetupState, type WizardState} from '../state.js';
 import {wizardWords} from '../wizard-words.js';
 
 /** The notice after "check again": the registry step words it from the machine as now read. */
@@ -43,7 +44,8 @@ export function useWizardEffects(
 				const current = effect.credential;
 				dispatch({type: 'check', check: {...current, result: 'checking'}});
 				busy('verify');
-				const result = await services.verify(current, controller.current.signal);
+				// The client certificate typed on the credentials step, once its files were checked.
+				const result = await services.verify(current, controller.current.signal, get().clientCert.inUse);
 				busy(undefined);
 				if (!result) {
 					// Checks are off (--no-verify): nothing to show, nothing to remember.
@@ -60,6 +62,8 @@ export function useWizardEffects(
 				if (result.status === 'verified') await follow(afterCredential(latest, machine().env, machine().stores));
 				// A rejected login is the password's (or the user's) fault: put the cursor there.
 				else if (result.status === 'rejected') dispatch({type: 'field', field: PASSWORD_FIELD});
+				// The registry wants a client certificate (or refused the one given): ask for it.
+				else if (result.clientCertificate) dispatch({type: 'field', field: CERT_ROW});
 				return;
 			}
 			case 'remembered': {
@@ -133,6 +137,8 @@ export function useWizardEffects(
 			}
 			case 'keychainSetup':
 				return setUpKeychain();
+			case 'clientCert':
+				return presentClientCert();
 			case 'setupReply': {
 				const answer = pending.current;
 				pending.current = undefined;
@@ -241,6 +247,41 @@ export function useWizardEffects(
 		} finally {
 			pending.current = undefined;
 		}
+	};
+	/**
+	 * The client certificate pair typed on the credentials step: its files checked (readable, PEM,
+	 * the key unencrypted and the certificate's), then the login checked again presenting it.
+	 * Both fields emptied: the checks present none again.
+	 */
+	const presentClientCert = async (): Promise<void> => {
+		const typed = {certFile: get().clientCert.certFile.trim(), keyFile: get().clientCert.keyFile.trim()};
+		const setCert = (change: Partial<ClientCertState>) => dispatch({type: 'clientCert', update: cert => ({...cert, ...change})});
+		const again = async () => {
+			const latest = get();
+			const credential = latest.answers.credentials[latest.editing];
+			if (credential) await run({kind: 'verify', credential});
+		};
+		if (typed.certFile === '' && typed.keyFile === '') {
+			setCert({inUse: undefined, problem: undefined});
+			return again();
+		}
+		if (typed.certFile === '' || typed.keyFile === '') {
+			setCert({problem: `Give both files: the ${typed.certFile === '' ? 'certificate (PEM) for this key' : 'private key (PEM) of this certificate'}.`});
+			dispatch({type: 'field', field: typed.certFile === '' ? CERT_ROW : KEY_ROW});
+			return;
+		}
+		if (!services.checkClientCert) return;
+		busy('verify');
+		const checked = await services.checkClientCert(typed.certFile, typed.keyFile);
+		busy(undefined);
+		if (!checked.ok) {
+			setCert({inUse: undefined, problem: terminalText(checked.message)});
+			dispatch({type: 'field', field: checked.message.startsWith(KEY_LABEL) ? KEY_ROW : CERT_ROW});
+			return;
+		}
+		// Shown and planned as absolute paths: the headless command works from any directory.
+		setCert({inUse: checked.pair, ...checked.pair, problem: undefined});
+		return again();
 	};
 	/** Actions and effects, in order (afterCredential may start the keychain check). */
 	const follow = async (commands: (Action | {type: 'effect'; effect: Effect})[]): Promise<void> => {
