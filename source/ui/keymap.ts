@@ -86,7 +86,9 @@ export function keyToCommands(state: WizardState, key: Key, ctx: KeyContext): Co
 	if (state.help) return is(key, 'escape') || (is(key, 'text', '?') && !typing(state, ctx)) ? [{type: 'help', open: false}] : [];
 	if (state.step === 'apply') return applyKeys(key, ctx);
 	// While the keychain set-up confirms, asks, runs or failed, it has the keys (Esc included).
-	if (state.step === 'keychain' && state.setup && state.setup.phase !== 'done') return setupKeys(state, state.setup, key, ctx);
+	// (Ctrl+P still shows the files; the preview's own keys stay the preview's.)
+	if (state.step === 'keychain' && state.setup && state.setup.phase !== 'done' && state.focus === 'form' && !is(key, PREVIEW_KEY.name, PREVIEW_KEY.text))
+		return setupKeys(state, state.setup, key, ctx);
 	if (is(key, 'escape')) {
 		const back: Command[] = [{type: 'back'}];
 		// Back on the keychain step: the highlight on the answer given (or a store that works).

@@ -55,6 +55,9 @@ export function keychainBlocks(state: WizardState, env: Environment | null, stor
 		const next = (state.setup.next ?? []).map(line => wrapText(`- ${line}`, width)).join('\n');
 		blocks.push({key: 'setup-done', lines: linesOf(done, width), node: <Text color="green">{done}</Text>});
 		if (next) blocks.push({key: 'setup-next', lines: linesOf(next, width), node: <Text dimColor>{next}</Text>});
+		// What the set-up did, step by step, as it said while it ran.
+		const steps = `\nWhat was done:\n${state.setup.lines.map(line => wrapText(line, width)).join('\n')}`;
+		blocks.push({key: 'setup-lines', lines: linesOf(steps, width), node: <Text dimColor>{steps}</Text>});
 	}
 	return blocks;
 }
