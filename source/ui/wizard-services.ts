@@ -13,7 +13,7 @@ import {readClusters} from '../kubernetes/read-clusters.js';
 import {readFileState} from '../probe.js';
 import type {VerifyFlags} from '../run-options.js';
 import {clusterQueries} from '../targets/kubernetes/clusters.js';
-import {CERT_LABEL as CERT_NAME, KEY_LABEL as KEY_NAME} from './client-cert-fields.js';
+import {KEY_LABEL} from './client-cert-fields.js';
 import type {WizardServices} from './services.js';
 
 export function wizardServices(
@@ -57,7 +57,7 @@ export function wizardServices(
 			const where = (path: string) => resolve(need().cwd, path.replace(/^~(?=\/|$)/, need().home));
 			const pair = {certFile: where(certFile), keyFile: where(keyFile)};
 			try {
-				await loadClientPair(pair.certFile, pair.keyFile, {cert: CERT_NAME, key: KEY_NAME});
+				await loadClientPair(pair.certFile, pair.keyFile, {cert: 'Client certificate', key: KEY_LABEL});
 				return {ok: true, pair};
 			} catch (error) {
 				if (error instanceof ClientCertError) return {ok: false, message: error.message};

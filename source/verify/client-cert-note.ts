@@ -12,10 +12,10 @@ export function clientCertNote(
 	const hosts = [...new Set(credentials.map(credential => credential.host))];
 	const host = hosts.length === 1 ? hosts[0]! : 'HOST';
 	const tools = [
-		...(targets.includes('docker') ? [`docker: /etc/docker/certs.d/${host}/`] : []),
-		...(targets.includes('podman') ? [`podman and skopeo: ~/.config/containers/certs.d/${host}/ or /etc/containers/certs.d/${host}/`] : []),
+		...(targets.includes('docker') ? [`/etc/docker/certs.d/${host}/ (docker)`] : []),
+		...(targets.includes('podman') ? [`~/.config/containers/certs.d/${host}/ or /etc/containers/certs.d/${host}/ (podman, skopeo)`] : []),
 	];
-	const where = tools.length > 0 ? tools.join('; ') : `/etc/docker/certs.d/${host}/ (docker), ~/.config/containers/certs.d/${host}/ (podman)`;
+	const where = tools.length > 0 ? tools.join('; ') : `/etc/docker/certs.d/${host}/ (docker); ~/.config/containers/certs.d/${host}/ (podman)`;
 	return {
 		level: 'info',
 		message: `The check presented the client certificate ${pair.certFile} (key ${pair.keyFile}). Pulls need it too: copy them as client.cert and client.key into ${where}.`,

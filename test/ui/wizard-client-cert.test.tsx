@@ -71,7 +71,7 @@ test('the registry wants a client certificate: the credentials step asks for it,
 	await wizard.type(client.key);
 	frame = await wizard.press(KEYS.enter);
 	frame = await waitForWords(wizard, /cannot read it/);
-	assert.match(flat(frame), /Client cert \S*nope\.pem: cannot read it \(no such file\)\./);
+	assert.match(flat(frame), /Client certificate \S*nope\.pem: cannot read it \(no such file\)\./);
 	assert.match(frame, /› Client cert/);
 
 	// A certificate with someone else's key.
@@ -120,6 +120,6 @@ test('plan(): the client certificate reaches the headless command and a note say
 	const note = planned.notes.find(each => each.message.startsWith('The check presented the client certificate'));
 	assert.match(
 		note?.message ?? '',
-		/docker: \/etc\/docker\/certs\.d\/registry\.example\.com:5443\/; podman and skopeo: ~\/\.config\/containers\/certs\.d\/registry\.example\.com:5443\//,
+		/into \/etc\/docker\/certs\.d\/registry\.example\.com:5443\/ \(docker\); ~\/\.config\/containers\/certs\.d\/registry\.example\.com:5443\/ or \/etc\/containers\/certs\.d\/registry\.example\.com:5443\/ \(podman, skopeo\)\./,
 	);
 });
