@@ -20,7 +20,7 @@ import {
 	type StoreStatus,
 	typeAhead,
 } from './choices.js';
-import {CERT_ROW, credentialRows, KEY_ROW} from './client-cert-fields.js';
+import {CERT_ROW, credentialRowOrder, KEY_ROW, rowAfter} from './client-cert-fields.js';
 import {CREDENTIAL_FIELDS, IMPORT_ROW} from './credential-fields.js';
 import {nextAfterTargets, previousStep} from './flow.js';
 import type {Key} from './keys.js';
@@ -215,11 +215,11 @@ function credentialKeys(state: WizardState, key: Key, ctx: KeyContext): Command[
 	const credential = state.answers.credentials[index];
 	if (!credential) return [];
 	const id = `${index}:${state.field}`;
-	const rows = credentialRows(state, credential);
+	const order = credentialRowOrder(state, credential);
 	// Moving past a field with the arrows is not leaving it: only Tab and Enter count (errors
 	// such as "is required" wait until then).
-	if (key.name === 'up' || key.name === 'down') return [{type: 'field', field: (state.field + (key.name === 'up' ? -1 : 1) + rows) % rows}];
-	if (key.name === 'tab') return fieldMove((state.field + (key.shift ? -1 : 1) + rows) % rows, id);
+	if (key.name === 'up' || key.name === 'down') return [{type: 'field', field: rowAfter(order, state.field, key.name === 'up' ? -1 : 1)}];
+	if (key.name === 'tab') return fieldMove(rowAfter(order, state.field, key.shift ? -1 : 1), id);
 	if (state.field >= CERT_ROW) return clientCertKeys(state, credential, key);
 	if (key.name === 'enter') return credentialEnter(state, credential, id, ctx);
 	// A cloud registry's token from its CLI (aws, gcloud, az, gh) instead of a pasted one.

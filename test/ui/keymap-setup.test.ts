@@ -7,6 +7,8 @@ import {emptyEnvironment} from '../../source/environment.js';
 import type {KeychainStatus} from '../../source/keychain-status.js';
 import {emptyPlan} from '../../source/plan-types.js';
 import {defaultKeychainIndex, keychainChoices, type StoreStatus} from '../../source/ui/choices.js';
+import {CERT_ROW, KEY_ROW} from '../../source/ui/client-cert-fields.js';
+import {IMPORT_ROW} from '../../source/ui/credential-fields.js';
 import {type Command, type KeyContext, keyToCommands} from '../../source/ui/keymap.js';
 import {decodeKeys} from '../../source/ui/keys.js';
 import {initialState, reducer, type SetupState, type WizardState} from '../../source/ui/state.js';
@@ -116,4 +118,29 @@ test('set-up running ignores keys; failed: Enter tries again, Esc back to the li
 	({state} = press(inSetup({phase: 'done', message: '✓ works'}), '\x1b'));
 	assert.equal(state.setup, undefined);
 	assert.notEqual(state.step, 'keychain');
+});
+
+test('credentials: the client certificate rows appear once the registry asks, in drawing order, and Enter on the key checks the pair', () => {
+	const credential = {registry: 'registry.example.com', username: 'u', password: 'p', email: ''};
+	const base: WizardState = {...initialState({...defaultAnswers(), credentials: [credential]}), step: 'credentials', field: 3};
+	// No certificate asked for: Email → Import file, as before.
+	assert.equal(press(base, '\t').state.field, IMPORT_ROW);
+	const asked: WizardState = {
+		...base,
+		checks: [{...credential, result: {status: 'tls', registry: credential.registry, message: 'wants one', advice: '', clientCertificate: 'required'}}],
+	};
+	let {state, effects} = press(asked, '\t');
+	assert.equal(state.field, CERT_ROW, 'Email → Client cert (drawn right under the check)');
+	({state} = press(state, 'certs/me.cert'));
+	assert.equal(state.clientCert.certFile, 'certs/me.cert');
+	({state} = press(state, '\r'));
+	assert.equal(state.field, KEY_ROW, 'Enter on the certificate goes to its key');
+	({state} = press(state, 'me.kez\x7fy'));
+	assert.equal(state.clientCert.keyFile, 'me.key');
+	({state, effects} = press(state, '\r'));
+	assert.deepEqual(effects, [{type: 'effect', effect: {kind: 'clientCert', credential}}]);
+	assert.equal(press(state, '\t').state.field, IMPORT_ROW, 'Client key → Import file');
+	assert.equal(press(state, '\x1b[A\x1b[A').state.field, 3, '↑ from the key: certificate, then Email');
+	// Ctrl+U clears the row (both empty + Enter: the checks present none again).
+	assert.equal(press({...state, field: KEY_ROW}, '\x15').state.clientCert.keyFile, '');
 });
