@@ -27,9 +27,9 @@ export function setupEntry(env: Pick<Environment, 'helpers' | 'programs'>, rows:
 	// What keychain/setup's chooseStore will pick, as far as the machine read can tell (it says
 	// the store it chose, and why, before it changes anything).
 	const pass = env.helpers.includes('pass') && Boolean(env.programs.pass);
-	const what = pass ? 'pass with its own GPG key' : env.helpers.includes('secretservice') ? 'gnome-keyring' : 'pass or gnome-keyring';
+	const what = pass ? 'pass, own GPG key' : env.helpers.includes('secretservice') ? 'gnome-keyring' : 'pass or gnome-keyring';
 	return {
-		label: `⚙ ${SETUP_LABEL} (${what})`,
+		label: `⚙ ${SETUP_LABEL}: ${what}`,
 		hint: 'shows each step first; nothing changes until you press Enter on them',
 	};
 }
@@ -38,10 +38,9 @@ const PHRASES: Array<[RegExp, string]> = [
 	[/regauth keychain setup --store ([\w.-]+) will:/g, 'Setting up $1 will:'],
 	[/ \(--passphrase-stdin reads it from stdin\)/g, ''],
 	[/\(then regauth keychain setup --store pass\)/g, '(then “Set up a keychain here” again)'],
-	[
-		/unlock again with: regauth keychain setup --store pass \(it reuses the key\)/g,
-		'unlock again with “Set up a keychain here” (it reuses the key) or regauth keychain setup in a shell',
-	],
+	// After a reboot pass still looks set up to the store check (a lookup needs no key), so the
+	// wizard would not offer its entry then: the shell command is the way that always works.
+	[/unlock again with: regauth keychain setup --store pass \(it reuses the key\)/g, 'unlock again in a shell with: regauth keychain setup (it reuses the key)'],
 	[/regauth keychain setup --store ([\w.-]+)/g, '“Set up a keychain here” on the keychain step'],
 	[/for --store ([\w.-]+)/g, 'for $1'],
 	[/--store ([\w.-]+)/g, '$1'],

@@ -50,7 +50,7 @@ const inSetup = (setup: Partial<SetupState>): WizardState => ({
 
 test('keychain list: the set-up entry only when no store that keeps the secret off disk works', () => {
 	const labels = (stores: StoreStatus | undefined) => keychainChoices(env, stores).map(item => item.label);
-	assert.ok(labels(noneWork).some(label => label.startsWith('⚙ Set up a keychain here (pass with its own GPG key)')));
+	assert.ok(labels(noneWork).some(label => label.startsWith('⚙ Set up a keychain here: pass, own GPG key')));
 	assert.ok(!labels(undefined).some(label => label.includes('Set up a keychain')), 'stores not checked: no entry');
 	assert.ok(!labels({secretservice: broken('secretservice')}).some(label => label.includes('Set up')), 'pass still being checked: no entry yet');
 	assert.ok(!labels({...noneWork, pass: {helper: 'pass', ok: true}}).some(label => label.includes('Set up')), 'pass works: no entry');

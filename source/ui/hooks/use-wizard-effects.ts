@@ -213,7 +213,8 @@ export function useWizardEffects(
 				update({phase: 'failed', message: setupWords(report.failure ?? 'the set-up did not finish.')});
 				return;
 			}
-			update({phase: 'running', lines: [...(get().setup?.lines ?? []), 'Checking the keychains again…']});
+			const lines = get().setup?.lines ?? [];
+			update({phase: 'running', lines: [...lines, 'Checking the keychains again…']});
 			const rechecked = (await services.recheckStores?.()) ?? {};
 			const {env, stores} = machine();
 			const items = keychainChoices(env, {...stores, ...rechecked});
@@ -233,6 +234,7 @@ export function useWizardEffects(
 			dispatch({type: 'field', field: index});
 			update({
 				phase: 'done',
+				lines,
 				store: report.helper,
 				message: `✓ docker-credential-${report.helper} works now (highlighted above): Enter keeps the password there.`,
 				next: setupNext(report.next),
