@@ -20,11 +20,6 @@ export function keychainBlocks(state: WizardState, env: Environment | null, stor
 	const index = Math.min(state.field, Math.max(0, items.length - 1));
 	const highlighted = items[index];
 	const hintLines = highlighted?.hint ? linesOf(highlighted.hint, width - 4) : 0;
-	const blocks: Block[] = [
-		{key: 'title', lines: 1, node: <Text bold>Where should the password be kept?</Text>},
-		{key: 'intro', lines: linesOf(keychainReach(), width) + 1, node: <Text dimColor>{`${keychainReach()}\n`}</Text>},
-		{key: 'list', lines: items.length + hintLines, node: <ChoiceList items={items} index={index} width={width} />},
-	];
 	const message =
 		state.busy === 'keychain'
 			? undefined
@@ -32,6 +27,13 @@ export function keychainBlocks(state: WizardState, env: Environment | null, stor
 				(state.keychain.confirmPlain && highlighted?.warning
 					? `! ${highlighted.warning} Press Enter again to keep it in plain text, or choose a keychain.`
 					: undefined));
+	// While a store's problem or the plain-file warning is shown, the intro (read already) makes
+	// room for it: at 60×20 it would otherwise sit below the fold.
+	const blocks: Block[] = [
+		{key: 'title', lines: 1, node: <Text bold>Where should the password be kept?</Text>},
+		...(message ? [] : [{key: 'intro', lines: linesOf(keychainReach(), width) + 1, node: <Text dimColor>{`${keychainReach()}\n`}</Text>}]),
+		{key: 'list', lines: items.length + hintLines, node: <ChoiceList items={items} index={index} width={width} />},
+	];
 	if (state.busy === 'keychain')
 		blocks.push({
 			key: 'busy',
