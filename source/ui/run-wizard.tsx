@@ -80,6 +80,7 @@ function Wizard({
 			kubeRead={kubeRead}
 			keychain={keychain}
 			verifyMode={checks.mode}
+			{...(checks.certFile && checks.keyFile && checks.mode !== 'off' ? {clientCert: {certFile: checks.certFile, keyFile: checks.keyFile}} : {})}
 			self={selfCommand(process.argv, process.env, process.cwd())}
 			services={services}
 			refresh={refresh}

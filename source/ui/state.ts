@@ -140,7 +140,8 @@ export type Action =
 	| {type: 'setup'; update: (setup: SetupState | undefined) => SetupState | undefined}
 	| {type: 'clientCert'; update: (cert: ClientCertState) => ClientCertState};
 
-export function initialState(answers: Answers, profile?: WizardProfile): WizardState {
+/** `clientCert`: the pair the wizard was started with (--cert-file/--key-file), as the rows' first value. */
+export function initialState(answers: Answers, profile?: WizardProfile, clientCert?: {certFile: string; keyFile: string}): WizardState {
 	return {
 		// With a profile the registries are known: start at the first one's user name.
 		step: profile ? 'credentials' : 'registry',
@@ -164,7 +165,7 @@ export function initialState(answers: Answers, profile?: WizardProfile): WizardS
 		registry: {remembered: undefined},
 		keychain: {confirmPlain: false},
 		importer: {path: ''},
-		clientCert: {certFile: '', keyFile: ''},
+		clientCert: clientCert ? {...clientCert, inUse: clientCert} : {certFile: '', keyFile: ''},
 	};
 }
 

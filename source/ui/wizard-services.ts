@@ -72,8 +72,8 @@ export function wizardServices(
 				username: credential.username,
 				password: credential.password,
 				...(checks.caFile ? {caFile: checks.caFile} : {}),
-				// The pair typed on the credentials step, else the one the wizard was started with.
-				...(clientCert ? clientCert : checks.certFile && checks.keyFile ? {certFile: checks.certFile, keyFile: checks.keyFile} : {}),
+				// The pair on the credentials step (it starts as --cert-file/--key-file); none once both rows are emptied.
+				...(clientCert ?? {}),
 				insecure: checks.insecure,
 				timeoutMs: checks.timeoutMs,
 				signal,

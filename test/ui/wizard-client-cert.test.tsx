@@ -123,3 +123,37 @@ test('plan(): the client certificate reaches the headless command and a note say
 		/into \/etc\/docker\/certs\.d\/registry\.example\.com:5443\/ \(docker\); ~\/\.config\/containers\/certs\.d\/registry\.example\.com:5443\/ or \/etc\/containers\/certs\.d\/registry\.example\.com:5443\/ \(podman, skopeo\)\./,
 	);
 });
+
+test('started with --cert-file/--key-file: the rows hold that pair, the checks present it, and emptied rows present none', async () => {
+	// The registry is simulated by the harness's check (it records the pair it was given); the
+	// real check with a real mutual-TLS registry is the first test.
+	const presented: Array<string | undefined> = [];
+	const services = fakeServices({
+		verify: async (credential, _signal, clientCert) => {
+			presented.push(clientCert?.certFile);
+			return clientCert
+				? {status: 'verified', registry: credential.registry, message: `${credential.registry} accepted the login`, advice: ''}
+				: {status: 'tls', registry: credential.registry, message: 'it requires a client certificate', advice: '', clientCertificate: 'required'};
+		},
+	});
+	const answers = {
+		...defaultAnswers(),
+		targets: ['docker' as const],
+		credentials: [{registry: 'registry.example.com', username: 'u', password: 'p', email: ''}],
+	};
+	const pair = {certFile: '/etc/pki/me.cert', keyFile: '/etc/pki/me.key'};
+	const wizard = await startWizard({answers, services, clientCert: pair, columns: 100, rows: 50});
+	await wizard.press(KEYS.down, KEYS.enter); // ✎ the registry
+	await wizard.press(KEYS.enter, KEYS.enter, KEYS.enter);
+	await wizard.waitFor(/Continue with 1 registry/);
+	assert.deepEqual(presented, [pair.certFile]);
+	// Back in the form: the rows show the pair; emptied, the next check presents none.
+	await wizard.press(KEYS.down, KEYS.enter);
+	await wizard.waitFor(/Client cert\s+\/etc\/pki\/me\.cert/);
+	await wizard.press(KEYS.down, KEYS.down, KEYS.down, KEYS.ctrlU); // Username → Password → Email → Client cert
+	assert.match(wizard.frame(), /› Client cert/);
+	await wizard.press(KEYS.down, KEYS.ctrlU, KEYS.enter);
+	await waitForWords(wizard, /requires a client certificate/);
+	assert.deepEqual(presented, [pair.certFile, undefined]);
+	wizard.unmount();
+});

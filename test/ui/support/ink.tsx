@@ -122,6 +122,8 @@ export async function startWizard(
 		reread?: () => Environment;
 		/** regauth as the user ran it (the App's `self`). */
 		self?: string;
+		/** The client certificate the wizard was started with (--cert-file/--key-file). */
+		clientCert?: {certFile: string; keyFile: string};
 	} = {},
 ): Promise<Driver> {
 	let exitCode: number | undefined;
@@ -136,6 +138,7 @@ export async function startWizard(
 			{...(options.verifyMode ? {verifyMode: options.verifyMode} : {})}
 			{...(options.keychain ? {keychain: options.keychain} : {})}
 			{...(options.self ? {self: options.self} : {})}
+			{...(options.clientCert ? {clientCert: options.clientCert} : {})}
 			onExit={(code, final) => {
 				exitCode = code;
 				report = final;
