@@ -78,6 +78,7 @@ const is = (key: Key, name: Key['name'], text?: string) => key.name === name && 
 export function typing(state: WizardState, ctx: Pick<KeyContext, 'env'>): boolean {
 	if (state.focus !== 'form') return false;
 	if (state.step === 'credentials') return true;
+	if (state.step === 'keychain' && state.setup?.phase === 'ask') return true;
 	if (state.step === 'options') return optionFields(state.answers, ctx.env)[state.field]?.kind === 'text';
 	return false;
 }
