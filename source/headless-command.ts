@@ -6,7 +6,13 @@ import {shellJoin} from './formats/shell-quote.js';
 import {isRelevant} from './targets/options.js';
 import {routesToHelper, targetSpec} from './targets/specs.js';
 
-export function headlessCommand(answers: Answers): string {
+/** The client certificate the checks present (--cert-file/--key-file): the command checks with it too. */
+export interface CheckCertificate {
+	certFile: string;
+	keyFile: string;
+}
+
+export function headlessCommand(answers: Answers, clientCert?: CheckCertificate): string {
 	const defaults = defaultAnswers();
 	const argv = ['regauth'];
 	// Tokens regauth got from a cloud CLI: the command gets them again the same way (no stdin).
@@ -36,6 +42,7 @@ export function headlessCommand(answers: Answers): string {
 	}
 	if (answers.outputDir !== defaults.outputDir) argv.push('--output-dir', answers.outputDir);
 	if (answers.destdir !== '') argv.push('--destdir', answers.destdir);
+	if (clientCert) argv.push('--cert-file', clientCert.certFile, '--key-file', clientCert.keyFile);
 	argv.push('--yes');
 	const command = shellJoin(argv);
 	if (remembered || minted) return command;

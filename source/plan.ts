@@ -3,7 +3,7 @@
 // --dry-run, --json, the review screen, apply and the next steps read it; none recompute it.
 import {type Answers, resolveAnswers} from './answers.js';
 import type {Environment} from './environment.js';
-import {headlessCommand} from './headless-command.js';
+import {type CheckCertificate, headlessCommand} from './headless-command.js';
 import {windowsBlobIssues} from './keychain/setup/windows-limit.js';
 import type {KeychainStatus} from './keychain-status.js';
 import {emptyPlan, type FollowUp, finishPlan, type Note, type Plan} from './plan-types.js';
@@ -12,6 +12,7 @@ import {secretValues} from './secret-values.js';
 import {TARGETS} from './targets/index.js';
 import {keychainPlan} from './targets/keychain-plan.js';
 import {optionIssues} from './targets/options.js';
+import {clientCertNote} from './verify/client-cert-note.js';
 import type {VerifyResult} from './verify/result.js';
 import {failureMessage, type VerifyMode, verdict} from './verify/verdict.js';
 
@@ -25,6 +26,8 @@ export interface PlanFacts {
 	verification?: {mode: VerifyMode; results: readonly VerifyResult[]; wayOut?: string};
 	/** Notes from the steps before planning (an import, remembered credentials). */
 	notes?: readonly Note[];
+	/** The client certificate the checks presented (--cert-file/--key-file, the wizard's fields). */
+	clientCert?: CheckCertificate;
 }
 
 /** Every existing file the plan for these answers would merge into (for the probe to read). */
@@ -48,7 +51,7 @@ export function plan(answers: Answers, machine: Environment, facts: PlanFacts = 
 	const result = emptyPlan({
 		notes,
 		issues: [...resolution.issues, ...optionIssues(answers)],
-		headless: headlessCommand(answers),
+		headless: headlessCommand(answers, facts.clientCert),
 		secrets: secretValues(answers),
 	});
 	const followUps: FollowUp[] = [];
@@ -88,6 +91,7 @@ export function plan(answers: Answers, machine: Environment, facts: PlanFacts = 
 		result.notes.push(...judged.notes);
 		if (judged.failures.length > 0) refusals.push(failureMessage(judged.failures, mode, facts.verification.wayOut));
 	}
+	if (facts.clientCert) result.notes.push(clientCertNote(facts.clientCert, resolution.credentials, answers.targets));
 	result.notes.push(...(facts.notes ?? []));
 	// Staged files first (they must be in place before anything proves the setup works).
 	for (const artifact of result.artifacts) {

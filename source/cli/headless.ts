@@ -46,7 +46,11 @@ export async function runHeadless(invocation: Invocation, io: Io): Promise<numbe
 	// remembered credentials. Their outcome is a fact plan() takes, not part of the machine.
 	const prepared = await prepareKeychain(answers, machine, {fromKeychain: invocation.fromKeychain});
 	for (const use of prepared.remembered) io.stderr(`regauth: using the credential for ${use.host} remembered in the keychain (user ${use.username}).\n`);
-	const facts: PlanFacts = prepared.keychain ? {keychain: prepared.keychain} : {};
+	const {certFile, keyFile} = invocation.verify;
+	const facts: PlanFacts = {
+		...(prepared.keychain ? {keychain: prepared.keychain} : {}),
+		...(certFile && keyFile && invocation.verify.mode !== 'off' ? {clientCert: {certFile, keyFile}} : {}),
+	};
 
 	let current = plan(answers, machine, facts);
 	for (const warning of invocation.ignored) io.stderr(`regauth: ${warning}.\n`);

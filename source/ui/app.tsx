@@ -102,6 +102,8 @@ export interface AppProps {
 	keychain?: KeychainStatus | undefined;
 	/** How the credential checks judge (--verify, --verify=strict, --no-verify); default 'on'. */
 	verifyMode?: VerifyMode;
+	/** The client certificate the wizard was started with (--cert-file/--key-file). */
+	clientCert?: {certFile: string; keyFile: string};
 	/** regauth as the user ran it (self-command.ts); default `regauth`. */
 	self?: string;
 	services: WizardServices;
@@ -114,9 +116,22 @@ export interface AppProps {
 export const VERIFY_WAY_OUT =
 	'Nothing is written until the registry accepts the login: Esc goes back to the registry list, the refused registry highlighted; Enter opens it to fix its credentials.';
 
-export function App({initialAnswers, profile, env, stores, kubeRead, keychain, verifyMode = 'on', self = 'regauth', services, refresh, onExit}: AppProps) {
+export function App({
+	initialAnswers,
+	profile,
+	env,
+	stores,
+	kubeRead,
+	keychain,
+	verifyMode = 'on',
+	clientCert,
+	self = 'regauth',
+	services,
+	refresh,
+	onExit,
+}: AppProps) {
 	const {exit} = useApp();
-	const {state, dispatch, get} = useStore(reducer, () => initialState(initialAnswers, profile));
+	const {state, dispatch, get} = useStore(reducer, () => initialState(initialAnswers, profile, clientCert));
 	const {columns, rows} = useTerminalSize();
 	// The one plan everything on screen reads; recomputed on every answer change (keystroke).
 	// plan() and what it needs (the targets, the YAML library) load right after the first frame.
@@ -134,9 +149,14 @@ export function App({initialAnswers, profile, env, stores, kubeRead, keychain, v
 				.filter((result): result is VerifyResult => result !== undefined && result !== 'checking'),
 		[state.answers.credentials, state.checks],
 	);
+	const certInUse = state.clientCert.inUse;
 	const facts = useMemo<PlanFacts>(
-		() => ({...(keychain ? {keychain} : {}), verification: {mode: verifyMode, results, wayOut: VERIFY_WAY_OUT}}),
-		[keychain, verifyMode, results],
+		() => ({
+			...(keychain ? {keychain} : {}),
+			...(certInUse ? {clientCert: certInUse} : {}),
+			verification: {mode: verifyMode, results, wayOut: VERIFY_WAY_OUT},
+		}),
+		[keychain, certInUse, verifyMode, results],
 	);
 	const machine = useClusters(state.answers, env, state.step === 'options' || state.step === 'review', services);
 	const plan = useMemo(

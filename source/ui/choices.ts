@@ -8,6 +8,7 @@ import type {KeychainProblem, KeychainStatus} from '../keychain/diagnose.js';
 import {HELPER_NAME} from '../keychain/names.js';
 import type {Plan} from '../plan-types.js';
 import type {BrokenConfig} from './broken-configs.js';
+import {SETUP_VALUE, setupEntry} from './keychain-setup.js';
 import {KNOWN_REGISTRIES} from './registries.js';
 import type {Remembered} from './state.js';
 
@@ -91,6 +92,8 @@ export interface KeychainItem extends Choice {
 	problem?: string;
 	/** Still being checked. */
 	checking: boolean;
+	/** The "set one up here" entry (keychain-setup.ts): Enter starts the set-up, it is no store. */
+	setup?: boolean;
 }
 
 function helperOf(choice: KeychainChoice): string | undefined {
@@ -107,7 +110,7 @@ export function wizardAdvice(problem: KeychainProblem, others: string[]): string
 export function keychainChoices(env: Environment | null, stores: StoreStatus | undefined): KeychainItem[] {
 	if (!env) return [];
 	const options = keychainOptions(env);
-	return options.map(option => {
+	const items: KeychainItem[] = options.map(option => {
 		const helper = helperOf(option.choice);
 		const status = helper ? stores?.[helper] : undefined;
 		const broken = option.available && status && !status.ok ? status.problem : undefined;
@@ -126,13 +129,17 @@ export function keychainChoices(env: Environment | null, stores: StoreStatus | u
 			checking,
 		};
 	});
+	// No store works here: offer to set one up (appended, so the rows above stay put).
+	const entry = setupEntry(env, items, stores !== undefined);
+	if (entry) items.push({...entry, value: SETUP_VALUE, choice: {kind: 'file'}, checking: false, setup: true});
+	return items;
 }
 
 /** The highlighted row when the step opens: the answer already given if it works, else the first store that works. */
 export function defaultKeychainIndex(items: KeychainItem[], current: KeychainChoice): number {
 	const given = items.findIndex(item => item.value === JSON.stringify(current) && !item.disabled && !item.checking);
 	if (given !== -1) return given;
-	const working = items.findIndex(item => !item.disabled && !item.checking);
+	const working = items.findIndex(item => !item.disabled && !item.checking && !item.setup);
 	return Math.max(0, working);
 }
 

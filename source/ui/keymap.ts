@@ -21,7 +21,8 @@ import {
 	type StoreStatus,
 	typeAhead,
 } from './choices.js';
-import {CREDENTIAL_FIELDS, IMPORT_ROW, ROWS} from './credential-fields.js';
+import {CERT_ROW, credentialRowOrder, KEY_ROW, rowAfter} from './client-cert-fields.js';
+import {CREDENTIAL_FIELDS, IMPORT_ROW} from './credential-fields.js';
 import {nextAfterTargets, previousStep} from './flow.js';
 import type {Key} from './keys.js';
 import {editLine} from './line-edit.js';
@@ -30,7 +31,7 @@ import {withLogins} from './logins-view.js';
 import {cycleChoice, optionFields} from './option-fields.js';
 import {afterCredential, requiredRefusal} from './profile-flow.js';
 import {KNOWN_REGISTRIES} from './registries.js';
-import {type Action, checkFor, type WizardState} from './state.js';
+import {type Action, checkFor, type SetupState, type WizardState} from './state.js';
 
 export type Effect =
 	/** A login's panel on the first screen: check, plan a rotation or logout, apply it. */
@@ -42,7 +43,14 @@ export type Effect =
 	| {kind: 'import'; path: string}
 	| {kind: 'mint'; index: number}
 	/** Read the machine again (a config fixed in another window); the answers stay. */
-	| {kind: 'recheck'};
+	| {kind: 'recheck'}
+	// The keychain set-up (keychain-setup.ts) and the client certificate, grouped.
+	/** Set a keychain up here (keychain/setup), asking through the step's own screens. */
+	| {kind: 'keychainSetup'}
+	/** The person's answer to the set-up's pending question: yes/no, a secret, or null (Esc: stop). */
+	| {kind: 'setupReply'; answer: boolean | string | null}
+	/** Check the client certificate pair typed on the credentials step, then the login with it. */
+	| {kind: 'clientCert'; credential: Credential};
 
 export type Command = Action | {type: 'effect'; effect: Effect} | {type: 'finish'; code: number};
 
@@ -79,6 +87,7 @@ export function typing(state: WizardState, ctx: Pick<KeyContext, 'env'>): boolea
 	if (state.focus !== 'form') return false;
 	if (typingSecret(state)) return true;
 	if (state.step === 'credentials') return true;
+	if (state.step === 'keychain' && state.setup?.phase === 'ask') return true;
 	if (state.step === 'options') return optionFields(state.answers, ctx.env)[state.field]?.kind === 'text';
 	return false;
 }
@@ -89,6 +98,10 @@ export function keyToCommands(state: WizardState, key: Key, ctx: KeyContext): Co
 	if (state.step === 'registry' && state.logins.open !== undefined)
 		return loginPanelKeys(state, key, {logins: ctx.logins ?? [], panelMax: ctx.panelMax ?? 0, panelPage: ctx.leftPage});
 	if (state.step === 'apply') return applyKeys(key, ctx);
+	// While the keychain set-up confirms, asks, runs or failed, it has the keys (Esc included).
+	// (Ctrl+P still shows the files; the preview's own keys stay the preview's.)
+	if (state.step === 'keychain' && state.setup && state.setup.phase !== 'done' && state.focus === 'form' && !is(key, PREVIEW_KEY.name, PREVIEW_KEY.text))
+		return setupKeys(state, state.setup, key, ctx);
 	if (is(key, 'escape')) {
 		// A review refused by a credential check says "Esc goes back to the registry list": one
 		// Esc goes there, the refused registry highlighted (Enter opens it), not one step back.
@@ -238,10 +251,12 @@ function credentialKeys(state: WizardState, key: Key, ctx: KeyContext): Command[
 	const credential = state.answers.credentials[index];
 	if (!credential) return [];
 	const id = `${index}:${state.field}`;
+	const order = credentialRowOrder(state, credential);
 	// Moving past a field with the arrows is not leaving it: only Tab and Enter count (errors
 	// such as "is required" wait until then).
-	if (key.name === 'up' || key.name === 'down') return [{type: 'field', field: (state.field + (key.name === 'up' ? -1 : 1) + ROWS) % ROWS}];
-	if (key.name === 'tab') return fieldMove((state.field + (key.shift ? -1 : 1) + ROWS) % ROWS, id);
+	if (key.name === 'up' || key.name === 'down') return [{type: 'field', field: rowAfter(order, state.field, key.name === 'up' ? -1 : 1)}];
+	if (key.name === 'tab') return fieldMove(rowAfter(order, state.field, key.shift ? -1 : 1), id);
+	if (state.field >= CERT_ROW) return clientCertKeys(state, credential, key);
 	if (key.name === 'enter') return credentialEnter(state, credential, id, ctx);
 	// A cloud registry's token from its CLI (aws, gcloud, az, gh) instead of a pasted one.
 	if (is(key, 'ctrl', MINT_KEY.text) && canMint(credential.registry)) return [{type: 'effect', effect: {kind: 'mint', index}}];
@@ -334,12 +349,15 @@ function keychainKeys(state: WizardState, key: Key, ctx: KeyContext): Command[] 
 		return [
 			...moved,
 			{type: 'keychainProblem'},
-			...(item && !item.disabled && !item.checking ? [{type: 'answers' as const, update: (answers: Answers) => ({...answers, keychain: item.choice})}] : []),
+			...(item && !item.disabled && !item.checking && !item.setup
+				? [{type: 'answers' as const, update: (answers: Answers) => ({...answers, keychain: item.choice})}]
+				: []),
 		];
 	}
 	if (key.name !== 'enter') return [];
 	const item = items[state.field];
 	if (!item) return [];
+	if (item.setup) return [{type: 'keychainProblem'}, {type: 'effect', effect: {kind: 'keychainSetup'}}];
 	if (item.problem) return [{type: 'keychainProblem', problem: item.problem}];
 	if (item.disabled || item.checking) return [];
 	if (state.profile?.required && item.choice.kind === 'file') return [{type: 'keychainProblem', problem: requiredRefusal(state.profile)}];
@@ -403,4 +421,75 @@ function applyKeys(key: Key, ctx: KeyContext): Command[] {
 	if (key.name === 'pageUp' || key.name === 'pageDown') return scroll(key.name === 'pageUp' ? ctx.leftPage : -ctx.leftPage);
 	if (key.name === 'home' || key.name === 'end') return scroll(key.name === 'home' ? Infinity : -Infinity);
 	return [];
+}
+
+// ── The keychain set-up on the keychain step (keychain-setup.ts) ──────────────────────────────
+
+const setupUpdate = (change: Partial<SetupState>): Action => ({type: 'setup', update: setup => (setup ? {...setup, ...change} : setup)});
+const reply = (answer: boolean | string | null): Command => ({type: 'effect', effect: {kind: 'setupReply', answer}});
+
+function setupKeys(state: WizardState, setup: SetupState, key: Key, ctx: KeyContext): Command[] {
+	if (key.name === 'pageUp' || key.name === 'pageDown')
+		return [{type: 'scroll', delta: key.name === 'pageUp' ? -ctx.leftPage : ctx.leftPage, max: ctx.leftMax}];
+	switch (setup.phase) {
+		case 'confirm':
+			if (key.name === 'enter') return [setupUpdate({phase: 'running'}), reply(true)];
+			if (is(key, 'escape')) return [reply(false)];
+			return [];
+		case 'ask':
+			return setupAskKeys(state, setup, key);
+		case 'failed':
+			// Enter tries again from the start (the set-up reuses what it made); Esc: back to the list.
+			if (key.name === 'enter')
+				return [
+					{type: 'setup', update: () => undefined},
+					{type: 'effect', effect: {kind: 'keychainSetup'}},
+				];
+			if (is(key, 'escape')) return [{type: 'setup', update: () => undefined}];
+			return [];
+		default:
+			// Running: gpg and the keychain cannot be stopped half way; Ctrl+C still quits.
+			return [];
+	}
+}
+
+function setupAskKeys(state: WizardState, setup: SetupState, key: Key): Command[] {
+	if (is(key, 'escape')) return [reply(null)];
+	const second = setup.twice === true && setup.entry === 1;
+	if (setup.twice && (key.name === 'tab' || key.name === 'up' || key.name === 'down')) return [setupUpdate({entry: second ? 0 : 1})];
+	if (key.name === 'enter') {
+		const typed = second ? setup.again : setup.secret;
+		// An empty secret would leave the store unprotected (the set-up refuses it too).
+		if (typed === '') return [setupUpdate({error: 'Type it first: an empty one would leave the keychain unprotected.'})];
+		if (setup.twice && !second) return [setupUpdate({entry: 1, error: undefined})];
+		if (setup.twice && setup.again !== setup.secret)
+			return [setupUpdate({secret: '', again: '', entry: 0, error: 'The two entries differ: type it again, twice.'})];
+		// The secret leaves the state as it goes to the set-up.
+		return [setupUpdate({phase: 'running', secret: '', again: '', error: undefined}), reply(setup.secret)];
+	}
+	const value = second ? setup.again : setup.secret;
+	const edited = editLine({value, cursor: state.cursor ?? [...value].length}, key);
+	if (!edited) return [];
+	const commands: Command[] = [];
+	if (edited.value !== value) commands.push(setupUpdate(second ? {again: edited.value, error: undefined} : {secret: edited.value, error: undefined}));
+	commands.push({type: 'cursor', cursor: edited.cursor === [...edited.value].length ? undefined : edited.cursor});
+	return commands;
+}
+
+// ── The client certificate rows on the credentials step (client-cert-fields.ts) ──────────────
+
+function clientCertKeys(state: WizardState, credential: Credential, key: Key): Command[] {
+	const which = state.field === KEY_ROW ? 'keyFile' : 'certFile';
+	if (key.name === 'enter') {
+		// Enter on the certificate goes to its key; on the key, the pair is checked, then the login with it.
+		if (which === 'certFile') return [{type: 'field', field: KEY_ROW}];
+		return [{type: 'effect', effect: {kind: 'clientCert', credential}}];
+	}
+	const value = state.clientCert[which];
+	const edited = editLine({value, cursor: state.cursor ?? [...value].length}, key);
+	if (!edited) return [];
+	const commands: Command[] = [];
+	if (edited.value !== value) commands.push({type: 'clientCert', update: cert => ({...cert, [which]: edited.value, problem: undefined})});
+	commands.push({type: 'cursor', cursor: edited.cursor === [...edited.value].length ? undefined : edited.cursor});
+	return commands;
 }

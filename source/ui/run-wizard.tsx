@@ -2,9 +2,7 @@
 // right after (files, kubectl, and whether each keychain store works) and the screen updates.
 // Ink owns the terminal until the user finishes or quits; then its frame is cleared and a plain
 // summary (what was written, backups, next steps, the headless command) stays in the terminal.
-import {existsSync} from 'node:fs';
-import {createRequire} from 'node:module';
-import {dirname, join} from 'node:path';
+import {dirname} from 'node:path';
 import {render} from 'ink';
 import {useCallback, useEffect, useRef, useState} from 'react';
 import {type Answers, TARGET_IDS} from '../answers.js';
@@ -12,7 +10,6 @@ import type {Invocation, VerifyFlags} from '../cli/args.js';
 import type {LoadedProfile} from '../cli/profile.js';
 import type {Environment} from '../environment.js';
 import type {KeychainStatus} from '../keychain/diagnose.js';
-import {HELPER_NAME} from '../keychain/names.js';
 import {kubeInfo, probeEnvironment} from '../probe.js';
 import {selfCommand} from '../self-command.js';
 import {type FirstFrame, handOverFirstFrame} from '../startup/first-frame.js';
@@ -20,63 +17,15 @@ import {App} from './app.js';
 import type {StoreStatus} from './choices.js';
 import {withLoginServices} from './logins-services.js';
 import type {WizardProfile} from './profile-flow.js';
+import {keychainSetupServices} from './setup-services.js';
 import type {FinalReport} from './steps/apply.js';
+import {checkStores} from './store-checks.js';
 import {wizardServices} from './wizard-services.js';
 
 async function readMachine(answers: Answers): Promise<Environment> {
 	const [{plannedReads}, base] = await Promise.all([import('../plan.js'), probeEnvironment(process.env)]);
 	// Read every file any target could merge into, so switching targets never waits on disk.
 	return probeEnvironment(process.env, {reads: plannedReads({...answers, targets: [...TARGET_IDS]}, base)});
-}
-
-/** Seconds a store may take to answer while the first screen is shown; it is re-checked on Enter anyway. */
-const STORE_CHECK_MS = 8000;
-
-/** Stores reached over the D-Bus session bus (Secret Service). */
-const ON_SESSION_BUS = new Set([HELPER_NAME, 'secretservice']);
-
-/**
- * Is there no session bus to reach? Without DBUS_SESSION_BUS_ADDRESS, a display (for
- * autolaunch) or the user bus socket, libsecret cannot connect (dbus-launch(1); sd-bus uses
- * $XDG_RUNTIME_DIR/bus). Said without running a helper, which would also leave glib's
- * ~/.cache behind on a machine the user has not agreed to write to yet.
- */
-function sessionBusMissing(vars: NodeJS.ProcessEnv): boolean {
-	if (vars.DBUS_SESSION_BUS_ADDRESS || vars.DISPLAY || vars.WAYLAND_DISPLAY) return false;
-	return !(vars.XDG_RUNTIME_DIR && existsSync(join(vars.XDG_RUNTIME_DIR, 'bus')));
-}
-
-/** Check every keychain store the wizard offers, in parallel, each result as it comes. */
-async function checkStores(env: Environment, onStatus: (status: KeychainStatus) => void): Promise<void> {
-	const [{probeKeychain}, {diagnoseKeychainError}] = await Promise.all([import('../keychain/helper-client.js'), import('../keychain/diagnose.js')]);
-	const helpers = [
-		...(env.regauthHelper || env.helpers.includes(HELPER_NAME) ? [HELPER_NAME] : []),
-		...env.helpers.filter(name => name === 'secretservice' || name === 'pass'),
-	];
-	const noBus = sessionBusMissing(process.env);
-	// pass answers a lookup happily before `pass init`, then fails to store: look for its key id
-	// (pass(1): the store is initialised when .gpg-id exists in PASSWORD_STORE_DIR).
-	const passStore = process.env.PASSWORD_STORE_DIR || join(env.home, '.password-store');
-	const passReady = existsSync(join(passStore, '.gpg-id'));
-	// regauth's own store needs keytar, an optional native module: when its build failed on
-	// install, say that (where the keychain is offered) rather than anything about the bus.
-	let keytarMissing = '';
-	try {
-		createRequire(import.meta.url).resolve('keytar');
-	} catch (error) {
-		keytarMissing = (error as Error).message.split('\n')[0] ?? 'keytar';
-	}
-	await Promise.all(
-		helpers.map(helper =>
-			helper === HELPER_NAME && keytarMissing
-				? onStatus({helper, ok: false, problem: diagnoseKeychainError(`keytar: ${keytarMissing}`)})
-				: noBus && ON_SESSION_BUS.has(helper)
-					? onStatus({helper, ok: false, problem: diagnoseKeychainError('Cannot autolaunch D-Bus: DBUS_SESSION_BUS_ADDRESS is not set')})
-					: helper === 'pass' && !passReady
-						? onStatus({helper, ok: false, problem: diagnoseKeychainError(`pass not initialized: ${passStore}/.gpg-id does not exist`)})
-						: probeKeychain(env, helper, {timeoutMs: STORE_CHECK_MS}).then(onStatus),
-		),
-	);
 }
 
 function Wizard({
@@ -115,10 +64,17 @@ function Wizard({
 		void refresh();
 	}, [refresh]);
 
-	// The first screen's logins (status, check, rotate, logout) come with the wizard's own services.
+	// The wizard's own services, the keychain set-up, and the first screen's logins (status, check, rotate, logout).
 	const services = useRef(
 		withLoginServices(
-			wizardServices(() => envRef.current, setKeychain, checks),
+			{
+				...wizardServices(() => envRef.current, setKeychain, checks),
+				...keychainSetupServices(
+					process.env,
+					() => envRef.current,
+					status => setStores(current => ({...current, [status.helper]: status})),
+				),
+			},
 			checks,
 		),
 	).current;
@@ -131,6 +87,7 @@ function Wizard({
 			kubeRead={kubeRead}
 			keychain={keychain}
 			verifyMode={checks.mode}
+			{...(checks.certFile && checks.keyFile && checks.mode !== 'off' ? {clientCert: {certFile: checks.certFile, keyFile: checks.keyFile}} : {})}
 			self={selfCommand(process.argv, process.env, process.cwd())}
 			services={services}
 			refresh={refresh}

@@ -3,10 +3,18 @@
 import type {Answers, Credential, KeychainChoice} from '../answers.js';
 import type {ApplyMode, ApplyResult, ItemResult} from '../apply/apply.js';
 import type {ClusterState} from '../environment.js';
+import type {SetupReport, SetupRequest} from '../keychain/setup/setup.js';
 import type {Plan} from '../plan-types.js';
 import type {VerifyResult} from '../verify/result.js';
+import type {StoreStatus} from './choices.js';
 
 export type Check = {ok: true; detail?: string} | {ok: false; message: string};
+
+/** A client certificate and its key, as absolute paths (the headless --cert-file/--key-file). */
+export interface ClientCertPair {
+	certFile: string;
+	keyFile: string;
+}
 
 export interface ApplyCallbacks {
 	onItem: (item: ItemResult) => void;
@@ -24,7 +32,16 @@ export interface WizardServices {
 	/** Fill a credential from regauth's keychain. */
 	recallCredential(credential: Credential): Promise<{ok: true; credential: Credential} | {ok: false; message: string}>;
 	/** Check the credential with its registry; undefined when checks are off (--no-verify). */
-	verify(credential: Credential, signal: AbortSignal): Promise<VerifyResult | undefined>;
+	verify(credential: Credential, signal: AbortSignal, clientCert?: ClientCertPair): Promise<VerifyResult | undefined>;
+	/** Read and check a client certificate pair the user named (both PEM, the key the certificate's). */
+	checkClientCert?(certFile: string, keyFile: string): Promise<{ok: true; pair: ClientCertPair} | {ok: false; message: string}>;
+	/**
+	 * Set a keychain up on this machine (keychain/setup, as `regauth keychain setup`), asking the
+	 * person through the wizard. Routes no registry itself: the wizard's own plan does that.
+	 */
+	setUpKeychain?(io: Pick<SetupRequest, 'ask' | 'confirm' | 'progress'>): Promise<SetupReport>;
+	/** Check every keychain store again (after a set-up); the keychain step shows the new statuses. */
+	recheckStores?(): Promise<StoreStatus>;
 	/**
 	 * Get a token from the cloud's CLI the user is logged in to (aws, gcloud, az, gh) for a
 	 * recognised cloud registry: the credential with its user, token and expiry filled in.

@@ -57,6 +57,47 @@ export interface WizardState {
 	logins: LoginsState;
 	/** The team profile the user accepted: its answers are fixed, only the rest is asked. */
 	profile?: WizardProfile;
+	/** Setting a keychain up from the keychain step (keychain/setup); undefined: the list is shown. */
+	setup?: SetupState;
+	/** The client certificate the credential check presents (the headless --cert-file/--key-file). */
+	clientCert: ClientCertState;
+}
+
+/**
+ * The keychain set-up as the wizard runs it: it says what it will do (confirm), asks what it
+ * needs (ask: a masked entry, twice for a new secret), streams its progress (running), then ends
+ * (done: the store that works now is highlighted; failed: the set-up's own message).
+ */
+export interface SetupState {
+	phase: 'confirm' | 'ask' | 'running' | 'done' | 'failed';
+	/** Progress lines so far, cleaned for the terminal. */
+	lines: string[];
+	/** confirm: the question and the steps it will take. */
+	question?: string;
+	details?: string;
+	/** ask: the prompt; twice for a new secret (the second entry must match). */
+	prompt?: string;
+	twice?: boolean;
+	/** ask: what was typed (never drawn, never logged), and which entry has the cursor. */
+	secret: string;
+	again: string;
+	entry: 0 | 1;
+	/** ask: why the last entry was refused (the two entries differ, empty). */
+	error?: string;
+	/** done or failed: what to say (failed: the set-up's message), and what to do next. */
+	message?: string;
+	next?: string[];
+	/** done: the helper that works now (highlighted in the list). */
+	store?: string;
+}
+
+/** The client certificate pair the wizard presents, as typed (paths), and what checking them said. */
+export interface ClientCertState {
+	certFile: string;
+	keyFile: string;
+	/** The pair in use for checks and the plan, once its files were checked. */
+	inUse?: {certFile: string; keyFile: string};
+	problem?: string;
 }
 
 /** Registries regauth's keychain remembers (after the user asked to look), by key → user. */
@@ -100,9 +141,13 @@ export type Action =
 	| {type: 'remembered'; remembered: Remembered; problem?: string}
 	| {type: 'keychainProblem'; problem?: string; confirmPlain?: boolean}
 	| {type: 'importPath'; path: string}
-	| {type: 'imported'; result?: {ok: boolean; message: string}};
+	| {type: 'imported'; result?: {ok: boolean; message: string}}
+	// The keychain set-up and the client certificate (grouped: see SetupState, ClientCertState).
+	| {type: 'setup'; update: (setup: SetupState | undefined) => SetupState | undefined}
+	| {type: 'clientCert'; update: (cert: ClientCertState) => ClientCertState};
 
-export function initialState(answers: Answers, profile?: WizardProfile): WizardState {
+/** `clientCert`: the pair the wizard was started with (--cert-file/--key-file), as the rows' first value. */
+export function initialState(answers: Answers, profile?: WizardProfile, clientCert?: {certFile: string; keyFile: string}): WizardState {
 	return {
 		// With a profile the registries are known: start at the first one's user name.
 		step: profile ? 'credentials' : 'registry',
@@ -127,6 +172,7 @@ export function initialState(answers: Answers, profile?: WizardProfile): WizardS
 		registry: {remembered: undefined},
 		keychain: {confirmPlain: false},
 		importer: {path: ''},
+		clientCert: clientCert ? {...clientCert, inUse: clientCert} : {certFile: '', keyFile: ''},
 	};
 }
 
@@ -179,6 +225,7 @@ export function reducer(state: WizardState, action: Action): WizardState {
 				cursor: undefined,
 				scroll: 0,
 				keychain: {confirmPlain: false},
+				setup: undefined,
 			};
 		}
 		case 'answers':
@@ -250,10 +297,22 @@ export function reducer(state: WizardState, action: Action): WizardState {
 			return {...state, importer: {path: action.path}};
 		case 'imported':
 			return {...state, importer: {path: action.result?.ok ? '' : state.importer.path, ...(action.result ? {result: action.result} : {})}};
+		case 'setup':
+			return {...state, setup: action.update(state.setup), cursor: undefined, scroll: 0};
+		case 'clientCert':
+			return {...state, clientCert: action.update(state.clientCert)};
 	}
 }
 
 /** Entering a step: a fresh cursor and scroll; the counter moves on, never back. */
 function arrive(state: WizardState, step: StepId): WizardState {
-	return {...state, step, cursor: undefined, scroll: 0, reached: Math.max(state.reached, stepNumber(step)), keychain: {confirmPlain: false}};
+	return {
+		...state,
+		step,
+		cursor: undefined,
+		scroll: 0,
+		reached: Math.max(state.reached, stepNumber(step)),
+		keychain: {confirmPlain: false},
+		setup: undefined,
+	};
 }

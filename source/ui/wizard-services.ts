@@ -13,6 +13,7 @@ import {readClusters} from '../kubernetes/read-clusters.js';
 import {readFileState} from '../probe.js';
 import type {VerifyFlags} from '../run-options.js';
 import {clusterQueries} from '../targets/kubernetes/clusters.js';
+import {KEY_LABEL} from './client-cert-fields.js';
 import type {WizardServices} from './services.js';
 
 export function wizardServices(
@@ -51,7 +52,19 @@ export function wizardServices(
 				throw error;
 			}
 		},
-		async verify(credential, signal) {
+		async checkClientCert(certFile, keyFile) {
+			const {ClientCertError, loadClientPair} = await import('../verify/client-cert.js');
+			const where = (path: string) => resolve(need().cwd, path.replace(/^~(?=\/|$)/, need().home));
+			const pair = {certFile: where(certFile), keyFile: where(keyFile)};
+			try {
+				await loadClientPair(pair.certFile, pair.keyFile, {cert: 'Client certificate', key: KEY_LABEL});
+				return {ok: true, pair};
+			} catch (error) {
+				if (error instanceof ClientCertError) return {ok: false, message: error.message};
+				throw error;
+			}
+		},
+		async verify(credential, signal, clientCert) {
 			if (checks.mode === 'off') return undefined;
 			const {verifyCredential} = await import('../verify/verify-credential.js');
 			return verifyCredential({
@@ -59,7 +72,8 @@ export function wizardServices(
 				username: credential.username,
 				password: credential.password,
 				...(checks.caFile ? {caFile: checks.caFile} : {}),
-				...(checks.certFile && checks.keyFile ? {certFile: checks.certFile, keyFile: checks.keyFile} : {}),
+				// The pair on the credentials step (it starts as --cert-file/--key-file); none once both rows are emptied.
+				...(clientCert ?? {}),
 				insecure: checks.insecure,
 				timeoutMs: checks.timeoutMs,
 				signal,

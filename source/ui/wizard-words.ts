@@ -10,6 +10,9 @@ const PHRASES: Array<[RegExp, string]> = [
 	[/--apply commands/g, '“Run the commands”'],
 	[/--apply both/g, '“Write the files and run the commands”'],
 	[/--butane-remote-url URL keeps only/g, '“Butane secret ‹ remote ›” on the options step keeps only'],
+	[/Give one with --cert-file FILE --key-file FILE, or put/g, 'Give its files in “Client cert” and “Client key” below, or put'],
+	// The wizard names docker's place only (the other directories are in the docs): the form has little room.
+	[/ as docker expects \(also read: [^)]*\)\./g, ' as docker expects.'],
 	[
 		/give a slow registry more time with --verify-timeout SECONDS/g,
 		'give a slow registry more time by starting the wizard again with --verify-timeout SECONDS',

@@ -51,6 +51,8 @@ export interface SetupReport {
 	apply?: ApplyResult;
 	/** Registry keys config.json now routes to the helper. */
 	routed: string[];
+	/** The session bus the store is on, when the set-up started one (a caller that goes on using the store needs it). */
+	bus?: string;
 	/** What the person should know or do next (e.g. export the bus address in this shell). */
 	next: string[];
 	/** Why it failed, when it did (one paragraph with the fix). */
@@ -318,7 +320,7 @@ async function setupSecretService(request: SetupRequest): Promise<SetupReport> {
 				: `systemd --user runs, but enabling ${KEYRING_SOCKET_UNIT} failed; the profile snippet still starts the keyring.`,
 		);
 	}
-	return {ok: true, store: 'secretservice', helper: 'secretservice', roundTrip: proof, ...(applied ? {apply: applied} : {}), routed, next};
+	return {ok: true, store: 'secretservice', helper: 'secretservice', roundTrip: proof, ...(applied ? {apply: applied} : {}), routed, next, bus: address};
 }
 
 async function setupWindows(request: SetupRequest, store: 'wincred' | 'desktop', wsl: ReturnType<typeof detectWsl>, probe: Environment): Promise<SetupReport> {

@@ -5,14 +5,18 @@
 import {useEffect, useRef} from 'react';
 import type {Environment} from '../../environment.js';
 import {terminalText} from '../../formats/terminal-text.js';
+import {SetupError} from '../../keychain/setup/errors.js';
+import type {SecretQuestion} from '../../keychain/setup/setup.js';
 import {brokenConfigs} from '../broken-configs.js';
 import {defaultKeychainIndex, keychainChoices, keychainWorks, registryChoices, type StoreStatus} from '../choices.js';
+import {CERT_ROW, KEY_LABEL, KEY_ROW} from '../client-cert-fields.js';
 import {CREDENTIAL_FIELDS} from '../credential-fields.js';
 import {nextAfterKeychain} from '../flow.js';
+import {setupNext, setupWords} from '../keychain-setup.js';
 import type {Effect} from '../keymap.js';
 import {afterCredential} from '../profile-flow.js';
 import type {WizardServices} from '../services.js';
-import {type Action, checkFor, type WizardState} from '../state.js';
+import {type Action, type ClientCertState, checkFor, type SetupState, type WizardState} from '../state.js';
 import {wizardWords} from '../wizard-words.js';
 import {useLoginEffects} from './use-login-effects.js';
 
@@ -33,6 +37,8 @@ export function useWizardEffects(
 	const loginEffect = useLoginEffects(get, dispatch, services, refresh);
 
 	const busy = (kind: WizardState['busy']) => dispatch({type: 'busy', busy: kind});
+	/** The keychain set-up's question waiting for the person (answered by a setupReply effect). */
+	const pending = useRef<((answer: boolean | string | null) => void) | undefined>(undefined);
 
 	const run = async (effect: Effect): Promise<void> => {
 		switch (effect.kind) {
@@ -43,7 +49,8 @@ export function useWizardEffects(
 				const current = effect.credential;
 				dispatch({type: 'check', check: {...current, result: 'checking'}});
 				busy('verify');
-				const result = await services.verify(current, controller.current.signal);
+				// The client certificate typed on the credentials step, once its files were checked.
+				const result = await services.verify(current, controller.current.signal, get().clientCert.inUse);
 				busy(undefined);
 				if (!result) {
 					// Checks are off (--no-verify): nothing to show, nothing to remember.
@@ -60,6 +67,8 @@ export function useWizardEffects(
 				if (result.status === 'verified') await follow(afterCredential(latest, machine().env, machine().stores));
 				// A rejected login is the password's (or the user's) fault: put the cursor there.
 				else if (result.status === 'rejected') dispatch({type: 'field', field: PASSWORD_FIELD});
+				// The registry wants a client certificate (or refused the one given): ask for it.
+				else if (result.clientCertificate) dispatch({type: 'field', field: CERT_ROW});
 				return;
 			}
 			case 'remembered': {
@@ -131,6 +140,16 @@ export function useWizardEffects(
 				dispatch({type: 'notice', text: RECHECKED});
 				return;
 			}
+			case 'keychainSetup':
+				return setUpKeychain();
+			case 'clientCert':
+				return presentClientCert();
+			case 'setupReply': {
+				const answer = pending.current;
+				pending.current = undefined;
+				answer?.(effect.answer);
+				return;
+			}
 			case 'import': {
 				busy('import');
 				const [read, {importCredentials}] = await Promise.all([services.readFile(effect.path), import('../../import/quay-files.js')]);
@@ -158,6 +177,118 @@ export function useWizardEffects(
 				return;
 			}
 		}
+	};
+	/**
+	 * Set a keychain up (keychain/setup) from the keychain step: its confirmation and questions
+	 * become the step's screens, its progress lines stream in; then the stores are checked again
+	 * and the one that works now is highlighted. Not busy while it waits for the person: the
+	 * step's keys answer it (keymap.ts setupKeys).
+	 */
+	const setUpKeychain = async (): Promise<void> => {
+		if (!services.setUpKeychain) return;
+		const update = (change: Partial<SetupState>) => dispatch({type: 'setup', update: setup => (setup ? {...setup, ...change} : setup)});
+		const waitFor = (onAnswer: (answer: boolean | string | null) => void) => {
+			pending.current = onAnswer;
+		};
+		dispatch({type: 'setup', update: () => ({phase: 'running', lines: [], secret: '', again: '', entry: 0})});
+		const stopped = new SetupError('stopped: nothing more was changed.', 1);
+		try {
+			const report = await services.setUpKeychain({
+				progress: line => dispatch({type: 'setup', update: setup => setup && {...setup, lines: [...setup.lines, setupWords(line)]}}),
+				confirm: (question, details) =>
+					new Promise<boolean>(resolve => {
+						waitFor(answer => resolve(answer === true));
+						update({phase: 'confirm', question: setupWords(question), details: setupWords(details)});
+					}),
+				ask: (question: SecretQuestion) =>
+					new Promise<string>((resolve, reject) => {
+						waitFor(answer => (typeof answer === 'string' ? resolve(answer) : reject(stopped)));
+						update({
+							phase: 'ask',
+							prompt: setupWords(question.prompt.trim().replace(/:$/, '')),
+							twice: question.kind === 'new-passphrase',
+							secret: '',
+							again: '',
+							entry: 0,
+							error: undefined,
+						});
+					}),
+			});
+			if (!report.ok) {
+				update({phase: 'failed', message: setupWords(report.failure ?? 'the set-up did not finish.')});
+				return;
+			}
+			const lines = get().setup?.lines ?? [];
+			update({phase: 'running', lines: [...lines, 'Checking the keychains again…']});
+			const rechecked = (await services.recheckStores?.()) ?? {};
+			const {env, stores} = machine();
+			const items = keychainChoices(env, {...stores, ...rechecked});
+			const index = items.findIndex(item => item.choice.kind === 'helper' && item.choice.name === report.helper && !item.disabled && !item.checking);
+			const item = items[index];
+			if (!item) {
+				const status = report.helper ? rechecked[report.helper] : undefined;
+				update({
+					phase: 'failed',
+					message: setupWords(
+						`The set-up finished, but ${report.helper ? `docker-credential-${report.helper}` : 'the store'} still does not work for regauth${status && !status.ok ? `: ${status.problem.message}` : ''}.`,
+					),
+				});
+				return;
+			}
+			dispatch({type: 'answers', update: answers => ({...answers, keychain: item.choice})});
+			dispatch({type: 'field', field: index});
+			update({
+				phase: 'done',
+				lines,
+				store: report.helper,
+				message: `✓ docker-credential-${report.helper} works now (highlighted above): Enter keeps the password there.`,
+				next: setupNext(report.next),
+			});
+		} catch (error) {
+			// Esc on its confirmation or question: back to the list as it was.
+			if (error === stopped || (error instanceof SetupError && /^cancelled/.test(error.message))) {
+				dispatch({type: 'setup', update: () => undefined});
+				return;
+			}
+			update({phase: 'failed', message: setupWords(error instanceof SetupError ? error.message : `the set-up stopped: ${(error as Error).message}`)});
+		} finally {
+			pending.current = undefined;
+		}
+	};
+	/**
+	 * The client certificate pair typed on the credentials step: its files checked (readable, PEM,
+	 * the key unencrypted and the certificate's), then the login checked again presenting it.
+	 * Both fields emptied: the checks present none again.
+	 */
+	const presentClientCert = async (): Promise<void> => {
+		const typed = {certFile: get().clientCert.certFile.trim(), keyFile: get().clientCert.keyFile.trim()};
+		const setCert = (change: Partial<ClientCertState>) => dispatch({type: 'clientCert', update: cert => ({...cert, ...change})});
+		const again = async () => {
+			const latest = get();
+			const credential = latest.answers.credentials[latest.editing];
+			if (credential) await run({kind: 'verify', credential});
+		};
+		if (typed.certFile === '' && typed.keyFile === '') {
+			setCert({inUse: undefined, problem: undefined});
+			return again();
+		}
+		if (typed.certFile === '' || typed.keyFile === '') {
+			setCert({problem: `Give both files: the ${typed.certFile === '' ? 'certificate (PEM) for this key' : 'private key (PEM) of this certificate'}.`});
+			dispatch({type: 'field', field: typed.certFile === '' ? CERT_ROW : KEY_ROW});
+			return;
+		}
+		if (!services.checkClientCert) return;
+		busy('verify');
+		const checked = await services.checkClientCert(typed.certFile, typed.keyFile);
+		busy(undefined);
+		if (!checked.ok) {
+			setCert({inUse: undefined, problem: terminalText(checked.message)});
+			dispatch({type: 'field', field: checked.message.startsWith(KEY_LABEL) ? KEY_ROW : CERT_ROW});
+			return;
+		}
+		// Shown and planned as absolute paths: the headless command works from any directory.
+		setCert({inUse: checked.pair, ...checked.pair, problem: undefined});
+		return again();
 	};
 	/** Actions and effects, in order (afterCredential may start the keychain check). */
 	const follow = async (commands: (Action | {type: 'effect'; effect: Effect})[]): Promise<void> => {

@@ -5,6 +5,7 @@ import Spinner from 'ink-spinner';
 import {checkRegistry} from '../../answers.js';
 import type {VerifyResult} from '../../verify/result.js';
 import {type VerifyMode, verdict} from '../../verify/verdict.js';
+import {CERT_LABEL, CERT_ROW, certRowsShown, KEY_LABEL, KEY_ROW} from '../client-cert-fields.js';
 import {TextField} from '../components/text-field.js';
 import {CREDENTIAL_FIELDS, IMPORT_ROW} from '../credential-fields.js';
 import {checkFor} from '../state.js';
@@ -29,11 +30,13 @@ function CheckLine({result, mode}: {result: VerifyResult | 'checking' | undefine
 			</Text>
 			{result.advice ? <Text dimColor>{result.advice}</Text> : null}
 			<Text color="cyan">
-				{stops
-					? mode === 'strict' && result.status !== 'rejected' && result.status !== 'invalid'
-						? 'Fix the fields and press Enter on Email to check again: this run checks strictly, so nothing is written until the registry accepts the login.'
-						: 'Fix the fields and press Enter on Email to check again: nothing is written with a login the registry rejects.'
-					: 'Fix the fields, or press Enter on Email to go on anyway (the review keeps a warning).'}
+				{result.clientCertificate && !stops
+					? `Enter on ${KEY_LABEL} checks again with them; Enter on Email goes on without (the review keeps a warning).`
+					: stops
+						? mode === 'strict' && result.status !== 'rejected' && result.status !== 'invalid'
+							? 'Fix the fields and press Enter on Email to check again: this run checks strictly, so nothing is written until the registry accepts the login.'
+							: 'Fix the fields and press Enter on Email to check again: nothing is written with a login the registry rejects.'
+						: 'Fix the fields, or press Enter on Email to go on anyway (the review keeps a warning).'}
 			</Text>
 		</Box>
 	);
@@ -48,6 +51,25 @@ export function CredentialsStep({state, active, width, verifyMode}: StepProps) {
 	const host = checkRegistry(credential.registry).value?.host;
 	// What the team profile says about this registry: where the token comes from, the user-name convention.
 	const team = state.profile?.registries.find(registry => registry.host === credential.registry || registry.host === host);
+	const certRows = certRowsShown(state, credential);
+	const importRow = (
+		<>
+			<Text> </Text>
+			<TextField
+				key={`${index}:import`}
+				label="Import file"
+				value={importer.path}
+				cursor={importFocused ? state.cursor : undefined}
+				focus={importFocused}
+				placeholder="(optional) path of a Quay robot file"
+				{...(importFocused && !(importer.result && !importer.result.ok)
+					? {hint: 'Docker config JSON, Kubernetes Secret YAML, rkt JSON or a saved docker/podman login line; Enter imports it'}
+					: {})}
+				{...(importer.result && !importer.result.ok ? {error: importer.result.message} : {})}
+				width={width}
+			/>
+		</>
+	);
 	return (
 		<Box flexDirection="column" width={width}>
 			<Text bold>
@@ -90,20 +112,7 @@ export function CredentialsStep({state, active, width, verifyMode}: StepProps) {
 					/>
 				);
 			})}
-			<Text> </Text>
-			<TextField
-				key={`${index}:import`}
-				label="Import file"
-				value={importer.path}
-				cursor={importFocused ? state.cursor : undefined}
-				focus={importFocused}
-				placeholder="(optional) path of a Quay robot file"
-				{...(importFocused && !(importer.result && !importer.result.ok)
-					? {hint: 'Docker config JSON, Kubernetes Secret YAML, rkt JSON or a saved docker/podman login line; Enter imports it'}
-					: {})}
-				{...(importer.result && !importer.result.ok ? {error: importer.result.message} : {})}
-				width={width}
-			/>
+			{certRows ? null : importRow}
 			{state.busy === 'mint' ? (
 				<Text>
 					<Spinner type="dots" /> Asking the cloud’s CLI for a token…
@@ -117,6 +126,41 @@ export function CredentialsStep({state, active, width, verifyMode}: StepProps) {
 			{importer.result?.ok ? <Text color="green">✓ {importer.result.message}</Text> : null}
 			{state.notice ? <Text color={state.notice.startsWith('✓') ? 'green' : 'red'}>{state.notice}</Text> : null}
 			<CheckLine result={checkFor(state, credential)?.result} mode={verifyMode} />
+			{/* Asked for a client certificate: its rows right under the registry's words, the import row after them. */}
+			{certRows ? <ClientCertRows state={state} active={active} width={width} /> : null}
+			{certRows ? importRow : null}
+		</Box>
+	);
+}
+
+/** The client certificate pair (one per run, as headless --cert-file/--key-file), once the registry asked for one. */
+function ClientCertRows({state, active, width}: Pick<StepProps, 'state' | 'active' | 'width'>) {
+	const cert = state.clientCert;
+	const row = (position: number, label: string, value: string, placeholder: string, hint: string) => {
+		const focused = active && state.field === position;
+		return (
+			<TextField
+				label={label}
+				value={value}
+				cursor={focused ? state.cursor : undefined}
+				focus={focused}
+				placeholder={placeholder}
+				{...(focused ? {hint} : {})}
+				width={width}
+			/>
+		);
+	};
+	return (
+		<Box flexDirection="column">
+			<Text> </Text>
+			{row(CERT_ROW, CERT_LABEL, cert.certFile, 'path of the certificate (PEM)', 'issued to you for this registry · Enter: its key')}
+			{row(KEY_ROW, KEY_LABEL, cert.keyFile, 'path of its key (PEM)', 'unencrypted · Enter checks the pair and the login')}
+			{cert.problem ? <Text color="red">{cert.problem}</Text> : null}
+			{cert.inUse && !cert.problem ? (
+				<Text color="green">
+					✓ The check presents {cert.inUse.certFile} (key {cert.inUse.keyFile}).
+				</Text>
+			) : null}
 		</Box>
 	);
 }

@@ -71,10 +71,25 @@ export function testEnvironment(overrides: Partial<Environment> = {}): Environme
 /** The App with a machine that "reading it again" can change (the wizard's refresh). */
 function Machine({first, reread, ...props}: Omit<AppProps, 'env' | 'refresh'> & {first: Environment; reread?: () => Environment}) {
 	const [env, setEnv] = useState(first);
+	// Stores checked again (after the keychain step set one up) reach the App as run-wizard's do.
+	const [stores, setStores] = useState(props.stores);
+	const [services] = useState(() => {
+		const recheck = props.services.recheckStores;
+		return recheck
+			? {
+					...props.services,
+					recheckStores: async () => {
+						const found = await recheck();
+						setStores(current => ({...current, ...found}));
+						return found;
+					},
+				}
+			: props.services;
+	});
 	const refresh = async () => {
 		if (reread) setEnv(reread());
 	};
-	return <App {...props} env={env} refresh={refresh} />;
+	return <App {...props} {...(stores ? {stores} : {})} services={services} env={env} refresh={refresh} />;
 }
 
 export interface Driver {
@@ -107,6 +122,8 @@ export async function startWizard(
 		reread?: () => Environment;
 		/** regauth as the user ran it (the App's `self`). */
 		self?: string;
+		/** The client certificate the wizard was started with (--cert-file/--key-file). */
+		clientCert?: {certFile: string; keyFile: string};
 	} = {},
 ): Promise<Driver> {
 	let exitCode: number | undefined;
@@ -121,6 +138,7 @@ export async function startWizard(
 			{...(options.verifyMode ? {verifyMode: options.verifyMode} : {})}
 			{...(options.keychain ? {keychain: options.keychain} : {})}
 			{...(options.self ? {self: options.self} : {})}
+			{...(options.clientCert ? {clientCert: options.clientCert} : {})}
 			onExit={(code, final) => {
 				exitCode = code;
 				report = final;
