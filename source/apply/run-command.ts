@@ -2,10 +2,10 @@
 // output streamed line by line (scrubbed) and a failure reason a person can act on.
 
 import {basename} from 'node:path';
+import {scrub} from '../formats/scrub.js';
 import {diagnoseKeychainError, formatProblem} from '../keychain/diagnose.js';
 import type {Command} from '../plan-types.js';
 import {diagnoseKubectl} from './kubectl-errors.js';
-import {scrub} from './scrub.js';
 
 export interface RunOptions {
 	signal?: AbortSignal;

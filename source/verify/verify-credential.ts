@@ -3,9 +3,9 @@
 // a token from the realm (service, scope, Basic credentials), then /v2/ with the token.
 // Network I/O, so it stays out of plan(); the wizard and headless both call this.
 import {homedir} from 'node:os';
-import {scrub} from '../apply/scrub.js';
 import {encodeAuth} from '../formats/docker-auth.js';
 import {registryKey} from '../formats/registry-key.js';
+import {scrub} from '../formats/scrub.js';
 import {terminalText} from '../formats/terminal-text.js';
 import {certsDirsFor, certsRoots} from './certs-dirs.js';
 import {parseChallenges, pickChallenge} from './challenge.js';

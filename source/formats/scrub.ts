@@ -1,6 +1,6 @@
 // Last line of defence: child output and error text pass through here before they reach a log,
 // the screen or JSON, in case a program echoes what it was given.
-import {MASK} from '../formats/json-text.js';
+import {MASK} from './json-text.js';
 
 export function scrub(text: string, secrets: readonly string[]): string {
 	let result = text;
