@@ -78,9 +78,11 @@ class Writer {
 	value(type: DBusType, value: DBusValue): void {
 		switch (type.code) {
 			case 'y':
-				return this.byte(value as number);
+				this.byte(value as number);
+				return;
 			case 'b':
-				return this.u32(value ? 1 : 0);
+				this.u32(value ? 1 : 0);
+				return;
 			case 'u':
 			case 'i':
 			case 'h':
@@ -95,19 +97,22 @@ class Writer {
 				const text = Buffer.from(value as string, 'utf8');
 				this.u32(text.length);
 				this.bytes(text);
-				return this.byte(0);
+				this.byte(0);
+				return;
 			}
 			case 'g': {
 				const text = Buffer.from(value as string, 'utf8');
 				this.byte(text.length);
 				this.bytes(text);
-				return this.byte(0);
+				this.byte(0);
+				return;
 			}
 			case 'v': {
 				const [signature, inner] = value as [string, DBusValue];
 				const [innerType] = parseSignature(signature);
 				this.value({code: 'g'}, signature);
-				return this.value(innerType!, inner);
+				this.value(innerType!, inner);
+				return;
 			}
 			case 'a': {
 				this.u32(0);
