@@ -129,7 +129,7 @@ class Writer {
 			case '{': {
 				this.align(8);
 				const items = value as DBusValue[];
-				type.fields!.forEach((field, index) => this.value(field, items[index]!));
+				for (const [index, field] of type.fields!.entries()) this.value(field, items[index]!);
 				return;
 			}
 			default:
@@ -249,7 +249,7 @@ export function encodeMethodCall(serial: number, call: MethodCall): Buffer {
 	if (call.signature) fields.push([FIELD.signature, ['g', call.signature]]);
 	const body = new Writer();
 	const types = parseSignature(call.signature ?? '');
-	types.forEach((type, index) => body.value(type, call.body?.[index] as DBusValue));
+	for (const [index, type] of types.entries()) body.value(type, call.body?.[index] as DBusValue);
 	const header = new Writer();
 	header.byte(0x6c); // 'l': little-endian
 	header.byte(1); // METHOD_CALL

@@ -31,9 +31,8 @@ export function sessionBusSocket(env: NodeJS.ProcessEnv): string | undefined {
 		const [transport, params = ''] = entry.split(/:(.*)/s);
 		if (transport !== 'unix') continue;
 		const values = new Map(params.split(',').map(pair => pair.split(/=(.*)/s) as [string, string]));
-		const unescape = (value: string) => decodeURIComponent(value);
-		if (values.has('path')) return unescape(values.get('path')!);
-		if (values.has('abstract')) return `\0${unescape(values.get('abstract')!)}`;
+		if (values.has('path')) return decodeURIComponent(values.get('path')!);
+		if (values.has('abstract')) return `\0${decodeURIComponent(values.get('abstract')!)}`;
 	}
 	return undefined;
 }
