@@ -61,6 +61,14 @@ function timed(args, env) {
 const dir = mkdtempSync(join(tmpdir(), 'regauth-bench-status-'));
 const children = [];
 let slowServer;
+// Interrupted: the registries must not outlive the benchmark.
+for (const signal of ['SIGINT', 'SIGTERM']) {
+	process.once(signal, () => {
+		for (const child of children) child.kill('SIGTERM');
+		rmSync(dir, {recursive: true, force: true});
+		process.exit(130);
+	});
+}
 try {
 	writeFileSync(join(dir, 'htpasswd'), execFileSync('htpasswd', ['-Bbn', USER, PASSWORD], {encoding: 'utf8'}));
 	const hosts = [];
