@@ -23,7 +23,7 @@ async function measure(size) {
 	writeFileSync(join(home.dir, '.docker', 'config.json'), `${JSON.stringify({auths, currentContext: 'default'}, null, '\t')}\n`, {mode: 0o600});
 	const probeFile = join(home.dir, 'frames.txt');
 	const probe = new URL('./lib/frame-probe.mjs', import.meta.url).pathname;
-	const run = spawnPty(process.execPath, [...nodeArgs(), '--import', probe, cliPath(), '--no-verify'], {...home.env, FRAME_PROBE_FILE: probeFile});
+	const run = spawnPty(process.execPath, [...nodeArgs(), '--import', probe, cliPath(), '--no-verify'], {...home.env, FRAME_PROBE_FILE: probeFile}, size);
 	try {
 		await addRegistries(run, 5);
 		await chooseTargets(run);
@@ -35,11 +35,6 @@ async function measure(size) {
 		await waitFrame(run, /› Username\s+user1/);
 		await settle();
 		const preview = run.screen().match(/‹ \d+\/(\d+) ›/);
-		// Set up at 120×40 (at 80×24 the registry list is below the findings, off screen), then the
-		// window is resized to the measured size and the form redrawn for it.
-		run.resize(size.columns, size.rows);
-		await waitFrame(run, /› Username\s+user1/);
-		await settle();
 		// Leave the exact user that was "checked" (its check line would animate a spinner).
 		run.write('x');
 		await waitFrame(run, /› Username\s+user1x/);

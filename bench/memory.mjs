@@ -18,7 +18,7 @@ const focusedField = run =>
 function memory(pid) {
 	const status = readFileSync(`/proc/${pid}/status`, 'utf8');
 	const field = name => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN) / 1024;
-	return {peak: field('VmHWM'), now: field('VmRSS')};
+	return {peak: field('VmHWM'), now: field('VmRSS'), anon: field('RssAnon'), file: field('RssFile')};
 }
 
 async function fullRun() {
@@ -45,7 +45,7 @@ async function fullRun() {
 		await waitFrame(run, '› Namespaces');
 		await settle();
 		// Browse every planned file in the preview, as a diff and as the whole file.
-		run.write(KEY.tab);
+		run.write(KEY.preview);
 		await waitFrame(run, '←/→ file');
 		await settle();
 		const total = Number(/‹ \d+\/(\d+) ›/.exec(run.screen())?.[1] ?? 0);
@@ -62,8 +62,8 @@ async function fullRun() {
 			}
 		}
 		stages.push(['every file previewed', memory(run.pid)]);
-		run.write(KEY.tab);
-		await waitFrame(run, 'Tab preview');
+		run.write(KEY.preview);
+		await waitFrame(run, 'Ctrl+P preview');
 		await settle();
 		// One Enter per field, each after its frame: keys queued faster than the wizard redraws can
 		// reach the previous step's handler (see the report on issue 8).
@@ -100,7 +100,11 @@ const list = values => values.map(value => value.toFixed(1)).join(', ');
 for (const [index, [label]] of results[0].stages.entries()) {
 	const peaks = results.map(result => result.stages[index][1].peak);
 	const now = results.map(result => result.stages[index][1].now);
-	console.log(`  ${`${label}:`.padEnd(28)} peak so far ${median(peaks).toFixed(1)} MiB (runs: ${list(peaks)}), RSS then ${median(now).toFixed(1)} MiB`);
+	const anon = median(results.map(result => result.stages[index][1].anon));
+	const file = median(results.map(result => result.stages[index][1].file));
+	console.log(
+		`  ${`${label}:`.padEnd(28)} peak so far ${median(peaks).toFixed(1)} MiB (runs: ${list(peaks)}), RSS then ${median(now).toFixed(1)} MiB (anonymous ${anon.toFixed(1)}, file-backed ${file.toFixed(1)})`,
+	);
 }
 const peak = Math.max(...results.map(result => result.stages.at(-1)[1].peak));
 console.log(`  highest peak ${peak.toFixed(1)} MiB (goal ≤ 64 MiB: ${peak <= 64 ? 'met' : 'NOT met'})`);

@@ -14,6 +14,7 @@ const BENCHES = {
 	helper: ['bench/helper.mjs'],
 	memory: ['bench/memory.mjs'],
 	exec: ['bench/exec.mjs'],
+	'status-check': ['bench/status-check.mjs'],
 };
 
 const args = process.argv.slice(2);

@@ -94,6 +94,23 @@ function regauthSlice(line, from, to) {
 			],
 		],
 	},
+	{
+		// Ink lays out each text with measureText (cached per text), then, drawing the same text,
+		// measures it again with widestLine, uncached: string-width over every line of every text
+		// node on every frame, ~90% of string-width's time per keystroke at 200×60
+		// (docs/performance.md §7). Ask measureText, whose width is that same widestLine(text).
+		file: /[\\/]ink[\\/]build[\\/]render-node-to-output\.js$/,
+		edits: [
+			["import widestLine from 'widest-line';", "import measureText from './measure-text.js';"],
+			['const currentWidth = widestLine(text);', 'const currentWidth = measureText(text).width;'],
+		],
+	},
+	{
+		// …and measureText's cache kept every text ever laid out (each keystroke adds the new field
+		// and preview texts): bounded like the output caches above.
+		file: /[\\/]ink[\\/]build[\\/]measure-text\.js$/,
+		edits: [['cache.set(text, dimensions);', 'if (cache.size >= 4096) cache.clear();\n    cache.set(text, dimensions);']],
+	},
 ];
 
 /** Applies every patch meant for `path` to `contents`; returns the patched text, or the reason none fits. */

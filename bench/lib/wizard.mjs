@@ -1,6 +1,16 @@
 // Walks the built wizard in a pseudo-terminal to a given state, by keys, as a person would.
 // Used by the keystroke and memory benchmarks; waits on what the screen shows, never on time.
-export const KEY = {enter: '\r', escape: '\u001B', up: '\u001B[A', down: '\u001B[B', tab: '\t', backspace: '\u007F', ctrlC: '\u0003', space: ' '};
+export const KEY = {
+	enter: '\r',
+	escape: '\u001B',
+	up: '\u001B[A',
+	down: '\u001B[B',
+	tab: '\t',
+	backspace: '\u007F',
+	ctrlC: '\u0003',
+	space: ' ',
+	preview: '\u0010',
+};
 
 // A step's key handlers subscribe in an effect that runs just after its first frame is drawn; a
 // key sent in that gap is lost (a person cannot type that fast), so pause briefly after a change.

@@ -4,7 +4,6 @@
 //
 // One item per registry: service "regauth", account = the server URL exactly as docker sends it,
 // secret = {"Username","Secret"} as JSON (keytar has no field for the user name).
-import {randomBytes} from 'node:crypto';
 import {createRequire} from 'node:module';
 import {KEYCHAIN_SERVICE, PROBE_ACCOUNT} from './names.js';
 import type {CredentialStore, StoredCredential} from './protocol.js';
@@ -25,7 +24,8 @@ export function loadKeytar(): Promise<Keytar> {
 	return loaded;
 }
 
-function decode(text: string | null): StoredCredential | undefined {
+/** An item's secret as regauth writes it; anything else is not one of regauth's. */
+export function decodeStoredCredential(text: string | null): StoredCredential | undefined {
 	if (text === null) return undefined;
 	try {
 		const value = JSON.parse(text) as {Username?: unknown; Secret?: unknown};
@@ -39,7 +39,7 @@ function decode(text: string | null): StoredCredential | undefined {
 export function keytarStore(service = KEYCHAIN_SERVICE): CredentialStore {
 	return {
 		async get(serverURL) {
-			return decode(await (await loadKeytar()).getPassword(service, serverURL));
+			return decodeStoredCredential(await (await loadKeytar()).getPassword(service, serverURL));
 		},
 		async set(serverURL, credential) {
 			const keytar = await loadKeytar();
@@ -52,7 +52,7 @@ export function keytarStore(service = KEYCHAIN_SERVICE): CredentialStore {
 			const items = await findCredentialsApart(service);
 			const result: Record<string, string> = {};
 			for (const item of items) {
-				const credential = decode(item.password);
+				const credential = decodeStoredCredential(item.password);
 				if (credential && !item.account.startsWith(PROBE_ACCOUNT)) result[item.account] = credential.username;
 			}
 			return result;
@@ -94,7 +94,8 @@ async function findCredentialsApart(service: string): Promise<Array<{account: st
 /** Can the keychain store? Writes and removes a throwaway item: a locked keyring fails only on writes. */
 export async function probeWrite(service = KEYCHAIN_SERVICE): Promise<void> {
 	const keytar = await loadKeytar();
-	const account = `${PROBE_ACCOUNT}-${process.pid}-${randomBytes(4).toString('hex')}`;
+	// Unique, not secret: Math.random, as node:crypto costs the helper ~5 ms to load on every `get`.
+	const account = `${PROBE_ACCOUNT}-${process.pid}-${Math.random().toString(16).slice(2, 10)}`;
 	await keytar.setPassword(service, account, 'probe');
 	await keytar.deletePassword(service, account);
 }

@@ -67,6 +67,22 @@ export interface TrustOptions {
 	clientCert?: ClientCert;
 }
 
+// One context per distinct set of certificates: building one parses every CA (~300 of them),
+// ~5 ms on a quiet machine and 50 ms under load, and status --check builds one per login at once
+// (bench/status-check.mjs; docs/performance.md §6).
+const contexts = new Map<string, SecureContext>();
+// The same bundle texts come back for every check: split each once.
+const parsed = new Map<string, Array<[string, string]>>();
+
+function blocksOf(pem: string): Array<[string, string]> {
+	let blocks = parsed.get(pem);
+	if (!blocks) {
+		blocks = (pem.match(PEM) ?? []).map(block => [block.replace(/\s+/g, ''), block]);
+		parsed.set(pem, blocks);
+	}
+	return blocks;
+}
+
 export async function trustContext(options: TrustOptions): Promise<SecureContext> {
 	const env = options.env ?? process.env;
 	let system: string | undefined;
@@ -81,7 +97,13 @@ export async function trustContext(options: TrustOptions): Promise<SecureContext
 	// Only the certificate blocks (a bundle may carry comments), each once: the system bundle
 	// mostly repeats node's own list, and every copy costs parsing time.
 	const blocks = new Map<string, string>();
-	for (const block of pems.flatMap(pem => pem.match(PEM) ?? [])) blocks.set(block.replace(/\s+/g, ''), block);
+	for (const pem of pems) for (const [key, block] of blocksOf(pem)) blocks.set(key, block);
 	const client = options.clientCert ? {cert: options.clientCert.cert, key: options.clientCert.key} : {};
-	return createSecureContext({ca: [...blocks.values()], ...client});
+	const key = JSON.stringify([[...blocks.keys()], options.clientCert?.cert ?? '', options.clientCert?.key ?? '']);
+	let context = contexts.get(key);
+	if (!context) {
+		context = createSecureContext({ca: [...blocks.values()], ...client});
+		contexts.set(key, context);
+	}
+	return context;
 }

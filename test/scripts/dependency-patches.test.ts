@@ -20,6 +20,8 @@ const PATCHED = [
 	'node_modules/string-width/index.js',
 	'node_modules/wrap-ansi/node_modules/string-width/index.js',
 	'node_modules/ink/build/output.js',
+	'node_modules/ink/build/render-node-to-output.js',
+	'node_modules/ink/build/measure-text.js',
 ];
 
 test('every patch matches the installed dependency', () => {
@@ -151,6 +153,41 @@ test('patched string-width 8 and 7 give the widths the originals give', async ()
 			assert.equal(patched.width8(text), original8(text), `string-width 8 of ${JSON.stringify(text)}`);
 			assert.equal(patched.width7(text), original7(text), `string-width 7 of ${JSON.stringify(text)}`);
 		}
+	} finally {
+		rmSync(dir, {recursive: true, force: true});
+	}
+});
+
+test("Ink draws with measureText's width, which is widest-line's, also past measureText's cache bound", async () => {
+	const dir = mkdtempSync(join(tmpdir(), 'regauth-patches-'));
+	try {
+		const entry = join(dir, 'entry.js');
+		writeFileSync(
+			entry,
+			`export {default as measureText} from ${JSON.stringify(join(root, 'node_modules/ink/build/measure-text.js'))};\nexport {default as widestLine} from ${JSON.stringify(require.resolve('widest-line'))};\nexport {default as renderNodeToOutput} from ${JSON.stringify(join(root, 'node_modules/ink/build/render-node-to-output.js'))};\n`,
+		);
+		await build({
+			entryPoints: [entry],
+			outfile: join(dir, 'patched.mjs'),
+			bundle: true,
+			format: 'esm',
+			platform: 'node',
+			logLevel: 'silent',
+			plugins: [dependencyPatches],
+		});
+		const bundled = readFileSync(join(dir, 'patched.mjs'), 'utf8');
+		assert.match(bundled, /currentWidth = measure_text_default\(text\)\.width/, 'renderNodeToOutput measures through measureText');
+		const patched = (await import(pathToFileURL(join(dir, 'patched.mjs')).href)) as {
+			measureText: (text: string) => {width: number; height: number};
+			widestLine: (text: string) => number;
+		};
+		const texts = ['', 'one line', 'two\nlines, the second longer', '\u001B[1mbold\u001B[22m ›', '漢字\n👩‍👩‍👧‍👦 family\n', 'x'.repeat(300)];
+		for (let round = 0; round < 2; round++)
+			for (const text of texts) assert.equal(patched.measureText(text).width, patched.widestLine(text), JSON.stringify(text));
+		// More distinct texts than the bound: every answer stays right after the cache is cleared.
+		for (let index = 0; index < 10_000; index++)
+			assert.equal(patched.measureText(`row ${index}\n${'·'.repeat(index % 50)}`).width, Math.max(4 + String(index).length, index % 50));
+		assert.equal(patched.measureText(texts[2]!).width, patched.widestLine(texts[2]!));
 	} finally {
 		rmSync(dir, {recursive: true, force: true});
 	}
