@@ -3,25 +3,17 @@
 // them again, keys typed at once still work, and a stale frame is replaced without leftovers.
 
 import assert from 'node:assert/strict';
-import {existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
+import {existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {test} from 'node:test';
 import {runInPty} from '../support/pty.js';
+import {ptyHome} from '../support/pty-home.js';
 import {CLI} from '../support/run-cli.js';
-import {tempDir} from '../support/temp.js';
 
 const BEGIN = '\u001B[?2026h';
 const END = '\u001B[?2026l';
 const HIDE = '\u001B[?25l';
 const DOWN = '\u001B[B';
-
-function setup() {
-	const dir = tempDir();
-	const home = join(dir, 'home');
-	mkdirSync(home);
-	const env = {PATH: process.env.PATH ?? '', HOME: home, LANG: 'C.UTF-8', TERM: 'xterm-256color', CI: 'false'};
-	return {dir, home, env};
-}
 
 const cacheFiles = (home: string) => {
 	const dir = join(home, '.cache', 'regauth');
@@ -41,7 +33,7 @@ for (const [columns, rows] of [
 	[120, 40],
 ] as const) {
 	test(`${columns}×${rows}: the kept first frame is byte for byte Ink's, and the next start does not draw it twice`, async () => {
-		const {dir, home, env} = setup();
+		const {dir, home, env} = ptyHome();
 		const first = runInPty(process.execPath, [CLI, '--no-verify'], {cwd: dir, env, columns, rows});
 		await first.waitFor(/Which registry\?/);
 		// The kept file is written once Ink's first frame is complete: read the history after it,
@@ -80,7 +72,7 @@ for (const [columns, rows] of [
 }
 
 test("a stale kept frame is replaced by Ink's, with nothing of it left on screen", async () => {
-	const {dir, home, env} = setup();
+	const {dir, home, env} = ptyHome();
 	const first = runInPty(process.execPath, [CLI, '--no-verify'], {cwd: dir, env, columns: 80, rows: 24});
 	await first.waitFor(/Which registry\?/);
 	const [file] = await keptFiles(home);

@@ -2,11 +2,12 @@
 // registry (the credential check runs for real). The screen is read through a headless xterm.
 
 import assert from 'node:assert/strict';
-import {existsSync, mkdirSync, readdirSync, readFileSync, statSync} from 'node:fs';
+import {existsSync, readdirSync, readFileSync, statSync} from 'node:fs';
 import {join} from 'node:path';
 import {test} from 'node:test';
 import {parse} from 'yaml';
 import {runInPty} from '../support/pty.js';
+import {ptyHome} from '../support/pty-home.js';
 import {startRegistry} from '../support/registry.js';
 import {CLI} from '../support/run-cli.js';
 import {tempDir} from '../support/temp.js';
@@ -18,18 +19,9 @@ const TAB = '\t';
 const RIGHT = '\u001B[C';
 const CTRL_R = '\u0012';
 
-function setup() {
-	const dir = tempDir();
-	const home = join(dir, 'home');
-	mkdirSync(home);
-	// No session bus: the keychain is not used in these runs (plain text is chosen on screen).
-	const env = {PATH: process.env.PATH ?? '', HOME: home, LANG: 'C.UTF-8', TERM: 'xterm-256color', CI: 'false'};
-	return {dir, home, env};
-}
-
 test('a first run, start to finish: registry, credentials (checked), targets, keychain, options, review, apply', async () => {
 	const registry = await startRegistry(join(tempDir(), 'registry'));
-	const {dir, home, env} = setup();
+	const {dir, home, env} = ptyHome();
 	const run = runInPty(process.execPath, [CLI], {cwd: dir, env});
 
 	// The first screen: what regauth found, and the registry question.
@@ -114,7 +106,7 @@ test('a first run, start to finish: registry, credentials (checked), targets, ke
 });
 
 test('Ctrl+C in the middle exits 130 and writes nothing', async () => {
-	const {dir, home, env} = setup();
+	const {dir, home, env} = ptyHome();
 	const run = runInPty(process.execPath, [CLI], {cwd: dir, env});
 	await run.waitFor(/Which registry\?/);
 	await run.press(DOWN, ENTER);
@@ -134,7 +126,7 @@ test('Ctrl+C in the middle exits 130 and writes nothing', async () => {
 });
 
 test('a narrow terminal stacks the preview under the form, and a resize re-lays it out', async () => {
-	const {dir, env} = setup();
+	const {dir, env} = ptyHome();
 	const run = runInPty(process.execPath, [CLI], {cwd: dir, env, columns: 90, rows: 30});
 	let screen = await run.waitFor(/Which registry\?/);
 	assert.ok(!screen.split('\n').some(line => /(Which registry\?|On this machine).*[│╭]/.test(line)), 'narrow: the preview is not beside the form');

@@ -3,10 +3,11 @@
 // screen is waited for; everything on the review is reached by scrolling.
 
 import assert from 'node:assert/strict';
-import {mkdirSync, readdirSync} from 'node:fs';
+import {readdirSync} from 'node:fs';
 import {join} from 'node:path';
 import {test} from 'node:test';
 import {runInPty} from '../support/pty.js';
+import {ptyHome} from '../support/pty-home.js';
 import {startRegistry} from '../support/registry.js';
 import {CLI} from '../support/run-cli.js';
 import {tempDir} from '../support/temp.js';
@@ -18,15 +19,6 @@ const END = '\u001B[F';
 const CTRL_R = '\u0012';
 const PAGE_DOWN = '\u001B[6~';
 
-function setup() {
-	const dir = tempDir();
-	const home = join(dir, 'home');
-	mkdirSync(home);
-	// No session bus: no keychain store works, and the wizard must say so before one is chosen.
-	const env = {PATH: process.env.PATH ?? '', HOME: home, LANG: 'C.UTF-8', TERM: 'xterm-256color', CI: 'false'};
-	return {dir, home, env};
-}
-
 for (const [columns, rows] of [
 	[80, 24],
 	[120, 40],
@@ -34,7 +26,7 @@ for (const [columns, rows] of [
 ] as const) {
 	test(`${columns}×${rows}: all six targets, keychain to review, every line of the review reachable; Ctrl+C leaves "nothing was written"`, async () => {
 		const registry = await startRegistry(join(tempDir(), 'registry'));
-		const {dir, home, env} = setup();
+		const {dir, home, env} = ptyHome();
 		const run = runInPty(process.execPath, [CLI], {cwd: dir, env, columns, rows});
 		const fits = (screen: string) => {
 			for (const line of screen.split('\n')) assert.ok([...line].length <= columns, `a line is wider than ${columns}: ${line}`);

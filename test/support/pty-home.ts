@@ -1,0 +1,13 @@
+// A fresh HOME for a wizard started in a pseudo-terminal: no session bus and no keychain variables
+// (the tests choose stores on screen), a UTF-8 locale and an xterm, CI off (Ink draws differently
+// under CI=true).
+import {mkdirSync} from 'node:fs';
+import {join} from 'node:path';
+import {tempDir} from './temp.js';
+
+export function ptyHome(): {dir: string; home: string; env: NodeJS.ProcessEnv} {
+	const dir = tempDir();
+	const home = join(dir, 'home');
+	mkdirSync(home);
+	return {dir, home, env: {PATH: process.env.PATH ?? '', HOME: home, LANG: 'C.UTF-8', TERM: 'xterm-256color', CI: 'false'}};
+}
