@@ -22,7 +22,7 @@ import type {Key} from './keys.js';
 import {openLogin as panelLogin} from './logins-view.js';
 import {optionFields} from './option-fields.js';
 import {currentArtifact, PreviewPane, previewBody} from './preview/preview-pane.js';
-import type {WizardProfile} from './profile-flow.js';
+import {OPEN_TOKEN_KEY, type WizardProfile} from './profile-flow.js';
 import type {WizardServices} from './services.js';
 import {checkFor, initialState, reducer, type StepId, type WizardState} from './state.js';
 import {ApplyStep, type FinalReport} from './steps/apply.js';
@@ -81,6 +81,8 @@ const HELP = [
 	['Home / End, a letter', 'first / last item, the next item starting with that letter'],
 	['Space, ← / →', 'toggle a target, change a choice'],
 	['Text fields', 'Ctrl+A/E Home/End, Ctrl+U/K/W, Alt+B/F, Ctrl+←/→, Delete, Backspace'],
+	['Enter on a login', 'first screen: a login on this machine; its panel checks it with the registry, rotates its secret or logs it out (Esc closes)'],
+	[OPEN_TOKEN_KEY.label, 'credentials of a team profile registry with a token page: open it in the browser (https only)'],
 	[ACCEPT_DEFAULTS.label, 'options: keep the rest as they are and go to the review'],
 	[PREVIEW_KEY.label, 'switch between the form and the preview (Tab too, on lists)'],
 	['PgUp / PgDn', 'scroll the review or the preview'],

@@ -29,7 +29,7 @@ import {editLine} from './line-edit.js';
 import {type LoginEffect, loginEntryKeys, loginPanelKeys, typingSecret} from './logins-keys.js';
 import {withLogins} from './logins-view.js';
 import {cycleChoice, optionFields} from './option-fields.js';
-import {afterCredential, requiredRefusal} from './profile-flow.js';
+import {afterCredential, OPEN_TOKEN_KEY, requiredRefusal, teamRegistry} from './profile-flow.js';
 import {KNOWN_REGISTRIES} from './registries.js';
 import {type Action, checkFor, type SetupState, type WizardState} from './state.js';
 
@@ -42,6 +42,8 @@ export type Effect =
 	| {kind: 'keychain'; choice: KeychainChoice}
 	| {kind: 'import'; path: string}
 	| {kind: 'mint'; index: number}
+	/** Open the team profile's token page (https only) with the platform's opener: the user asked. */
+	| {kind: 'openUrl'; url: string}
 	/** Read the machine again (a config fixed in another window); the answers stay. */
 	| {kind: 'recheck'}
 	// The keychain set-up (keychain-setup.ts) and the client certificate, grouped.
@@ -260,6 +262,10 @@ function credentialKeys(state: WizardState, key: Key, ctx: KeyContext): Command[
 	if (key.name === 'enter') return credentialEnter(state, credential, id, ctx);
 	// A cloud registry's token from its CLI (aws, gcloud, az, gh) instead of a pasted one.
 	if (is(key, 'ctrl', MINT_KEY.text) && canMint(credential.registry)) return [{type: 'effect', effect: {kind: 'mint', index}}];
+	if (is(key, OPEN_TOKEN_KEY.name, OPEN_TOKEN_KEY.text)) {
+		const url = teamRegistry(state, credential)?.['token-url'];
+		return url ? [{type: 'effect', effect: {kind: 'openUrl', url}}] : [];
+	}
 	const spec = CREDENTIAL_FIELDS[state.field];
 	const value = spec ? credential[spec.key] : state.importer.path;
 	const edited = editLine({value, cursor: state.cursor ?? [...value].length}, key);

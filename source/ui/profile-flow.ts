@@ -2,6 +2,7 @@
 // taken from one registry's user name and token to the next, then to the first question the
 // profile leaves open (the keychain when its store does not work here), else to the review.
 // Pure: the effects hook and the key map call it with the latest state.
+import {type Credential, checkRegistry} from '../answers.js';
 import type {Environment} from '../environment.js';
 import type {RegistryProfile} from '../profile/load-profile.js';
 import {defaultKeychainIndex, keychainChoices, type StoreStatus} from './choices.js';
@@ -24,6 +25,16 @@ export interface WizardProfile {
 	/** What the profile fixed, one line each, for the review ("Targets: docker, kubernetes"). */
 	fixed: string[];
 }
+
+/** What the team profile says about this credential's registry (matched by host as typed or as a key). */
+export function teamRegistry(state: Pick<WizardState, 'profile'>, credential: Credential): RegistryProfile | undefined {
+	if (!state.profile) return undefined;
+	const host = checkRegistry(credential.registry).value?.host;
+	return state.profile.registries.find(registry => registry.host === credential.registry || registry.host === host);
+}
+
+/** The key that opens the team's token page (only on that key: a profile never runs anything by itself). */
+export const OPEN_TOKEN_KEY = {name: 'ctrl', text: 'o', label: 'Ctrl+O'} as const;
 
 /** After a credential is done. Without a profile: back to the registry list, as always. */
 export function afterCredential(state: WizardState, env: Environment | null, stores: StoreStatus | undefined): (Action | {type: 'effect'; effect: Effect})[] {

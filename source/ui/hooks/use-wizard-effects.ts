@@ -132,6 +132,14 @@ export function useWizardEffects(
 				dispatch({type: 'field', field: CREDENTIAL_FIELDS.length - 1});
 				return;
 			}
+			case 'openUrl': {
+				// Not busy: keys keep working while a browser starts (the opener may take seconds).
+				const result = services.openUrl
+					? await services.openUrl(effect.url)
+					: {ok: false, message: `No program here opens web pages: copy the address ${effect.url}`};
+				dispatch({type: 'notice', text: terminalText(result.message)});
+				return;
+			}
 			case 'recheck': {
 				busy('recheck');
 				await refresh();

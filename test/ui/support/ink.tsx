@@ -8,6 +8,7 @@ import {type Environment, emptyEnvironment} from '../../../source/environment.js
 import type {KeychainStatus} from '../../../source/keychain-status.js';
 import {App, type AppProps} from '../../../source/ui/app.js';
 import type {StoreStatus} from '../../../source/ui/choices.js';
+import type {WizardProfile} from '../../../source/ui/profile-flow.js';
 import type {WizardServices} from '../../../source/ui/services.js';
 import type {FinalReport} from '../../../source/ui/steps/apply.js';
 import type {VerifyMode} from '../../../source/verify/verdict.js';
@@ -124,6 +125,8 @@ export async function startWizard(
 		self?: string;
 		/** The client certificate the wizard was started with (--cert-file/--key-file). */
 		clientCert?: {certFile: string; keyFile: string};
+		/** A team profile the user accepted (the wizard starts at its first registry). */
+		profile?: WizardProfile;
 	} = {},
 ): Promise<Driver> {
 	let exitCode: number | undefined;
@@ -139,6 +142,7 @@ export async function startWizard(
 			{...(options.keychain ? {keychain: options.keychain} : {})}
 			{...(options.self ? {self: options.self} : {})}
 			{...(options.clientCert ? {clientCert: options.clientCert} : {})}
+			{...(options.profile ? {profile: options.profile} : {})}
 			onExit={(code, final) => {
 				exitCode = code;
 				report = final;
