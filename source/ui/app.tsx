@@ -172,14 +172,14 @@ export function App({
 		const latest = get();
 		// A team profile's store is the team's answer: kept (checked after the credentials).
 		if (!stores || latest.reached >= stepNumber('keychain') || latest.profile?.store) return;
-		const items = keychainChoices(env, stores);
+		const items = keychainChoices(env, stores, latest.profile);
 		const item = items[defaultKeychainIndex(items, latest.answers.keychain)];
 		if (item && !item.disabled && !item.checking && item.value !== JSON.stringify(latest.answers.keychain))
 			dispatch({type: 'answers', update: answers => ({...answers, keychain: item.choice})});
 	}, [env, stores, get, dispatch]);
 	// The preview follows the option being edited: a file of that option's target (unless one of
 	// them is shown already, so the user's own choice of file stays).
-	const optionTarget = state.step === 'options' ? optionFields(state.answers, env)[state.field]?.target : undefined;
+	const optionTarget = state.step === 'options' ? optionFields(state.answers, env, state.profile?.optionsFixed)[state.field]?.target : undefined;
 	useEffect(() => {
 		if (!optionTarget || get().focus === 'preview') return;
 		if (currentArtifact(plan, get().preview)?.target === optionTarget) return;

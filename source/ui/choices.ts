@@ -9,6 +9,7 @@ import {HELPER_NAME} from '../keychain/names.js';
 import type {Plan} from '../plan-types.js';
 import type {BrokenConfig} from './broken-configs.js';
 import {SETUP_VALUE, setupEntry} from './keychain-setup.js';
+import {type StorePolicy, storeRefusal} from './profile-stores.js';
 import {KNOWN_REGISTRIES} from './registries.js';
 import type {Remembered} from './state.js';
 
@@ -107,10 +108,22 @@ export function wizardAdvice(problem: KeychainProblem, others: string[]): string
 	return [`${problem.message}.`, ...[...advice, ...alternatives].map(line => `- ${line}.`)].join('\n');
 }
 
-export function keychainChoices(env: Environment | null, stores: StoreStatus | undefined): KeychainItem[] {
+export function keychainChoices(env: Environment | null, stores: StoreStatus | undefined, policy?: StorePolicy): KeychainItem[] {
 	if (!env) return [];
 	const options = keychainOptions(env);
 	const items: KeychainItem[] = options.map(option => {
+		// A store the team profile refuses: shown (the list is the machine's) but never picked.
+		const refused = storeRefusal(policy, option.choice);
+		if (refused)
+			return {
+				label: `${option.label} (not allowed by the team)`,
+				value: JSON.stringify(option.choice),
+				choice: option.choice,
+				hint: `not allowed by the team profile ${policy!.shown}`,
+				disabled: true,
+				problem: refused,
+				checking: false,
+			};
 		const helper = helperOf(option.choice);
 		const status = helper ? stores?.[helper] : undefined;
 		const broken = option.available && status && !status.ok ? status.problem : undefined;

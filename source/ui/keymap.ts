@@ -29,7 +29,7 @@ import {editLine} from './line-edit.js';
 import {type LoginEffect, loginEntryKeys, loginPanelKeys, typingSecret} from './logins-keys.js';
 import {withLogins} from './logins-view.js';
 import {cycleChoice, optionFields} from './option-fields.js';
-import {afterCredential, OPEN_TOKEN_KEY, requiredRefusal, teamRegistry} from './profile-flow.js';
+import {afterCredential, afterKeychain, OPEN_TOKEN_KEY, teamRegistry} from './profile-flow.js';
 import {KNOWN_REGISTRIES} from './registries.js';
 import {type Action, checkFor, type SetupState, type WizardState} from './state.js';
 
@@ -90,7 +90,7 @@ export function typing(state: WizardState, ctx: Pick<KeyContext, 'env'>): boolea
 	if (typingSecret(state)) return true;
 	if (state.step === 'credentials') return true;
 	if (state.step === 'keychain' && state.setup?.phase === 'ask') return true;
-	if (state.step === 'options') return optionFields(state.answers, ctx.env)[state.field]?.kind === 'text';
+	if (state.step === 'options') return optionFields(state.answers, ctx.env, state.profile?.optionsFixed)[state.field]?.kind === 'text';
 	return false;
 }
 
@@ -121,10 +121,14 @@ export function keyToCommands(state: WizardState, key: Key, ctx: KeyContext): Co
 				},
 			];
 		}
-		const back: Command[] = [{type: 'back'}];
+		// With a team profile that sets every option, the options step has nothing to ask: skip it.
+		const previous = previousStep(state.step, state.answers);
+		const skip = state.profile && previous === 'options' && optionFields(state.answers, ctx.env, state.profile.optionsFixed).length === 0;
+		const to = skip ? previousStep('options', state.answers) : undefined;
+		const back: Command[] = [to ? {type: 'back', to} : {type: 'back'}];
 		// Back on the keychain step: the highlight on the answer given (or a store that works).
-		if (state.focus === 'form' && previousStep(state.step, state.answers) === 'keychain')
-			back.push({type: 'field', field: defaultKeychainIndex(keychainChoices(ctx.env, ctx.stores), state.answers.keychain)});
+		if (state.focus === 'form' && (to ?? previous) === 'keychain')
+			back.push({type: 'field', field: defaultKeychainIndex(keychainChoices(ctx.env, ctx.stores, state.profile), state.answers.keychain)});
 		return back;
 	}
 	if (is(key, PREVIEW_KEY.name, PREVIEW_KEY.text)) return [{type: 'toggleFocus'}];
@@ -329,10 +333,10 @@ function targetKeys(state: WizardState, key: Key, ctx: KeyContext): Command[] {
 	if (moved) return moved;
 	if (key.name !== 'enter' || state.answers.targets.length === 0) return [];
 	const next = nextAfterTargets(state.answers);
-	if (next !== 'keychain') return [{type: 'next', step: next}];
+	if (next !== 'keychain') return [{type: 'next', step: state.profile ? afterKeychain(state, ctx.env) : next}];
 	// The highlight starts on the answer given if that store works, else on the first that does;
 	// the preview shows it at once.
-	const items = keychainChoices(ctx.env, ctx.stores);
+	const items = keychainChoices(ctx.env, ctx.stores, state.profile);
 	const field = defaultKeychainIndex(items, state.answers.keychain);
 	const item = items[field];
 	return [
@@ -342,7 +346,7 @@ function targetKeys(state: WizardState, key: Key, ctx: KeyContext): Command[] {
 }
 
 function keychainKeys(state: WizardState, key: Key, ctx: KeyContext): Command[] {
-	const items = keychainChoices(ctx.env, ctx.stores);
+	const items = keychainChoices(ctx.env, ctx.stores, state.profile);
 	if (key.name === 'tab') return [{type: 'toggleFocus'}];
 	if (key.name === 'pageUp' || key.name === 'pageDown')
 		return [{type: 'scroll', delta: key.name === 'pageUp' ? -ctx.leftPage : ctx.leftPage, max: ctx.leftMax}];
@@ -366,13 +370,12 @@ function keychainKeys(state: WizardState, key: Key, ctx: KeyContext): Command[] 
 	if (item.setup) return [{type: 'keychainProblem'}, {type: 'effect', effect: {kind: 'keychainSetup'}}];
 	if (item.problem) return [{type: 'keychainProblem', problem: item.problem}];
 	if (item.disabled || item.checking) return [];
-	if (state.profile?.required && item.choice.kind === 'file') return [{type: 'keychainProblem', problem: requiredRefusal(state.profile)}];
 	if (item.warning && !state.keychain.confirmPlain) return [{type: 'keychainProblem', confirmPlain: true}];
 	return [{type: 'effect', effect: {kind: 'keychain', choice: item.choice}}];
 }
 
 function optionKeys(state: WizardState, key: Key, ctx: KeyContext): Command[] {
-	const fields = optionFields(state.answers, ctx.env);
+	const fields = optionFields(state.answers, ctx.env, state.profile?.optionsFixed);
 	const field = fields[state.field];
 	const firstBad = () => fields.findIndex(candidate => candidate.check?.(state.drafts[candidate.id] ?? candidate.get(state.answers)));
 	if (is(key, ACCEPT_DEFAULTS.name, ACCEPT_DEFAULTS.text)) {

@@ -8,9 +8,16 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {test} from 'node:test';
 import {type Answers, defaultAnswers} from '../../source/answers.js';
+import {emptyEnvironment} from '../../source/environment.js';
+import {emptyPlan} from '../../source/plan-types.js';
+import {keychainChoices, type StoreStatus} from '../../source/ui/choices.js';
+import {type Command, type KeyContext, keyToCommands} from '../../source/ui/keymap.js';
+import {decodeKeys} from '../../source/ui/keys.js';
 import {openUrl, urlProblem} from '../../source/ui/open-url.js';
+import {optionFields, optionKey} from '../../source/ui/option-fields.js';
 import type {WizardProfile} from '../../source/ui/profile-flow.js';
-import {fakeServices, startWizard} from './support/ink.js';
+import {initialState, reducer, type WizardState} from '../../source/ui/state.js';
+import {fakeServices, KEYS, startWizard, testEnvironment} from './support/ink.js';
 
 // `&` and `;` would be commands to a shell: they must arrive inside the one argument.
 const TOKEN_URL = 'https://registry.team.example/tokens?new=1&scopes=read;pull';
@@ -20,6 +27,7 @@ const profile: WizardProfile = {
 	registries: [{host: 'registry.team.example', name: 'Team registry', 'token-url': TOKEN_URL, scopes: ['read']}],
 	targetsFixed: true,
 	required: false,
+	optionsFixed: [],
 	fixed: ['Targets: docker'],
 };
 const answers: Answers = {
@@ -96,4 +104,92 @@ test('without a token page (or without a profile) Ctrl+O does nothing', async ()
 	assert.equal(opened, 0);
 	assert.doesNotMatch(wizard.frame(), /Ctrl\+O/);
 	wizard.unmount();
+});
+
+// ── keychain.stores and the options the profile leaves open (issue 22: "keys must mean what they say") ──
+
+const machine = emptyEnvironment({
+	home: '/home/dev',
+	cwd: '/work',
+	helpers: ['secretservice', 'pass'],
+	programs: {pass: '/usr/bin/pass'},
+	regauthHelper: {node: 'node', script: '/x.js', npx: false},
+});
+const allWork: StoreStatus = {
+	regauth: {helper: 'regauth', ok: true},
+	secretservice: {helper: 'secretservice', ok: true},
+	pass: {helper: 'pass', ok: true},
+};
+const keyCtx: KeyContext = {plan: emptyPlan(), env: machine, stores: allWork, previewLength: () => 0, previewPage: 10, leftMax: 0, leftPage: 10};
+
+function pressKeys(state: WizardState, raw: string): {state: WizardState; effects: Command[]} {
+	const effects: Command[] = [];
+	for (const key of decodeKeys(raw)) {
+		for (const command of keyToCommands(state, key, keyCtx)) {
+			if (command.type === 'effect' || command.type === 'finish') effects.push(command);
+			else state = reducer(state, command);
+		}
+	}
+	return {state, effects};
+}
+
+test('keychain.stores under policy required: the wizard offers and accepts only those stores, as headless does', () => {
+	const team: WizardProfile = {...profile, required: true, stores: ['pass'], store: 'pass'};
+	const filled: Answers = {
+		...answers,
+		keychain: {kind: 'helper', name: 'pass'},
+		credentials: [{registry: 'registry.team.example', username: 'dev', password: 'tok', email: ''}],
+	};
+	// The pass check failed once, so the wizard showed the keychain step (use-wizard-effects' keychain effect).
+	let state = reducer(initialState(filled, team), {type: 'next', step: 'keychain', field: 0});
+	const items = keychainChoices(machine, allWork, team);
+	const row = (pattern: RegExp) => items.findIndex(item => pattern.test(item.label));
+	for (const refused of [/OS keychain \(regauth\)/, /Secret Service/, /Plain config\.json/]) {
+		const at = row(refused);
+		assert.ok(at >= 0, String(refused));
+		assert.match(items[at]!.label, /\(not allowed by the team\)$/, String(refused));
+		// Moving onto it does not make it the answer (the preview keeps pass)…
+		state = reducer(state, {type: 'field', field: at === 0 ? 1 : 0});
+		const moved = pressKeys(state, at === 0 ? '\x1b[H' : '\x1b[F');
+		assert.equal(moved.state.field, at === 0 ? 0 : items.length - 1);
+		assert.deepEqual(moved.state.answers.keychain, {kind: 'helper', name: 'pass'}, String(refused));
+		// …and Enter says why instead of choosing it.
+		const entered = pressKeys(reducer(state, {type: 'field', field: at}), '\r');
+		assert.equal(entered.effects.length, 0, String(refused));
+		assert.match(
+			entered.state.keychain.problem ?? '',
+			/The team profile \.regauth\.yaml (allows only the keychain store pass \(keychain\.stores\)|requires a keychain).*Choose pass/,
+		);
+	}
+	const pass = row(/pass helper/);
+	assert.doesNotMatch(items[pass]!.label, /not allowed/);
+	assert.deepEqual(pressKeys(reducer(state, {type: 'field', field: pass}), '\r').effects, [
+		{type: 'effect', effect: {kind: 'keychain', choice: {kind: 'helper', name: 'pass'}}},
+	]);
+	// Policy preferred: stores is an order of preference, nothing is refused (headless refuses nothing either).
+	assert.ok(!keychainChoices(machine, allWork, {...team, required: false}).some(item => item.disabled));
+});
+
+test('with a profile, the options it does not set are asked; the ones it sets are not', async () => {
+	const k8s: WizardProfile = {...profile, optionsFixed: ['kubernetes:kubernetes.namespaces']};
+	const start: Answers = {...answers, targets: ['kubernetes'], kubernetes: {...answers.kubernetes, namespaces: ['web', 'jobs']}};
+	const wizard = await startWizard({answers: start, profile: k8s, columns: 120, rows: 40});
+	await wizard.type('dev');
+	await wizard.press(KEYS.enter);
+	await wizard.type('token');
+	await wizard.press(KEYS.enter, KEYS.enter);
+	const frame = await wizard.waitFor(/Secret name/);
+	assert.match(frame, /Options/);
+	assert.doesNotMatch(frame, /Namespaces\s/, 'the namespaces come from the profile: not asked');
+	wizard.unmount();
+	// Every option set by the profile: straight to the review, and Esc from it skips the empty options step.
+	const fields = optionFields(start, testEnvironment()).map(optionKey);
+	const all = await startWizard({answers: start, profile: {...k8s, optionsFixed: fields}, columns: 120, rows: 40});
+	await all.type('dev');
+	await all.press(KEYS.enter);
+	await all.type('token');
+	await all.press(KEYS.enter, KEYS.enter);
+	await all.waitFor(/Review/);
+	assert.doesNotMatch(await all.press(KEYS.escape), /step \d of \d · Options/);
+	all.unmount();
 });
