@@ -177,6 +177,18 @@ export function App({
 		if (item && !item.disabled && !item.checking && item.value !== JSON.stringify(latest.answers.keychain))
 			dispatch({type: 'answers', update: answers => ({...answers, keychain: item.choice})});
 	}, [env, stores, get, dispatch]);
+	// On the keychain step, a store check that ends moves the highlight to the store that works —
+	// unless the user moved it (their keys are never overridden), or a problem or set-up is shown.
+	useEffect(() => {
+		const latest = get();
+		if (latest.step !== 'keychain' || latest.keychain.touched || latest.keychain.problem || latest.setup || latest.busy === 'keychain') return;
+		const items = keychainChoices(env, stores, latest.profile);
+		const field = defaultKeychainIndex(items, latest.answers.keychain);
+		const item = items[field];
+		if (field !== latest.field) dispatch({type: 'field', field});
+		if (item && !item.disabled && !item.checking && !item.setup && item.value !== JSON.stringify(latest.answers.keychain))
+			dispatch({type: 'answers', update: answers => ({...answers, keychain: item.choice})});
+	}, [env, stores, get, dispatch]);
 	// The preview follows the option being edited: a file of that option's target (unless one of
 	// them is shown already, so the user's own choice of file stays).
 	const optionTarget = state.step === 'options' ? optionFields(state.answers, env, state.profile?.optionsFixed)[state.field]?.target : undefined;
@@ -229,7 +241,11 @@ export function App({
 
 	// What the key map needs besides the state, as last rendered.
 	const leftBlocks =
-		state.step === 'review' ? reviewBlocks(state, plan, innerWidth) : state.step === 'keychain' ? keychainBlocks(state, env, stores, innerWidth) : [];
+		state.step === 'review'
+			? reviewBlocks(state, plan, innerWidth, env, verifyMode)
+			: state.step === 'keychain'
+				? keychainBlocks(state, env, stores, innerWidth)
+				: [];
 	const leftLines = leftBlocks.reduce((sum, block) => sum + block.lines, 0);
 	const leftHeight = state.step === 'review' ? reviewColumnHeight(state, plan, innerWidth, formHeight, self) : formHeight;
 	const context = useRef<KeyContext>({plan, env, stores, previewLength: () => 0, previewPage, leftMax: 0, leftPage: 1});

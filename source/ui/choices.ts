@@ -148,12 +148,18 @@ export function keychainChoices(env: Environment | null, stores: StoreStatus | u
 	return items;
 }
 
-/** The highlighted row when the step opens: the answer already given if it works, else the first store that works. */
+/**
+ * The highlighted row when the step opens: the answer already given unless it is known not to
+ * work, else the first store in the list's order (keychains before the plain file) not known to
+ * fail. A store still being checked counts as one that may work: the highlight must not settle
+ * on a worse store (the plain file) only because a keychain's check has not finished; if that
+ * check fails, the app moves the highlight on — unless the user has moved it (P5/P6).
+ */
 export function defaultKeychainIndex(items: KeychainItem[], current: KeychainChoice): number {
-	const given = items.findIndex(item => item.value === JSON.stringify(current) && !item.disabled && !item.checking);
+	const given = items.findIndex(item => item.value === JSON.stringify(current) && !item.disabled);
 	if (given !== -1) return given;
-	const working = items.findIndex(item => !item.disabled && !item.checking && !item.setup);
-	return Math.max(0, working);
+	const candidate = items.findIndex(item => !item.disabled && !item.setup);
+	return Math.max(0, candidate);
 }
 
 /** `self`: regauth as the user ran it (self-command.ts), so the hint names an undo that runs. */

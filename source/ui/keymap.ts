@@ -31,7 +31,7 @@ import {withLogins} from './logins-view.js';
 import {cycleChoice, optionFields} from './option-fields.js';
 import {afterCredential, afterKeychain, OPEN_TOKEN_KEY, teamRegistry} from './profile-flow.js';
 import {KNOWN_REGISTRIES} from './registries.js';
-import {type Action, checkFor, type SetupState, type WizardState} from './state.js';
+import {type Action, checkFor, type SetupState, type StepId, type WizardState} from './state.js';
 
 export type Effect =
 	/** A login's panel on the first screen: check, plan a rotation or logout, apply it. */
@@ -121,13 +121,11 @@ export function keyToCommands(state: WizardState, key: Key, ctx: KeyContext): Co
 				},
 			];
 		}
-		// With a team profile that sets every option, the options step has nothing to ask: skip it.
 		const previous = previousStep(state.step, state.answers);
-		const skip = state.profile && previous === 'options' && optionFields(state.answers, ctx.env, state.profile.optionsFixed).length === 0;
-		const to = skip ? previousStep('options', state.answers) : undefined;
-		const back: Command[] = [to ? {type: 'back', to} : {type: 'back'}];
+		const to = escapeStep(state, ctx.env);
+		const back: Command[] = [to !== previous && to ? {type: 'back', to} : {type: 'back'}];
 		// Back on the keychain step: the highlight on the answer given (or a store that works).
-		if (state.focus === 'form' && (to ?? previous) === 'keychain')
+		if (state.focus === 'form' && to === 'keychain')
 			back.push({type: 'field', field: defaultKeychainIndex(keychainChoices(ctx.env, ctx.stores, state.profile), state.answers.keychain)});
 		return back;
 	}
@@ -152,6 +150,17 @@ export function keyToCommands(state: WizardState, key: Key, ctx: KeyContext): Co
 		case 'review':
 			return reviewKeys(state, key, ctx);
 	}
+}
+
+/**
+ * Where Esc goes from this step (a refused review aside: refusedLogin). One step back in the
+ * flow; with a team profile that sets every option, the options step has nothing to ask and is
+ * skipped.
+ */
+export function escapeStep(state: Pick<WizardState, 'step' | 'answers' | 'profile'>, env: Environment | null): StepId | undefined {
+	const previous = previousStep(state.step, state.answers);
+	const skip = state.profile && previous === 'options' && optionFields(state.answers, env, state.profile.optionsFixed).length === 0;
+	return skip ? previousStep('options', state.answers) : previous;
 }
 
 function previewScroll(ctx: KeyContext, delta: number): Action {
@@ -305,7 +314,7 @@ function credentialEnter(state: WizardState, credential: Credential, id: string,
 }
 
 /** The first registry whose check stops the run (the same judgement plan() refuses with). */
-function refusedLogin(state: WizardState, ctx: KeyContext): number | undefined {
+export function refusedLogin(state: WizardState, ctx: Pick<KeyContext, 'verifyMode'>): number | undefined {
 	const index = state.answers.credentials.findIndex(credential => {
 		const result = checkFor(state, credential)?.result;
 		return result !== undefined && result !== 'checking' && verdict([result], ctx.verifyMode ?? 'on').failures.length > 0;
@@ -358,7 +367,8 @@ function keychainKeys(state: WizardState, key: Key, ctx: KeyContext): Command[] 
 		const item: KeychainItem | undefined = target === undefined ? undefined : items[target];
 		return [
 			...moved,
-			{type: 'keychainProblem'},
+			// The user chose where the highlight is: a check that ends later no longer moves it.
+			{type: 'keychainProblem', touched: true},
 			...(item && !item.disabled && !item.checking && !item.setup
 				? [{type: 'answers' as const, update: (answers: Answers) => ({...answers, keychain: item.choice})}]
 				: []),
@@ -369,7 +379,8 @@ function keychainKeys(state: WizardState, key: Key, ctx: KeyContext): Command[] 
 	if (!item) return [];
 	if (item.setup) return [{type: 'keychainProblem'}, {type: 'effect', effect: {kind: 'keychainSetup'}}];
 	if (item.problem) return [{type: 'keychainProblem', problem: item.problem}];
-	if (item.disabled || item.checking) return [];
+	// A store still being checked is picked as any other: the keychain effect checks it now.
+	if (item.disabled) return [];
 	if (item.warning && !state.keychain.confirmPlain) return [{type: 'keychainProblem', confirmPlain: true}];
 	return [{type: 'effect', effect: {kind: 'keychain', choice: item.choice}}];
 }
