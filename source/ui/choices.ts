@@ -18,6 +18,11 @@ export interface Choice {
 	value: string;
 	hint?: string;
 	disabled?: boolean;
+	/**
+	 * A short state drawn after the label, "(does not work here)": kept whole while a long label
+	 * is cut to make room, so at 80 columns the state is never what falls off.
+	 */
+	status?: string;
 }
 
 function displayHost(registry: string): string {
@@ -116,7 +121,8 @@ export function keychainChoices(env: Environment | null, stores: StoreStatus | u
 		const refused = storeRefusal(policy, option.choice);
 		if (refused)
 			return {
-				label: `${option.label} (not allowed by the team)`,
+				label: option.label,
+				status: 'not allowed by the team',
 				value: JSON.stringify(option.choice),
 				choice: option.choice,
 				hint: `not allowed by the team profile ${policy!.shown}`,
@@ -132,7 +138,8 @@ export function keychainChoices(env: Environment | null, stores: StoreStatus | u
 			.filter(other => other !== option && other.available && (helperOf(other.choice) === undefined || stores?.[helperOf(other.choice)!]?.ok !== false))
 			.map(other => other.label);
 		return {
-			label: `${option.label}${!option.available ? ' (not available)' : broken ? ' (does not work here)' : checking ? ' (checking…)' : ''}`,
+			label: option.label,
+			...(!option.available ? {status: 'not available'} : broken ? {status: 'does not work here'} : checking ? {status: 'checking…'} : {}),
 			value: JSON.stringify(option.choice),
 			choice: option.choice,
 			hint: broken ? terminalText(broken.message) : option.hint,

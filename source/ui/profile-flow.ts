@@ -51,7 +51,9 @@ export function afterCredential(state: WizardState, env: Environment | null, sto
 		const items = keychainChoices(env, stores, state.profile);
 		const wanted = items.find(item => item.value === JSON.stringify(state.answers.keychain));
 		// No store in the profile, or it is known not to work here: the user chooses, with the reason shown.
-		if (!state.profile.store || wanted?.disabled) return [{type: 'next', step: 'keychain', field: defaultKeychainIndex(items, state.answers.keychain)}];
+		// The profile's own store known broken: highlighted, so its row's hint says why (Enter: the fix).
+		if (!state.profile.store || wanted?.disabled)
+			return [{type: 'next', step: 'keychain', field: wanted ? items.indexOf(wanted) : defaultKeychainIndex(items, state.answers.keychain)}];
 		// Checked as the keychain step would (the plan routes to a store only once it works); on
 		// success the check goes on to the review, on failure to the keychain step with the reason.
 		return [{type: 'effect', effect: {kind: 'keychain', choice: state.answers.keychain}}];

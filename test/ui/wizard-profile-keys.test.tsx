@@ -15,7 +15,7 @@ import {type Command, type KeyContext, keyToCommands} from '../../source/ui/keym
 import {decodeKeys} from '../../source/ui/keys.js';
 import {openUrl, urlProblem} from '../../source/ui/open-url.js';
 import {optionFields, optionKey} from '../../source/ui/option-fields.js';
-import type {WizardProfile} from '../../source/ui/profile-flow.js';
+import {afterCredential, type WizardProfile} from '../../source/ui/profile-flow.js';
 import {initialState, reducer, type WizardState} from '../../source/ui/state.js';
 import {fakeServices, KEYS, startWizard, testEnvironment} from './support/ink.js';
 
@@ -147,7 +147,7 @@ test('keychain.stores under policy required: the wizard offers and accepts only 
 	for (const refused of [/OS keychain \(regauth\)/, /Secret Service/, /Plain config\.json/]) {
 		const at = row(refused);
 		assert.ok(at >= 0, String(refused));
-		assert.match(items[at]!.label, /\(not allowed by the team\)$/, String(refused));
+		assert.equal(items[at]!.status, 'not allowed by the team', String(refused));
 		// Moving onto it does not make it the answer (the preview keeps pass)…
 		state = reducer(state, {type: 'field', field: at === 0 ? 1 : 0});
 		const moved = pressKeys(state, at === 0 ? '\x1b[H' : '\x1b[F');
@@ -162,7 +162,7 @@ test('keychain.stores under policy required: the wizard offers and accepts only 
 		);
 	}
 	const pass = row(/pass helper/);
-	assert.doesNotMatch(items[pass]!.label, /not allowed/);
+	assert.equal(items[pass]!.status, undefined);
 	assert.deepEqual(pressKeys(reducer(state, {type: 'field', field: pass}), '\r').effects, [
 		{type: 'effect', effect: {kind: 'keychain', choice: {kind: 'helper', name: 'pass'}}},
 	]);
@@ -192,4 +192,25 @@ test('with a profile, the options it does not set are asked; the ones it sets ar
 	await all.waitFor(/Review/);
 	assert.doesNotMatch(await all.press(KEYS.escape), /step \d of \d · Options/);
 	all.unmount();
+});
+
+test('the profile’s store known broken here: the keychain step opens on it, so its row says why', () => {
+	const team: WizardProfile = {...profile, required: true, stores: ['pass'], store: 'pass'};
+	const noPass: StoreStatus = {
+		...allWork,
+		pass: {helper: 'pass', ok: false, problem: {code: 'no-session-bus', message: 'pass is not initialised', advice: [], detail: ''}},
+	};
+	const filled: Answers = {
+		...answers,
+		keychain: {kind: 'helper', name: 'pass'},
+		credentials: [{registry: 'registry.team.example', username: 'dev', password: 'tok', email: ''}],
+	};
+	const state = initialState(filled, team);
+	const [next] = afterCredential(state, machine, noPass);
+	const items = keychainChoices(machine, noPass, team);
+	assert.equal(next?.type, 'next');
+	const field = next?.type === 'next' ? (next.field ?? -1) : -1;
+	assert.match(items[field]?.label ?? '', /pass helper/);
+	assert.equal(items[field]?.status, 'does not work here');
+	assert.match(items[field]?.hint ?? '', /pass is not initialised/);
 });
