@@ -135,7 +135,14 @@ export function keychainChoices(env: Environment | null, stores: StoreStatus | u
 		const broken = option.available && status && !status.ok ? status.problem : undefined;
 		const checking = stores !== undefined && option.available && helper !== undefined && status === undefined;
 		const others = options
-			.filter(other => other !== option && other.available && (helperOf(other.choice) === undefined || stores?.[helperOf(other.choice)!]?.ok !== false))
+			.filter(
+				other =>
+					other !== option &&
+					other.available &&
+					// Never advise a store the team profile refuses.
+					!storeRefusal(policy, other.choice) &&
+					(helperOf(other.choice) === undefined || stores?.[helperOf(other.choice)!]?.ok !== false),
+			)
 			.map(other => other.label);
 		return {
 			label: option.label,

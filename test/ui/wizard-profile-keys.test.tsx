@@ -213,4 +213,7 @@ test('the profile’s store known broken here: the keychain step opens on it, so
 	assert.match(items[field]?.label ?? '', /pass helper/);
 	assert.equal(items[field]?.status, 'does not work here');
 	assert.match(items[field]?.hint ?? '', /pass is not initialised/);
+	// Its fix never advises a store the profile refuses.
+	assert.doesNotMatch(items[field]?.problem ?? '', /OS keychain|Secret Service|Plain config/);
+	assert.match(keychainChoices(machine, noPass)[field]?.problem ?? '', /Or choose “OS keychain \(regauth\)”/, 'without the profile it does');
 });
