@@ -22,7 +22,7 @@ import type {Key} from './keys.js';
 import {openLogin as panelLogin} from './logins-view.js';
 import {optionFields} from './option-fields.js';
 import {currentArtifact, PreviewPane, previewBody} from './preview/preview-pane.js';
-import type {WizardProfile} from './profile-flow.js';
+import {OPEN_TOKEN_KEY, type WizardProfile} from './profile-flow.js';
 import type {WizardServices} from './services.js';
 import {checkFor, initialState, reducer, type StepId, type WizardState} from './state.js';
 import {ApplyStep, type FinalReport} from './steps/apply.js';
@@ -81,6 +81,8 @@ const HELP = [
 	['Home / End, a letter', 'first / last item, the next item starting with that letter'],
 	['Space, ← / →', 'toggle a target, change a choice'],
 	['Text fields', 'Ctrl+A/E Home/End, Ctrl+U/K/W, Alt+B/F, Ctrl+←/→, Delete, Backspace'],
+	['Enter on a login', 'first screen: a login on this machine; its panel checks it with the registry, rotates its secret or logs it out (Esc closes)'],
+	[OPEN_TOKEN_KEY.label, 'credentials of a team profile registry with a token page: open it in the browser (https only)'],
 	[ACCEPT_DEFAULTS.label, 'options: keep the rest as they are and go to the review'],
 	[PREVIEW_KEY.label, 'switch between the form and the preview (Tab too, on lists)'],
 	['PgUp / PgDn', 'scroll the review or the preview'],
@@ -170,14 +172,26 @@ export function App({
 		const latest = get();
 		// A team profile's store is the team's answer: kept (checked after the credentials).
 		if (!stores || latest.reached >= stepNumber('keychain') || latest.profile?.store) return;
-		const items = keychainChoices(env, stores);
+		const items = keychainChoices(env, stores, latest.profile);
 		const item = items[defaultKeychainIndex(items, latest.answers.keychain)];
 		if (item && !item.disabled && !item.checking && item.value !== JSON.stringify(latest.answers.keychain))
 			dispatch({type: 'answers', update: answers => ({...answers, keychain: item.choice})});
 	}, [env, stores, get, dispatch]);
+	// On the keychain step, a store check that ends moves the highlight to the store that works —
+	// unless the user moved it (their keys are never overridden), or a problem or set-up is shown.
+	useEffect(() => {
+		const latest = get();
+		if (latest.step !== 'keychain' || latest.keychain.touched || latest.keychain.problem || latest.setup || latest.busy === 'keychain') return;
+		const items = keychainChoices(env, stores, latest.profile);
+		const field = defaultKeychainIndex(items, latest.answers.keychain);
+		const item = items[field];
+		if (field !== latest.field) dispatch({type: 'field', field});
+		if (item && !item.disabled && !item.checking && !item.setup && item.value !== JSON.stringify(latest.answers.keychain))
+			dispatch({type: 'answers', update: answers => ({...answers, keychain: item.choice})});
+	}, [env, stores, get, dispatch]);
 	// The preview follows the option being edited: a file of that option's target (unless one of
 	// them is shown already, so the user's own choice of file stays).
-	const optionTarget = state.step === 'options' ? optionFields(state.answers, env)[state.field]?.target : undefined;
+	const optionTarget = state.step === 'options' ? optionFields(state.answers, env, state.profile?.optionsFixed)[state.field]?.target : undefined;
 	useEffect(() => {
 		if (!optionTarget || get().focus === 'preview') return;
 		if (currentArtifact(plan, get().preview)?.target === optionTarget) return;
@@ -227,7 +241,11 @@ export function App({
 
 	// What the key map needs besides the state, as last rendered.
 	const leftBlocks =
-		state.step === 'review' ? reviewBlocks(state, plan, innerWidth) : state.step === 'keychain' ? keychainBlocks(state, env, stores, innerWidth) : [];
+		state.step === 'review'
+			? reviewBlocks(state, plan, innerWidth, env, verifyMode)
+			: state.step === 'keychain'
+				? keychainBlocks(state, env, stores, innerWidth)
+				: [];
 	const leftLines = leftBlocks.reduce((sum, block) => sum + block.lines, 0);
 	const leftHeight = state.step === 'review' ? reviewColumnHeight(state, plan, innerWidth, formHeight, self) : formHeight;
 	const context = useRef<KeyContext>({plan, env, stores, previewLength: () => 0, previewPage, leftMax: 0, leftPage: 1});

@@ -9,6 +9,7 @@ import {HELPER_NAME} from '../keychain/names.js';
 import type {Plan} from '../plan-types.js';
 import type {BrokenConfig} from './broken-configs.js';
 import {SETUP_VALUE, setupEntry} from './keychain-setup.js';
+import {type StorePolicy, storeRefusal} from './profile-stores.js';
 import {KNOWN_REGISTRIES} from './registries.js';
 import type {Remembered} from './state.js';
 
@@ -17,6 +18,11 @@ export interface Choice {
 	value: string;
 	hint?: string;
 	disabled?: boolean;
+	/**
+	 * A short state drawn after the label, "(does not work here)": kept whole while a long label
+	 * is cut to make room, so at 80 columns the state is never what falls off.
+	 */
+	status?: string;
 }
 
 function displayHost(registry: string): string {
@@ -107,19 +113,40 @@ export function wizardAdvice(problem: KeychainProblem, others: string[]): string
 	return [`${problem.message}.`, ...[...advice, ...alternatives].map(line => `- ${line}.`)].join('\n');
 }
 
-export function keychainChoices(env: Environment | null, stores: StoreStatus | undefined): KeychainItem[] {
+export function keychainChoices(env: Environment | null, stores: StoreStatus | undefined, policy?: StorePolicy): KeychainItem[] {
 	if (!env) return [];
 	const options = keychainOptions(env);
 	const items: KeychainItem[] = options.map(option => {
+		// A store the team profile refuses: shown (the list is the machine's) but never picked.
+		const refused = storeRefusal(policy, option.choice);
+		if (refused)
+			return {
+				label: option.label,
+				status: 'not allowed by the team',
+				value: JSON.stringify(option.choice),
+				choice: option.choice,
+				hint: `not allowed by the team profile ${policy!.shown}`,
+				disabled: true,
+				problem: refused,
+				checking: false,
+			};
 		const helper = helperOf(option.choice);
 		const status = helper ? stores?.[helper] : undefined;
 		const broken = option.available && status && !status.ok ? status.problem : undefined;
 		const checking = stores !== undefined && option.available && helper !== undefined && status === undefined;
 		const others = options
-			.filter(other => other !== option && other.available && (helperOf(other.choice) === undefined || stores?.[helperOf(other.choice)!]?.ok !== false))
+			.filter(
+				other =>
+					other !== option &&
+					other.available &&
+					// Never advise a store the team profile refuses.
+					!storeRefusal(policy, other.choice) &&
+					(helperOf(other.choice) === undefined || stores?.[helperOf(other.choice)!]?.ok !== false),
+			)
 			.map(other => other.label);
 		return {
-			label: `${option.label}${!option.available ? ' (not available)' : broken ? ' (does not work here)' : checking ? ' (checking…)' : ''}`,
+			label: option.label,
+			...(!option.available ? {status: 'not available'} : broken ? {status: 'does not work here'} : checking ? {status: 'checking…'} : {}),
 			value: JSON.stringify(option.choice),
 			choice: option.choice,
 			hint: broken ? terminalText(broken.message) : option.hint,
@@ -135,12 +162,18 @@ export function keychainChoices(env: Environment | null, stores: StoreStatus | u
 	return items;
 }
 
-/** The highlighted row when the step opens: the answer already given if it works, else the first store that works. */
+/**
+ * The highlighted row when the step opens: the answer already given unless it is known not to
+ * work, else the first store in the list's order (keychains before the plain file) not known to
+ * fail. A store still being checked counts as one that may work: the highlight must not settle
+ * on a worse store (the plain file) only because a keychain's check has not finished; if that
+ * check fails, the app moves the highlight on — unless the user has moved it (P5/P6).
+ */
 export function defaultKeychainIndex(items: KeychainItem[], current: KeychainChoice): number {
-	const given = items.findIndex(item => item.value === JSON.stringify(current) && !item.disabled && !item.checking);
+	const given = items.findIndex(item => item.value === JSON.stringify(current) && !item.disabled);
 	if (given !== -1) return given;
-	const working = items.findIndex(item => !item.disabled && !item.checking && !item.setup);
-	return Math.max(0, working);
+	const candidate = items.findIndex(item => !item.disabled && !item.setup);
+	return Math.max(0, candidate);
 }
 
 /** `self`: regauth as the user ran it (self-command.ts), so the hint names an undo that runs. */

@@ -13,8 +13,10 @@ export interface Finding {
 	tone: 'ok' | 'warn' | 'info';
 }
 
-function plural(count: number, word: string): string {
-	return `${count} ${word}${count === 1 ? '' : 's'}`;
+/** "1 registry", "2 registries", "3 contexts" (a consonant and y take -ies). */
+export function plural(count: number, word: string): string {
+	if (count === 1) return `${count} ${word}`;
+	return `${count} ${/[^aeiou]y$/.test(word) ? `${word.slice(0, -1)}ies` : `${word}s`}`;
 }
 
 function dockerFinding(env: Environment): Finding {

@@ -29,9 +29,9 @@ import {editLine} from './line-edit.js';
 import {type LoginEffect, loginEntryKeys, loginPanelKeys, typingSecret} from './logins-keys.js';
 import {withLogins} from './logins-view.js';
 import {cycleChoice, optionFields} from './option-fields.js';
-import {afterCredential, requiredRefusal} from './profile-flow.js';
+import {afterCredential, afterKeychain, OPEN_TOKEN_KEY, teamRegistry} from './profile-flow.js';
 import {KNOWN_REGISTRIES} from './registries.js';
-import {type Action, checkFor, type SetupState, type WizardState} from './state.js';
+import {type Action, checkFor, type SetupState, type StepId, type WizardState} from './state.js';
 
 export type Effect =
 	/** A login's panel on the first screen: check, plan a rotation or logout, apply it. */
@@ -42,6 +42,8 @@ export type Effect =
 	| {kind: 'keychain'; choice: KeychainChoice}
 	| {kind: 'import'; path: string}
 	| {kind: 'mint'; index: number}
+	/** Open the team profile's token page (https only) with the platform's opener: the user asked. */
+	| {kind: 'openUrl'; url: string}
 	/** Read the machine again (a config fixed in another window); the answers stay. */
 	| {kind: 'recheck'}
 	// The keychain set-up (keychain-setup.ts) and the client certificate, grouped.
@@ -88,7 +90,7 @@ export function typing(state: WizardState, ctx: Pick<KeyContext, 'env'>): boolea
 	if (typingSecret(state)) return true;
 	if (state.step === 'credentials') return true;
 	if (state.step === 'keychain' && state.setup?.phase === 'ask') return true;
-	if (state.step === 'options') return optionFields(state.answers, ctx.env)[state.field]?.kind === 'text';
+	if (state.step === 'options') return optionFields(state.answers, ctx.env, state.profile?.optionsFixed)[state.field]?.kind === 'text';
 	return false;
 }
 
@@ -119,10 +121,12 @@ export function keyToCommands(state: WizardState, key: Key, ctx: KeyContext): Co
 				},
 			];
 		}
-		const back: Command[] = [{type: 'back'}];
+		const previous = previousStep(state.step, state.answers);
+		const to = escapeStep(state, ctx.env);
+		const back: Command[] = [to !== previous && to ? {type: 'back', to} : {type: 'back'}];
 		// Back on the keychain step: the highlight on the answer given (or a store that works).
-		if (state.focus === 'form' && previousStep(state.step, state.answers) === 'keychain')
-			back.push({type: 'field', field: defaultKeychainIndex(keychainChoices(ctx.env, ctx.stores), state.answers.keychain)});
+		if (state.focus === 'form' && to === 'keychain')
+			back.push({type: 'field', field: defaultKeychainIndex(keychainChoices(ctx.env, ctx.stores, state.profile), state.answers.keychain)});
 		return back;
 	}
 	if (is(key, PREVIEW_KEY.name, PREVIEW_KEY.text)) return [{type: 'toggleFocus'}];
@@ -146,6 +150,17 @@ export function keyToCommands(state: WizardState, key: Key, ctx: KeyContext): Co
 		case 'review':
 			return reviewKeys(state, key, ctx);
 	}
+}
+
+/**
+ * Where Esc goes from this step (a refused review aside: refusedLogin). One step back in the
+ * flow; with a team profile that sets every option, the options step has nothing to ask and is
+ * skipped.
+ */
+export function escapeStep(state: Pick<WizardState, 'step' | 'answers' | 'profile'>, env: Environment | null): StepId | undefined {
+	const previous = previousStep(state.step, state.answers);
+	const skip = state.profile && previous === 'options' && optionFields(state.answers, env, state.profile.optionsFixed).length === 0;
+	return skip ? previousStep('options', state.answers) : previous;
 }
 
 function previewScroll(ctx: KeyContext, delta: number): Action {
@@ -260,6 +275,10 @@ function credentialKeys(state: WizardState, key: Key, ctx: KeyContext): Command[
 	if (key.name === 'enter') return credentialEnter(state, credential, id, ctx);
 	// A cloud registry's token from its CLI (aws, gcloud, az, gh) instead of a pasted one.
 	if (is(key, 'ctrl', MINT_KEY.text) && canMint(credential.registry)) return [{type: 'effect', effect: {kind: 'mint', index}}];
+	if (is(key, OPEN_TOKEN_KEY.name, OPEN_TOKEN_KEY.text)) {
+		const url = teamRegistry(state, credential)?.['token-url'];
+		return url ? [{type: 'effect', effect: {kind: 'openUrl', url}}] : [];
+	}
 	const spec = CREDENTIAL_FIELDS[state.field];
 	const value = spec ? credential[spec.key] : state.importer.path;
 	const edited = editLine({value, cursor: state.cursor ?? [...value].length}, key);
@@ -295,7 +314,7 @@ function credentialEnter(state: WizardState, credential: Credential, id: string,
 }
 
 /** The first registry whose check stops the run (the same judgement plan() refuses with). */
-function refusedLogin(state: WizardState, ctx: KeyContext): number | undefined {
+export function refusedLogin(state: WizardState, ctx: Pick<KeyContext, 'verifyMode'>): number | undefined {
 	const index = state.answers.credentials.findIndex(credential => {
 		const result = checkFor(state, credential)?.result;
 		return result !== undefined && result !== 'checking' && verdict([result], ctx.verifyMode ?? 'on').failures.length > 0;
@@ -323,10 +342,10 @@ function targetKeys(state: WizardState, key: Key, ctx: KeyContext): Command[] {
 	if (moved) return moved;
 	if (key.name !== 'enter' || state.answers.targets.length === 0) return [];
 	const next = nextAfterTargets(state.answers);
-	if (next !== 'keychain') return [{type: 'next', step: next}];
+	if (next !== 'keychain') return [{type: 'next', step: state.profile ? afterKeychain(state, ctx.env) : next}];
 	// The highlight starts on the answer given if that store works, else on the first that does;
 	// the preview shows it at once.
-	const items = keychainChoices(ctx.env, ctx.stores);
+	const items = keychainChoices(ctx.env, ctx.stores, state.profile);
 	const field = defaultKeychainIndex(items, state.answers.keychain);
 	const item = items[field];
 	return [
@@ -336,7 +355,7 @@ function targetKeys(state: WizardState, key: Key, ctx: KeyContext): Command[] {
 }
 
 function keychainKeys(state: WizardState, key: Key, ctx: KeyContext): Command[] {
-	const items = keychainChoices(ctx.env, ctx.stores);
+	const items = keychainChoices(ctx.env, ctx.stores, state.profile);
 	if (key.name === 'tab') return [{type: 'toggleFocus'}];
 	if (key.name === 'pageUp' || key.name === 'pageDown')
 		return [{type: 'scroll', delta: key.name === 'pageUp' ? -ctx.leftPage : ctx.leftPage, max: ctx.leftMax}];
@@ -348,7 +367,8 @@ function keychainKeys(state: WizardState, key: Key, ctx: KeyContext): Command[] 
 		const item: KeychainItem | undefined = target === undefined ? undefined : items[target];
 		return [
 			...moved,
-			{type: 'keychainProblem'},
+			// The user chose where the highlight is: a check that ends later no longer moves it.
+			{type: 'keychainProblem', touched: true},
 			...(item && !item.disabled && !item.checking && !item.setup
 				? [{type: 'answers' as const, update: (answers: Answers) => ({...answers, keychain: item.choice})}]
 				: []),
@@ -359,14 +379,14 @@ function keychainKeys(state: WizardState, key: Key, ctx: KeyContext): Command[] 
 	if (!item) return [];
 	if (item.setup) return [{type: 'keychainProblem'}, {type: 'effect', effect: {kind: 'keychainSetup'}}];
 	if (item.problem) return [{type: 'keychainProblem', problem: item.problem}];
-	if (item.disabled || item.checking) return [];
-	if (state.profile?.required && item.choice.kind === 'file') return [{type: 'keychainProblem', problem: requiredRefusal(state.profile)}];
+	// A store still being checked is picked as any other: the keychain effect checks it now.
+	if (item.disabled) return [];
 	if (item.warning && !state.keychain.confirmPlain) return [{type: 'keychainProblem', confirmPlain: true}];
 	return [{type: 'effect', effect: {kind: 'keychain', choice: item.choice}}];
 }
 
 function optionKeys(state: WizardState, key: Key, ctx: KeyContext): Command[] {
-	const fields = optionFields(state.answers, ctx.env);
+	const fields = optionFields(state.answers, ctx.env, state.profile?.optionsFixed);
 	const field = fields[state.field];
 	const firstBad = () => fields.findIndex(candidate => candidate.check?.(state.drafts[candidate.id] ?? candidate.get(state.answers)));
 	if (is(key, ACCEPT_DEFAULTS.name, ACCEPT_DEFAULTS.text)) {

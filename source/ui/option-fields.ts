@@ -30,8 +30,19 @@ const OUTPUT_DIR: OptionField = {
 	check: value => (value.trim() === '' ? 'Output dir is required, e.g. ./regauth.' : undefined),
 };
 
-/** The fields for the chosen targets, in target order, then the output directory. */
-export function optionFields(answers: Answers, env: Environment | null): OptionField[] {
+/** The key a team profile's fixed option is named by: `target:id`, or the output directory's id. */
+export const optionKey = (field: Pick<OptionField, 'id' | 'target'>): string => (field.target ? `${field.target}:${field.id}` : field.id);
+
+/**
+ * The fields for the chosen targets, in target order, then the output directory. `fixed`: the
+ * options a team profile sets (optionKey), which are not asked.
+ */
+export function optionFields(answers: Answers, env: Environment | null, fixed: readonly string[] = []): OptionField[] {
+	const fields = allFields(answers, env);
+	return fixed.length === 0 ? fields : fields.filter(field => !fixed.includes(optionKey(field)));
+}
+
+function allFields(answers: Answers, env: Environment | null): OptionField[] {
 	const fields = allOptions()
 		.filter(({target, option}) => isAsked(target, option, answers))
 		.map(({target, option}): OptionField => {

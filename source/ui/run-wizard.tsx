@@ -98,11 +98,14 @@ function Wizard({
 
 /** The profile's answers (its flags, as headless reads them) and what the wizard shows of it. */
 async function fromProfile(loaded: LoadedProfile, invocation: Invocation): Promise<{answers: Answers; checks: VerifyFlags; profile: WizardProfile}> {
-	const [{profileFlags, defaultStore}, {parseInvocation}, {profileSummary}] = await Promise.all([
+	const [{profileFlags, defaultStore}, {parseInvocation}, {profileSummary}, {allowedStores}, {fixedOptions}] = await Promise.all([
 		import('../profile/profile-args.js'),
 		import('../cli/args.js'),
 		import('../cli/profile-prompt.js'),
+		import('../profile/policy.js'),
+		import('./profile-options.js'),
 	]);
+	const stores = allowedStores(loaded.profile);
 	const fixed = parseInvocation(profileFlags(loaded.profile, dirname(loaded.path)).map(flag => flag.arg));
 	const store = defaultStore(loaded.profile);
 	const answers: Answers = {...fixed.answers, keychain: store ? fixed.answers.keychain : {kind: 'regauth'}};
@@ -117,6 +120,8 @@ async function fromProfile(loaded: LoadedProfile, invocation: Invocation): Promi
 			registries: loaded.profile.registries,
 			targetsFixed: loaded.profile.targets !== undefined,
 			required: loaded.profile.keychain?.policy === 'required',
+			...(stores ? {stores} : {}),
+			optionsFixed: fixedOptions(loaded.profile),
 			...(store ? {store} : {}),
 			fixed: profileSummary(loaded),
 		},

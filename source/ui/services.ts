@@ -47,6 +47,8 @@ export interface WizardServices {
 	 * recognised cloud registry: the credential with its user, token and expiry filled in.
 	 */
 	mintToken?(credential: Credential): Promise<{ok: true; credential: Credential; message: string} | {ok: false; message: string}>;
+	/** Open a team profile's token page in the browser (the user pressed the key; https only). */
+	openUrl?(url: string): Promise<{ok: boolean; message: string}>;
 	/** Read a file the user named (a Quay robot file to import). */
 	readFile(path: string): Promise<{ok: true; text: string} | {ok: false; message: string}>;
 	/** Ask kubectl (read-only) for the namespaces and existing Secrets the kubernetes target needs. */

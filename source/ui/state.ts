@@ -51,7 +51,8 @@ export interface WizardState {
 	/** Something the next keys must wait for (a check, a lookup): they are held, then replayed. */
 	busy: 'verify' | 'keychain' | 'remembered' | 'recall' | 'import' | 'mint' | 'recheck' | 'login' | undefined;
 	registry: {remembered: Remembered; problem?: string};
-	keychain: {problem?: string; confirmPlain: boolean};
+	/** touched: the user moved the keychain list's highlight (the app no longer moves it after a check). */
+	keychain: {problem?: string; confirmPlain: boolean; touched?: boolean};
 	importer: {path: string; result?: {ok: boolean; message: string}};
 	/** The logins on this machine, on the first screen: check, rotate, log out (logins-state.ts). */
 	logins: LoginsState;
@@ -139,7 +140,7 @@ export type Action =
 	| {type: 'scroll'; delta: number; max: number}
 	| {type: 'busy'; busy: WizardState['busy']}
 	| {type: 'remembered'; remembered: Remembered; problem?: string}
-	| {type: 'keychainProblem'; problem?: string; confirmPlain?: boolean}
+	| {type: 'keychainProblem'; problem?: string; confirmPlain?: boolean; touched?: boolean}
 	| {type: 'importPath'; path: string}
 	| {type: 'imported'; result?: {ok: boolean; message: string}}
 	// The keychain set-up and the client certificate (grouped: see SetupState, ClientCertState).
@@ -290,7 +291,11 @@ export function reducer(state: WizardState, action: Action): WizardState {
 		case 'keychainProblem':
 			return {
 				...state,
-				keychain: {confirmPlain: action.confirmPlain ?? false, ...(action.problem ? {problem: action.problem} : {})},
+				keychain: {
+					confirmPlain: action.confirmPlain ?? false,
+					...(action.problem ? {problem: action.problem} : {}),
+					...(action.touched || state.keychain.touched ? {touched: true} : {}),
+				},
 				scroll: 0,
 			};
 		case 'importPath':

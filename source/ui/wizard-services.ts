@@ -52,6 +52,10 @@ export function wizardServices(
 				throw error;
 			}
 		},
+		async openUrl(url) {
+			const {openUrl} = await import('./open-url.js');
+			return openUrl(url, process.platform, process.env);
+		},
 		async checkClientCert(certFile, keyFile) {
 			const {ClientCertError, loadClientPair} = await import('../verify/client-cert.js');
 			const where = (path: string) => resolve(need().cwd, path.replace(/^~(?=\/|$)/, need().home));

@@ -29,13 +29,24 @@ export function Pointer({isSelected = false}: IndicatorProps) {
 /** One row: the label on one line; under the highlighted row its hint, wrapped. */
 function Row(props: ItemProps) {
 	// ink-select-input 6.2 passes the whole item ({...item, isSelected}), so a Choice's fields arrive.
-	const {isSelected = false, label, hint, disabled} = props as ItemProps & Choice;
+	const {isSelected = false, label, hint, disabled, status} = props as ItemProps & Choice;
 	const width = useContext(ListWidth);
+	const color = disabled ? 'gray' : isSelected ? 'cyan' : undefined;
 	return (
 		<Box flexDirection="column" width={Math.max(1, width - 2)}>
-			<Text color={disabled ? 'gray' : isSelected ? 'cyan' : undefined} bold={isSelected} wrap="truncate-end">
-				{label}
-			</Text>
+			{/* The label gives way (cut with "…"), the state after it does not. */}
+			<Box>
+				<Box flexShrink={1}>
+					<Text color={color} bold={isSelected} wrap="truncate-end">
+						{label}
+					</Text>
+				</Box>
+				{status ? (
+					<Box flexShrink={0}>
+						<Text color={color} bold={isSelected}>{` (${status})`}</Text>
+					</Box>
+				) : null}
+			</Box>
 			{isSelected && hint ? (
 				<Box paddingLeft={2}>
 					<Text dimColor>{wrapText(hint, width - 4)}</Text>
@@ -47,7 +58,12 @@ function Row(props: ItemProps) {
 
 /** Labels and hints as drawn: text from files, keychains and registries shown as escapes, never sent raw. */
 function shown(item: Choice): Choice {
-	return {...item, label: terminalText(item.label), ...(item.hint ? {hint: terminalText(item.hint, {multiline: true})} : {})};
+	return {
+		...item,
+		label: terminalText(item.label),
+		...(item.status ? {status: terminalText(item.status)} : {}),
+		...(item.hint ? {hint: terminalText(item.hint, {multiline: true})} : {}),
+	};
 }
 
 export function ChoiceList({items, index, height, width = 80}: ChoiceListProps) {

@@ -14,7 +14,7 @@ import {CREDENTIAL_FIELDS} from '../credential-fields.js';
 import {nextAfterKeychain} from '../flow.js';
 import {setupNext, setupWords} from '../keychain-setup.js';
 import type {Effect} from '../keymap.js';
-import {afterCredential} from '../profile-flow.js';
+import {afterCredential, afterKeychain} from '../profile-flow.js';
 import type {WizardServices} from '../services.js';
 import {type Action, type ClientCertState, checkFor, type SetupState, type WizardState} from '../state.js';
 import {wizardWords} from '../wizard-words.js';
@@ -104,14 +104,14 @@ export function useWizardEffects(
 					// Started from the credentials with a team profile's store: show the keychain step with why.
 					if (get().step !== 'keychain') {
 						const {env, stores} = machine();
-						dispatch({type: 'next', step: 'keychain', field: defaultKeychainIndex(keychainChoices(env, stores), effect.choice)});
+						dispatch({type: 'next', step: 'keychain', field: defaultKeychainIndex(keychainChoices(env, stores, get().profile), effect.choice)});
 					}
 					dispatch({type: 'keychainProblem', problem: terminalText(result.message, {multiline: true})});
 					return;
 				}
 				dispatch({type: 'answers', update: answers => ({...answers, keychain: effect.choice})});
-				// With a team profile the options are its own (or the defaults): the review shows them, Esc reaches them.
-				dispatch({type: 'next', step: get().profile ? 'review' : nextAfterKeychain(get().answers)});
+				// With a team profile only the options it does not set are asked.
+				dispatch({type: 'next', step: get().profile ? afterKeychain(get(), machine().env) : nextAfterKeychain(get().answers)});
 				return;
 			}
 			case 'mint': {
@@ -130,6 +130,14 @@ export function useWizardEffects(
 				});
 				dispatch({type: 'notice', text: `✓ ${result.message[0]!.toUpperCase()}${result.message.slice(1)} Enter on Email checks it with the registry.`});
 				dispatch({type: 'field', field: CREDENTIAL_FIELDS.length - 1});
+				return;
+			}
+			case 'openUrl': {
+				// Not busy: keys keep working while a browser starts (the opener may take seconds).
+				const result = services.openUrl
+					? await services.openUrl(effect.url)
+					: {ok: false, message: `No program here opens web pages: copy the address ${effect.url}`};
+				dispatch({type: 'notice', text: terminalText(result.message)});
 				return;
 			}
 			case 'recheck': {
@@ -222,7 +230,7 @@ export function useWizardEffects(
 			update({phase: 'running', lines: [...lines, 'Checking the keychains again…']});
 			const rechecked = (await services.recheckStores?.()) ?? {};
 			const {env, stores} = machine();
-			const items = keychainChoices(env, {...stores, ...rechecked});
+			const items = keychainChoices(env, {...stores, ...rechecked}, get().profile);
 			const index = items.findIndex(item => item.choice.kind === 'helper' && item.choice.name === report.helper && !item.disabled && !item.checking);
 			const item = items[index];
 			if (!item) {

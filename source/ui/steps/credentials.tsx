@@ -8,6 +8,7 @@ import {type VerifyMode, verdict} from '../../verify/verdict.js';
 import {CERT_LABEL, CERT_ROW, certRowsShown, KEY_LABEL, KEY_ROW} from '../client-cert-fields.js';
 import {TextField} from '../components/text-field.js';
 import {CREDENTIAL_FIELDS, IMPORT_ROW} from '../credential-fields.js';
+import {OPEN_TOKEN_KEY, teamRegistry} from '../profile-flow.js';
 import {checkFor} from '../state.js';
 import type {StepProps} from './step-props.js';
 
@@ -50,7 +51,7 @@ export function CredentialsStep({state, active, width, verifyMode}: StepProps) {
 	const importFocused = active && state.field === IMPORT_ROW;
 	const host = checkRegistry(credential.registry).value?.host;
 	// What the team profile says about this registry: where the token comes from, the user-name convention.
-	const team = state.profile?.registries.find(registry => registry.host === credential.registry || registry.host === host);
+	const team = teamRegistry(state, credential);
 	const certRows = certRowsShown(state, credential);
 	const importRow = (
 		<>
@@ -86,6 +87,7 @@ export function CredentialsStep({state, active, width, verifyMode}: StepProps) {
 					{team.scopes?.length ? ` (scopes: ${team.scopes.join(', ')})` : ''}
 				</Text>
 			) : null}
+			{team?.['token-url'] ? <Text color="cyan">{OPEN_TOKEN_KEY.label} opens that page in your browser</Text> : null}
 			{state.profile ? <Text dimColor>From the team profile {state.profile.shown}</Text> : null}
 			<Text dimColor wrap="truncate-end">
 				↑/↓ Tab move · Enter next; on Email it checks the login · Ctrl+U clears

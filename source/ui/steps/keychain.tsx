@@ -16,7 +16,7 @@ import type {StepProps} from './step-props.js';
 
 export function keychainBlocks(state: WizardState, env: Environment | null, stores: StoreStatus | undefined, width: number): Block[] {
 	if (state.setup && state.setup.phase !== 'done') return setupBlocks(state.setup, state.cursor, width);
-	const items = keychainChoices(env, stores);
+	const items = keychainChoices(env, stores, state.profile);
 	const index = Math.min(state.field, Math.max(0, items.length - 1));
 	const highlighted = items[index];
 	const hintLines = highlighted?.hint ? linesOf(highlighted.hint, width - 4) : 0;

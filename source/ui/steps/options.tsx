@@ -10,7 +10,7 @@ import type {StepProps} from './step-props.js';
 const KEYS_HINT = `↑/↓ Tab move · ←/→ change a choice · Enter next · ${ACCEPT_DEFAULTS.label}: keep the rest, review`;
 
 export function OptionsStep({state, env, active, width, height}: StepProps) {
-	const fields = optionFields(state.answers, env);
+	const fields = optionFields(state.answers, env, state.profile?.optionsFixed);
 	// With every target chosen there are more fields than a small terminal has lines: show the
 	// ones around the focused field, and say how many are above and below.
 	const valueWidth = Math.max(10, width - LABEL_WIDTH);

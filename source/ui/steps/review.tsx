@@ -2,13 +2,17 @@
 // commands, warnings, and the same run as a headless command for next time. Paths and
 // commands are wrapped whole; the column scrolls with PgUp/PgDn when it is taller than the pane.
 import {Box, Text} from 'ink';
+import type {Environment} from '../../environment.js';
 import {octal} from '../../formats/file-mode.js';
 import {terminalText} from '../../formats/terminal-text.js';
 import {artifactStatus, type Plan} from '../../plan-types.js';
+import type {VerifyMode} from '../../verify/verdict.js';
 import {reviewChoices} from '../choices.js';
 import {ChoiceList} from '../components/choice-list.js';
 import {type Block, ScrollColumn} from '../components/scroll-column.js';
 import {linesOf, wrapText} from '../components/window.js';
+import {STEP_ORDER} from '../flow.js';
+import {escapeStep, refusedLogin} from '../keymap.js';
 import type {WizardState} from '../state.js';
 import {wizardWords} from '../wizard-words.js';
 import type {StepProps} from './step-props.js';
@@ -19,14 +23,21 @@ const STATE_COLOR = {new: 'green', merge: 'yellow', unchanged: 'gray', refused: 
 const STATUS_WIDTH = 15;
 
 /** The review's content below the actions, in the order it matters, each with its height. */
-export function reviewBlocks(state: WizardState, plan: Plan, width: number): Block[] {
+export function reviewBlocks(state: WizardState, plan: Plan, width: number, env: Environment | null, verifyMode: VerifyMode): Block[] {
 	const seen = new Set<string>();
 	// The same warning from two targets (docker and podman both store base64) is said once.
 	const once = <T extends {message: string}>(note: T) => !seen.has(note.message) && Boolean(seen.add(note.message));
 	// Why apply is refused (field problems, files that cannot be produced, the checks), then the
 	// plan's warnings; the checks' notes are in plan.notes (the wizard passes them as facts).
-	const shown = <T extends {message: string}>(note: T) => ({...note, message: wizardWords(terminalText(note.message, {multiline: true}))});
-	const warnings = [...plan.refusals.map(message => ({level: 'error' as const, message})), ...plan.notes.filter(note => note.level !== 'info')]
+	const words = {keychainWayBack: keychainWayBack(state, env, verifyMode)};
+	const shown = <T extends {message: string}>(note: T) => ({...note, message: wizardWords(terminalText(note.message, {multiline: true}), words)});
+	// A login that stops the run is said once, as the refusal: not again as "Not verified: …".
+	const refused = (note: {message: string}) =>
+		note.message.startsWith(NOT_VERIFIED) && plan.refusals.some(refusal => refusal.includes(note.message.slice(NOT_VERIFIED.length)));
+	const warnings = [
+		...plan.refusals.map(message => ({level: 'error' as const, message})),
+		...plan.notes.filter(note => note.level !== 'info' && !refused(note)),
+	]
 		.map(shown)
 		.filter(once);
 	const infos = plan.notes
@@ -101,6 +112,22 @@ export function reviewBlocks(state: WizardState, plan: Plan, width: number): Blo
 	return blocks;
 }
 
+/** verify/verdict.ts words a check that did not verify so. */
+const NOT_VERIFIED = 'Not verified: ';
+
+/** How the user reaches the keychain step from this review, as the keys do it (keymap.ts). */
+export function keychainWayBack(state: WizardState, env: Environment | null, verifyMode: VerifyMode): string | undefined {
+	if (refusedLogin(state, {verifyMode}) !== undefined) return 'Esc goes to the registry list; once the refused login is fixed, Continue leads to it';
+	let at: WizardState = state;
+	for (let presses = 1; presses <= STEP_ORDER.length; presses++) {
+		const to = escapeStep(at, env);
+		if (!to) return undefined;
+		if (to === 'keychain') return presses === 1 ? 'Esc goes back to it' : presses === 2 ? 'Esc twice goes back to it' : `Esc ${presses} times goes back to it`;
+		at = {...at, step: to};
+	}
+	return undefined;
+}
+
 /**
  * Lines the scrolled part of the review gets: the pane less the title, the actions and the notice.
  * `self` is required: the hint it names wraps to two lines when long, and counting the hint the
@@ -114,7 +141,7 @@ export function reviewColumnHeight(state: WizardState, plan: Plan, width: number
 	return Math.max(3, height - 2 - choiceLines - noticeLines);
 }
 
-export function ReviewStep({state, plan, width, height, self}: StepProps) {
+export function ReviewStep({state, plan, env, width, height, self, verifyMode}: StepProps) {
 	const choices = reviewChoices(plan, self);
 	const index = Math.min(state.field, choices.length - 1);
 	return (
@@ -123,7 +150,11 @@ export function ReviewStep({state, plan, width, height, self}: StepProps) {
 			{state.notice ? <Text color="yellow">! {state.notice}</Text> : null}
 			<ChoiceList items={choices} index={index} width={width} />
 			<Text> </Text>
-			<ScrollColumn blocks={reviewBlocks(state, plan, width)} scroll={state.scroll} height={reviewColumnHeight(state, plan, width, height, self)} />
+			<ScrollColumn
+				blocks={reviewBlocks(state, plan, width, env, verifyMode)}
+				scroll={state.scroll}
+				height={reviewColumnHeight(state, plan, width, height, self)}
+			/>
 		</Box>
 	);
 }

@@ -8,6 +8,7 @@ import {type Environment, emptyEnvironment} from '../../../source/environment.js
 import type {KeychainStatus} from '../../../source/keychain-status.js';
 import {App, type AppProps} from '../../../source/ui/app.js';
 import type {StoreStatus} from '../../../source/ui/choices.js';
+import type {WizardProfile} from '../../../source/ui/profile-flow.js';
 import type {WizardServices} from '../../../source/ui/services.js';
 import type {FinalReport} from '../../../source/ui/steps/apply.js';
 import type {VerifyMode} from '../../../source/verify/verdict.js';
@@ -69,10 +70,17 @@ export function testEnvironment(overrides: Partial<Environment> = {}): Environme
 }
 
 /** The App with a machine that "reading it again" can change (the wizard's refresh). */
-function Machine({first, reread, ...props}: Omit<AppProps, 'env' | 'refresh'> & {first: Environment; reread?: () => Environment}) {
+function Machine({
+	first,
+	reread,
+	storeChecks,
+	...props
+}: Omit<AppProps, 'env' | 'refresh'> & {first: Environment; reread?: () => Environment; storeChecks?: StoreChecks}) {
 	const [env, setEnv] = useState(first);
 	// Stores checked again (after the keychain step set one up) reach the App as run-wizard's do.
 	const [stores, setStores] = useState(props.stores);
+	// A test finishes store checks when it chooses (run-wizard's checks end whenever they end).
+	if (storeChecks) storeChecks.finish = found => setStores(current => ({...current, ...found}));
 	const [services] = useState(() => {
 		const recheck = props.services.recheckStores;
 		return recheck
@@ -90,6 +98,11 @@ function Machine({first, reread, ...props}: Omit<AppProps, 'env' | 'refresh'> & 
 		if (reread) setEnv(reread());
 	};
 	return <App {...props} {...(stores ? {stores} : {})} services={services} env={env} refresh={refresh} />;
+}
+
+/** Filled by startWizard: finish store checks later, as the real ones do while the wizard runs. */
+export interface StoreChecks {
+	finish?: (found: StoreStatus) => void;
 }
 
 export interface Driver {
@@ -124,6 +137,10 @@ export async function startWizard(
 		self?: string;
 		/** The client certificate the wizard was started with (--cert-file/--key-file). */
 		clientCert?: {certFile: string; keyFile: string};
+		/** A team profile the user accepted (the wizard starts at its first registry). */
+		profile?: WizardProfile;
+		/** Lets the test finish the store checks later (startWizard fills `finish`). */
+		storeChecks?: StoreChecks;
 	} = {},
 ): Promise<Driver> {
 	let exitCode: number | undefined;
@@ -139,6 +156,8 @@ export async function startWizard(
 			{...(options.keychain ? {keychain: options.keychain} : {})}
 			{...(options.self ? {self: options.self} : {})}
 			{...(options.clientCert ? {clientCert: options.clientCert} : {})}
+			{...(options.profile ? {profile: options.profile} : {})}
+			{...(options.storeChecks ? {storeChecks: options.storeChecks} : {})}
 			onExit={(code, final) => {
 				exitCode = code;
 				report = final;
