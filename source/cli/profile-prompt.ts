@@ -38,7 +38,7 @@ export async function askToUseProfile(loaded: LoadedProfile, stdin: NodeJS.ReadS
 			...profileSummary(loaded).map(line => `  ${line}`),
 			...plain.map(line => `  ! ${line[0]!.toUpperCase()}${line.slice(1)}.`),
 			'',
-			'Enter uses it (you are asked only what it leaves open: user names, tokens, options it does not set) · n starts without it · Ctrl+C quits ',
+			'Enter uses it (you are asked only what it leaves open, typically user names and tokens) · n starts without it · Ctrl+C quits ',
 		].join('\n'),
 	);
 	stdin.setRawMode(true);

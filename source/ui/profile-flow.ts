@@ -1,7 +1,8 @@
 // The wizard with a team profile: the answers the profile fixes are filled in, and the user is
 // taken from one registry's user name and token to the next, then to the first question the
 // profile leaves open (the targets if it names none, the keychain when its store does not work
-// here, the options it does not set), else to the review.
+// here), else to the review; the options it does not set keep their defaults, changeable from the
+// review with Esc.
 // Pure: the effects hook and the key map call it with the latest state.
 import {type Credential, checkRegistry} from '../answers.js';
 import type {Environment} from '../environment.js';
@@ -61,8 +62,14 @@ export function afterCredential(state: WizardState, env: Environment | null, sto
 	return [{type: 'next', step: afterKeychain(state, env)}];
 }
 
-/** With a profile, after the keychain: the options it leaves open, else the review. */
+/**
+ * With a profile, after the keychain: the review, unless an option the profile leaves open has no
+ * usable default (a required value): then the options step, with only the open options. The
+ * others keep their defaults, shown on the review, and Esc from it reaches them (never the ones
+ * the profile sets). Onboarding asks the user and the token, "typically" all that is left.
+ */
 export function afterKeychain(state: Pick<WizardState, 'answers' | 'profile'>, env: Environment | null): 'options' | 'review' {
 	if (nextAfterKeychain(state.answers) !== 'options') return 'review';
-	return optionFields(state.answers, env, state.profile?.optionsFixed).length > 0 ? 'options' : 'review';
+	const open = optionFields(state.answers, env, state.profile?.optionsFixed).filter(field => !field.when || field.when(state.answers));
+	return open.some(field => field.check?.(field.get(state.answers)) !== undefined) ? 'options' : 'review';
 }

@@ -1,7 +1,7 @@
 // The wizard with a team profile, in a real pseudo-terminal, started in a subdirectory of the
 // repository: two real registries (the wizard checks each login), gnome-keyring in a private
 // D-Bus session for the keychain the profile requires. It must ask only for user names and
-// tokens (and the target options the profile does not set), and write what the equivalent
+// tokens, and write what the equivalent
 // headless command writes.
 import assert from 'node:assert/strict';
 import {mkdirSync, rmSync} from 'node:fs';
@@ -13,7 +13,7 @@ import {filesUnder, teamRepo} from './team-repo.js';
 
 const ENTER = '\r';
 
-test('the wizard in a subdirectory finds the profile, asks only for user and token (and the options it leaves open), and writes what the flags write', async () => {
+test('the wizard in a subdirectory finds the profile, asks only for user and token, and writes what the flags write', async () => {
 	const {dir, team, mirror, cwd, envFor, outputDir} = await teamRepo({mirrorUser: 'alice.gh'});
 	const homeWizard = join(dir, 'home-wizard');
 	const homeFlags = join(dir, 'home-flags');
@@ -47,12 +47,7 @@ test('the wizard in a subdirectory finds the profile, asks only for user and tok
 	await run.typeSlowly(mirror.password);
 	await run.press(ENTER, ENTER);
 
-	// The options the profile leaves open are asked (issue 22: "the user is asked only what is
-	// left"); the namespaces and the output dir it sets are not. Ctrl+R keeps the defaults.
-	screen = await run.waitFor(/Secret name/, 15_000);
-	assert.doesNotMatch(screen, /Namespaces|Output dir/);
-	await run.press('\u0012');
-
+	// Straight to the review: the options the profile leaves open keep their defaults (Esc reaches them).
 	screen = await run.waitFor(/Write the files/, 15_000);
 	assert.match(screen, /From the team profile/);
 	assert.match(screen, /kubernetes namespaces: web, jobs/);
@@ -61,7 +56,7 @@ test('the wizard in a subdirectory finds the profile, asks only for user and tok
 	await run.press(ENTER);
 	const {exitCode} = await run.exit;
 	assert.equal(exitCode, 0, run.screen());
-	// Nothing but the user names, tokens and the open options was asked.
+	// Nothing but the user names and tokens was asked.
 	assert.doesNotMatch(run.history(), /What should regauth configure\?|Where should the password be kept\?|Which registry\?/);
 
 	const byWizard = {home: filesUnder(join(homeWizard, '.docker')), project: filesUnder(outputDir)};
