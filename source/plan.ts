@@ -3,7 +3,7 @@
 // --dry-run, --json, the review screen, apply and the next steps read it; none recompute it.
 import {type Answers, resolveAnswers} from './answers.js';
 import type {Environment} from './environment.js';
-import {type CheckCertificate, headlessCommand} from './headless-command.js';
+import {type CheckCertificate, type CommandChecks, headlessCommand} from './headless-command.js';
 import {windowsBlobIssues} from './keychain/setup/windows-limit.js';
 import type {KeychainStatus} from './keychain-status.js';
 import {emptyPlan, type FollowUp, finishPlan, type Note, type Plan} from './plan-types.js';
@@ -28,6 +28,8 @@ export interface PlanFacts {
 	notes?: readonly Note[];
 	/** The client certificate the checks presented (--cert-file/--key-file, the wizard's fields). */
 	clientCert?: CheckCertificate;
+	/** The run's check flags (--ca-file, --insecure, --verify-timeout, its mode), for the equivalent command. */
+	checks?: CommandChecks;
 }
 
 /** Every existing file the plan for these answers would merge into (for the probe to read). */
@@ -51,7 +53,8 @@ export function plan(answers: Answers, machine: Environment, facts: PlanFacts = 
 	const result = emptyPlan({
 		notes,
 		issues: [...resolution.issues, ...optionIssues(answers)],
-		headless: headlessCommand(answers, facts.clientCert),
+		// The mode alone (the wizard's facts) still gives --no-verify / --verify=strict.
+		headless: headlessCommand(answers, facts.clientCert, facts.checks ?? (facts.verification ? {mode: facts.verification.mode} : undefined)),
 		secrets: secretValues(answers),
 	});
 	const followUps: FollowUp[] = [];

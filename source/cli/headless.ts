@@ -1,5 +1,6 @@
 // The flag-driven run: the same plan as the wizard, printed (--dry-run, --json) or applied.
 
+import {resolve} from 'node:path';
 import {type ApplyResult, apply, RefusedError, StaleError} from '../apply/apply.js';
 import {stateDir} from '../environment.js';
 import {sweepAbandoned} from '../exec/stale.js';
@@ -10,7 +11,7 @@ import {readClusters} from '../kubernetes/read-clusters.js';
 import {type PlanFacts, plan, plannedReads} from '../plan.js';
 import {readMachine, rereadFiles} from '../probe.js';
 import {clusterQueries} from '../targets/kubernetes/clusters.js';
-import type {Invocation} from './args.js';
+import type {Invocation, VerifyFlags} from './args.js';
 import {CancelledError, EXIT, FailureError, UsageError} from './errors.js';
 import {readPasswordSources} from './password-sources.js';
 import {planJson, planText, resultJson, resultText} from './plan-view.js';
@@ -19,6 +20,18 @@ import {verifyStep} from './verify-step.js';
 export interface Io {
 	stdout: (text: string) => void;
 	stderr: (text: string) => void;
+}
+
+/**
+ * The check flags as plan() takes them (the client certificate, the rest for the equivalent
+ * command). Paths made absolute: the printed command may be run from another directory.
+ */
+export function checkFacts(verify: VerifyFlags, cwd = process.cwd()): Pick<PlanFacts, 'clientCert' | 'checks'> {
+	const {mode, caFile, certFile, keyFile, insecure, timeoutMs} = verify;
+	return {
+		...(certFile && keyFile && mode !== 'off' ? {clientCert: {certFile: resolve(cwd, certFile), keyFile: resolve(cwd, keyFile)}} : {}),
+		checks: {mode, ...(caFile ? {caFile: resolve(cwd, caFile)} : {}), insecure, timeoutMs},
+	};
 }
 
 export async function runHeadless(invocation: Invocation, io: Io): Promise<number> {
@@ -46,11 +59,7 @@ export async function runHeadless(invocation: Invocation, io: Io): Promise<numbe
 	// remembered credentials. Their outcome is a fact plan() takes, not part of the machine.
 	const prepared = await prepareKeychain(answers, machine, {fromKeychain: invocation.fromKeychain});
 	for (const use of prepared.remembered) io.stderr(`regauth: using the credential for ${use.host} remembered in the keychain (user ${use.username}).\n`);
-	const {certFile, keyFile} = invocation.verify;
-	const facts: PlanFacts = {
-		...(prepared.keychain ? {keychain: prepared.keychain} : {}),
-		...(certFile && keyFile && invocation.verify.mode !== 'off' ? {clientCert: {certFile, keyFile}} : {}),
-	};
+	const facts: PlanFacts = {...(prepared.keychain ? {keychain: prepared.keychain} : {}), ...checkFacts(invocation.verify)};
 
 	let current = plan(answers, machine, facts);
 	for (const warning of invocation.ignored) io.stderr(`regauth: ${warning}.\n`);
