@@ -1,7 +1,7 @@
 // The flag-driven run: the same plan as the wizard, printed (--dry-run, --json) or applied.
 
-import {resolve} from 'node:path';
 import {type ApplyResult, apply, RefusedError, StaleError} from '../apply/apply.js';
+import {checkFacts} from '../check-facts.js';
 import {stateDir} from '../environment.js';
 import {sweepAbandoned} from '../exec/stale.js';
 import {applyRecord} from '../inventory/hook.js';
@@ -11,7 +11,7 @@ import {readClusters} from '../kubernetes/read-clusters.js';
 import {type PlanFacts, plan, plannedReads} from '../plan.js';
 import {readMachine, rereadFiles} from '../probe.js';
 import {clusterQueries} from '../targets/kubernetes/clusters.js';
-import type {Invocation, VerifyFlags} from './args.js';
+import type {Invocation} from './args.js';
 import {CancelledError, EXIT, FailureError, UsageError} from './errors.js';
 import {readPasswordSources} from './password-sources.js';
 import {planJson, planText, resultJson, resultText} from './plan-view.js';
@@ -20,18 +20,6 @@ import {verifyStep} from './verify-step.js';
 export interface Io {
 	stdout: (text: string) => void;
 	stderr: (text: string) => void;
-}
-
-/**
- * The check flags as plan() takes them (the client certificate, the rest for the equivalent
- * command). Paths made absolute: the printed command may be run from another directory.
- */
-export function checkFacts(verify: VerifyFlags, cwd = process.cwd()): Pick<PlanFacts, 'clientCert' | 'checks'> {
-	const {mode, caFile, certFile, keyFile, insecure, timeoutMs} = verify;
-	return {
-		...(certFile && keyFile && mode !== 'off' ? {clientCert: {certFile: resolve(cwd, certFile), keyFile: resolve(cwd, keyFile)}} : {}),
-		checks: {mode, ...(caFile ? {caFile: resolve(cwd, caFile)} : {}), insecure, timeoutMs},
-	};
 }
 
 export async function runHeadless(invocation: Invocation, io: Io): Promise<number> {

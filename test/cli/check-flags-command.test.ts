@@ -7,8 +7,8 @@
 import assert from 'node:assert/strict';
 import {join, relative} from 'node:path';
 import {test} from 'node:test';
+import {checkFacts} from '../../source/check-facts.js';
 import {assignPasswords, type Invocation, parseInvocation} from '../../source/cli/args.js';
-import {checkFacts} from '../../source/cli/headless.js';
 import {shellWords} from '../../source/import/shell-words.js';
 import {plan} from '../../source/plan.js';
 import {envWith} from '../support/plan-fixtures.js';
