@@ -5,6 +5,8 @@ import {registryKey} from './formats/registry-key.js';
 import {shellJoin} from './formats/shell-quote.js';
 import {isRelevant} from './targets/options.js';
 import {routesToHelper, targetSpec} from './targets/specs.js';
+import {DEFAULT_TIMEOUT_MS} from './verify/result.js';
+import type {VerifyMode} from './verify/verdict.js';
 
 /** The client certificate the checks present (--cert-file/--key-file): the command checks with it too. */
 export interface CheckCertificate {
@@ -12,7 +14,19 @@ export interface CheckCertificate {
 	keyFile: string;
 }
 
-export function headlessCommand(answers: Answers, clientCert?: CheckCertificate): string {
+/**
+ * How the run checks the credentials (--verify, --no-verify, --ca-file, --insecure, --verify-timeout):
+ * they change what the run does (which registry answers count, which CA is trusted, plain HTTP), so
+ * the command carries them too. The client certificate is the separate `clientCert`.
+ */
+export interface CommandChecks {
+	mode: VerifyMode;
+	caFile?: string;
+	insecure?: boolean;
+	timeoutMs?: number;
+}
+
+export function headlessCommand(answers: Answers, clientCert?: CheckCertificate, checks?: CommandChecks): string {
 	const defaults = defaultAnswers();
 	const argv = ['regauth'];
 	// Tokens regauth got from a cloud CLI: the command gets them again the same way (no stdin).
@@ -43,10 +57,22 @@ export function headlessCommand(answers: Answers, clientCert?: CheckCertificate)
 	if (answers.outputDir !== defaults.outputDir) argv.push('--output-dir', answers.outputDir);
 	if (answers.destdir !== '') argv.push('--destdir', answers.destdir);
 	if (clientCert) argv.push('--cert-file', clientCert.certFile, '--key-file', clientCert.keyFile);
+	argv.push(...checkFlags(checks));
 	argv.push('--yes');
 	const command = shellJoin(argv);
 	if (remembered || minted) return command;
 	const count = answers.credentials.length;
 	const input = count > 1 ? `printf '%s\\n' "$PASSWORD_1"${count > 2 ? ' …' : ''} "$PASSWORD_${count}"` : `printf '%s' "$PASSWORD"`;
 	return `${input} | ${command}`;
+}
+
+/** The check flags, in the words --help uses; defaults add nothing, and with --no-verify nothing is checked, so only that. */
+function checkFlags(checks: CommandChecks | undefined): string[] {
+	if (!checks) return [];
+	if (checks.mode === 'off') return ['--no-verify'];
+	const flags = checks.mode === 'strict' ? ['--verify=strict'] : [];
+	if (checks.caFile) flags.push('--ca-file', checks.caFile);
+	if (checks.insecure) flags.push('--insecure');
+	if (checks.timeoutMs !== undefined && checks.timeoutMs !== DEFAULT_TIMEOUT_MS) flags.push('--verify-timeout', String(checks.timeoutMs / 1000));
+	return flags;
 }

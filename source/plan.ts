@@ -2,11 +2,11 @@
 // every command it runs, whether it may apply at all and what to do afterwards. The preview,
 // --dry-run, --json, the review screen, apply and the next steps read it; none recompute it.
 import {type Answers, resolveAnswers} from './answers.js';
-import type {Environment} from './environment.js';
-import {type CheckCertificate, headlessCommand} from './headless-command.js';
+import type {Environment, FileState} from './environment.js';
+import {type CheckCertificate, type CommandChecks, headlessCommand} from './headless-command.js';
 import {windowsBlobIssues} from './keychain/setup/windows-limit.js';
 import type {KeychainStatus} from './keychain-status.js';
-import {emptyPlan, type FollowUp, finishPlan, type Note, type Plan} from './plan-types.js';
+import {type Artifact, emptyPlan, type FollowUp, finishPlan, type Note, type Plan} from './plan-types.js';
 import {expiries, expiryFollowUps, expiryNotes} from './registries/expiry.js';
 import {secretValues} from './secret-values.js';
 import {TARGETS} from './targets/index.js';
@@ -28,11 +28,31 @@ export interface PlanFacts {
 	notes?: readonly Note[];
 	/** The client certificate the checks presented (--cert-file/--key-file, the wizard's fields). */
 	clientCert?: CheckCertificate;
+	/** The run's check flags (--ca-file, --insecure, --verify-timeout, its mode), for the equivalent command. */
+	checks?: CommandChecks;
 }
 
-/** Every existing file the plan for these answers would merge into (for the probe to read). */
+/**
+ * Every existing file the plan for these answers would merge into, and every text file it writes
+ * whole (manifests, Butane): read too, so a plan that writes what is there already says unchanged.
+ */
 export function plannedReads(answers: Answers, env: Environment): string[] {
-	return TARGETS.filter(target => answers.targets.includes(target.id)).flatMap(target => target.reads?.({answers, env}) ?? []);
+	const chosen = TARGETS.filter(target => answers.targets.includes(target.id));
+	const merged = chosen.flatMap(target => target.reads?.({answers, env}) ?? []);
+	if (answers.credentials.length === 0) return merged;
+	const ctx = {answers, credentials: resolveAnswers(answers).credentials, env};
+	const whole = chosen.flatMap(target =>
+		target
+			.plan(ctx)
+			.artifacts.filter(artifact => !artifact.base && artifact.text !== null)
+			.map(artifact => artifact.path),
+	);
+	return [...new Set([...merged, ...whole])];
+}
+
+/** A file written whole that already holds exactly this text, with this mode (readFileState's text: no invalid UTF-8). */
+function holdsAlready(state: FileState | undefined, artifact: Artifact): boolean {
+	return state?.text !== undefined && artifact.text !== null && state.text === artifact.text && !state.text.includes('\uFFFD') && state.mode === artifact.mode;
 }
 
 export function plan(answers: Answers, machine: Environment, facts: PlanFacts = {}): Plan {
@@ -51,13 +71,16 @@ export function plan(answers: Answers, machine: Environment, facts: PlanFacts = 
 	const result = emptyPlan({
 		notes,
 		issues: [...resolution.issues, ...optionIssues(answers)],
-		headless: headlessCommand(answers, facts.clientCert),
+		// The mode alone (the wizard's facts) still gives --no-verify / --verify=strict.
+		headless: headlessCommand(answers, facts.clientCert, facts.checks ?? (facts.verification ? {mode: facts.verification.mode} : undefined)),
 		secrets: secretValues(answers),
 	});
 	const followUps: FollowUp[] = [];
 	for (const target of TARGETS) {
 		if (!answers.targets.includes(target.id)) continue;
 		const output = target.plan(ctx);
+		for (const artifact of output.artifacts)
+			if (!artifact.base && artifact.changed && holdsAlready(env.files[artifact.path], artifact)) artifact.changed = false;
 		result.artifacts.push(...output.artifacts);
 		result.commands.push(...output.commands);
 		result.notes.push(...output.notes);

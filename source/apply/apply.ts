@@ -6,13 +6,14 @@ import {isUtf8} from 'node:buffer';
 import {statSync} from 'node:fs';
 import {readFile, rmdir, stat, unlink} from 'node:fs/promises';
 import {dirname, join} from 'node:path';
+import {shellJoin} from '../formats/shell-quote.js';
 import type {ApplyMode, Artifact, Command, Plan} from '../plan-types.js';
 import {ChangedError, makeParents, sweepTemps, writeFileAtomic, writeTarget} from './atomic-write.js';
 import {backupFile} from './backup.js';
 import {eraseThenStore} from './erase-then-store.js';
 import {LockTimeoutError, lockFile} from './file-lock.js';
-import {type JournalCommand, JournalWriter, sha256} from './journal.js';
-import {readItem, removeKeptItem, touchedItem, writeKeptItem} from './keychain-backup.js';
+import {type JournalCommand, type JournalFile, JournalWriter, sha256} from './journal.js';
+import {type KeptItem, readItem, removeKeptItem, touchedItem, writeKeptItem} from './keychain-backup.js';
 import {type RunOptions, runCommand} from './run-command.js';
 import {checkSafePath, UnsafePathError} from './safe-path.js';
 import {appendPullSecret} from './serviceaccount.js';
@@ -72,11 +73,22 @@ export class StaleError extends Error {
 
 /** The journal could not be saved before a file was replaced: the file was left as it was. */
 export class JournalSaveError extends Error {
-	constructor(journal: string, file: string, cause: NodeJS.ErrnoException) {
-		super(
-			`could not save the undo journal ${journal} (${cause.code === 'ENOSPC' ? 'no space left on the device' : cause.message}), so ${file} was left as it was. Files listed as done above were written; each has a .regauth-….bak copy beside it to restore by hand.`,
-		);
+	/** `written`: the files journaled (and so written) before this one, as the journal on disk lists them. */
+	constructor(journal: string, file: string, cause: NodeJS.ErrnoException, written: readonly JournalFile[] = []) {
+		const why = cause.code === 'ENOSPC' ? 'no space left on the device' : cause.message;
+		const before =
+			written.length === 0
+				? ' Nothing was written before it.'
+				: ` Written before it: ${written.map(handUndo).join('; ')}. ${journal} lists ${written.length === 1 ? 'it' : 'them'}, so regauth undo reverts ${written.length === 1 ? 'it' : 'them'} once there is space again.`;
+		super(`could not save the undo journal ${journal} (${why}), so ${file} was left as it was.${before}`);
 	}
+}
+
+/** A written file and how to revert it by hand: the backup moved back, or the new file removed. */
+function handUndo(file: JournalFile): string {
+	if (file.backup) return `${file.path} (replaced; by hand: ${shellJoin(['mv', file.backup, file.path])})`;
+	if (file.before === null) return `${file.path} (new; by hand: ${shellJoin(['rm', file.path])})`;
+	return `${file.path} (replaced; no backup)`;
 }
 
 /** A merge target holds bytes that are not UTF-8: regauth cannot keep them byte for byte, so it refuses. */
@@ -271,10 +283,10 @@ async function applyLocked(plan: Plan, options: ApplyOptions, now: () => Date, p
 /**
  * Before a helper's store or erase changes an item that exists, the item is kept in a 0600 file
  * beside the journal and the journal names that file (never the secret): undo stores it back.
- * true: kept; undefined: nothing to keep (not a keychain command, or no item); a string: why the
+ * The item: kept; undefined: nothing to keep (not a keychain command, or no item); a string: why the
  * item could not be read or kept, so the command must not run (never lose a credential).
  */
-async function keepKeychainItem(command: Command, journal: JournalWriter, options: ApplyOptions): Promise<true | string | undefined> {
+async function keepKeychainItem(command: Command, journal: JournalWriter, options: ApplyOptions): Promise<KeptItem | string | undefined> {
 	const touched = touchedItem(command);
 	if (!touched) return undefined;
 	const env = {...(options.env ?? process.env), ...command.env};
@@ -295,7 +307,13 @@ async function keepKeychainItem(command: Command, journal: JournalWriter, option
 		if (backup) await removeKeptItem(journal.stateDir, backup);
 		return `could not keep a copy of the keychain item for ${touched.server} for regauth undo (${(error as Error).message}), so it was left as it was.`;
 	}
-	return true;
+	return read.item;
+}
+
+/** A store that failed after its erase: the erased item is named, and how it comes back (never report it as there). */
+function lostItem(item: KeptItem): string {
+	const server = item.ServerURL;
+	return ` The keychain item for ${server} (user ${item.Username}) was erased before this store and is no longer in the keychain: nothing that reads the keychain has a login for ${server} now. regauth undo stores that item back (regauth kept a copy beside its undo journal), or store a credential again once the keychain works.`;
 }
 
 /**
@@ -429,7 +447,9 @@ async function writeArtifact(
 			})
 			.catch((error: NodeJS.ErrnoException) => {
 				if (backup) void unlink(backup).catch(() => undefined);
-				throw new JournalSaveError(journal.path, target, error);
+				// Directories made for this file: removed again when the locks are released (rmdir: only empty ones).
+				preCreated.set(target, createdDirs);
+				throw new JournalSaveError(journal.path, target, error, journal.journal.files);
 			});
 		// A redone merge: the first attempt's backup holds a state undo no longer restores.
 		if (replaced?.backup && replaced.backup !== backup) await unlink(replaced.backup).catch(() => undefined);
@@ -469,7 +489,7 @@ async function execute(command: Command, run: RunOptions, journal: JournalWriter
 			: strategy?.kind === 'erase-then-store'
 				? await eraseThenStore(command, strategy, withOutput)
 				: await runCommand(command, withOutput);
-	if (!outcome.ok) return {status: 'failed', detail: outcome.reason};
+	if (!outcome.ok) return {status: 'failed', detail: `${outcome.reason}${'afterErase' in outcome && kept ? lostItem(kept) : ''}`};
 	if (strategy?.kind === 'serviceaccount-append' && 'already' in outcome && outcome.already)
 		return {status: 'unchanged', detail: `already lists ${strategy.secretName}`};
 	const record: JournalCommand = {title: command.title, display: command.display};

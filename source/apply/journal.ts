@@ -123,7 +123,14 @@ export class JournalWriter {
 		const previous = index === -1 ? undefined : this.journal.files[index];
 		if (index === -1) this.journal.files.push(file);
 		else this.journal.files[index] = {...file, createdDirs: [...previous!.createdDirs, ...file.createdDirs]};
-		await this.save();
+		try {
+			await this.save();
+		} catch (error) {
+			// Not saved (a full disk): what this writer holds stays what the journal on disk lists.
+			if (index === -1) this.journal.files.pop();
+			else this.journal.files[index] = previous!;
+			throw error;
+		}
 		return previous;
 	}
 

@@ -8,7 +8,7 @@ import {lstat, open, readdir, unlink} from 'node:fs/promises';
 import {basename, join} from 'node:path';
 import {formatProblem} from '../keychain/diagnose.js';
 import {runHelper, runProblem} from '../keychain/helper-client.js';
-import {HELPER_NAME, NOT_FOUND} from '../keychain/names.js';
+import {HELPER_NAME, saysNotFound} from '../keychain/names.js';
 import type {Command} from '../plan-types.js';
 import {fsyncDir} from './atomic-write.js';
 import {timestamp} from './backup.js';
@@ -78,7 +78,7 @@ export type ItemRead = {found: true; item: KeptItem} | {found: false} | {problem
 /** `get` through the helper; nothing said about the secret in any message. */
 export async function readItem(argv: readonly string[], helper: string, server: string, timeoutMs: number, env: NodeJS.ProcessEnv): Promise<ItemRead> {
 	const run = await runHelper(argv, 'get', server, timeoutMs, env);
-	if (run.code !== 0 && run.stdout.includes(NOT_FOUND)) return {found: false};
+	if (run.code !== 0 && saysNotFound(run.stdout)) return {found: false};
 	const problem = runProblem(run, helper, timeoutMs);
 	if (problem) return {problem: formatProblem({...problem, detail: ''}, `docker-credential-${helper} could not read the item for ${server}`)};
 	// Success with nothing said: nothing to keep.

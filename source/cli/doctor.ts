@@ -1,8 +1,10 @@
 // `regauth doctor [FILE...] [--json] [--fix]`: report what is wrong with the credentials setup
 // this machine already has, each problem with a one-line fix; --fix moves plain-text passwords
 // of docker's config into a keychain through the usual apply (backups, journal, regauth undo).
+
+import type {KeychainChoice} from '../answers.js';
 import {type ApplyResult, apply, StaleError} from '../apply/apply.js';
-import {chooseHelper} from '../doctor/choose-helper.js';
+import {chooseHelper, storeCandidates} from '../doctor/choose-helper.js';
 import {type Diagnosis, diagnose} from '../doctor/diagnose.js';
 import type {Finding} from '../doctor/findings.js';
 import {type FixPlan, fixPlan} from '../doctor/fix-plan.js';
@@ -13,6 +15,7 @@ import {type Environment, stateDir} from '../environment.js';
 import {sweepAbandoned} from '../exec/stale.js';
 import {expiryFindings} from '../inventory/expiry-findings.js';
 import {inventoryPath, readInventory} from '../inventory/store.js';
+import {checkStore} from '../keychain/store-check.js';
 import {probeEnvironment, readFileState} from '../probe.js';
 import type {Invocation} from './args.js';
 import {CancelledError, EXIT, UsageError} from './errors.js';
@@ -44,9 +47,21 @@ function diagnosisText(diagnosis: Diagnosis): string {
 	return out.join('\n');
 }
 
-async function examine(env: Environment, files: readonly string[]) {
+async function examine(env: Environment, files: readonly string[], requested?: KeychainChoice) {
 	const facts = await readDoctorFacts(env, files);
-	const diagnosis = diagnose(facts);
+	let diagnosis = diagnose(facts);
+	// Passwords in clear: --fix needs a keychain that works here, not only a helper on PATH (without
+	// a session bus secretservice and regauth's own fail; pass needs `pass init`). Check the ones it
+	// would use, stopping at the first that works (regauth's own check stores and erases a probe item).
+	if (diagnosis.findings.some(finding => finding.fixable)) {
+		facts.stores = [];
+		for (const helper of storeCandidates(facts, requested)) {
+			const status = await checkStore(env, helper, process.env);
+			facts.stores.push(status);
+			if (status.ok) break;
+		}
+		diagnosis = diagnose(facts);
+	}
 	const inventory = inventoryPath(env);
 	const expiry = expiryFindings(readInventory(await readFileState(inventory)), inventory, new Date());
 	return {facts, diagnosis: {...diagnosis, findings: [...diagnosis.findings, ...proxyFindings(await readProxyFacts(env)), ...expiry]}};
@@ -56,7 +71,7 @@ export async function runDoctor(invocation: Invocation, io: Io): Promise<number>
 	sweepAbandoned(process.env, line => io.stderr(`regauth doctor: ${line}\n`));
 	const env = await probeEnvironment(process.env);
 	const {files, fix: fixing, keychain} = invocation.doctor;
-	const {facts, diagnosis} = await examine(env, files);
+	const {facts, diagnosis} = await examine(env, files, fixing ? keychain : undefined);
 	const problems = diagnosis.findings.length > 0 ? EXIT.failed : EXIT.ok;
 	if (!fixing) {
 		if (invocation.json) io.stdout(`${JSON.stringify({ok: problems === EXIT.ok, files: diagnosis.files, findings: diagnosis.findings}, null, 2)}\n`);
@@ -67,7 +82,7 @@ export async function runDoctor(invocation: Invocation, io: Io): Promise<number>
 	const docker = facts.files.find(file => file.role === 'docker')!;
 	const fixable = diagnosis.findings.some(finding => finding.fixable);
 	const choice = chooseHelper(facts, keychain, Boolean(env.regauthHelper));
-	if (!choice.ok && keychain) throw new UsageError(choice.message);
+	if (!choice.ok && keychain && !choice.noStore) throw new UsageError(choice.message);
 	const helper = choice.ok ? choice.helper : '';
 	const fix: FixPlan | undefined = choice.ok && fixable ? fixPlan(docker, helper, env) : undefined;
 	const text: string[] = [diagnosisText(diagnosis), ''];

@@ -1,6 +1,7 @@
 // The flag-driven run: the same plan as the wizard, printed (--dry-run, --json) or applied.
 
 import {type ApplyResult, apply, RefusedError, StaleError} from '../apply/apply.js';
+import {checkFacts} from '../check-facts.js';
 import {stateDir} from '../environment.js';
 import {sweepAbandoned} from '../exec/stale.js';
 import {applyRecord} from '../inventory/hook.js';
@@ -46,11 +47,7 @@ export async function runHeadless(invocation: Invocation, io: Io): Promise<numbe
 	// remembered credentials. Their outcome is a fact plan() takes, not part of the machine.
 	const prepared = await prepareKeychain(answers, machine, {fromKeychain: invocation.fromKeychain});
 	for (const use of prepared.remembered) io.stderr(`regauth: using the credential for ${use.host} remembered in the keychain (user ${use.username}).\n`);
-	const {certFile, keyFile} = invocation.verify;
-	const facts: PlanFacts = {
-		...(prepared.keychain ? {keychain: prepared.keychain} : {}),
-		...(certFile && keyFile && invocation.verify.mode !== 'off' ? {clientCert: {certFile, keyFile}} : {}),
-	};
+	const facts: PlanFacts = {...(prepared.keychain ? {keychain: prepared.keychain} : {}), ...checkFacts(invocation.verify)};
 
 	let current = plan(answers, machine, facts);
 	for (const warning of invocation.ignored) io.stderr(`regauth: ${warning}.\n`);

@@ -37,6 +37,8 @@ export interface AuthFileContext {
 	helpers: readonly string[];
 	/** The helper `doctor --fix` would use, when there is one. */
 	fixHelper?: string;
+	/** Helpers are installed but no store works here: why, and the way out (regauth keychain setup). */
+	noStore?: string;
 }
 
 export function authFileReport(file: DoctorFile, doc: Record<string, unknown>, context: AuthFileContext): FileReport {
@@ -118,7 +120,9 @@ export function authFileReport(file: DoctorFile, doc: Record<string, unknown>, c
 					fix: fixable
 						? context.fixHelper
 							? `regauth doctor --fix moves it into the OS keychain (docker-credential-${context.fixHelper}).`
-							: 'Install a credential helper (apt install golang-docker-credential-helpers), then run regauth doctor --fix.'
+							: context.noStore
+								? `${context.noStore[0]!.toUpperCase()}${context.noStore.slice(1)}.`
+								: 'Run regauth keychain setup, or install a credential helper (apt install golang-docker-credential-helpers), then run regauth doctor --fix.'
 						: `Keep it in a keychain instead: name a helper for it under "credHelpers" (containers-auth.json(5)) and log in again.`,
 					...(fixable ? {fixable: true} : {}),
 				});

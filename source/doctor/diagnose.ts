@@ -22,7 +22,7 @@ function kindOf(file: DoctorFile): FileKind {
 	return 'auth-file';
 }
 
-function report(file: DoctorFile, kind: FileKind, facts: DoctorFacts, fixHelper: string | undefined): FileReport {
+function report(file: DoctorFile, kind: FileKind, facts: DoctorFacts, fixHelper: string | undefined, noStore?: string): FileReport {
 	const empty: FileReport = {findings: [], plainSecrets: false, logins: []};
 	const {path} = file;
 	if (kind === 'absent') {
@@ -77,7 +77,7 @@ function report(file: DoctorFile, kind: FileKind, facts: DoctorFacts, fixHelper:
 			],
 		};
 	}
-	return authFileReport(file, parsed.doc, {helpers: facts.helpers, ...(fixHelper ? {fixHelper} : {})});
+	return authFileReport(file, parsed.doc, {helpers: facts.helpers, ...(fixHelper ? {fixHelper} : {}), ...(noStore ? {noStore} : {})});
 }
 
 /** Credentials in a file anyone else may read: other users can log in as you. */
@@ -99,13 +99,14 @@ function modeFinding(file: DoctorFile, plainSecrets: boolean): Finding | undefin
 export function diagnose(facts: DoctorFacts): Diagnosis {
 	const helper = chooseHelper(facts);
 	const fixHelper = helper.ok ? helper.helper : undefined;
+	const noStore = !helper.ok && helper.noStore ? helper.message : undefined;
 	const findings: Finding[] = [];
 	const files: Diagnosis['files'] = [];
 	const reports = new Map<DoctorFile, FileReport>();
 	for (const file of facts.files) {
 		const kind = kindOf(file);
 		files.push({path: file.path, role: file.role, kind});
-		const result = report(file, kind, facts, fixHelper);
+		const result = report(file, kind, facts, fixHelper, noStore);
 		reports.set(file, result);
 		findings.push(...result.findings);
 		if (kind === 'auth-file' || kind === 'secrets') {

@@ -1,6 +1,7 @@
 // What `regauth doctor` reports: each problem with the file it is in, one line saying what is
 // wrong and one line saying how to fix it. Messages name registries and users, never secrets.
 import type {FileState} from '../environment.js';
+import type {KeychainStatus} from '../keychain-status.js';
 
 export type FindingId =
 	| 'unreadable'
@@ -59,4 +60,9 @@ export interface DoctorFacts {
 	platform: NodeJS.Platform;
 	/** regauth's own helper was found beside the CLI (usable even when not on PATH). */
 	regauthBundle?: boolean;
+	/**
+	 * The keychains `doctor --fix` would move plain-text passwords into, as checked (only when the
+	 * files hold some): a helper on PATH whose store does not work here is no fix.
+	 */
+	stores?: KeychainStatus[];
 }

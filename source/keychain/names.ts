@@ -25,3 +25,11 @@ export const PROBE_ACCOUNT = '.regauth-probe';
 
 /** docker's client matches this text exactly to mean "no credentials" (docs/formats.md §2.1). */
 export const NOT_FOUND = 'credentials not found in native keychain';
+
+/** docker-credential-pass's `get` on a server folder its `erase` emptied: nothing stored (docs/formats.md §2.1). */
+export const PASS_EMPTY_FOLDER = /^no usernames for \S+$/m;
+
+/** A helper's `get` that failed because nothing is stored for the server. */
+export function saysNotFound(output: string): boolean {
+	return output.includes(NOT_FOUND) || PASS_EMPTY_FOLDER.test(output);
+}

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {chooseHelper} from '../../source/doctor/choose-helper.js';
+import {chooseHelper, storeCandidates} from '../../source/doctor/choose-helper.js';
 import {diagnose} from '../../source/doctor/diagnose.js';
 import type {DoctorFacts, DoctorFile, FileRole} from '../../source/doctor/findings.js';
 import {doctorPaths} from '../../source/doctor/paths.js';
@@ -167,6 +167,41 @@ test('which keychain --fix uses: asked for, else regauth, else what docker would
 	assert.match((none as {message: string}).message, /no credential helper is on PATH .*apt install golang-docker-credential-helpers/);
 	assert.match((chooseHelper(base, {kind: 'regauth'}) as {message: string}).message, /^--keychain regauth: docker-credential-regauth is not on PATH/);
 	assert.match((chooseHelper(base, {kind: 'file'}) as {message: string}).message, /--fix moves them out/);
+});
+
+test('which keychain --fix uses, as checked: the first store that works; none working names regauth keychain setup', () => {
+	const base = {helpers: ['pass', 'secretservice', 'regauth'], pass: true, platform: 'linux' as NodeJS.Platform};
+	assert.deepEqual(storeCandidates(base), ['regauth', 'pass', 'secretservice']);
+	assert.deepEqual(storeCandidates(base, {kind: 'helper', name: 'secretservice'}), ['secretservice']);
+	const noBus = {code: 'no-session-bus' as const, message: 'there is no D-Bus session bus', advice: [], detail: ''};
+	const noPass = {code: 'pass-not-initialized' as const, message: 'the pass password store is not set up for this user', advice: [], detail: ''};
+	assert.deepEqual(
+		chooseHelper({
+			...base,
+			stores: [
+				{helper: 'regauth', ok: false, problem: noBus},
+				{helper: 'pass', ok: true},
+			],
+		}),
+		{ok: true, helper: 'pass'},
+	);
+	const none = chooseHelper({
+		...base,
+		stores: [
+			{helper: 'regauth', ok: false, problem: noBus},
+			{helper: 'pass', ok: false, problem: noPass},
+			{helper: 'secretservice', ok: false, problem: noBus},
+		],
+	});
+	assert.deepEqual(none, {
+		ok: false,
+		noStore: true,
+		message:
+			'no keychain works here (docker-credential-regauth and docker-credential-secretservice: there is no D-Bus session bus — docker-credential-pass: the pass password store is not set up for this user): run regauth keychain setup, which sets one up without a desktop (pass with a GPG key of its own, or gnome-keyring) and proves it works, then regauth doctor --fix again',
+	});
+	// --keychain asked for one that does not work: that one, not another.
+	const asked = chooseHelper({...base, stores: [{helper: 'pass', ok: false, problem: noPass}]}, {kind: 'helper', name: 'pass'});
+	assert.match((asked as {message: string}).message, /^the keychain does not work here \(docker-credential-pass: /);
 });
 
 test('where doctor looks: docker config, REGISTRY_AUTH_FILE, the runtime and the persistent podman file', () => {

@@ -4,7 +4,7 @@
 // Debian's real amazon-ecr-credential-helper, found on PATH; docker-credential-gcloud is a
 // stand-in (gcloud is not in Debian), only ever looked for, never run by regauth.
 import assert from 'node:assert/strict';
-import {chmodSync, mkdirSync, readFileSync, symlinkSync, writeFileSync} from 'node:fs';
+import {chmodSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {after, test} from 'node:test';
 import {parse} from 'yaml';
@@ -140,9 +140,52 @@ test('--json records each minted token’s expiresAt (ISO) and which outputs hol
 	assert.ok(hoursLeft > 11.9 && hoursLeft <= 12, `12 hours: ${expiry.expiresAt}`);
 	assert.match(
 		JSON.parse(result.stdout).plan.headless,
-		/^regauth --registry \S+ --target docker,kubernetes --output-dir \S+ --yes$/,
-		'no --password-stdin: it mints again',
+		/^regauth --registry \S+ --target docker,kubernetes --output-dir \S+ --no-verify --yes$/,
+		'no --password-stdin: it mints again; the run’s --no-verify too',
 	);
+});
+
+test('the inventory records each minted token’s expiry: ECR’s 12 hours from aws, ACR’s from the token az gave ("minted")', async () => {
+	const {env, home, out} = lab();
+	const started = Date.now();
+	const result = await runCli(['-r', ECR, '-r', ACR, '-t', 'docker,kubernetes', '-o', out, '--no-verify', '--yes'], {env});
+	assert.equal(result.code, 0, result.stderr);
+	const inventory = JSON.parse(readFileSync(join(home, '.local', 'state', 'regauth', 'inventory.json'), 'utf8'));
+	const login = (registry: string) => inventory.logins.find((entry: {registry: string}) => entry.registry === registry);
+	assert.equal(login(ECR).expirySource, 'minted');
+	const hoursLeft = (Date.parse(login(ECR).expiresAt) - started) / 3_600_000;
+	assert.ok(hoursLeft > 11.9 && hoursLeft <= 12.01, `12 hours: ${login(ECR).expiresAt}`);
+	assert.equal(login(ACR).expirySource, 'minted');
+	assert.equal(login(ACR).expiresAt, new Date(1_900_000_000_000).toISOString(), 'the exp of the token az printed');
+	// And status shows them as the inventory holds them.
+	const status = await runCli(['status', '--json'], {env});
+	assert.equal(status.code, 0, status.stderr);
+	assert.match(status.stdout, /"expiresAt": "2030-03-17T17:46:40\.000Z"/);
+});
+
+test('regauth exec with ECR and ACR: tokens from the aws and az stand-ins, on no child’s command line; the command’s private config routes ECR to ecr-login and holds ACR’s token', async () => {
+	const {dir, env, calls} = lab();
+	const runtime = join(dir, 'run');
+	mkdirSync(runtime, {mode: 0o700});
+	// PATH holds only the stand-ins and the helpers: the command is named by its path.
+	const script = '/bin/cat "$DOCKER_CONFIG/config.json"';
+	const result = await runCli(['exec', '-r', ECR, '-r', ACR, '--no-verify', '--', '/bin/sh', '-c', script], {env: {...env, XDG_RUNTIME_DIR: runtime}});
+	assert.equal(result.code, 0, result.stderr);
+	const config = JSON.parse(result.stdout);
+	assert.deepEqual(config.credHelpers, {[ECR]: 'ecr-login'});
+	assert.equal(decoded(config.auths[ACR].auth), `${ZERO_USER}:${TOKENS.az}`, 'the command logs in to ACR with the token az printed');
+	assert.match(result.stderr, /got a token for myreg\.azurecr\.io from az acr login --name myreg --expose-token --output json/);
+	const made = calls();
+	assert.deepEqual(
+		made.map(call => call.program),
+		['aws', 'az'],
+	);
+	for (const call of made)
+		for (const token of Object.values(TOKENS)) assert.ok(!call.argv.join(' ').includes(token), `${call.program}: no token on its command line`);
+	// regauth's own output and the command line it ran: no token either.
+	for (const token of [TOKENS.aws, TOKENS.az]) assert.ok(!result.stderr.includes(token), 'no token in regauth’s output');
+	assert.match(result.stderr, /logged in to 123456789012\.dkr\.ecr\.eu-west-1\.amazonaws\.com, myreg\.azurecr\.io for \/bin\/sh \(private config in /);
+	assert.deepEqual(readdirSync(runtime), [], 'the private directory is gone');
 });
 
 test('podman routes the ECR host to ecr-login; ECR Public tokens are minted in us-east-1', async () => {
