@@ -5,6 +5,7 @@ import {Box, Text, useApp} from 'ink';
 import {type ReactElement, useEffect, useMemo, useRef, useState} from 'react';
 import type {Answers} from '../answers.js';
 import type {Environment} from '../environment.js';
+import type {CommandChecks} from '../headless-command.js';
 import type {KeychainStatus} from '../keychain-status.js';
 import type {PlanFacts} from '../plan.js';
 import {emptyPlan, type Plan} from '../plan-types.js';
@@ -106,6 +107,8 @@ export interface AppProps {
 	verifyMode?: VerifyMode;
 	/** The client certificate the wizard was started with (--cert-file/--key-file). */
 	clientCert?: {certFile: string; keyFile: string};
+	/** The check flags the wizard was started with (--ca-file, --insecure, --verify-timeout): the equivalent command repeats them. */
+	checkFlags?: CommandChecks;
 	/** regauth as the user ran it (self-command.ts); default `regauth`. */
 	self?: string;
 	services: WizardServices;
@@ -127,6 +130,7 @@ export function App({
 	keychain,
 	verifyMode = 'on',
 	clientCert,
+	checkFlags,
 	self = 'regauth',
 	services,
 	refresh,
@@ -157,8 +161,9 @@ export function App({
 			...(keychain ? {keychain} : {}),
 			...(certInUse ? {clientCert: certInUse} : {}),
 			verification: {mode: verifyMode, results, wayOut: VERIFY_WAY_OUT},
+			...(checkFlags ? {checks: {...checkFlags, mode: verifyMode}} : {}),
 		}),
-		[keychain, certInUse, verifyMode, results],
+		[keychain, certInUse, verifyMode, results, checkFlags],
 	);
 	const machine = useClusters(state.answers, env, state.step === 'options' || state.step === 'review', services);
 	const plan = useMemo(

@@ -4,8 +4,9 @@
 // summary (what was written, backups, next steps, the headless command) stays in the terminal.
 import {dirname} from 'node:path';
 import {render} from 'ink';
-import {useCallback, useEffect, useRef, useState} from 'react';
+import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import {type Answers, TARGET_IDS} from '../answers.js';
+import {checkFacts} from '../check-facts.js';
 import type {Invocation, VerifyFlags} from '../cli/args.js';
 import type {LoadedProfile} from '../cli/profile.js';
 import type {Environment} from '../environment.js';
@@ -64,6 +65,8 @@ function Wizard({
 		void refresh();
 	}, [refresh]);
 
+	// Fixed for the run; one object, so the plan facts (and the plan) are not made again per render.
+	const checkFlags = useMemo(() => checkFacts(checks).checks, [checks]);
 	// The wizard's own services, the keychain set-up, and the first screen's logins (status, check, rotate, logout).
 	const services = useRef(
 		withLoginServices(
@@ -88,6 +91,7 @@ function Wizard({
 			keychain={keychain}
 			verifyMode={checks.mode}
 			{...(checks.certFile && checks.keyFile && checks.mode !== 'off' ? {clientCert: {certFile: checks.certFile, keyFile: checks.keyFile}} : {})}
+			checkFlags={checkFlags}
 			self={selfCommand(process.argv, process.env, process.cwd())}
 			services={services}
 			refresh={refresh}
