@@ -72,11 +72,14 @@ export class JournalWriter {
 		await this.checkStateDir();
 		// regauth's own bookkeeping (the inventory beside this journal) changes on every apply.
 		const bookkeeping = (file: JournalFile) => dirname(file.path) === dirname(this.path);
-		if (journal.files.every(bookkeeping)) {
-			// Only commands and bookkeeping so far (an apply that changed no file of the user's): the
-			// last apply's files stay what `regauth undo` restores; these commands are added to its
-			// list, and a bookkeeping file it already restores keeps its original backup, now
-			// expected to hold what this run wrote. A journal regauth cannot trust is replaced instead.
+		if (journal.files.every(bookkeeping) && (journal.keychain ?? []).length === 0) {
+			// Only commands and bookkeeping so far (an apply that changed no file of the user's and no
+			// keychain item): the last apply's files stay what `regauth undo` restores; these commands
+			// are added to its list, and a bookkeeping file it already restores keeps its original
+			// backup, now expected to hold what this run wrote. A run that replaced or erased a
+			// keychain item (a keychain-only rotate, a store that failed after its erase) is a change of
+			// its own: its journal replaces the last one, so undo puts back that item and nothing the
+			// earlier apply did. A journal regauth cannot trust is replaced instead.
 			const previous = await readTrustedJournal(this.path).catch(() => undefined);
 			if (previous && previous.files.length > 0) {
 				const ours = new Set(journal.commands.map(command => JSON.stringify(command)));

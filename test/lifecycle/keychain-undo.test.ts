@@ -140,3 +140,30 @@ test('a kept copy the next apply makes unreachable is removed; undo refuses a co
 	assert.ok(!keptCopies().includes(copy), keptCopies().join(', '));
 	assert.equal(keptCopies().length, 1, 'the third login kept the second secret');
 });
+
+test('a rotate that only replaced the keychain item: undo puts the old item back and leaves the login it rotated in place', {timeout: 240_000}, async () => {
+	requireProgram('secret-tool', 'apt-get install libsecret-tools (see .ci/run)');
+	const dir = tempDir();
+	const {keyring, home, registry} = await keychainLab(dir);
+	const env = cleanEnv(home, {
+		...keyring.env,
+		XDG_STATE_HOME: join(dir, 'state'),
+		XDG_RUNTIME_DIR: join(dir, 'run'),
+		PATH: `${join(home, '.local', 'bin')}:${process.env.PATH}`,
+	});
+	const dockerConfig = join(home, '.docker', 'config.json');
+	const login = await runCli(['-r', registry.host, '-u', registry.username, '--password-stdin', '-t', 'docker', '--keychain', 'regauth', '--yes'], {
+		env,
+		input: registry.password,
+	});
+	assert.equal(login.code, 0, login.stderr);
+	const configAfterLogin = readFileSync(dockerConfig, 'utf8');
+	const rotate = await runCli(['rotate', registry.host, '--password-stdin', '--yes', '--no-verify'], {env, input: NEW_PASSWORD});
+	assert.equal(rotate.code, 0, rotate.stdout + rotate.stderr);
+	assert.equal(readFileSync(dockerConfig, 'utf8'), configAfterLogin, 'the route was already there: rotate changed only the item');
+	const undo = await runCli(['undo'], {env});
+	assert.equal(undo.code, 0, undo.stdout + undo.stderr);
+	const lookup = spawnSync('secret-tool', ['lookup', 'service', 'regauth', 'account', registry.host], {env, encoding: 'utf8'});
+	assert.equal(JSON.parse(lookup.stdout).Secret, registry.password, 'the old item is back');
+	assert.equal(readFileSync(dockerConfig, 'utf8'), configAfterLogin, 'the login itself was not undone with it');
+});
