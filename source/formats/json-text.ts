@@ -151,12 +151,33 @@ const URL_PASSWORD = /^([a-z][a-z0-9+.-]*:\/\/[^/\s:@]*:)[^@\s/]+(@)/i;
  */
 export function maskJsonSecrets(text: string): string {
 	const ranges: Array<[number, number, string]> = [];
+	// The property each open object is at, lowercased ('' in arrays): what jsonc-parser's
+	// pathSupplier() would give, without building a path array for every string (the preview masks
+	// config.json on every keystroke).
+	const keys: string[] = [];
+	let headers = 0;
+	const enter = (key: string) => {
+		keys.push(key);
+		if (key === 'httpheaders') headers++;
+	};
+	const leave = () => {
+		if (keys.pop() === 'httpheaders') headers--;
+	};
 	visit(text, {
-		onLiteralValue: (value, offset, length, _line, _column, pathSupplier) => {
+		onObjectBegin: () => enter(''),
+		onObjectProperty: name => {
+			if (keys.length === 0) return;
+			if (keys.at(-1) === 'httpheaders') headers--;
+			const key = name.toLowerCase();
+			keys[keys.length - 1] = key;
+			if (key === 'httpheaders') headers++;
+		},
+		onObjectEnd: leave,
+		onArrayBegin: () => enter(''),
+		onArrayEnd: leave,
+		onLiteralValue: (value, offset, length) => {
 			if (typeof value !== 'string' || value === '') return;
-			const path = pathSupplier();
-			const property = String(path.at(-1) ?? '').toLowerCase();
-			if (SECRET_KEYS.has(property) || path.some(part => String(part).toLowerCase() === 'httpheaders')) {
+			if (SECRET_KEYS.has(keys.at(-1) ?? '') || headers > 0) {
 				ranges.push([offset, offset + length, `"${MASK}"`]);
 			} else if (URL_PASSWORD.test(value)) {
 				ranges.push([offset, offset + length, JSON.stringify(value.replace(URL_PASSWORD, `$1${MASK}$2`))]);
