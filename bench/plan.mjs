@@ -6,10 +6,14 @@
 //   node bench/plan.mjs                      this tree's source/
 //   node bench/plan.mjs --baseline main      also a git ref's source/, interleaved round by round
 //   node bench/plan.mjs --cpu-prof           one profile of this tree (node's --cpu-prof file)
+//   node bench/plan.mjs --plain-v8           without the wizard's V8 flags (see below)
 // Settings: BENCH_ROUNDS (default 15), BENCH_CALLS per round (default 40).
+// The wizard runs with --optimize-for-size --no-opt --semi-space-growth-factor=1 (source/cli.tsx
+// WIZARD_V8_FLAGS: memory over peak speed), which makes plan() ~4× slower than default V8; the
+// bench re-runs itself with those flags unless --plain-v8.
 // Each source tree is bundled with esbuild into a temporary directory, as scripts/build.mjs
 // bundles dist/ (same code, same optimiser); figures, never assertions.
-import {execFileSync} from 'node:child_process';
+import {execFileSync, spawnSync} from 'node:child_process';
 import {mkdtempSync, rmSync} from 'node:fs';
 import {Session} from 'node:inspector/promises';
 import {loadavg, tmpdir} from 'node:os';
@@ -23,6 +27,11 @@ const args = process.argv.slice(2);
 const baselineAt = args.indexOf('--baseline');
 const baseline = baselineAt === -1 ? undefined : args[baselineAt + 1];
 const profile = args.includes('--cpu-prof');
+const WIZARD_V8_FLAGS = ['--optimize-for-size', '--no-opt', '--semi-space-growth-factor=1'];
+if (!args.includes('--plain-v8') && !process.execArgv.includes('--no-opt')) {
+	const child = spawnSync(process.execPath, [...WIZARD_V8_FLAGS, ...process.execArgv, new URL(import.meta.url).pathname, ...args], {stdio: 'inherit'});
+	process.exit(child.status ?? 1);
+}
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
 const CALLS = Number(process.env.BENCH_CALLS ?? 40);
 const SIX = ['docker', 'podman', 'kubernetes', 'butane', 'mesos', 'rkt'];
@@ -116,7 +125,7 @@ try {
 	} else {
 		const load1 = loadavg()[0];
 		console.log(
-			`plan(): ${SIX.join(', ')} (kubernetes: 3 namespaces), 1 registry · ${ROUNDS} rounds × ${CALLS} calls, trees interleaved · load ${loadavg()
+			`plan(): ${SIX.join(', ')} (kubernetes: 3 namespaces), 1 registry · ${ROUNDS} rounds × ${CALLS} calls, trees interleaved · V8 flags: ${process.execArgv.join(' ') || 'none'} · load ${loadavg()
 				.map(value => value.toFixed(1))
 				.join(' ')}`,
 		);
@@ -134,7 +143,10 @@ try {
 					const result = round(tree.module, machine, mode === 'changing', counter);
 					const into = samples.get(tree.label)[mode];
 					into.total.push(...result.total);
-					for (const id of SIX) (into.perTarget[id] ??= []).push(...result.perTarget[id]);
+					for (const id of SIX) {
+						into.perTarget[id] ??= [];
+						into.perTarget[id].push(...result.perTarget[id]);
+					}
 				}
 			}
 		}
