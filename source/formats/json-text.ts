@@ -2,7 +2,7 @@
 // only the entries regauth owns change; unknown keys, key order, number spelling, indentation and
 // the neighbours' layout stay byte for byte, so a merge never clobbers and the diff is minimal.
 // Re-serialising would drop precision (1.50 → 1.5), order and the user's formatting.
-import {applyEdits, findNodeAtLocation, modify, type ParseError, parse, parseTree, printParseErrorCode, visit} from 'jsonc-parser';
+import {applyEdits, findNodeAtLocation, modify, type Node, type ParseError, parse, parseTree, printParseErrorCode, visit} from 'jsonc-parser';
 import {goJson} from './go-json.js';
 
 export const MASK = '••••••••';
@@ -92,14 +92,24 @@ function formatValue(value: unknown, depth: number, layout: {unit: string; eol: 
 		.join(`${layout.eol}${layout.unit.repeat(depth)}`);
 }
 
+/** A parsed text, kept by a caller that edits the same unchanged file again (plan() on every keystroke). */
+export interface JsonTree {
+	text: string;
+	root: Node | undefined;
+}
+
+export function jsonTree(text: string): JsonTree {
+	return {text, root: parseTree(text)};
+}
+
 /**
  * Set (or with `undefined`, remove) the property at `path`, editing only that property's text:
  * every other byte — neighbours' layout included — stays as it was. A new key goes where it
  * sorts among its siblings inside a map (docker sorts those), last at the top level, in the file's
  * own indentation.
  */
-export function setJsonValue(text: string, path: string[], value: unknown): string {
-	const root = parseTree(text);
+export function setJsonValue(text: string, path: string[], value: unknown, tree?: JsonTree): string {
+	const root = tree?.text === text ? tree.root : parseTree(text);
 	const parent = path.length === 1 ? root : root && findNodeAtLocation(root, path.slice(0, -1));
 	if (!root || !parent || parent.type !== 'object') {
 		// The parent object is missing: let jsonc-parser build the path (rare: regauth writes whole objects).
