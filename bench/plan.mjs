@@ -1,7 +1,8 @@
 // plan() as the wizard's live preview runs it: once per keystroke, with docker, podman,
 // kubernetes (3 namespaces), butane, mesos and rkt chosen. Times each target's planner and the
 // whole plan(), with the password changing on every call (typing the password: nothing can be
-// reused) and with the same answers (typing in any other field).
+// reused) and with the same answers (typing in any other field). ~/.docker/config.json already
+// holds 8 logins.
 //
 //   node bench/plan.mjs                      this tree's source/
 //   node bench/plan.mjs --baseline main      also a git ref's source/, interleaved round by round
