@@ -1,6 +1,6 @@
 // A small cache of a pure function's latest results, keyed by its exact input as a string: the
 // wizard re-plans on every keystroke with mostly the same answers, and a YAML document built with
-// the yaml library costs milliseconds with the wizard's V8 flags (docs/performance.md §9).
+// the yaml library costs about a millisecond under the wizard's V8 flags (docs/performance.md §9).
 // Bounded (oldest dropped first), so a session that types many values keeps only the last few.
 // Only for values without secrets: a cache must not keep every prefix of a typed password.
 
