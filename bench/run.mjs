@@ -10,6 +10,7 @@ const BENCHES = {
 	'first-screen': ['bench/first-screen.mjs'],
 	keystroke: ['bench/keystroke.mjs'],
 	'plan-scale': ['--import', 'tsx', 'bench/plan-scale.ts'],
+	plan: ['bench/plan.mjs'],
 	'mask-scale': ['--import', 'tsx', 'bench/mask-scale.ts'],
 	helper: ['bench/helper.mjs'],
 	memory: ['bench/memory.mjs'],

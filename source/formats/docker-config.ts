@@ -3,7 +3,7 @@
 // entries (json-text.ts), so unknown keys survive even though docker would drop them.
 import type {FileState} from '../environment.js';
 import {goJson} from './go-json.js';
-import {duplicateKey, isPlainObject, parseJson, setJsonValue} from './json-text.js';
+import {duplicateKey, isPlainObject, type JsonTree, jsonTree, parseJson, setJsonValue} from './json-text.js';
 
 export interface AuthEntry {
 	auth?: string;
@@ -33,8 +33,45 @@ function shapeProblem(doc: unknown): string | undefined {
 	return undefined;
 }
 
+/**
+ * The machine snapshot's file states stay the same while the wizard re-plans on every keystroke:
+ * each is parsed and checked once (parse, duplicate keys, shape: ~0.4 ms for a config with a few
+ * logins under the wizard's V8 flags). Keyed by the state object and checked against its text, so
+ * a new snapshot or a changed text is read afresh; held weakly, so nothing outlives the snapshot.
+ * The result is frozen: every reader shares it.
+ */
+const readFiles = new WeakMap<FileState, {text: string | undefined; error: string | undefined; file: AuthFile}>();
+
 export function readAuthFile(state: FileState | undefined): AuthFile {
 	if (!state?.exists) return {kind: 'absent'};
+	const known = readFiles.get(state);
+	if (known && known.text === state.text && known.error === state.error) return known.file;
+	const file = deepFreeze(parseAuthFile(state));
+	readFiles.set(state, {text: state.text, error: state.error, file});
+	return file;
+}
+
+function deepFreeze<T>(value: T): T {
+	if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+		Object.freeze(value);
+		for (const child of Object.values(value)) deepFreeze(child);
+	}
+	return value;
+}
+
+/** The parse of a present file's own text, for its first edit (later edits parse their new text). */
+const baseTrees = new WeakMap<AuthFile, JsonTree>();
+
+function baseTree(file: Extract<AuthFile, {kind: 'present'}>): JsonTree {
+	let tree = baseTrees.get(file);
+	if (!tree) {
+		tree = jsonTree(file.text);
+		baseTrees.set(file, tree);
+	}
+	return tree;
+}
+
+function parseAuthFile(state: FileState): AuthFile {
 	if (state.error !== undefined || state.text === undefined) return {kind: 'malformed', message: state.error ?? 'the file could not be read'};
 	const parsed = parseJson(state.text);
 	if (!parsed.ok) return {kind: 'malformed', message: `not valid JSON: ${parsed.message}`};
@@ -84,24 +121,25 @@ export function applyAuthChanges(file: AuthFile, changes: AuthChanges): string {
 		return goJson(doc, '\t');
 	}
 	let text = file.text;
+	const tree = baseTree(file);
 	const auths = isPlainObject(file.doc.auths) ? file.doc.auths : undefined;
 	if (!auths && Object.keys(changes.auths).length > 0) {
-		text = setJsonValue(text, ['auths'], sortedKeys(changes.auths));
+		text = setJsonValue(text, ['auths'], sortedKeys(changes.auths), tree);
 	} else {
 		for (const [key, entry] of Object.entries(changes.auths)) {
 			const merged = keepOtherFields(auths?.[key], entry);
-			if (!sameJson(auths?.[key], merged)) text = setJsonValue(text, ['auths', key], merged);
+			if (!sameJson(auths?.[key], merged)) text = setJsonValue(text, ['auths', key], merged, tree);
 		}
 	}
 	for (const key of changes.removeAuths ?? []) {
-		if (auths && key in auths && !(key in changes.auths)) text = setJsonValue(text, ['auths', key], undefined);
+		if (auths && key in auths && !(key in changes.auths)) text = setJsonValue(text, ['auths', key], undefined, tree);
 	}
 	const helpers = isPlainObject(file.doc.credHelpers) ? file.doc.credHelpers : undefined;
 	if (!helpers && Object.keys(credHelpers).length > 0) {
-		text = setJsonValue(text, ['credHelpers'], sortedKeys(credHelpers));
+		text = setJsonValue(text, ['credHelpers'], sortedKeys(credHelpers), tree);
 	} else {
 		for (const [key, helper] of Object.entries(credHelpers)) {
-			if (helpers?.[key] !== helper) text = setJsonValue(text, ['credHelpers', key], helper);
+			if (helpers?.[key] !== helper) text = setJsonValue(text, ['credHelpers', key], helper, tree);
 		}
 	}
 	return text;

@@ -2,7 +2,7 @@
 // only the entries regauth owns change; unknown keys, key order, number spelling, indentation and
 // the neighbours' layout stay byte for byte, so a merge never clobbers and the diff is minimal.
 // Re-serialising would drop precision (1.50 → 1.5), order and the user's formatting.
-import {applyEdits, findNodeAtLocation, modify, type ParseError, parse, parseTree, printParseErrorCode, visit} from 'jsonc-parser';
+import {applyEdits, findNodeAtLocation, modify, type Node, type ParseError, parse, parseTree, printParseErrorCode, visit} from 'jsonc-parser';
 import {goJson} from './go-json.js';
 
 export const MASK = '••••••••';
@@ -92,14 +92,24 @@ function formatValue(value: unknown, depth: number, layout: {unit: string; eol: 
 		.join(`${layout.eol}${layout.unit.repeat(depth)}`);
 }
 
+/** A parsed text, kept by a caller that edits the same unchanged file again (plan() on every keystroke). */
+export interface JsonTree {
+	text: string;
+	root: Node | undefined;
+}
+
+export function jsonTree(text: string): JsonTree {
+	return {text, root: parseTree(text)};
+}
+
 /**
  * Set (or with `undefined`, remove) the property at `path`, editing only that property's text:
  * every other byte — neighbours' layout included — stays as it was. A new key goes where it
  * sorts among its siblings inside a map (docker sorts those), last at the top level, in the file's
  * own indentation.
  */
-export function setJsonValue(text: string, path: string[], value: unknown): string {
-	const root = parseTree(text);
+export function setJsonValue(text: string, path: string[], value: unknown, tree?: JsonTree): string {
+	const root = tree?.text === text ? tree.root : parseTree(text);
 	const parent = path.length === 1 ? root : root && findNodeAtLocation(root, path.slice(0, -1));
 	if (!root || !parent || parent.type !== 'object') {
 		// The parent object is missing: let jsonc-parser build the path (rare: regauth writes whole objects).
@@ -151,12 +161,33 @@ const URL_PASSWORD = /^([a-z][a-z0-9+.-]*:\/\/[^/\s:@]*:)[^@\s/]+(@)/i;
  */
 export function maskJsonSecrets(text: string): string {
 	const ranges: Array<[number, number, string]> = [];
+	// The property each open object is at, lowercased ('' in arrays): what jsonc-parser's
+	// pathSupplier() would give, without building a path array for every string (the preview masks
+	// config.json on every keystroke).
+	const keys: string[] = [];
+	let headers = 0;
+	const enter = (key: string) => {
+		keys.push(key);
+		if (key === 'httpheaders') headers++;
+	};
+	const leave = () => {
+		if (keys.pop() === 'httpheaders') headers--;
+	};
 	visit(text, {
-		onLiteralValue: (value, offset, length, _line, _column, pathSupplier) => {
+		onObjectBegin: () => enter(''),
+		onObjectProperty: name => {
+			if (keys.length === 0) return;
+			if (keys.at(-1) === 'httpheaders') headers--;
+			const key = name.toLowerCase();
+			keys[keys.length - 1] = key;
+			if (key === 'httpheaders') headers++;
+		},
+		onObjectEnd: leave,
+		onArrayBegin: () => enter(''),
+		onArrayEnd: leave,
+		onLiteralValue: (value, offset, length) => {
 			if (typeof value !== 'string' || value === '') return;
-			const path = pathSupplier();
-			const property = String(path.at(-1) ?? '').toLowerCase();
-			if (SECRET_KEYS.has(property) || path.some(part => String(part).toLowerCase() === 'httpheaders')) {
+			if (SECRET_KEYS.has(keys.at(-1) ?? '') || headers > 0) {
 				ranges.push([offset, offset + length, `"${MASK}"`]);
 			} else if (URL_PASSWORD.test(value)) {
 				ranges.push([offset, offset + length, JSON.stringify(value.replace(URL_PASSWORD, `$1${MASK}$2`))]);

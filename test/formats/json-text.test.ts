@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
+import fc from 'fast-check';
+import {visit} from 'jsonc-parser';
 import {MASK, maskJsonSecrets, parseJson, setJsonValue} from '../../source/formats/json-text.js';
 
 test('parse errors carry the line and column', () => {
@@ -48,4 +50,48 @@ test('a merge edits only its own property: neighbours keep their exact bytes, ne
 	);
 	assert.equal(setJsonValue(next, ['auths', 'quay.io'], undefined), text);
 	assert.equal(setJsonValue('{"auths":{}}', ['auths', 'q.io'], {auth: 'YQ=='}), '{"auths":{"q.io":{"auth":"YQ=="}}}');
+});
+
+// The masker tracks the path itself (no path array per string); this is the pathSupplier()
+// version it replaced, kept as the reference both must agree with on any JSON.
+function referenceMask(text: string): string {
+	const ranges: Array<[number, number, string]> = [];
+	const SECRET = new Set(['auth', 'password', 'identitytoken', 'registrytoken', 'secret', 'token']);
+	const URL_PASSWORD = /^([a-z][a-z0-9+.-]*:\/\/[^/\s:@]*:)[^@\s/]+(@)/i;
+	visit(text, {
+		onLiteralValue: (value, offset, length, _line, _column, pathSupplier) => {
+			if (typeof value !== 'string' || value === '') return;
+			const path = pathSupplier();
+			const property = String(path.at(-1) ?? '').toLowerCase();
+			if (SECRET.has(property) || path.some(part => String(part).toLowerCase() === 'httpheaders')) ranges.push([offset, offset + length, `"${MASK}"`]);
+			else if (URL_PASSWORD.test(value)) ranges.push([offset, offset + length, JSON.stringify(value.replace(URL_PASSWORD, `$1${MASK}$2`))]);
+		},
+	});
+	let out = '';
+	let at = 0;
+	for (const [start, end, replacement] of ranges) {
+		out += text.slice(at, start) + replacement;
+		at = end;
+	}
+	return out + text.slice(at);
+}
+
+test('masking agrees with the path-based reference on any JSON, nested HttpHeaders and arrays included', () => {
+	const key = fc.constantFrom('auth', 'Auth', 'password', 'HttpHeaders', 'httpHeaders', 'user', 'proxies', 'token', 'x', '0');
+	const leaf = fc.oneof(fc.string(), fc.constantFrom('http://u:p@proxy:3128', 'hunter2', ''), fc.integer(), fc.boolean(), fc.constant(null));
+	const {value} = fc.letrec(tie => ({
+		value: fc.oneof({depthSize: 'small', withCrossShrink: true}, leaf, tie('array'), tie('object')),
+		array: fc.array(tie('value'), {maxLength: 4}),
+		object: fc.dictionary(key, tie('value'), {maxKeys: 5}),
+	}));
+	fc.assert(
+		fc.property(value, fc.constantFrom(0, 1, '\t'), (json, indent) => {
+			const text = JSON.stringify(json, null, indent);
+			assert.equal(maskJsonSecrets(text), referenceMask(text));
+		}),
+		{numRuns: 400},
+	);
+	// Malformed input masks as before too (the preview shows a broken config.json masked).
+	for (const text of ['{"auth": "a", "x": {"HttpHeaders": {"A": "b"', '{"a": ["password", {"token": "t"}]', '"auth"', '{"auth" "a"}'])
+		assert.equal(maskJsonSecrets(text), referenceMask(text), text);
 });

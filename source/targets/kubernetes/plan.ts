@@ -7,6 +7,7 @@ import {encodeAuth} from '../../formats/docker-auth.js';
 import {goJson} from '../../formats/go-json.js';
 import {goYamlScalar} from '../../formats/go-yaml.js';
 import {MASK} from '../../formats/json-text.js';
+import {recent} from '../../formats/recent.js';
 import {shellJoin} from '../../formats/shell-quote.js';
 import type {Artifact, Command, Note} from '../../plan-types.js';
 import {projectPath, type TargetContext, type TargetPlanner, textArtifact} from '../context.js';
@@ -75,8 +76,14 @@ function podExample(ctx: TargetContext, namespace: string): string {
 		metadata,
 		spec: {containers: [{name: 'app', image: exampleImage(ctx)}], imagePullSecrets: [{name: secretName}]},
 	};
-	return `# A Pod that pulls with the Secret; it must live in the Secret's namespace.\n${stringify(pod)}`;
+	return podYaml(pod);
 }
+
+/** The example Pod holds no secret and changes only with the image, Secret and namespace. */
+const podYaml = recent(
+	(pod: object) => `# A Pod that pulls with the Secret; it must live in the Secret's namespace.\n${stringify(pod)}`,
+	pod => JSON.stringify(pod),
+);
 
 function kubectl(context: string, ...args: string[]): string[] {
 	return ['kubectl', ...(context === '' ? [] : ['--context', context]), ...args];
@@ -286,6 +293,7 @@ export const kubernetes: TargetPlanner = {
 			});
 		}
 		const first = found.placements[0]?.namespace ?? '';
+		const pod = podExample(ctx, first);
 		artifacts.push(
 			textArtifact({
 				id: 'kubernetes:pod-example',
@@ -295,8 +303,8 @@ export const kubernetes: TargetPlanner = {
 				mode: 0o644,
 				dirMode: 0o755,
 				secret: false,
-				text: podExample(ctx, first),
-				redacted: podExample(ctx, first),
+				text: pod,
+				redacted: pod,
 			}),
 		);
 		if (secretType === 'dockercfg') {
@@ -309,9 +317,9 @@ export const kubernetes: TargetPlanner = {
 		const applies = commands.filter(command => command.role === 'deploy' && command.input !== undefined).map(command => command.id);
 		// By hand, each manifest as its command would send it: apply for a new Secret, replace for a merged one.
 		const byHand = commands.filter(command => command.id.startsWith('kubernetes:apply:')).map(command => command.display.replace(/ -f - < (.*)$/, ' -f $1'));
-		const pod = artifacts.find(artifact => artifact.id === 'kubernetes:pod-example')!.path;
+		const podPath = artifacts.find(artifact => artifact.id === 'kubernetes:pod-example')!.path;
 		const followUps = [
-			{text: `Pods in those namespaces pull with imagePullSecrets: [{name: ${secretName}}] (see ${pod})`, ifDone: applies},
+			{text: `Pods in those namespaces pull with imagePullSecrets: [{name: ${secretName}}] (see ${podPath})`, ifDone: applies},
 			...(byHand.length > 0 ? [{text: `${byHand.join(' && ')}   — then Pods use imagePullSecrets: [{name: ${secretName}}]`, unlessDone: applies}] : []),
 		];
 		return {artifacts, commands, notes, followUps};

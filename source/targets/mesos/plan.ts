@@ -10,6 +10,7 @@ import {TAR_MTIME_MS, tarGz} from '../../formats/tar-gz.js';
 import type {ArchiveEntry, Artifact, Note} from '../../plan-types.js';
 import {projectPath, type TargetContext, type TargetPlanner, textArtifact, utf8} from '../context.js';
 import {installCommand} from '../install.js';
+import {lazyContent} from '../lazy-content.js';
 
 /** The docker config.json inside the archive, as `docker login` would write it. */
 export function archivedConfig(ctx: TargetContext): string {
@@ -78,25 +79,31 @@ export const mesos: TargetPlanner = {
 			{name: '.docker/', mode: 0o700, type: 'directory', size: 0},
 			{name: '.docker/config.json', mode: 0o600, type: 'file', size: configBytes.length, redacted: maskJsonSecrets(config)},
 		];
-		const bytes = tarGz(entries.map(entry => ({name: entry.name, mode: entry.mode, ...(entry.type === 'file' ? {data: configBytes} : {})})));
 		const path = projectPath(ctx, 'mesos', 'docker.tar.gz');
 		const {uri} = ctx.answers.mesos;
 		const local = localPath(uri);
-		const archive: Artifact = {
-			id: 'mesos:archive',
-			target: 'mesos',
-			title: 'docker.tar.gz for the Mesos fetcher',
-			path,
-			...(local ? {installPath: local, install: [installCommand(path, local, octal(0o600))]} : {}),
-			mode: 0o600,
-			dirMode: 0o700,
-			secret: true,
-			bytes,
-			text: null,
-			redacted: archiveListing(entries),
-			entries,
-			changed: true,
-		};
+		const archive: Artifact = lazyContent(
+			{
+				id: 'mesos:archive',
+				target: 'mesos',
+				title: 'docker.tar.gz for the Mesos fetcher',
+				path,
+				...(local ? {installPath: local, install: [installCommand(path, local, octal(0o600))]} : {}),
+				mode: 0o600,
+				dirMode: 0o700,
+				secret: true,
+				bytes: new Uint8Array(0),
+				text: null,
+				redacted: archiveListing(entries),
+				entries,
+				changed: true,
+			},
+			() => ({
+				text: null,
+				// The gzip'd tar only apply writes: the preview shows the listing above.
+				bytes: tarGz(entries.map(entry => ({name: entry.name, mode: entry.mode, ...(entry.type === 'file' ? {data: configBytes} : {})}))),
+			}),
+		);
 		const app = marathonApp(ctx);
 		const appArtifact = textArtifact({
 			id: 'mesos:marathon-app',
