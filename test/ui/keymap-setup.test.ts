@@ -9,9 +9,9 @@ import {emptyPlan} from '../../source/plan-types.js';
 import {defaultKeychainIndex, keychainChoices, type StoreStatus} from '../../source/ui/choices.js';
 import {CERT_ROW, KEY_ROW} from '../../source/ui/client-cert-fields.js';
 import {IMPORT_ROW} from '../../source/ui/credential-fields.js';
-import {type Command, type KeyContext, keyToCommands} from '../../source/ui/keymap.js';
-import {decodeKeys} from '../../source/ui/keys.js';
-import {initialState, reducer, type SetupState, type WizardState} from '../../source/ui/state.js';
+import type {KeyContext} from '../../source/ui/keymap.js';
+import {initialState, type SetupState, type WizardState} from '../../source/ui/state.js';
+import {pressWith} from './support/press.js';
 
 const env = emptyEnvironment({home: '/home/dev', cwd: '/work', helpers: ['secretservice', 'pass'], programs: {pass: '/usr/bin/pass'}});
 const broken = (helper: string): KeychainStatus => ({
@@ -31,16 +31,8 @@ const ctx = (stores: StoreStatus | undefined = noneWork): KeyContext => ({
 	leftPage: 10,
 });
 
-function press(state: WizardState, raw: string, context = ctx()): {state: WizardState; effects: Command[]} {
-	const effects: Command[] = [];
-	for (const key of decodeKeys(raw)) {
-		for (const command of keyToCommands(state, key, context)) {
-			if (command.type === 'effect' || command.type === 'finish') effects.push(command);
-			else state = reducer(state, command);
-		}
-	}
-	return {state, effects};
-}
+/** Press raw keys: each decoded key's commands applied to the state (effects collected). */
+const press = (state: WizardState, raw: string, context = ctx()) => pressWith(context, state, raw);
 
 const onKeychain = (): WizardState => ({...initialState(defaultAnswers()), step: 'keychain'});
 const inSetup = (setup: Partial<SetupState>): WizardState => ({

@@ -8,9 +8,9 @@ import type {KeychainProblem} from '../../source/keychain/diagnose.js';
 import {emptyPlan} from '../../source/plan-types.js';
 import {keychainChoices, registryChoices} from '../../source/ui/choices.js';
 import {previousStep} from '../../source/ui/flow.js';
-import {type Command, type KeyContext, keyToCommands} from '../../source/ui/keymap.js';
-import {decodeKeys} from '../../source/ui/keys.js';
+import type {KeyContext} from '../../source/ui/keymap.js';
 import {initialState, reducer, type WizardState} from '../../source/ui/state.js';
+import {pressWith} from './support/press.js';
 
 const env = emptyEnvironment({home: '/home/dev', cwd: '/work', helpers: ['secretservice', 'pass']});
 const ctx = (overrides: Partial<KeyContext> = {}): KeyContext => ({
@@ -25,16 +25,7 @@ const ctx = (overrides: Partial<KeyContext> = {}): KeyContext => ({
 });
 
 /** Press raw keys: each decoded key's commands applied to the state (effects collected). */
-function press(state: WizardState, raw: string, context = ctx()): {state: WizardState; effects: Command[]} {
-	const effects: Command[] = [];
-	for (const key of decodeKeys(raw)) {
-		for (const command of keyToCommands(state, key, context)) {
-			if (command.type === 'effect' || command.type === 'finish') effects.push(command);
-			else state = reducer(state, command);
-		}
-	}
-	return {state, effects};
-}
+const press = (state: WizardState, raw: string, context = ctx()) => pressWith(context, state, raw);
 
 const withCredential = (): Answers => ({...defaultAnswers(), credentials: [{registry: 'quay.io', username: 'u', password: 'p', email: ''}]});
 

@@ -7,11 +7,11 @@ import {emptyEnvironment} from '../../source/environment.js';
 import {emptyPlan} from '../../source/plan-types.js';
 import type {LoginStatus} from '../../source/status/report.js';
 import {registryChoices} from '../../source/ui/choices.js';
-import {type Command, type KeyContext, keyToCommands, typing} from '../../source/ui/keymap.js';
-import {decodeKeys} from '../../source/ui/keys.js';
+import {type Command, type KeyContext, typing} from '../../source/ui/keymap.js';
 import {loginId} from '../../source/ui/logins-state.js';
 import {LOGIN_PREFIX, panelLines, withLogins} from '../../source/ui/logins-view.js';
 import {initialState, reducer, type WizardState} from '../../source/ui/state.js';
+import {pressWith} from './support/press.js';
 
 const env = emptyEnvironment({home: '/home/dev', cwd: '/work'});
 const now = new Date('2026-11-30T12:00:00Z');
@@ -43,16 +43,8 @@ const ctx = (logins: readonly LoginStatus[] = LOGINS): KeyContext => ({
 	panelMax: 0,
 });
 
-function press(state: WizardState, raw: string, context = ctx()): {state: WizardState; effects: Command[]} {
-	const effects: Command[] = [];
-	for (const key of decodeKeys(raw)) {
-		for (const command of keyToCommands(state, key, context)) {
-			if (command.type === 'effect' || command.type === 'finish') effects.push(command);
-			else state = reducer(state, command);
-		}
-	}
-	return {state, effects};
-}
+/** Press raw keys: each decoded key's commands applied to the state (effects collected). */
+const press = (state: WizardState, raw: string, context = ctx()) => pressWith(context, state, raw);
 
 const END = '\x1b[F';
 const UP = '\x1b[A';

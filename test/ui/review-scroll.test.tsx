@@ -25,7 +25,7 @@ interface Page {
 function readPage(frame: string, formWidth: number): Page {
 	const left = frame.split('\n').map(line => line.slice(0, formWidth).trimEnd());
 	const aboveAt = left.findIndex(line => /^ ↑ \d+ more lines above/.test(line));
-	const start = aboveAt === -1 ? left.findIndex(line => line === ' Files') : aboveAt + 1;
+	const start = aboveAt === -1 ? left.indexOf(' Files') : aboveAt + 1;
 	assert.ok(start > 0, `no review column in:\n${frame}`);
 	const belowAt = left.findIndex(line => /^ ↓ \d+ more lines below/.test(line));
 	let end = belowAt;

@@ -11,13 +11,13 @@ import {type Answers, defaultAnswers} from '../../source/answers.js';
 import {emptyEnvironment} from '../../source/environment.js';
 import {emptyPlan} from '../../source/plan-types.js';
 import {keychainChoices, type StoreStatus} from '../../source/ui/choices.js';
-import {type Command, type KeyContext, keyToCommands} from '../../source/ui/keymap.js';
-import {decodeKeys} from '../../source/ui/keys.js';
+import type {KeyContext} from '../../source/ui/keymap.js';
 import {openUrl, urlProblem} from '../../source/ui/open-url.js';
 import {optionFields, optionKey} from '../../source/ui/option-fields.js';
 import {afterCredential, type WizardProfile} from '../../source/ui/profile-flow.js';
 import {initialState, reducer, type WizardState} from '../../source/ui/state.js';
 import {fakeServices, KEYS, startWizard, testEnvironment} from './support/ink.js';
+import {pressWith} from './support/press.js';
 
 // `&` and `;` would be commands to a shell: they must arrive inside the one argument.
 const TOKEN_URL = 'https://registry.team.example/tokens?new=1&scopes=read;pull';
@@ -122,16 +122,7 @@ const allWork: StoreStatus = {
 };
 const keyCtx: KeyContext = {plan: emptyPlan(), env: machine, stores: allWork, previewLength: () => 0, previewPage: 10, leftMax: 0, leftPage: 10};
 
-function pressKeys(state: WizardState, raw: string): {state: WizardState; effects: Command[]} {
-	const effects: Command[] = [];
-	for (const key of decodeKeys(raw)) {
-		for (const command of keyToCommands(state, key, keyCtx)) {
-			if (command.type === 'effect' || command.type === 'finish') effects.push(command);
-			else state = reducer(state, command);
-		}
-	}
-	return {state, effects};
-}
+const pressKeys = (state: WizardState, raw: string) => pressWith(keyCtx, state, raw);
 
 test('keychain.stores under policy required: the wizard offers and accepts only those stores, as headless does', () => {
 	const team: WizardProfile = {...profile, required: true, stores: ['pass'], store: 'pass'};

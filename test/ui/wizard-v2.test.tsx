@@ -52,7 +52,7 @@ test('P3: Ctrl+U clears the masked password and Ctrl+A/Ctrl+W insert nothing; Ho
 
 test('P12: a 2048-character pasted token takes one line, with its length', async () => {
 	const wizard = await startWizard({columns: 80, rows: 24});
-	await wizard.type(KEYS.down + KEYS.enter + 'myorg+ci' + KEYS.enter);
+	await wizard.type(`${KEYS.down + KEYS.enter}myorg+ci${KEYS.enter}`);
 	const frame = await wizard.type(`${KEYS.pasteStart}${'x'.repeat(2048)}${KEYS.pasteEnd}`);
 	assert.match(frame, /Password\/token\s+•{8} 2048 characters/);
 	assert.doesNotMatch(frame, /•{9}/);
