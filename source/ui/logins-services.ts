@@ -33,7 +33,7 @@ export interface LogoutPreview {
 	secrets: string[];
 	/** Files regauth generated for the login: left in place. */
 	leftFiles: string[];
-	/** A keychain item is erased: undo restores files, not items. */
+	/** A keychain item is erased (undo stores it back from the copy kept beside the journal). */
 	erasesItem: boolean;
 }
 
