@@ -114,7 +114,7 @@ async function startWizard(invocation: Invocation, argv: string[], given?: Loade
 	}
 	if (profile) {
 		const {askToUseProfile} = await import('./cli/profile-prompt.js');
-		if (!(await askToUseProfile(profile, process.stdin, io.stderr))) profile = undefined;
+		if (!(await askToUseProfile(profile, process.stdin, io.stderr, process.stderr.columns || 80))) profile = undefined;
 	}
 	for (const flag of WIZARD_V8_FLAGS) setFlagsFromString(flag);
 	// Keys typed while the wizard loads wait for it, as typed: raw mode now, not once Ink reads

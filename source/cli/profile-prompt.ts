@@ -4,6 +4,7 @@
 import {dirname} from 'node:path';
 import {plainTextLines} from '../profile/policy.js';
 import {defaultStore, profileFlags} from '../profile/profile-args.js';
+import {wrapText} from '../ui/components/window.js';
 import {parseInvocation} from './args.js';
 import {CancelledError} from './errors.js';
 import type {LoadedProfile} from './profile.js';
@@ -25,21 +26,33 @@ export function profileSummary(loaded: LoadedProfile): string[] {
 	return lines;
 }
 
+/** One line of the prompt wrapped between words to the terminal, continuations under its text. */
+export function wrapPromptLine(line: string, columns: number): string {
+	const indent = /^ *(?:! )?/.exec(line)![0];
+	const width = Math.max(20, columns - indent.length - 1);
+	return wrapText(line.slice(indent.length), width)
+		.split('\n')
+		.map((part, index) => (index === 0 ? indent : ' '.repeat(indent.length)) + part)
+		.join('\n');
+}
+
 /** Shows the profile and waits for Enter (use it) or n (start without it). Ctrl+C quits. */
-export async function askToUseProfile(loaded: LoadedProfile, stdin: NodeJS.ReadStream, write: (text: string) => void): Promise<boolean> {
+export async function askToUseProfile(loaded: LoadedProfile, stdin: NodeJS.ReadStream, write: (text: string) => void, columns = 80): Promise<boolean> {
 	const answers = parseInvocation(profileFlags(loaded.profile, dirname(loaded.path)).map(flag => flag.arg)).answers;
 	// Without a store in the profile the wizard asks where to keep the password (a keychain first).
 	const plain = plainTextLines(defaultStore(loaded.profile) ? answers : {...answers, keychain: {kind: 'regauth'}});
 	write(
-		[
+		`${[
 			`regauth: found the team profile ${loaded.shown}`,
 			...(loaded.profile.welcome ? ['', `  ${loaded.profile.welcome}`] : []),
 			'',
 			...profileSummary(loaded).map(line => `  ${line}`),
 			...plain.map(line => `  ! ${line[0]!.toUpperCase()}${line.slice(1)}.`),
 			'',
-			'Enter uses it (you are asked only what it leaves open, typically user names and tokens) · n starts without it · Ctrl+C quits ',
-		].join('\n'),
+			'Enter uses it (you are asked only what it leaves open, typically user names and tokens) · n starts without it · Ctrl+C quits',
+		]
+			.map(line => wrapPromptLine(line, columns))
+			.join('\n')} `,
 	);
 	stdin.setRawMode(true);
 	stdin.resume();
