@@ -66,7 +66,7 @@ export interface Artifact {
 	changed: boolean;
 	/** Set when the file cannot be produced (e.g. the existing file is malformed); apply refuses. */
 	blocked?: string;
-	/** Set by plan() from blocked/changed/base (artifactStatus); views read it, never recompute it. */
+	/** Set when the artifact is put into a plan (planned(), finishPlan); a plan holds PlannedArtifact, where it is required. */
 	status?: ArtifactStatus;
 	/**
 	 * A record of what the apply did (regauth's inventory): apply writes it last, after the
@@ -147,7 +147,7 @@ export interface FollowUp {
 }
 
 export interface Plan {
-	artifacts: Artifact[];
+	artifacts: PlannedArtifact[];
 	commands: Command[];
 	notes: Note[];
 	/** Field problems; apply refuses while there are any. */
@@ -215,4 +215,12 @@ export function finishPlan(plan: Plan, refusals: readonly string[] = []): Plan {
 	plan.refusals = refusalsOf(plan, refusals);
 	plan.canApply = plan.refusals.length === 0;
 	return plan;
+}
+
+/** An artifact in a plan: its status is set (finishPlan sets it again once the plan is complete), so no view computes it. */
+export type PlannedArtifact = Artifact & {status: ArtifactStatus};
+
+/** A target's artifact as a plan holds it. */
+export function planned(artifact: Artifact): PlannedArtifact {
+	return Object.assign(artifact, {status: artifactStatus(artifact)});
 }

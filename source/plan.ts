@@ -6,7 +6,7 @@ import type {Environment, FileState} from './environment.js';
 import {type CheckCertificate, type CommandChecks, headlessCommand} from './headless-command.js';
 import {windowsBlobIssues} from './keychain/setup/windows-limit.js';
 import type {KeychainStatus} from './keychain-status.js';
-import {type Artifact, emptyPlan, type FollowUp, finishPlan, type Note, type Plan} from './plan-types.js';
+import {type Artifact, emptyPlan, type FollowUp, finishPlan, type Note, type Plan, planned} from './plan-types.js';
 import {expiries, expiryFollowUps, expiryNotes} from './registries/expiry.js';
 import {secretValues} from './secret-values.js';
 import {TARGETS} from './targets/index.js';
@@ -81,7 +81,7 @@ export function plan(answers: Answers, machine: Environment, facts: PlanFacts = 
 		const output = target.plan(ctx);
 		for (const artifact of output.artifacts)
 			if (!artifact.base && artifact.changed && holdsAlready(env.files[artifact.path], artifact)) artifact.changed = false;
-		result.artifacts.push(...output.artifacts);
+		result.artifacts.push(...output.artifacts.map(planned));
 		result.commands.push(...output.commands);
 		result.notes.push(...output.notes);
 		followUps.push(...(output.followUps ?? []));
@@ -89,7 +89,7 @@ export function plan(answers: Answers, machine: Environment, facts: PlanFacts = 
 	result.notes.push(...expiryNotes(resolution.credentials, answers.targets, env));
 	result.expiries = expiries(resolution.credentials, answers.targets, env);
 	const keychain = keychainPlan(ctx);
-	result.artifacts.push(...keychain.artifacts);
+	result.artifacts.push(...keychain.artifacts.map(planned));
 	result.notes.push(...keychain.notes);
 	result.issues.push(...windowsBlobIssues(answers, resolution.credentials));
 	// Two targets aimed at one file (REGISTRY_AUTH_FILE=~/.docker/config.json with docker and

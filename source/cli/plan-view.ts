@@ -2,7 +2,7 @@
 // Both are built from the redacted views only: no secret can reach them.
 import type {ApplyResult, ItemResult} from '../apply/apply.js';
 import {octal} from '../formats/file-mode.js';
-import {type Artifact, artifactStatus, type Plan} from '../plan-types.js';
+import type {Artifact, Plan} from '../plan-types.js';
 
 export function artifactJson(artifact: Artifact) {
 	return {
@@ -15,7 +15,7 @@ export function artifactJson(artifact: Artifact) {
 		secret: artifact.secret,
 		merge: artifact.base !== undefined,
 		changed: artifact.changed,
-		status: artifact.status ?? artifactStatus(artifact),
+		status: artifact.status,
 		...(artifact.blocked ? {blocked: artifact.blocked} : {}),
 		...(artifact.entries ? {entries: artifact.entries} : {content: artifact.redacted}),
 		...(artifact.caption ? {caption: artifact.caption} : {}),
@@ -60,7 +60,7 @@ export function planText(plan: Plan, options: {contents: boolean}): string {
 	const out: string[] = [];
 	out.push('Files');
 	for (const artifact of plan.artifacts) {
-		out.push(`  ${artifact.path}  ${octal(artifact.mode)}  ${artifact.title}  (${artifact.status ?? artifactStatus(artifact)})`);
+		out.push(`  ${artifact.path}  ${octal(artifact.mode)}  ${artifact.title}  (${artifact.status})`);
 		if (artifact.installPath) out.push(`    to put it in place: ${(artifact.install ?? []).join(' && ')}`);
 		if (options.contents && !artifact.blocked) {
 			out.push(indent(artifact.redacted.replace(/\n$/, ''), '    │ '));

@@ -11,7 +11,7 @@ import {isPlainObject, maskJsonSecrets} from '../formats/json-text.js';
 import {registryKey} from '../formats/registry-key.js';
 import {HELPER_NAME} from '../keychain/names.js';
 import {helperStoreCommand} from '../keychain/store-command.js';
-import {type Command, emptyPlan, finishPlan, type Note, type Plan} from '../plan-types.js';
+import {type Command, emptyPlan, finishPlan, type Note, type Plan, planned} from '../plan-types.js';
 import {textArtifact} from '../targets/context.js';
 import {launcherPlan} from '../targets/keychain-plan.js';
 import type {DoctorFile} from './findings.js';
@@ -92,25 +92,27 @@ export function fixPlan(file: DoctorFile, helper: string, env?: Environment): Fi
 	const text = applyAuthChanges(parsed, changes);
 	const {mode} = secretMode(file.state.mode);
 	plan.artifacts.push(
-		textArtifact({
-			id: 'docker:config',
-			target: 'docker',
-			title: `Docker config.json (passwords moved to docker-credential-${helper})`,
-			path: file.path,
-			mode,
-			secret: true,
-			base: file.state,
-			text,
-			redacted: maskJsonSecrets(text),
-			userConfig: true,
-		}),
+		planned(
+			textArtifact({
+				id: 'docker:config',
+				target: 'docker',
+				title: `Docker config.json (passwords moved to docker-credential-${helper})`,
+				path: file.path,
+				mode,
+				secret: true,
+				base: file.state,
+				text,
+				redacted: maskJsonSecrets(text),
+				userConfig: true,
+			}),
+		),
 	);
 	plan.commands = commands;
 	if (env && helper === HELPER_NAME) {
 		// regauth's own helper, run from its bundle now; docker needs it on PATH later: the same
 		// launcher a --keychain regauth apply writes, when it is not there yet.
 		const launcher = launcherPlan(env, 'docker');
-		plan.artifacts.push(...launcher.artifacts);
+		plan.artifacts.push(...launcher.artifacts.map(planned));
 		plan.notes.push(...launcher.notes);
 	}
 	plan.secrets = result.secrets;

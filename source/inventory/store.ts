@@ -3,7 +3,7 @@
 // it describes) and `regauth undo` puts it back with them (docs/lifecycle.md §1).
 import {join} from 'node:path';
 import {type Environment, type FileState, stateDir} from '../environment.js';
-import type {Artifact, Plan} from '../plan-types.js';
+import type {Plan, PlannedArtifact} from '../plan-types.js';
 import {emptyInventory, INVENTORY_NAME, type Inventory, type InventoryRead, parseInventory, serializeInventory} from './schema.js';
 
 export const INVENTORY_ARTIFACT = 'inventory';
@@ -39,7 +39,7 @@ export function withInventory(
 	const read = readInventory(base);
 	if (read.state === 'untrusted' || !plan.canApply) return plan;
 	// Previews show what the plan would record; apply writes it last, from what succeeded (settle).
-	const build = (applied?: ReadonlySet<string>): Artifact => {
+	const build = (applied?: ReadonlySet<string>): PlannedArtifact => {
 		const text = serializeInventory(
 			next(read.inventory, applied),
 			plan.secrets.filter(secret => secret.length >= 6),
@@ -61,7 +61,7 @@ export function withInventory(
 			status: changed ? (base?.exists ? 'merge' : 'new') : 'unchanged',
 		};
 	};
-	const artifact: Artifact = {...build(), settle: applied => build(applied)};
+	const artifact: PlannedArtifact = {...build(), settle: applied => build(applied)};
 	const modes = Object.fromEntries(
 		Object.entries(plan.modes).map(([mode, selected]) => [mode, {...selected, artifacts: [...selected.artifacts, INVENTORY_ARTIFACT]}]),
 	) as Plan['modes'];

@@ -12,7 +12,7 @@ import {registryKey} from '../formats/registry-key.js';
 import {shellQuote} from '../formats/shell-quote.js';
 import type {Login} from '../inventory/schema.js';
 import {helperArgv} from '../keychain/helper-argv.js';
-import {type Artifact, type Command, emptyPlan, finishPlan, type Plan} from '../plan-types.js';
+import {type Artifact, type Command, emptyPlan, finishPlan, type Plan, planned} from '../plan-types.js';
 
 export interface LogoutPlan {
 	plan: Plan;
@@ -130,5 +130,5 @@ export function logoutPlan(env: Environment, keys: readonly string[], logins: re
 		}
 	}
 	const absent = keys.filter(key => !held.has(key)).map(hostOf);
-	return {plan: finishPlan(emptyPlan({artifacts, commands})), absent, leftFiles, secrets};
+	return {plan: finishPlan(emptyPlan({artifacts: artifacts.map(planned), commands})), absent, leftFiles, secrets};
 }

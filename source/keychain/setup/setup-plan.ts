@@ -8,7 +8,7 @@ import {dockerConfigPath, type Environment, type FileState} from '../../environm
 import {applyAuthChanges, readAuthFile} from '../../formats/docker-config.js';
 import {maskJsonSecrets} from '../../formats/json-text.js';
 import {registryKey} from '../../formats/registry-key.js';
-import {type Artifact, emptyPlan, finishPlan, type Plan} from '../../plan-types.js';
+import {type Artifact, emptyPlan, finishPlan, type Plan, planned} from '../../plan-types.js';
 import {textArtifact} from '../../targets/context.js';
 import {mergeAgentConf} from './gpg-agent-conf.js';
 import {profileWithBlock, SNIPPET} from './secret-service.js';
@@ -62,43 +62,47 @@ export function setupPlan(env: Environment, input: SetupPlanInput): SetupPlan {
 			userConfig: true,
 		});
 		if (merged.blocked) artifact.blocked = merged.blocked;
-		if (merged.changed || merged.blocked) plan.artifacts.push(artifact);
+		if (merged.changed || merged.blocked) plan.artifacts.push(planned(artifact));
 		plan.notes.push(...merged.notes.map(message => ({level: 'info' as const, message})));
 	}
 
 	if (input.session) {
 		const snippetBase = state(env, input.session.snippet);
 		plan.artifacts.push(
-			textArtifact({
-				id: 'keychain:session-snippet',
-				target: 'docker',
-				title: 'Keyring session snippet (starts or reuses the bus, unlocks once per boot)',
-				path: input.session.snippet,
-				mode: 0o644,
-				secret: false,
-				base: snippetBase,
-				text: SNIPPET,
-				redacted: SNIPPET,
-				changed: snippetBase.text !== SNIPPET,
-			}),
+			planned(
+				textArtifact({
+					id: 'keychain:session-snippet',
+					target: 'docker',
+					title: 'Keyring session snippet (starts or reuses the bus, unlocks once per boot)',
+					path: input.session.snippet,
+					mode: 0o644,
+					secret: false,
+					base: snippetBase,
+					text: SNIPPET,
+					redacted: SNIPPET,
+					changed: snippetBase.text !== SNIPPET,
+				}),
+			),
 		);
 		const profileBase = state(env, input.session.profile);
 		const profile = profileWithBlock(profileBase.text);
 		if (profile.changed) {
 			plan.artifacts.push(
-				textArtifact({
-					id: 'keychain:profile',
-					target: 'docker',
-					title: 'Shell profile: sources the keyring session snippet at login',
-					path: input.session.profile,
-					mode: profileBase.mode ?? 0o644,
-					dirMode: 0o755,
-					secret: false,
-					base: profileBase,
-					text: profile.text,
-					redacted: profile.text,
-					userConfig: true,
-				}),
+				planned(
+					textArtifact({
+						id: 'keychain:profile',
+						target: 'docker',
+						title: 'Shell profile: sources the keyring session snippet at login',
+						path: input.session.profile,
+						mode: profileBase.mode ?? 0o644,
+						dirMode: 0o755,
+						secret: false,
+						base: profileBase,
+						text: profile.text,
+						redacted: profile.text,
+						userConfig: true,
+					}),
+				),
 			);
 		}
 	}
@@ -130,7 +134,7 @@ export function setupPlan(env: Environment, input: SetupPlanInput): SetupPlan {
 			artifact.blocked = `${path} is ${file.message}. regauth will not touch it: fix or move the file, then run regauth keychain setup again.`;
 		artifact.redacted = maskJsonSecrets(artifact.text ?? '');
 		artifact.changed = file.kind !== 'present' || artifact.text !== file.text;
-		if (artifact.changed || artifact.blocked) plan.artifacts.push(artifact);
+		if (artifact.changed || artifact.blocked) plan.artifacts.push(planned(artifact));
 		result.routed = keys;
 	}
 	finishPlan(plan);

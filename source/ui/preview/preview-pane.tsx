@@ -3,7 +3,7 @@
 import {Box, Text} from 'ink';
 import {memo, useMemo} from 'react';
 import {octal} from '../../formats/file-mode.js';
-import {artifactStatus, type Plan} from '../../plan-types.js';
+import type {Plan} from '../../plan-types.js';
 import type {PreviewState} from '../state.js';
 import {previewLines, wrapLines} from './lines.js';
 
@@ -36,7 +36,7 @@ export const PreviewPane = memo(function PreviewPane({plan, preview, focused, wi
 	const artifact = currentArtifact(plan, preview);
 	const lines = useMemo(
 		() => (artifact ? wrapLines(previewLines(artifact, preview), innerWidth(width)) : []),
-		[artifact, preview.revealed, preview.diff, width],
+		[artifact, preview.revealed, preview.diff, width, preview],
 	);
 	const border = focused ? 'cyan' : 'gray';
 	if (!artifact) {
@@ -52,7 +52,7 @@ export const PreviewPane = memo(function PreviewPane({plan, preview, focused, wi
 	const maxScroll = Math.max(0, lines.length - bodyHeight);
 	const scroll = Math.min(preview.scroll, maxScroll);
 	const visible = lines.slice(scroll, scroll + bodyHeight);
-	const state = artifact.status ?? artifactStatus(artifact);
+	const state = artifact.status;
 	const secretState = artifact.secret ? (preview.revealed ? ' · SECRETS SHOWN' : ' · secrets masked') : '';
 	const range = lines.length === 0 ? 'empty' : `lines ${scroll + 1}–${scroll + visible.length} of ${lines.length}`;
 	const keys = focused ? '←/→ file · ↑/↓ scroll · r reveal · d diff · Ctrl+P back' : 'Ctrl+P to focus · PgUp/PgDn scroll';

@@ -5,7 +5,7 @@ import {Box, Text} from 'ink';
 import type {Environment} from '../../environment.js';
 import {octal} from '../../formats/file-mode.js';
 import {terminalText} from '../../formats/terminal-text.js';
-import {artifactStatus, type Plan} from '../../plan-types.js';
+import type {Plan} from '../../plan-types.js';
 import type {VerifyMode} from '../../verify/verdict.js';
 import {reviewChoices} from '../choices.js';
 import {ChoiceList} from '../components/choice-list.js';
@@ -63,7 +63,7 @@ export function reviewBlocks(state: WizardState, plan: Plan, width: number, env:
 	}
 	add('files', 1, <Text bold>Files</Text>);
 	for (const artifact of plan.artifacts) {
-		const status = artifact.status ?? artifactStatus(artifact);
+		const status = artifact.status;
 		add(
 			`f${artifact.id}`,
 			linesOf(artifact.path, width - STATUS_WIDTH),
