@@ -11,13 +11,13 @@ import {test} from 'node:test';
 import {keychainLab, skopeoInspect} from '../support/keychain-lab.js';
 import {requireProgram} from '../support/programs.js';
 import {runInPty} from '../support/pty.js';
+import {openOtherRegistry} from '../support/pty-home.js';
 import {CLI} from '../support/run-cli.js';
 import {filesContaining, secretForms} from '../support/scan.js';
 import {tempDir} from '../support/temp.js';
 
 const ENTER = '\r';
 const DOWN = '\u001B[B';
-const UP = '\u001B[A';
 const CTRL_R = '\u0012';
 
 test('the wizard with a real keyring: the password goes into the keychain, skopeo pulls through the helper', async () => {
@@ -34,12 +34,7 @@ test('the wizard with a real keyring: the password goes into the keychain, skope
 	const run = runInPty(process.execPath, [CLI], {cwd: dir, env});
 
 	await run.waitFor(/Which registry\?/, 20_000);
-	// Up from the first item wraps to "Other registry…" (after the keychain item, when present).
-	await run.press(UP);
-	if (/❯ ↺/.test(await run.waitFor(/❯ (Other registry…|↺)/))) await run.press(UP);
-	await run.waitFor(/❯ Other registry…/);
-	await run.press(ENTER);
-	await run.waitFor(/› Registry/);
+	await openOtherRegistry(run);
 	await run.typeSlowly(registry.host);
 	await run.press(ENTER);
 	await run.typeSlowly(registry.username);

@@ -7,7 +7,7 @@ import {execFileSync, spawnSync} from 'node:child_process';
 import {mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {test} from 'node:test';
-import {keychainLab, skopeoInspect} from '../support/keychain-lab.js';
+import {keychainLab, labEnv, skopeoInspect} from '../support/keychain-lab.js';
 import {buildOciImage, pushImage} from '../support/oci-image.js';
 import {requireProgram} from '../support/programs.js';
 import {runInPty} from '../support/pty.js';
@@ -113,12 +113,7 @@ test('wizard at 120×40: a login kept in the keychain is rotated (the item holds
 	const dir = tempDir();
 	const {keyring, home, registry, reference} = await keychainLab(dir);
 	const env = {
-		...cleanEnv(home, {
-			...keyring.env,
-			XDG_STATE_HOME: join(dir, 'state'),
-			XDG_RUNTIME_DIR: join(dir, 'run'),
-			PATH: `${join(home, '.local', 'bin')}:${process.env.PATH}`,
-		}),
+		...labEnv({keyring, home}, dir),
 		TERM: 'xterm-256color',
 		CI: 'false',
 	};

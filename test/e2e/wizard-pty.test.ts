@@ -7,14 +7,13 @@ import {join} from 'node:path';
 import {test} from 'node:test';
 import {parse} from 'yaml';
 import {runInPty} from '../support/pty.js';
-import {ptyHome} from '../support/pty-home.js';
+import {openOtherRegistry, ptyHome} from '../support/pty-home.js';
 import {startRegistry} from '../support/registry.js';
 import {CLI} from '../support/run-cli.js';
 import {tempDir} from '../support/temp.js';
 
 const ENTER = '\r';
 const DOWN = '\u001B[B';
-const UP = '\u001B[A';
 const TAB = '\t';
 const RIGHT = '\u001B[C';
 const CTRL_R = '\u0012';
@@ -27,13 +26,7 @@ test('a first run, start to finish: registry, credentials (checked), targets, ke
 	// The first screen: what regauth found, and the registry question.
 	let screen = await run.waitFor(/Which registry\?/);
 	assert.match(screen, /On this machine/);
-	// The list wraps: Up from the first item reaches "Other registry…" (after the keychain item when
-	// regauth's helper is found).
-	await run.press(UP);
-	if (/❯ ↺/.test(await run.waitFor(/❯ (Other registry…|↺)/))) await run.press(UP);
-	await run.waitFor(/❯ Other registry…/);
-	await run.press(ENTER);
-	await run.waitFor(/› Registry/);
+	await openOtherRegistry(run);
 	await run.typeSlowly(registry.host);
 	screen = await run.waitFor(new RegExp(`stored as ${registry.host.replaceAll('.', '\\.')}`));
 	await run.press(ENTER);

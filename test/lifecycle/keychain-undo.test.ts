@@ -7,9 +7,9 @@ import {execFileSync, spawnSync} from 'node:child_process';
 import {readdirSync, readFileSync, statSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {test} from 'node:test';
-import {keychainLab, skopeoInspect} from '../support/keychain-lab.js';
+import {keychainLab, labEnv, skopeoInspect} from '../support/keychain-lab.js';
 import {requireProgram} from '../support/programs.js';
-import {type CliResult, cleanEnv, runCli} from '../support/run-cli.js';
+import {type CliResult, runCli} from '../support/run-cli.js';
 import {secretForms} from '../support/scan.js';
 import {tempDir} from '../support/temp.js';
 
@@ -25,12 +25,7 @@ test('undo restores the keychain item logout erased and the one rotate replaced;
 	const {keyring, home, registry, reference} = await keychainLab(dir);
 	const state = join(dir, 'state');
 	const journalDir = join(state, 'regauth');
-	const env = cleanEnv(home, {
-		...keyring.env,
-		XDG_STATE_HOME: state,
-		XDG_RUNTIME_DIR: join(dir, 'run'),
-		PATH: `${join(home, '.local', 'bin')}:${process.env.PATH}`,
-	});
+	const env = labEnv({keyring, home}, dir);
 	const dockerConfig = join(home, '.docker', 'config.json');
 	const outputs: CliResult[] = [];
 	const cli = async (args: string[], input?: string) => {
@@ -114,12 +109,7 @@ test('a kept copy the next apply makes unreachable is removed; undo refuses a co
 	const {keyring, home, registry} = await keychainLab(dir);
 	const state = join(dir, 'state');
 	const journalDir = join(state, 'regauth');
-	const env = cleanEnv(home, {
-		...keyring.env,
-		XDG_STATE_HOME: state,
-		XDG_RUNTIME_DIR: join(dir, 'run'),
-		PATH: `${join(home, '.local', 'bin')}:${process.env.PATH}`,
-	});
+	const env = labEnv({keyring, home}, dir);
 	const keptCopies = () => readdirSync(journalDir).filter(name => KEPT.test(name));
 	const args = ['-r', registry.host, '-u', registry.username, '--password-stdin', '-t', 'docker', '--keychain', 'regauth', '--yes', '--no-verify'];
 	assert.equal((await runCli(args, {input: 'first-Secret-1', env})).code, 0);
@@ -145,12 +135,7 @@ test('a rotate that only replaced the keychain item: undo puts the old item back
 	requireProgram('secret-tool', 'apt-get install libsecret-tools (see .ci/run)');
 	const dir = tempDir();
 	const {keyring, home, registry} = await keychainLab(dir);
-	const env = cleanEnv(home, {
-		...keyring.env,
-		XDG_STATE_HOME: join(dir, 'state'),
-		XDG_RUNTIME_DIR: join(dir, 'run'),
-		PATH: `${join(home, '.local', 'bin')}:${process.env.PATH}`,
-	});
+	const env = labEnv({keyring, home}, dir);
 	const dockerConfig = join(home, '.docker', 'config.json');
 	const login = await runCli(['-r', registry.host, '-u', registry.username, '--password-stdin', '-t', 'docker', '--keychain', 'regauth', '--yes'], {
 		env,

@@ -7,9 +7,9 @@ import {execFileSync, spawnSync} from 'node:child_process';
 import {existsSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {test} from 'node:test';
-import {keychainLab, skopeoInspect} from '../support/keychain-lab.js';
+import {keychainLab, labEnv, skopeoInspect} from '../support/keychain-lab.js';
 import {requireProgram} from '../support/programs.js';
-import {cleanEnv, runCli} from '../support/run-cli.js';
+import {runCli} from '../support/run-cli.js';
 import {filesContaining, secretForms} from '../support/scan.js';
 import {tempDir} from '../support/temp.js';
 
@@ -41,12 +41,7 @@ test('status, a changed password found by --check, rotate everywhere, logout, un
 	const {keyring, home, registry, reference, digest} = await keychainLab(dir);
 	const state = join(dir, 'state');
 	const out = join(dir, 'out');
-	const env = cleanEnv(home, {
-		...keyring.env,
-		XDG_STATE_HOME: state,
-		XDG_RUNTIME_DIR: join(dir, 'run'),
-		PATH: `${join(home, '.local', 'bin')}:${process.env.PATH}`,
-	});
+	const env = labEnv({keyring, home}, dir);
 	const dockerConfig = join(home, '.docker', 'config.json');
 	const podmanFile = join(home, '.config', 'containers', 'auth.json');
 	const secretFile = join(out, 'kubernetes', 'web', 'regcred.secret.yaml');

@@ -11,7 +11,7 @@ import {tempDir} from '../support/temp.js';
 import {filesUnder, teamRepo} from './team-repo.js';
 
 test('a profile with two registries, Kubernetes namespaces and a required keychain plans and writes what the same flags do', async () => {
-	const {dir, team, mirror, repo, cwd, envFor, outputDir} = await teamRepo({
+	const {dir, team, mirror, repo, cwd, envFor, outputDir, profileAsFlags} = await teamRepo({
 		mirrorUser: 'alice',
 		tokenHelp: "Create a read-only token on the registry's tokens page.",
 	});
@@ -20,24 +20,7 @@ test('a profile with two registries, Kubernetes namespaces and a required keycha
 	mkdirSync(homeFlags);
 	mkdirSync(homeProfile);
 	const passwords = `${team.password}\n${mirror.password}\n`;
-	const flags = [
-		'-r',
-		team.host,
-		'-r',
-		mirror.host,
-		'-u',
-		'alice',
-		'-t',
-		'docker,kubernetes',
-		'-n',
-		'web',
-		'-n',
-		'jobs',
-		'--keychain',
-		'regauth',
-		'-o',
-		outputDir,
-	];
+	const flags = profileAsFlags('alice');
 	const withProfile = ['--profile', join(repo, '.regauth.yaml'), '-u', 'alice'];
 
 	// The plans, from the same HOME and directory: identical.

@@ -6,12 +6,12 @@ import {mkdirSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {test} from 'node:test';
 import {runInPty} from '../support/pty.js';
+import {openOtherRegistry} from '../support/pty-home.js';
 import {startRegistry} from '../support/registry.js';
 import {CLI, cleanEnv, runCli} from '../support/run-cli.js';
 import {tempDir} from '../support/temp.js';
 
 const ENTER = '\r';
-const UP = '\u001B[A';
 
 test('a wizard run saves a profile without secrets that re-runs to the same plan', async () => {
 	const registry = await startRegistry(join(tempDir(), 'registry'), {username: 'alice', password: 'wizard-S3cret'});
@@ -26,11 +26,7 @@ test('a wizard run saves a profile without secrets that re-runs to the same plan
 
 	const run = runInPty(process.execPath, [CLI], {cwd, env});
 	await run.waitFor(/Which registry\?/);
-	await run.press(UP);
-	if (/❯ ↺/.test(await run.waitFor(/❯ (Other registry…|↺)/))) await run.press(UP);
-	await run.waitFor(/❯ Other registry…/);
-	await run.press(ENTER);
-	await run.waitFor(/› Registry/);
+	await openOtherRegistry(run);
 	await run.typeSlowly(registry.host);
 	await run.press(ENTER);
 	await run.typeSlowly(registry.username);

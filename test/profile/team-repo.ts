@@ -41,7 +41,26 @@ output-dir: deploy/regauth
 	);
 	/** A home of its own per run; regauth's launcher goes into ~/.local/bin, which is on PATH. */
 	const envFor = (home: string) => cleanEnv(home, {...keyring.env, HOME: home, PATH: `${join(home, '.local', 'bin')}:${process.env.PATH}`});
-	return {dir, keyring, team, mirror, repo, cwd, envFor, outputDir: join(repo, 'deploy', 'regauth')};
+	const outputDir = join(repo, 'deploy', 'regauth');
+	/** The command-line flags that say what the profile says, with these users (one per registry, or one for both). */
+	const profileAsFlags = (...users: string[]) => [
+		'-r',
+		team.host,
+		'-r',
+		mirror.host,
+		...users.flatMap(user => ['-u', user]),
+		'-t',
+		'docker,kubernetes',
+		'-n',
+		'web',
+		'-n',
+		'jobs',
+		'--keychain',
+		'regauth',
+		'-o',
+		outputDir,
+	];
+	return {dir, keyring, team, mirror, repo, cwd, envFor, outputDir, profileAsFlags};
 }
 
 /** Every file under `dir`, by relative path, with its text. */

@@ -14,7 +14,7 @@ import {filesUnder, teamRepo} from './team-repo.js';
 const ENTER = '\r';
 
 test('the wizard in a subdirectory finds the profile, asks only for user and token, and writes what the flags write', async () => {
-	const {dir, team, mirror, cwd, envFor, outputDir} = await teamRepo({mirrorUser: 'alice.gh'});
+	const {dir, team, mirror, cwd, envFor, outputDir, profileAsFlags} = await teamRepo({mirrorUser: 'alice.gh'});
 	const homeWizard = join(dir, 'home-wizard');
 	const homeFlags = join(dir, 'home-flags');
 	mkdirSync(homeWizard);
@@ -61,31 +61,11 @@ test('the wizard in a subdirectory finds the profile, asks only for user and tok
 
 	const byWizard = {home: filesUnder(join(homeWizard, '.docker')), project: filesUnder(outputDir)};
 	rmSync(outputDir, {recursive: true});
-	const flags = await runCli(
-		[
-			'-r',
-			team.host,
-			'-r',
-			mirror.host,
-			'-u',
-			'alice',
-			'-u',
-			'alice.gh',
-			'-t',
-			'docker,kubernetes',
-			'-n',
-			'web',
-			'-n',
-			'jobs',
-			'--keychain',
-			'regauth',
-			'-o',
-			outputDir,
-			'--password-stdin',
-			'--yes',
-		],
-		{input: `${team.password}\n${mirror.password}\n`, env: envFor(homeFlags), cwd},
-	);
+	const flags = await runCli([...profileAsFlags('alice', 'alice.gh'), '--password-stdin', '--yes'], {
+		input: `${team.password}\n${mirror.password}\n`,
+		env: envFor(homeFlags),
+		cwd,
+	});
 	assert.equal(flags.code, 0, flags.stderr);
 	assert.deepEqual(byWizard, {home: filesUnder(join(homeFlags, '.docker')), project: filesUnder(outputDir)});
 	assert.deepEqual(Object.keys(byWizard.project).sort(), [

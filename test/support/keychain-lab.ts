@@ -5,6 +5,7 @@ import {join} from 'node:path';
 import {type Keyring, startKeyring} from './keyring.js';
 import {buildOciImage, pushImage} from './oci-image.js';
 import {type Registry, startRegistry} from './registry.js';
+import {cleanEnv} from './run-cli.js';
 
 export interface KeychainLab {
 	keyring: Keyring;
@@ -26,4 +27,18 @@ export async function keychainLab(dir: string): Promise<KeychainLab> {
 /** `skopeo inspect` with regauth's auth file: it succeeds only if the credentials do. */
 export function skopeoInspect(authfile: string, reference: string, env: NodeJS.ProcessEnv) {
 	return spawnSync('skopeo', ['inspect', '--tls-verify=false', '--authfile', authfile, `docker://${reference}`], {env, encoding: 'utf8', timeout: 60_000});
+}
+
+/**
+ * The environment regauth runs in against the lab: the private keyring's bus, regauth's state
+ * (inventory, undo journal) and runtime directories under `dir`, and ~/.local/bin first on PATH
+ * (where regauth puts its helper's launcher).
+ */
+export function labEnv(lab: Pick<KeychainLab, 'keyring' | 'home'>, dir: string): NodeJS.ProcessEnv {
+	return cleanEnv(lab.home, {
+		...lab.keyring.env,
+		XDG_STATE_HOME: join(dir, 'state'),
+		XDG_RUNTIME_DIR: join(dir, 'run'),
+		PATH: `${join(lab.home, '.local', 'bin')}:${process.env.PATH}`,
+	});
 }

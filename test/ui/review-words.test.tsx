@@ -8,20 +8,9 @@ import {emptyEnvironment} from '../../source/environment.js';
 import {initialState, reducer} from '../../source/ui/state.js';
 import {keychainWayBack} from '../../source/ui/steps/review.js';
 import type {VerifyResult} from '../../source/verify/result.js';
-import {fakeServices, KEYS, startWizard} from './support/ink.js';
+import {answering, KEYS, leftColumn, startWizard} from './support/ink.js';
 
-const answering = (status: VerifyResult['status']) =>
-	fakeServices({
-		verify: async credential => ({status, registry: credential.registry, message: `${credential.registry}: ${status}`, advice: 'Check the registry.'}),
-	});
-
-/** The left column (the preview sits beside it) as one line of words. */
-const left = (frame: string) =>
-	frame
-		.split('\n')
-		.map(line => line.split('│')[0])
-		.join(' ')
-		.replace(/\s+/g, ' ');
+const left = leftColumn;
 
 /** Quay.io, user, password, Email → checked; back to the list, Continue, Docker, Plain config.json (confirmed) → review. */
 async function reviewWithPlainFile(status: VerifyResult['status']) {

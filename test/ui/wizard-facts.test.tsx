@@ -3,21 +3,9 @@
 // --verify=strict stops the wizard as it stops a headless run.
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import type {VerifyResult} from '../../source/verify/result.js';
-import {fakeServices, KEYS, startWizard} from './support/ink.js';
+import {answering, KEYS, leftColumn, startWizard} from './support/ink.js';
 
-const answering = (status: VerifyResult['status']) =>
-	fakeServices({
-		verify: async credential => ({status, registry: credential.registry, message: `${credential.registry}: ${status}`, advice: 'Check the registry.'}),
-	});
-
-/** The left column (the preview sits beside it at 120 columns) as one line of words. */
-const left = (frame: string) =>
-	frame
-		.split('\n')
-		.map(line => line.split('│')[0])
-		.join(' ')
-		.replace(/\s+/g, ' ');
+const left = leftColumn;
 
 /** Quay.io, user, password, Email → the check runs. */
 async function checked(wizard: Awaited<ReturnType<typeof startWizard>>) {

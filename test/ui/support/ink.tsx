@@ -11,6 +11,7 @@ import type {StoreStatus} from '../../../source/ui/choices.js';
 import type {WizardProfile} from '../../../source/ui/profile-flow.js';
 import type {WizardServices} from '../../../source/ui/services.js';
 import type {FinalReport} from '../../../source/ui/steps/apply.js';
+import type {VerifyResult} from '../../../source/verify/result.js';
 import type {VerifyMode} from '../../../source/verify/verdict.js';
 
 export const KEYS = {
@@ -58,6 +59,20 @@ export function fakeServices(overrides: Partial<WizardServices> = {}): WizardSer
 		...overrides,
 	};
 }
+
+/** Services whose credential check always answers `status` (with a registry's wording). */
+export const answering = (status: VerifyResult['status']) =>
+	fakeServices({
+		verify: async credential => ({status, registry: credential.registry, message: `${credential.registry}: ${status}`, advice: 'Check the registry.'}),
+	});
+
+/** The left column of a frame (the preview sits beside it when wide) as one line of words. */
+export const leftColumn = (frame: string) =>
+	frame
+		.split('\n')
+		.map(line => line.split('│')[0])
+		.join(' ')
+		.replace(/\s+/g, ' ');
 
 export function testEnvironment(overrides: Partial<Environment> = {}): Environment {
 	return emptyEnvironment({
