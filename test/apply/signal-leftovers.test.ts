@@ -25,13 +25,14 @@ test('SIGTERM and SIGINT mid-apply leave no temp file; one left by a SIGKILL is 
 	const root = tempDir();
 	const reference = fresh(root, 'reference');
 	const full = await timed(() => runCli(ARGS, {env: reference.env, cwd: reference.dir, input: 'the-password'}));
-	let left = 0;
+	const left: string[] = [];
 	for (let run = 0; run < 10; run++) {
 		const {dir, env} = fresh(root, `term${run}`);
-		await runAndKill(env, dir, full * (0.5 + Math.random() * 0.6), run % 2 === 0 ? 'SIGTERM' : 'SIGINT');
-		left += temps(dir).length;
+		const signal = run % 2 === 0 ? 'SIGTERM' : 'SIGINT';
+		await runAndKill(env, dir, full * (0.5 + Math.random() * 0.6), signal);
+		left.push(...temps(dir).map(name => `${signal}: ${name}`));
 	}
-	assert.equal(left, 0, 'temp files left after SIGTERM/SIGINT');
+	assert.deepEqual(left, [], 'temp files left after SIGTERM/SIGINT');
 
 	// A SIGKILL cannot be caught: plant what it leaves (a temp holding the password) and run again.
 	const {dir, home, env} = fresh(root, 'swept');
