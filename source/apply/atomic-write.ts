@@ -13,8 +13,19 @@ import {onExit} from 'signal-exit';
 // the next write into the same directory removes what it left (sweepTemps).
 const liveTemps = new Set<string>();
 let exitHook: (() => void) | undefined;
+// Set once the exit hook has run. The process can go on for a moment after it: proper-lockfile
+// brings signal-exit 3 beside our signal-exit 4, and on SIGTERM ours runs this hook, then re-raises
+// the signal, which the other one handles on a later turn of the event loop. A write started in
+// that moment would leave its temp file behind, so none is started. (A SIGTERM/SIGINT run left one
+// temp file once in CI; this is the window reading the code finds; it was not reproduced here.)
+let exiting = false;
+
+export class ExitingError extends Error {}
+
 function trackTemp(temp: string): void {
+	if (exiting) throw new ExitingError(`${temp}: not written, regauth is exiting (signal)`);
 	exitHook ??= onExit(() => {
+		exiting = true;
 		for (const path of liveTemps) {
 			try {
 				unlinkSync(path);
