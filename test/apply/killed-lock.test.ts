@@ -20,9 +20,16 @@ test('a lock left by a SIGKILLed holder is taken over and the next run writes it
 	mkdirSync(join(home, '.docker'), {recursive: true, mode: 0o700});
 	writeFileSync(config, '{"auths":{}}\n', {mode: 0o600});
 
+	// The holder stays alive until killed: proper-lockfile's refresh timer does not keep node running,
+	// and a holder that ended by itself would release its lock on exit (seen under CI load).
 	const holder = spawn(
 		process.execPath,
-		['--import', 'tsx', '-e', `import(${JSON.stringify(FILE_LOCK)}).then(m => m.lockFile(${JSON.stringify(config)})).then(() => console.log('locked'))`],
+		[
+			'--import',
+			'tsx',
+			'-e',
+			`import(${JSON.stringify(FILE_LOCK)}).then(m => m.lockFile(${JSON.stringify(config)})).then(() => { console.log('locked'); setInterval(() => {}, 1000); })`,
+		],
 		{
 			stdio: ['ignore', 'pipe', 'inherit'],
 		},
