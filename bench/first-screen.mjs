@@ -9,34 +9,12 @@
 // Reference (120×40): a minimal Ink app with one select (bench/fixtures/minimal-ink.tsx),
 // bundled with esbuild like dist/, to its first frame, as is and with dist/'s dependency patches.
 // Everything runs in a clean environment (bench/lib/pty.mjs tempHome: no NODE_* variables).
-import {mkdtempSync, rmSync} from 'node:fs';
-import {loadavg, tmpdir} from 'node:os';
-import {join} from 'node:path';
-import {build} from 'esbuild';
+import {loadavg} from 'node:os';
 import {dependencyPatches} from '../scripts/dependency-patches.mjs';
+import {buildMinimalInk} from './lib/minimal-ink.mjs';
 import {cliPath, runs} from './lib/options.mjs';
 import {spawnPty, tempHome} from './lib/pty.mjs';
 import {median, summary} from './lib/stats.mjs';
-
-async function buildReference(plugins) {
-	const outdir = mkdtempSync(join(tmpdir(), 'regauth-bench-ink-'));
-	await build({
-		plugins,
-		entryPoints: {minimal: new URL('./fixtures/minimal-ink.tsx', import.meta.url).pathname},
-		outdir,
-		bundle: true,
-		splitting: true,
-		format: 'esm',
-		platform: 'node',
-		target: 'node20',
-		minifySyntax: true,
-		external: ['react-devtools-core'],
-		define: {'process.env.NODE_ENV': '"production"'},
-		banner: {js: "import {createRequire as __benchCreateRequire} from 'node:module';\nconst require = __benchCreateRequire(import.meta.url);"},
-		logLevel: 'warning',
-	});
-	return {file: join(outdir, 'minimal.js'), remove: () => rmSync(outdir, {recursive: true, force: true})};
-}
 
 async function nodeBaseline(env, size) {
 	const run = spawnPty(process.execPath, ['-e', '0'], env, size);
@@ -112,7 +90,7 @@ async function measure(size, env, refs, count) {
 	console.log(`  machine read after first frame        ${summary(samples.read)}`);
 }
 
-const refs = process.env.BENCH_NO_REFERENCE ? undefined : {plain: await buildReference([]), patched: await buildReference([dependencyPatches])};
+const refs = process.env.BENCH_NO_REFERENCE ? undefined : {plain: await buildMinimalInk([]), patched: await buildMinimalInk([dependencyPatches])};
 try {
 	for (const size of [
 		{columns: 120, rows: 40},

@@ -3,7 +3,12 @@
 // plain config.json, review, write the files, finish. Goal ≤ 64 MiB.
 // rkt is left out because as root its file goes to the real /etc/rkt/auth.d; everything else is
 // written under a throwaway HOME. Helpers the wizard runs are separate processes, not counted.
+// Reference (BENCH_NO_REFERENCE=1 skips it): the same figure for node alone, idle, and for a
+// minimal Ink app with one select (bench/lib/minimal-ink.mjs) moved 20 times: what Ink, React and
+// yoga cost before the wizard adds anything.
 import {readFileSync} from 'node:fs';
+import {dependencyPatches} from '../scripts/dependency-patches.mjs';
+import {buildMinimalInk} from './lib/minimal-ink.mjs';
 import {cliPath, nodeArgs} from './lib/options.mjs';
 import {spawnPty, tempHome} from './lib/pty.mjs';
 import {median} from './lib/stats.mjs';
@@ -90,6 +95,50 @@ async function fullRun() {
 	}
 }
 
+// As source/cli.tsx sets them before Ink loads (here on the command line, to the same effect).
+const WIZARD_V8_FLAGS = ['--optimize-for-size', '--no-opt', '--semi-space-growth-factor=1'];
+
+/** Peak RSS of node idle (`args` empty) or of the minimal Ink app after 20 moves of its select. */
+async function referenceRun(args, file) {
+	const home = tempHome();
+	const run = spawnPty(process.execPath, file ? [...args, file] : ['-e', 'setTimeout(() => {}, 60_000)'], home.env);
+	try {
+		if (file) {
+			await run.waitFor('Quay');
+			await settle();
+			for (let move = 0; move < 20; move++) {
+				const [from, to] = move % 2 === 0 ? ['❯ Docker Hub', '❯ Quay'] : ['❯ Quay', '❯ Docker Hub'];
+				if (!run.screen().includes(from)) throw new Error(`the minimal Ink app does not show ${from}:\n${run.screen()}`);
+				run.write(move % 2 === 0 ? KEY.down : KEY.up);
+				await run.waitFor(to);
+				await settle();
+			}
+		}
+		await settle();
+		return memory(run.pid);
+	} finally {
+		run.kill();
+		run.dispose();
+		home.remove();
+	}
+}
+
+async function references(count) {
+	const ink = await buildMinimalInk([dependencyPatches]);
+	try {
+		const cases = [
+			['node alone, idle', () => referenceRun([])],
+			['minimal Ink app (one select)', () => referenceRun([], ink.file)],
+			["… with the wizard's V8 flags", () => referenceRun(WIZARD_V8_FLAGS, ink.file)],
+		];
+		const peaks = cases.map(() => []);
+		for (let index = 0; index < count; index++) for (const [at, [, measure]] of cases.entries()) peaks[at].push((await measure()).peak);
+		return cases.map(([label], at) => [label, peaks[at]]);
+	} finally {
+		ink.remove();
+	}
+}
+
 const count = Number(process.env.BENCH_MEMORY_RUNS || 3);
 const results = [];
 for (let index = 0; index < count; index++) results.push(await fullRun());
@@ -108,3 +157,7 @@ for (const [index, [label]] of results[0].stages.entries()) {
 }
 const peak = Math.max(...results.map(result => result.stages.at(-1)[1].peak));
 console.log(`  highest peak ${peak.toFixed(1)} MiB (goal ≤ 64 MiB: ${peak <= 64 ? 'met' : 'NOT met'})`);
+if (!process.env.BENCH_NO_REFERENCE) {
+	console.log(`reference: peak RSS (VmHWM) of what the wizard is built on, ${count} run(s) each, interleaved`);
+	for (const [label, peaks] of await references(count)) console.log(`  ${`${label}:`.padEnd(32)} ${median(peaks).toFixed(1)} MiB (runs: ${list(peaks)})`);
+}
