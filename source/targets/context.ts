@@ -43,23 +43,21 @@ export const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text)
 
 /** A user's config regauth cannot merge into (malformed, unreadable): planned as refused, untouched. */
 export function refusedMerge(fields: {id: string; target: TargetId; title: string; path: string; base: FileState; reason: string}): TargetOutput {
-	const message = `${fields.path} is ${fields.reason}. regauth will not touch it: fix or move the file, then run regauth again.`;
-	const artifact: Artifact = {
-		...textArtifact({
-			id: fields.id,
-			target: fields.target,
-			title: fields.title,
-			path: fields.path,
-			mode: 0o600,
-			secret: true,
-			base: fields.base,
-			text: '',
-			redacted: `(not written: ${message})`,
-		}),
-		changed: false,
-		blocked: message,
-	};
-	return {artifacts: [artifact], commands: [], notes: [{level: 'error', target: fields.target, message}]};
+	const {id, target, title, path, base, reason} = fields;
+	const message = `${path} is ${reason}. regauth will not touch it: fix or move the file, then run regauth again.`;
+	return blockedOutput({id, target, title, path, mode: 0o600, secret: true, base}, message);
+}
+
+type BlockedFields = Omit<Parameters<typeof textArtifact>[0], 'text' | 'redacted' | 'changed'>;
+
+/** A file planned but not to be written: the preview, the review and apply show why instead of its content. */
+export function blockedArtifact(fields: BlockedFields, message: string): Artifact {
+	return {...textArtifact({...fields, text: '', redacted: `(not written: ${message})`}), changed: false, blocked: message};
+}
+
+/** A target whose whole output is one blocked file, with the reason as an error note. */
+export function blockedOutput(fields: BlockedFields, message: string, commands: Command[] = []): TargetOutput {
+	return {artifacts: [blockedArtifact(fields, message)], commands, notes: [{level: 'error', target: fields.target, message}]};
 }
 
 export function textArtifact(fields: Omit<Artifact, 'bytes' | 'text' | 'dirMode' | 'changed'> & {text: string; dirMode?: number; changed?: boolean}): Artifact {

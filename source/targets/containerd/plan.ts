@@ -15,7 +15,7 @@ import {
 	hostsToml,
 } from '../../formats/nodes/containerd.js';
 import type {Artifact, Note} from '../../plan-types.js';
-import {machinePath, refusedMerge, type TargetContext, type TargetOutput, type TargetPlanner, textArtifact} from '../context.js';
+import {blockedOutput, machinePath, refusedMerge, type TargetContext, type TargetOutput, type TargetPlanner, textArtifact} from '../context.js';
 import {placedFields, placeSystemFile, stagedFor} from '../system-file.js';
 import {CONTAINERD_DIR} from './spec.js';
 
@@ -82,21 +82,10 @@ export const containerd: TargetPlanner = {
 		if (result.status === 'manual') {
 			const snippet = maskTomlSecrets(result.snippet);
 			const message = `${CONTAINERD_CONFIG}: ${result.reason}. regauth will not edit it; add this (with the real password) yourself:\n${snippet}`;
-			const artifact: Artifact = {
-				...textArtifact({
-					id: 'containerd:config',
-					target: 'containerd',
-					title: 'containerd config.toml',
-					...place(CONTAINERD_CONFIG, 0o600),
-					mode: 0o600,
-					secret: true,
-					text: '',
-					redacted: `(not written: ${message})`,
-				}),
-				changed: false,
-				blocked: message,
-			};
-			return {artifacts: [artifact], commands: [], notes: [{level: 'error', target: 'containerd', message}]};
+			return blockedOutput(
+				{id: 'containerd:config', target: 'containerd', title: 'containerd config.toml', ...place(CONTAINERD_CONFIG, 0o600), mode: 0o600, secret: true},
+				message,
+			);
 		}
 		const form = result.generation === '2.x' ? 'version 3 (containerd 2.x)' : 'version 2 (containerd 1.6/1.7, also read by 2.x)';
 		if (result.status === 'drop-in') {

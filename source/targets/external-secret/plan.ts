@@ -5,7 +5,7 @@
 import {externalSecret} from '../../formats/nodes/external-secret.js';
 import {shellJoin} from '../../formats/shell-quote.js';
 import type {Artifact, Command, Note} from '../../plan-types.js';
-import {projectPath, type TargetContext, type TargetOutput, type TargetPlanner, textArtifact} from '../context.js';
+import {blockedOutput, projectPath, type TargetContext, type TargetOutput, type TargetPlanner, textArtifact} from '../context.js';
 
 export const externalSecretTarget: TargetPlanner = {
 	plan(ctx: TargetContext): TargetOutput {
@@ -18,21 +18,8 @@ export const externalSecretTarget: TargetPlanner = {
 		if (!credential) return {artifacts, commands, notes};
 		if (more.length > 0) {
 			const message = `external-secret builds one registry's Secret from one remote key; ${ctx.credentials.length} registries were given. Run regauth once per registry, each with its own --secret-name and --remote-key.`;
-			const artifact: Artifact = {
-				...textArtifact({
-					id: 'external-secret:manifest',
-					target: 'external-secret',
-					title: 'ExternalSecret',
-					path: projectPath(ctx, 'external-secret'),
-					mode: 0o644,
-					secret: false,
-					text: '',
-					redacted: `(not written: ${message})`,
-				}),
-				changed: false,
-				blocked: message,
-			};
-			return {artifacts: [artifact], commands, notes: [{level: 'error', target: 'external-secret', message}]};
+			const file = {id: 'external-secret:manifest', target: 'external-secret', title: 'ExternalSecret', path: projectPath(ctx, 'external-secret')} as const;
+			return blockedOutput({...file, mode: 0o644, secret: false}, message, commands);
 		}
 		for (const namespace of namespaces.length === 0 ? [''] : namespaces) {
 			const text = externalSecret({

@@ -3,9 +3,9 @@
 // the node holds no static credential at all. Providers already in the file are kept.
 import {isMap, isSeq, parseDocument} from 'yaml';
 import {type CloudPlugin, credentialProviderConfig, credentialProviderPlugin} from '../../formats/nodes/credential-provider.js';
-import type {Artifact, Note} from '../../plan-types.js';
+import type {Note} from '../../plan-types.js';
 import {recognise} from '../../registries/recognise.js';
-import {machinePath, refusedMerge, type TargetContext, type TargetOutput, type TargetPlanner, textArtifact} from '../context.js';
+import {blockedOutput, machinePath, refusedMerge, type TargetContext, type TargetOutput, type TargetPlanner, textArtifact} from '../context.js';
 import {placedFields, placeSystemFile, stagedFor} from '../system-file.js';
 import {KUBELET_DIR} from './spec.js';
 
@@ -58,21 +58,8 @@ export const kubeletCredentialProvider: TargetPlanner = {
 		if (others.length > 0) {
 			const message = `${others.join(', ')} ${others.length === 1 ? 'is not a registry' : 'are not registries'} a kubelet credential provider serves (Amazon ECR, Google Artifact Registry or GCR, Azure Container Registry): use --target kubernetes or containerd for ${others.length === 1 ? 'it' : 'them'}.`;
 			if (plugins.length === 0) {
-				const artifact: Artifact = {
-					...textArtifact({
-						id: 'kubelet-credential-provider:config',
-						target: 'kubelet-credential-provider',
-						title,
-						...placedFields(placed),
-						mode: 0o644,
-						secret: false,
-						text: '',
-						redacted: `(not written: ${message})`,
-					}),
-					changed: false,
-					blocked: message,
-				};
-				return {artifacts: [artifact], commands: [], notes: [{level: 'error', target: 'kubelet-credential-provider', message}]};
+				const file = {id: 'kubelet-credential-provider:config', target: 'kubelet-credential-provider', title, ...placedFields(placed)} as const;
+				return blockedOutput({...file, mode: 0o644, secret: false}, message);
 			}
 			notes.push({level: 'warning', target: 'kubelet-credential-provider', message});
 		}

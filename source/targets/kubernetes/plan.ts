@@ -10,7 +10,7 @@ import {MASK} from '../../formats/json-text.js';
 import {recent} from '../../formats/recent.js';
 import {shellJoin} from '../../formats/shell-quote.js';
 import type {Artifact, Command, Note} from '../../plan-types.js';
-import {projectPath, type TargetContext, type TargetPlanner, textArtifact} from '../context.js';
+import {blockedArtifact, projectPath, type TargetContext, type TargetPlanner, textArtifact} from '../context.js';
 import {type Placement, placements} from './clusters.js';
 import {mergeSecret, restorableSecret} from './merge-secret.js';
 
@@ -150,20 +150,8 @@ export const kubernetes: TargetPlanner = {
 			const merge = existing ? mergeSecret(existing, ctx.credentials, entries, secretType) : undefined;
 			if (merge?.status === 'refused') {
 				const message = `${label}: ${merge.reason}`;
-				artifacts.push({
-					...textArtifact({
-						id: `kubernetes:secret:${folder}`,
-						target: 'kubernetes',
-						title: `Secret ${secretName}${suffix}`,
-						path,
-						mode: 0o600,
-						secret: true,
-						text: '',
-						redacted: `(not written: ${message})`,
-					}),
-					changed: false,
-					blocked: message,
-				});
+				const file = {id: `kubernetes:secret:${folder}`, target: 'kubernetes', title: `Secret ${secretName}${suffix}`, path} as const;
+				artifacts.push(blockedArtifact({...file, mode: 0o600, secret: true}, message));
 				notes.push({level: 'error', target: 'kubernetes', message});
 				summary.push(`${label} (refused)`);
 				continue;
