@@ -12,7 +12,7 @@ import {onExit} from 'signal-exit';
 // SIGTERM, SIGHUP; signal-exit re-raises the signal afterwards). A SIGKILL cannot be caught:
 // the next write into the same directory removes what it left (sweepTemps).
 const liveTemps = new Set<string>();
-let exitHook: (() => void) | undefined;
+let exitHooked = false;
 // Set once the exit hook has run. The process can go on for a moment after it: proper-lockfile
 // brings signal-exit 3 beside our signal-exit 4, and on SIGTERM ours runs this hook, then re-raises
 // the signal, which the other one handles on a later turn of the event loop. A write started in
@@ -24,16 +24,19 @@ export class ExitingError extends Error {}
 
 function trackTemp(temp: string): void {
 	if (exiting) throw new ExitingError(`${temp}: not written, regauth is exiting (signal)`);
-	exitHook ??= onExit(() => {
-		exiting = true;
-		for (const path of liveTemps) {
-			try {
-				unlinkSync(path);
-			} catch {
-				// already gone
+	if (!exitHooked) {
+		exitHooked = true;
+		onExit(() => {
+			exiting = true;
+			for (const path of liveTemps) {
+				try {
+					unlinkSync(path);
+				} catch {
+					// already gone
+				}
 			}
-		}
-	});
+		});
+	}
 	liveTemps.add(temp);
 }
 

@@ -71,6 +71,7 @@ export const PreviewPane = memo(function PreviewPane({plan, preview, focused, wi
 			</Text>
 			<Box flexDirection="column" height={bodyHeight} overflow="hidden">
 				{visible.map((line, index) => (
+					// biome-ignore lint/suspicious/noArrayIndexKey: a row's key is its line number in the file, so Ink reuses the rows that stay while scrolling.
 					<Text key={scroll + index} wrap={line.wrap ? 'wrap' : 'truncate-end'} {...(line.color ? {color: line.color} : {})}>
 						{line.text === '' ? ' ' : line.text}
 					</Text>

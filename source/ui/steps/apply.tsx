@@ -69,6 +69,7 @@ export function ApplyStep({state, dispatch, get, plan, width, height, services, 
 	const controller = useRef(new AbortController());
 	const latestItems = useRef<ItemResult[]>([]);
 
+	// biome-ignore lint/correctness/useExhaustiveDependencies: runs once; the plan shown when the user chose to apply is the one applied.
 	useEffect(() => {
 		let lines = 0;
 		dispatch({type: 'applying', phase: 'running'});
@@ -123,8 +124,6 @@ export function ApplyStep({state, dispatch, get, plan, width, height, services, 
 				}
 			});
 		return () => controller.current.abort();
-		// Runs once: the plan shown when the user chose to apply is the one applied.
-		// eslint-disable-next-line react-hooks/exhaustive-deps
 	}, []);
 
 	useEffect(() => {
