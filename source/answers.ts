@@ -1,25 +1,10 @@
 // What the user told regauth (by keys, flags or an import), with defaults and per-field checks.
 // Pure: the wizard validates on every keystroke and the CLI before planning, with the same code.
 import {type RegistryKey, registryKey} from './formats/registry-key.js';
+import {defaultTargetAnswers, type TargetAnswers} from './targets/answers-of-targets.js';
+import type {TargetId} from './targets/ids.js';
 
-export const TARGET_IDS = [
-	'docker',
-	'kubernetes',
-	'rkt',
-	'mesos',
-	'butane',
-	'podman',
-	'containerd',
-	'k3s',
-	'registries-conf',
-	'external-secret',
-	'kubelet-credential-provider',
-] as const;
-export type TargetId = (typeof TARGET_IDS)[number];
-
-export function isTargetId(value: string): value is TargetId {
-	return (TARGET_IDS as readonly string[]).includes(value);
-}
+export {isTargetId, TARGET_IDS, type TargetId} from './targets/ids.js';
 
 export interface Credential {
 	/** The registry as typed; normalised by registryKey(). */
@@ -44,101 +29,18 @@ export interface Credential {
 /** Where the secret is kept for docker/podman: in the file, regauth's keychain helper, or another docker helper. */
 export type KeychainChoice = {kind: 'file'} | {kind: 'regauth'} | {kind: 'helper'; name: string};
 
-export interface KubernetesOptions {
-	/** [] means: no namespace in the manifest, kubectl's current namespace applies. */
-	namespaces: string[];
-	secretName: string;
-	/** Every namespace of each cluster (listed by kubectl when the plan is made). */
-	allNamespaces: boolean;
-	/** LABEL=VALUE: the namespaces kubectl lists with this label selector; '' for none. */
-	namespaceSelector: string;
-	/** kubectl contexts, one cluster each; [] means the current context. */
-	contexts: string[];
-	secretType: 'dockerconfigjson' | 'dockercfg';
-	/** '' means: do not patch a ServiceAccount. */
-	serviceAccount: string;
-	/** Image for the example Pod; '' derives one from the first registry. */
-	image: string;
-}
-
-export interface ContainerdOptions {
-	/** Which config form to write when config.toml does not say: 1.x (1.6/1.7, version 2) or 2.x (version 3). */
-	version: '1.x' | '2.x';
-	/** Mirrors for certs.d/<host>/hosts.toml, full URLs, tried in order. */
-	mirrors: string[];
-	/** A CA (PEM path on the node) for the registry or its mirrors; '' for none. */
-	caFile: string;
-}
-
-export interface K3sOptions {
-	/** k3s reads /etc/rancher/k3s/registries.yaml, RKE2 /etc/rancher/rke2/registries.yaml. */
-	distribution: 'k3s' | 'rke2';
-}
-
-export interface RegistriesConfOptions {
-	/** The registry (or registry/namespace) whose pulls the mirrors serve: the drop-in's prefix. */
-	mirrorOf: string;
-	/** user: ~/.config/containers/registries.conf.d (podman, skopeo as this user); system: /etc/containers (CRI-O, root). */
-	scope: 'user' | 'system';
-	/** The mirror speaks plain HTTP or has an untrusted certificate (test labs only). */
-	insecure: boolean;
-}
-
-export interface ExternalSecretAnswers {
-	/** The SecretStore or ClusterSecretStore the operator reads from. */
-	store: string;
-	storeKind: 'SecretStore' | 'ClusterSecretStore';
-	/** The key (path) of the credential in the secret manager. */
-	remoteKey: string;
-	usernameProperty: string;
-	passwordProperty: string;
-	/** How often the operator re-reads the store (a Go duration; 0s: once). */
-	refreshInterval: string;
-}
-
-export interface RktOptions {
-	/** dockerAuth for docker:// images; auth (domains, basic) for HTTPS/ACI fetches. */
-	kind: 'dockerAuth' | 'auth';
-}
-
-export interface MesosOptions {
-	/** Where agents fetch docker.tar.gz from (Marathon `fetch[].uri`). */
-	uri: string;
-	/** Image of the example Marathon app; '' derives one from the first registry. */
-	image: string;
-	appId: string;
-}
-
-export interface ButaneOptions {
-	version: '1.0.0' | '1.1.0';
-	/** inline: the secret is inside the config; remote: the config points at a file the user hosts. */
-	secret: 'inline' | 'remote';
-	/** For remote: the URL where the user will host the generated config.json. */
-	remoteUrl: string;
-	includeRkt: boolean;
-}
-
-export interface Answers {
+/** What the user chose; each target's own answers (answers.kubernetes, …) are declared by the target. */
+export interface Answers extends TargetAnswers {
 	credentials: Credential[];
 	targets: TargetId[];
 	keychain: KeychainChoice;
-	kubernetes: KubernetesOptions;
-	rkt: RktOptions;
-	mesos: MesosOptions;
-	butane: ButaneOptions;
-	containerd: ContainerdOptions;
-	k3s: K3sOptions;
-	registriesConf: RegistriesConfOptions;
-	externalSecret: ExternalSecretAnswers;
 	/** Project files (manifests, archives, Butane) go here; relative to the working directory. */
 	outputDir: string;
 	/** When set, machine files (~/.docker/config.json, /etc/rkt/…) are staged under it instead. */
 	destdir: string;
 }
 
-export const DEFAULT_SECRET_NAME = 'regcred';
 export const DEFAULT_OUTPUT_DIR = 'regauth';
-export const DEFAULT_MARATHON_URI = 'file:///etc/docker.tar.gz';
 
 export function emptyCredential(): Credential {
 	return {registry: '', username: '', password: '', email: ''};
@@ -149,30 +51,7 @@ export function defaultAnswers(): Answers {
 		credentials: [],
 		targets: ['docker'],
 		keychain: {kind: 'file'},
-		kubernetes: {
-			namespaces: [],
-			allNamespaces: false,
-			namespaceSelector: '',
-			secretName: DEFAULT_SECRET_NAME,
-			contexts: [],
-			secretType: 'dockerconfigjson',
-			serviceAccount: '',
-			image: '',
-		},
-		rkt: {kind: 'dockerAuth'},
-		mesos: {uri: DEFAULT_MARATHON_URI, image: '', appId: '/private-app'},
-		butane: {version: '1.0.0', secret: 'inline', remoteUrl: '', includeRkt: false},
-		containerd: {version: '1.x', mirrors: [], caFile: ''},
-		k3s: {distribution: 'k3s'},
-		registriesConf: {mirrorOf: '', scope: 'user', insecure: false},
-		externalSecret: {
-			store: '',
-			storeKind: 'SecretStore',
-			remoteKey: '',
-			usernameProperty: 'username',
-			passwordProperty: 'password',
-			refreshInterval: '1h',
-		},
+		...defaultTargetAnswers(),
 		outputDir: DEFAULT_OUTPUT_DIR,
 		destdir: '',
 	};
@@ -248,37 +127,6 @@ export function checkNamespace(namespace: string): Check {
 	return undefined;
 }
 
-/** Marathon `fetch[].uri`: an absolute URI of a gzip'd tar, which the Mesos fetcher unpacks. */
-export function checkMarathonUri(uri: string): Check {
-	if (uri.trim() === '') return 'Marathon URI is required: where agents fetch docker.tar.gz, for example file:///etc/docker.tar.gz.';
-	if (uri.length > 1024) return 'Marathon URI is longer than Marathon allows (1024 characters).';
-	// The Mesos fetcher also copies an absolute local path on the agent (docs/formats.md §5.1).
-	const local = uri.startsWith('/');
-	if (/\s/.test(uri) || (!local && !/^[a-z][a-z0-9+.-]*:\/\/./i.test(uri))) {
-		return `Marathon URI "${uri}" is not an absolute URI or path: write it as /etc/docker.tar.gz, file:///etc/docker.tar.gz or https://host/path/docker.tar.gz.`;
-	}
-	let path: string;
-	try {
-		path = local ? uri : new URL(uri).pathname;
-	} catch {
-		return `Marathon URI "${uri}" is not a valid URI: write it as file:///etc/docker.tar.gz or https://host/path/docker.tar.gz.`;
-	}
-	if (!/\.(tar\.gz|tgz)$/i.test(path)) {
-		return `Marathon URI "${uri}" must end in .tar.gz or .tgz: the Mesos fetcher only unpacks archives it recognises by name, and docker needs the unpacked .docker/config.json.`;
-	}
-	return undefined;
-}
-
-/** Marathon app ids: path segments of lower-case letters, digits and inner '-' or '.'. */
-export function checkMarathonAppId(id: string): Check {
-	const segment = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/;
-	const parts = id.replace(/^\//, '').split('/');
-	if (id === '' || !parts.every(part => segment.test(part))) {
-		return `Marathon app id "${id}" is not valid: use lower-case letters, digits and '-', in /-separated segments, as in /team/private-app.`;
-	}
-	return undefined;
-}
-
 /** An image reference (registry/namespace/repo[:tag]), not a URL. */
 export function checkImageReference(image: string): Check {
 	if (image === '') return undefined;
@@ -290,31 +138,6 @@ export function checkImageReference(image: string): Check {
 	);
 	if (!reference.test(image)) {
 		return `Image "${image}" is not an image reference: use lower-case host/namespace/repository[:tag], as in quay.io/team/app:1.0.`;
-	}
-	return undefined;
-}
-
-/** Where the user will host the config.json a remote Butane config points at (Ignition source schemes). */
-export function checkRemoteUrl(url: string, version: ButaneOptions['version']): Check {
-	if (url.trim() === '') return 'Remote URL is required to host the secret: the https:// address where you will put config.json.';
-	const schemes = version === '1.1.0' ? ['http', 'https', 'tftp', 's3', 'gs', 'arn'] : ['http', 'https', 'tftp', 's3', 'gs'];
-	const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
-	let parsed: URL | undefined;
-	try {
-		parsed = new URL(url);
-	} catch {
-		parsed = undefined;
-	}
-	if (!scheme || !parsed || /[\s\u0000-\u001F\u007F-\u009F]/.test(url) || !schemes.includes(scheme)) {
-		return `Remote URL "${url}" must be an absolute ${schemes.join(', ')} URL that Ignition can fetch, for example https://config.example.com/flatcar/config.json.`;
-	}
-	// Ignition's validateURL (docs/formats.md §6.6): an s3 (or S3 ARN) source may name an object
-	// version, but then not an empty one; an arn source must be an S3 object ARN.
-	if ((scheme === 's3' || scheme === 'arn') && parsed.searchParams.has('versionId') && parsed.searchParams.get('versionId') === '') {
-		return `Remote URL "${url}" has an empty versionId; Ignition refuses it ("invalid S3 object VersionId"): give the object's version or drop ?versionId=.`;
-	}
-	if (scheme === 'arn' && !/^arn:[^:]+:s3:::[^/]+\/./.test(url)) {
-		return `Remote URL "${url}" is not an S3 object ARN; Ignition accepts arn:PARTITION:s3:::BUCKET/KEY (e.g. arn:aws:s3:::my-bucket/flatcar/config.json).`;
 	}
 	return undefined;
 }

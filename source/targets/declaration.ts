@@ -5,6 +5,7 @@
 // planners load; the planner is a separate module (TargetPlanner) registered in targets/index.ts.
 import {type Answers, defaultAnswers, type TargetId} from '../answers.js';
 import type {Environment} from '../environment.js';
+import type {TargetAnswerGroup} from './answers-of-targets.js';
 import type {TargetContext, TargetOutput} from './context.js';
 
 export interface Choice {
@@ -110,7 +111,7 @@ export interface TargetPlanner {
 
 // ---- building blocks for declarations ----------------------------------------------------
 
-type Group = 'kubernetes' | 'rkt' | 'mesos' | 'butane' | 'containerd' | 'k3s' | 'registriesConf' | 'externalSecret';
+type Group = TargetAnswerGroup;
 type StringKeys<G extends Group> = {[K in keyof Answers[G]]: Answers[G][K] extends string ? K : never}[keyof Answers[G]];
 
 /** Read and write one string answer of a target's options (answers.kubernetes.secretName). */

@@ -2,7 +2,7 @@
 // regauth accepts is one Butane and Ignition accept too.
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {checkRemoteUrl} from '../../source/answers.js';
+import {checkRemoteUrl} from '../../source/targets/butane/answers.js';
 
 test('Ignition accepts these, so regauth does', () => {
 	for (const url of [

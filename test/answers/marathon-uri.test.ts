@@ -2,7 +2,7 @@
 // an absolute local path on the agent; the archive must be named .tar.gz/.tgz to be unpacked.
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {checkMarathonUri} from '../../source/answers.js';
+import {checkMarathonUri} from '../../source/targets/mesos/answers.js';
 
 test('absolute local paths are accepted like file:// URIs', () => {
 	for (const uri of ['/etc/docker.tar.gz', 'file:///etc/docker.tar.gz', 'https://cfg.example.com/docker.tgz', 'hdfs://nn/creds/docker.tar.gz']) {

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {checkImageReference, checkMarathonAppId, checkMarathonUri, checkRemoteUrl, robotAccount} from '../../source/answers.js';
+import {checkImageReference, robotAccount} from '../../source/answers.js';
+import {checkRemoteUrl} from '../../source/targets/butane/answers.js';
+import {checkMarathonAppId, checkMarathonUri} from '../../source/targets/mesos/answers.js';
 import {answersFor, planChecked, ROBOT} from '../support/plan-fixtures.js';
 
 test("Quay robot names are recognised by Quay's own rules (namespace+shortname)", () => {

@@ -1,6 +1,7 @@
 // Flatcar's declaration: a Butane config and its Ignition JSON, with the secret inline or hosted.
-import {type Answers, type ButaneOptions, checkRemoteUrl} from '../../answers.js';
+import type {Answers} from '../../answers.js';
 import {choiceOption, type OptionSpec, problems, type TargetSpec} from '../declaration.js';
+import {type ButaneOptions, checkRemoteUrl} from './answers.js';
 
 const withButane = (answers: Answers, change: Partial<ButaneOptions>): Answers => ({...answers, butane: {...answers.butane, ...change}});
 

@@ -1,8 +1,9 @@
 // Mesos/Marathon's declaration: docker.tar.gz for the fetcher and an example Marathon app.
 
 import {join} from 'node:path';
-import {checkImageReference, checkMarathonAppId, checkMarathonUri, DEFAULT_MARATHON_URI} from '../../answers.js';
+import {checkImageReference} from '../../answers.js';
 import {type TargetSpec, textOption} from '../declaration.js';
+import {checkMarathonAppId, checkMarathonUri, DEFAULT_MARATHON_URI} from './answers.js';
 
 export const mesosSpec: TargetSpec<'mesos'> = {
 	id: 'mesos',
