@@ -2,7 +2,7 @@
 // wrote for it and when it expires; --check asks each registry (docs/lifecycle.md §2).
 
 import {sweepAbandoned} from '../exec/stale.js';
-import {relativeTime} from '../inventory/expiry.js';
+import {relativeTime, shownTime} from '../inventory/expiry.js';
 import {checkLogins} from '../status/check.js';
 import {readStatus} from '../status/read.js';
 import type {LoginStatus} from '../status/report.js';
@@ -31,7 +31,7 @@ export function loginText(login: LoginStatus, now: Date): string {
 	if (login.expiresAt) {
 		const mark = login.expiry === 'expired' ? '✗ expired' : login.expiry === 'soon' ? '⚠ expires' : 'expires';
 		lines.push(
-			`  ${mark} ${login.expiresAt} (${relativeTime(login.expiresAt, now)})${login.expiry === 'ok' ? '' : `: regauth rotate ${login.registry} --password-stdin`}`,
+			`  ${mark} ${shownTime(login.expiresAt)} (${relativeTime(login.expiresAt, now)})${login.expiry === 'ok' ? '' : `: regauth rotate ${login.registry} --password-stdin`}`,
 		);
 	}
 	if (login.check) lines.push(`  check: ${login.check.result} — ${login.check.message}`);

@@ -24,6 +24,12 @@ export function expiryState(expiresAt: string | undefined, now: Date): ExpirySta
 	return left <= EXPIRY_WARNING_MS ? 'soon' : 'ok';
 }
 
+/** An ISO 8601 time as people read it: "2027-01-31 00:00 UTC" (the inventory and --json keep ISO 8601). */
+export function shownTime(iso: string): string {
+	const time = new Date(iso);
+	return Number.isNaN(time.getTime()) ? iso : `${time.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
 /** "in 3 days", "2 hours ago". */
 export function relativeTime(expiresAt: string, now: Date): string {
 	const left = Date.parse(expiresAt) - now.getTime();

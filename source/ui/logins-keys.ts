@@ -1,6 +1,7 @@
 // What a key does in a login's panel (the first screen, after Enter on a login): its menu, the
 // new secret typed for a rotation, the plan to confirm, the result. Pure, like keymap.ts, which
 // hands the panel its keys; the effects (check, plan, apply) run in use-login-effects.ts.
+import {parseExpires} from '../inventory/expiry.js';
 import type {LoginStatus} from '../status/report.js';
 import type {Command} from './keymap.js';
 import type {Key} from './keys.js';
@@ -11,7 +12,8 @@ import type {WizardState} from './state.js';
 
 export type LoginEffect =
 	| {do: 'check'; login: LoginStatus}
-	| {do: 'rotate'; login: LoginStatus; password: string}
+	/** `expires` as typed: a date or a duration from now (parsed with the clock by the effect), '' for unknown. */
+	| {do: 'rotate'; login: LoginStatus; password: string; expires: string}
 	| {do: 'logout'; login: LoginStatus}
 	/** Carry out the plan the panel shows (the rotation or the logout). */
 	| {do: 'apply'; kubernetes: boolean};
@@ -29,6 +31,29 @@ export function loginEntryKeys(value: string, key: Key, logins: readonly LoginSt
 /** The new secret's field is the focus: letters are the secret, not commands. */
 export function typingSecret(state: WizardState): boolean {
 	return state.step === 'registry' && state.logins.open !== undefined && state.logins.phase.kind === 'secret';
+}
+
+/** A date or a duration is valid whatever the clock says; the effect reads the clock. */
+const EPOCH = new Date(0);
+
+export const EXPIRES_PROBLEM = 'Expires: give a date (2027-01-31) or a duration from now (90d, 12h, 4w), or leave it empty if you do not know.';
+
+/** The two fields of a rotation: the new secret and, optionally, when it expires. */
+function newSecretKeys(panel: WizardState['logins'], login: LoginStatus, key: Key): Command[] {
+	if (key.name === 'tab' || key.name === 'up' || key.name === 'down')
+		return [change({kind: 'typing', typing: panel.typing === 'secret' ? 'expires' : 'secret'})];
+	if (key.name === 'enter') {
+		if (panel.secret === '') return panel.typing === 'secret' ? [] : [change({kind: 'typing', typing: 'secret'})];
+		const expires = panel.expires.trim();
+		if (expires !== '' && !parseExpires(expires, EPOCH))
+			return [change({kind: 'phase', phase: {kind: 'secret', problem: EXPIRES_PROBLEM}}), change({kind: 'typing', typing: 'expires'})];
+		return [effect({do: 'rotate', login, password: panel.secret, expires})];
+	}
+	const [value, cursor] = panel.typing === 'secret' ? [panel.secret, panel.cursor] : [panel.expires, panel.expiresCursor];
+	const edited = editLine({value, cursor: cursor ?? [...value].length}, key);
+	if (!edited) return [];
+	const at = edited.cursor === [...edited.value].length ? undefined : edited.cursor;
+	return [change(panel.typing === 'secret' ? {kind: 'secret', secret: edited.value, cursor: at} : {kind: 'expires', expires: edited.value, cursor: at})];
 }
 
 export interface PanelContext {
@@ -49,12 +74,7 @@ export function loginPanelKeys(state: WizardState, key: Key, ctx: PanelContext):
 	}
 	if (key.name === 'pageUp' || key.name === 'pageDown')
 		return [change({kind: 'scroll', delta: key.name === 'pageUp' ? -ctx.panelPage : ctx.panelPage, max: ctx.panelMax})];
-	if (phase.kind === 'secret') {
-		if (key.name === 'enter') return panel.secret === '' ? [] : [effect({do: 'rotate', login, password: panel.secret})];
-		const edited = editLine({value: panel.secret, cursor: panel.cursor ?? [...panel.secret].length}, key);
-		if (!edited) return [];
-		return [change({kind: 'secret', secret: edited.value, cursor: edited.cursor === [...edited.value].length ? undefined : edited.cursor})];
-	}
+	if (phase.kind === 'secret') return newSecretKeys(panel, login, key);
 	if (key.name === 'text' && key.text === '?') return [{type: 'help', open: true}];
 	const items = panelChoices(panel, login);
 	const count = items.length;

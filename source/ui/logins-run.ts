@@ -71,6 +71,7 @@ export async function prepareRotation(
 	options: LoginServicesOptions,
 	login: LoginStatus,
 	password: string,
+	expires: Date | undefined,
 	signal: AbortSignal,
 ): Promise<Prepared<RotationPreview>> {
 	const {processEnv} = options;
@@ -136,6 +137,7 @@ export async function prepareRotation(
 					},
 				}
 			: {}),
+		...(expires ? {expiresAt: expires.toISOString()} : {}),
 		places: [
 			...planned.artifacts
 				.filter(artifact => chosen.artifacts.includes(artifact.id) && artifact.changed)
@@ -152,7 +154,7 @@ export async function prepareRotation(
 		preview,
 		apply: innerSignal =>
 			applying(() =>
-				apply(applyRecord(answers, mode, undefined, carried).add(planned, machine), {
+				apply(applyRecord(answers, mode, expires, carried).add(planned, machine), {
 					mode,
 					stateDir: stateDir(machine),
 					secrets: planned.secrets,

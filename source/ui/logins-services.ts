@@ -17,6 +17,8 @@ export interface LoginCheck {
 export interface RotationPreview {
 	/** What the registry said of the new secret (ok: it accepted it); undefined when checks are off (--no-verify). */
 	verified?: {ok: boolean; message: string};
+	/** When the new secret stops working (ISO 8601), as the user gave it; undefined: not given. */
+	expiresAt?: string;
 	/** Each file rewritten (title and path) and each command run, in plan order. */
 	places: string[];
 	/** The plan's warnings (a cluster not reachable, a file staged…). */
@@ -56,7 +58,7 @@ export interface LoginServices {
 	/** The login asked of its registry: what `regauth status --check` does for it. */
 	check(login: LoginStatus): Promise<LoginCheck>;
 	/** The new secret checked, and the same plan as `regauth rotate`; applied on confirmation. */
-	prepareRotation(login: LoginStatus, password: string, signal: AbortSignal): Promise<Prepared<RotationPreview>>;
+	prepareRotation(login: LoginStatus, password: string, expires: Date | undefined, signal: AbortSignal): Promise<Prepared<RotationPreview>>;
 	/** The same plan as `regauth logout`; applied on confirmation. */
 	prepareLogout(login: LoginStatus): Promise<Prepared<LogoutPreview>>;
 }
@@ -73,7 +75,7 @@ export function loginServices(options: LoginServicesOptions): LoginServices {
 	return {
 		read: async () => (await run()).readLogins(options),
 		check: async login => (await run()).checkLogin(options, login),
-		prepareRotation: async (login, password, signal) => (await run()).prepareRotation(options, login, password, signal),
+		prepareRotation: async (login, password, expires, signal) => (await run()).prepareRotation(options, login, password, expires, signal),
 		prepareLogout: async login => (await run()).prepareLogout(options, login),
 	};
 }

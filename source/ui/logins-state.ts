@@ -30,6 +30,11 @@ export interface LoginsState {
 	/** The new secret as typed, and the cursor in it (code points; undefined: at the end). */
 	secret: string;
 	cursor: number | undefined;
+	/** When the new secret stops working, as typed (a date or a duration; '' for unknown), and its cursor. */
+	expires: string;
+	expiresCursor: number | undefined;
+	/** Which of the two fields keys edit while the new secret is asked for. */
+	typing: 'secret' | 'expires';
 	/** Lines the panel's text is scrolled by. */
 	scroll: number;
 	/** The last check of each login (kept while the list is read again). */
@@ -44,18 +49,22 @@ export type LoginChange =
 	| {kind: 'phase'; phase: LoginPhase}
 	| {kind: 'field'; field: number}
 	| {kind: 'secret'; secret: string; cursor: number | undefined}
+	| {kind: 'expires'; expires: string; cursor: number | undefined}
+	| {kind: 'typing'; typing: LoginsState['typing']}
 	| {kind: 'scroll'; delta: number; max: number}
 	| {kind: 'check'; id: LoginId; check: LoginCheck | 'checking'}
 	| {kind: 'reread'};
 
 export function initialLogins(): LoginsState {
-	return {phase: {kind: 'menu'}, field: 0, secret: '', cursor: undefined, scroll: 0, checks: {}, version: 0};
+	return {phase: {kind: 'menu'}, field: 0, ...FORGOTTEN, scroll: 0, checks: {}, version: 0};
 }
 
-/** A new phase starts at its first entry and its top; the secret is forgotten once it is used or abandoned. */
+const FORGOTTEN = {secret: '', cursor: undefined, expires: '', expiresCursor: undefined, typing: 'secret'} as const;
+
+/** A new phase starts at its first entry and its top; the secret (and its expiry) is forgotten once it is used or abandoned. */
 function enter(state: LoginsState, phase: LoginPhase): LoginsState {
 	const keepSecret = phase.kind === 'secret' || phase.kind === 'rotate';
-	return {...state, phase, field: 0, scroll: 0, ...(keepSecret ? {} : {secret: '', cursor: undefined})};
+	return {...state, phase, field: 0, scroll: 0, ...(keepSecret ? {} : FORGOTTEN)};
 }
 
 export function loginsReducer(state: LoginsState, change: LoginChange): LoginsState {
@@ -72,6 +81,10 @@ export function loginsReducer(state: LoginsState, change: LoginChange): LoginsSt
 			return {...state, field: change.field};
 		case 'secret':
 			return {...state, secret: change.secret, cursor: change.cursor};
+		case 'expires':
+			return {...state, expires: change.expires, expiresCursor: change.cursor};
+		case 'typing':
+			return {...state, typing: change.typing};
 		case 'scroll':
 			return {...state, scroll: Math.max(0, Math.min(change.max, state.scroll + change.delta))};
 		case 'check':

@@ -4,7 +4,7 @@
 // terminalText (docs/terminal-text.md). Pure.
 
 import {terminalText} from '../formats/terminal-text.js';
-import {relativeTime} from '../inventory/expiry.js';
+import {relativeTime, shownTime} from '../inventory/expiry.js';
 import type {Place} from '../inventory/schema.js';
 import type {LoginStatus} from '../status/report.js';
 import type {Choice} from './choices.js';
@@ -50,7 +50,7 @@ export function loginDetails(login: LoginStatus, now: Date, check?: LoginCheck |
 	if (login.stored.length === 0) lines.push('Not in docker’s or podman’s files now.');
 	if (login.expiresAt) {
 		const mark = login.expiry === 'expired' ? '✗ Expired' : login.expiry === 'soon' ? '⚠ Expires' : 'Expires';
-		lines.push(`${mark} ${login.expiresAt} (${relativeTime(login.expiresAt, now)})`);
+		lines.push(`${mark} ${shownTime(login.expiresAt)} (${relativeTime(login.expiresAt, now)})`);
 	}
 	if (check === 'checking') lines.push('Checking with the registry…');
 	else if (check) lines.push(`Check: ${checkWords(check)} — ${check.message}`);
@@ -148,6 +148,9 @@ export function panelLines(state: LoginsState, login: LoginStatus, now: Date, se
 					: phase.preview.verified.ok
 						? `✓ The new secret works: ${phase.preview.verified.message}`
 						: `! Not verified: ${phase.preview.verified.message}`,
+				...(phase.preview.expiresAt
+					? [`It expires ${shownTime(phase.preview.expiresAt)} (${relativeTime(phase.preview.expiresAt, now)}): regauth status warns a week before.`]
+					: []),
 				'It replaces the old one in:',
 				...phase.preview.places.map(place => `  ${place}`),
 				...phase.preview.notes.map(note => `! ${note}`),

@@ -117,12 +117,46 @@ test('Rotate: the new secret is typed into a masked field (letters and ? are tex
 	assert.equal(state.logins.secret, 'n3w?secret');
 	assert.equal(state.help, false);
 	const {effects} = press(state, '\r');
-	assert.deepEqual(effects, [{type: 'effect', effect: {kind: 'login', effect: {do: 'rotate', login: LOGINS[0], password: 'n3w?secret'}}}]);
+	assert.deepEqual(effects, [{type: 'effect', effect: {kind: 'login', effect: {do: 'rotate', login: LOGINS[0], password: 'n3w?secret', expires: ''}}}]);
 	// The panel never draws the secret.
 	assert.ok(!panelLines(state.logins, LOGINS[0]!, now, 'regauth').join('\n').includes('n3w?secret'));
 	({state} = press(state, ESC));
 	assert.equal(state.logins.phase.kind, 'menu');
 	assert.equal(state.logins.secret, '', 'leaving the field forgets the secret');
+});
+
+test('Rotate: Tab moves to when the new secret expires; a date or a duration goes with it, anything else is named and nothing runs', () => {
+	let {state} = press(initialState(defaultAnswers()), `${END}${UP}\r${DOWN}\r`);
+	({state} = press(state, 'n3w-secret\t'));
+	assert.equal(state.logins.typing, 'expires');
+	({state} = press(state, 'soon'));
+	assert.equal(state.logins.expires, 'soon');
+	assert.equal(state.logins.secret, 'n3w-secret', 'letters went to the expiry, not the secret');
+	let {effects} = press(state, '\r');
+	assert.deepEqual(effects, [], 'an expiry that is neither a date nor a duration plans nothing');
+	({state} = press(state, '\r'));
+	assert.equal(state.logins.phase.kind, 'secret');
+	assert.match((state.logins.phase as {problem?: string}).problem ?? '', /Expires: give a date \(2027-01-31\) or a duration/);
+	assert.equal(state.logins.typing, 'expires', 'the cursor waits in the field to fix');
+	({state} = press(state, '\u0015'));
+	for (const expires of ['90d', '2027-01-31']) {
+		({state} = press(state, expires));
+		({effects} = press(state, '\r'));
+		assert.deepEqual(effects, [{type: 'effect', effect: {kind: 'login', effect: {do: 'rotate', login: LOGINS[0], password: 'n3w-secret', expires}}}]);
+		({state} = press(state, '\u0015'));
+	}
+	// Tab back: the secret is edited again; Esc forgets both.
+	({state} = press(state, `\t${'\u007F'.repeat(6)}`));
+	assert.equal(state.logins.secret, 'n3w-');
+	({state} = press(state, '\t90d'));
+	({state} = press(state, ESC));
+	assert.equal(state.logins.secret, '');
+	assert.equal(state.logins.expires, '');
+	assert.equal(state.logins.typing, 'secret');
+	// The plan says when it expires.
+	const preview = {places: ['Docker config.json — /home/dev/.docker/config.json'], notes: [], next: [], expiresAt: '2027-01-31T00:00:00.000Z'};
+	const shown = panelLines({...state.logins, phase: {kind: 'rotate', preview}}, LOGINS[0]!, now, 'regauth').join('\n');
+	assert.match(shown, /It expires 2027-01-31 00:00 UTC \(in 62 days\)/);
 });
 
 test('Rotate is not offered for a login regauth did not set up; Log out is, and its confirmation applies', () => {

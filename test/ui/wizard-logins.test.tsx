@@ -75,8 +75,13 @@ test('80×24: the login is listed after the registries with its expiry; check, r
 	frame = await wizard.waitFor(/✗ .* rejected the user name or password/);
 	await wizard.press(KEYS.ctrlU);
 	await wizard.type('new-S3cret');
+	// The new token's own expiry (the old one's was 3 days off): said in the plan, recorded for status.
+	frame = await wizard.press(KEYS.tab);
+	assert.match(frame, /› Expires \(optional\)/);
+	await wizard.type('30d');
 	await wizard.press(KEYS.enter);
 	frame = await wizard.waitFor(/It replaces the old one in:/);
+	assert.match(frame, /It expires \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC \(in 30 days\)/);
 	assert.match(frame, /Docker config\.json — /);
 	assert.match(frame, /❯ Replace it everywhere/);
 	assert.equal(auths(home.config)[home.host]?.auth, Buffer.from('dev:old-S3cret').toString('base64'), 'nothing written before the confirmation');
@@ -85,6 +90,10 @@ test('80×24: the login is listed after the registries with its expiry; check, r
 	assert.match(frame, /regauth undo reverts this/);
 	assert.equal(auths(home.config)[home.host]?.auth, Buffer.from('dev:new-S3cret').toString('base64'));
 	assert.deepEqual(home.verified, ['wrong-one', 'new-S3cret']);
+	const rotated = JSON.parse(readFileSync(home.inventory, 'utf8')).logins[0];
+	const days = (Date.parse(rotated.expiresAt) - Date.now()) / 86_400_000;
+	assert.ok(days > 29.9 && days <= 30, `the inventory records the new expiry (${rotated.expiresAt})`);
+	assert.equal(rotated.expirySource, 'flag');
 	for (const text of wizard.frames()) assert.ok(!text.includes('new-S3cret') && !text.includes('old-S3cret'), 'no secret is ever drawn');
 
 	// Log out: what is removed, then removed; the panel shows the result though the list lost it.

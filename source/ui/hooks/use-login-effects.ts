@@ -4,6 +4,7 @@
 // here until confirmed: the state holds only what is shown.
 import {useEffect, useRef} from 'react';
 import {terminalText} from '../../formats/terminal-text.js';
+import {parseExpires} from '../../inventory/expiry.js';
 import type {LoginEffect} from '../logins-keys.js';
 import type {Prepared} from '../logins-services.js';
 import {type LoginChange, loginId} from '../logins-state.js';
@@ -62,7 +63,8 @@ export function useLoginEffects(
 			}
 			case 'rotate':
 				await prepare(
-					() => logins.prepareRotation(effect.login, effect.password, controller.current.signal),
+					// The key map checked the form; a duration counts from now.
+					() => logins.prepareRotation(effect.login, effect.password, parseExpires(effect.expires, new Date()), controller.current.signal),
 					preview => ({kind: 'phase', phase: {kind: 'rotate', preview: preview as never}}),
 				);
 				return;

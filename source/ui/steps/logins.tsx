@@ -5,7 +5,7 @@ import {Box, Text} from 'ink';
 import Spinner from 'ink-spinner';
 import type {LoginStatus} from '../../status/report.js';
 import {ChoiceList} from '../components/choice-list.js';
-import {TextField} from '../components/text-field.js';
+import {LABEL_WIDTH, TextField} from '../components/text-field.js';
 import {linesOf, wrapText} from '../components/window.js';
 import type {LoginsState} from '../logins-state.js';
 import {panelChoices, panelLines} from '../logins-view.js';
@@ -20,12 +20,17 @@ const BUSY: Record<string, string> = {
 
 const HEADINGS: Record<LoginsState['phase']['kind'], string> = {
 	menu: 'Enter chooses · Esc back to the list',
-	secret: 'Type the new password or token · Enter checks it · Esc cancels',
+	secret: 'New password or token · Tab: when it expires · Enter checks it · Esc cancels',
 	rotate: 'Nothing is written until you confirm · Esc cancels',
 	logout: 'Nothing is removed until you confirm · Esc cancels',
 	done: 'Enter or Esc goes back',
 	problem: 'Nothing was changed · Enter or Esc goes back',
 };
+
+const EXPIRES_HINT = '2027-01-31, or 90d / 12h from now; empty if unknown';
+
+const secretHint = (panel: LoginsState, login: LoginStatus) =>
+	`${[...panel.secret].length} characters typed; it replaces the secret of ${login.user || 'this login'}`;
 
 export interface PanelLayout {
 	/** The panel's text, wrapped, and the window of it shown. */
@@ -48,7 +53,9 @@ export function panelLayout(state: LoginsState, login: LoginStatus, width: numbe
 	const items = panelChoices(state, login, self);
 	const selected = items[Math.min(state.field, items.length - 1)];
 	const menu = items.length + (selected?.hint ? linesOf(selected.hint, width - 4) : 0);
-	const field = state.phase.kind === 'secret' ? 2 + (state.phase.problem ? linesOf(state.phase.problem, width) : 0) : 0;
+	// The two fields, each a line and its hint, then the problem.
+	const hints = linesOf(secretHint(state, login), Math.max(10, width - LABEL_WIDTH)) + linesOf(EXPIRES_HINT, Math.max(10, width - LABEL_WIDTH));
+	const field = state.phase.kind === 'secret' ? 2 + hints + (state.phase.problem ? linesOf(`✗ ${state.phase.problem}`, width) : 0) : 0;
 	// Title, keys line, a blank line above the menu, the spinner.
 	const room = Math.max(3, height - 3 - menu - field - (busy ? 1 : 0));
 	return {lines, room, max: Math.max(0, lines.length - (room - 2))};
@@ -91,9 +98,18 @@ export function LoginPanel({state, login, width, height, self}: Pick<StepProps, 
 						label="New secret"
 						value={panel.secret}
 						cursor={panel.cursor}
-						focus={!busy}
+						focus={!busy && panel.typing === 'secret'}
 						mask="•"
-						hint={`${[...panel.secret].length} characters typed; it replaces the secret of ${login.user || 'this login'}`}
+						hint={secretHint(panel, login)}
+						width={width}
+					/>
+					<TextField
+						label="Expires (optional)"
+						value={panel.expires}
+						cursor={panel.expiresCursor}
+						focus={!busy && panel.typing === 'expires'}
+						placeholder="unknown"
+						hint={EXPIRES_HINT}
 						width={width}
 					/>
 					{phase.problem ? <Text color="red">{wrapText(`✗ ${phase.problem}`, width)}</Text> : null}
