@@ -4,6 +4,7 @@
 // file changes with it): time from writing the key to the complete frame showing it. In an 80×24
 // and a 200×60 terminal. Goal p95 ≤ 16 ms (one 60 Hz frame), also on a busy machine:
 // BENCH_LOAD=N runs N busy processes meanwhile (the load average is printed either way).
+// Also the bytes each key sends to the terminal: what a slow link (SSH) carries per key.
 
 import {spawn} from 'node:child_process';
 import {mkdirSync, readFileSync, writeFileSync} from 'node:fs';
@@ -43,6 +44,7 @@ async function measure(size) {
 		// Frames drawn so far (setting up) are not keystrokes.
 		const skip = readFileSync(probeFile, 'utf8').trim().split('\n').length;
 		const samples = [];
+		const bytes = [];
 		let value = 'user1x';
 		const count = keystrokes();
 		for (let index = 0; index < count; index++) {
@@ -50,6 +52,7 @@ async function measure(size) {
 			const key = index % 2 === 0 ? String.fromCharCode(97 + ((index / 2) % 26)) : KEY.backspace;
 			const next = key === KEY.backspace ? value.slice(0, -1) : value + key;
 			const pattern = new RegExp(`› Username\\s+${next}(\\s|$)`, 'm');
+			const before = Buffer.byteLength(run.output());
 			const started = performance.now();
 			run.write(key);
 			const shown = await waitFrame(run, screen => pattern.test(screen));
@@ -57,6 +60,7 @@ async function measure(size) {
 			value = next;
 			// A fast typist: ~30 keys a second, so each key is its own frame.
 			await new Promise(resolve => setTimeout(resolve, 30));
+			bytes.push(Buffer.byteLength(run.output()) - before);
 		}
 		const inside = readFileSync(probeFile, 'utf8')
 			.trim()
@@ -74,6 +78,7 @@ async function measure(size) {
 		);
 		console.log(`  in the wizard, key read → frame written:    ${percentiles(inside.map(([ms]) => ms))}`);
 		console.log(`  CPU per key in the wizard:                   ${percentiles(inside.map(([, cpu]) => cpu))}`);
+		console.log(`  bytes sent to the terminal per key:          p50 ${quantile(bytes, 0.5)}, p95 ${quantile(bytes, 0.95)}`);
 	} finally {
 		// Ctrl+C quits cleanly (so a --cpu-prof run writes its profile); kill only if it hangs.
 		run.write(KEY.ctrlC);

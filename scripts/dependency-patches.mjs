@@ -111,6 +111,15 @@ function regauthSlice(line, from, to) {
 		file: /[\\/]ink[\\/]build[\\/]measure-text\.js$/,
 		edits: [['cache.set(text, dimensions);', 'if (cache.size >= 4096) cache.clear();\n    cache.set(text, dimensions);']],
 	},
+	{
+		// A fix, not a cost: the wizard renders incrementally (source/ui/run-wizard.tsx: a key rewrites
+		// the rows it changed, not the whole screen, which is what a terminal over SSH carries), and
+		// Ink 6.8's incremental log-update moves up one row too few when the last frame ended in a
+		// newline, as every frame shorter than the terminal does, so each update landed a row low.
+		// Ink 7.0 fixed it the same way (vadimdemedes/ink#910, commit c32da0b); Ink 7 needs Node 22.
+		file: /[\\/]ink[\\/]build[\\/]log-update\.js$/,
+		edits: [['buffer.push(ansiEscapes.cursorUp(previousVisible - 1));', 'buffer.push(ansiEscapes.cursorUp(previousLines.length - 1));']],
+	},
 ];
 
 /** Applies every patch meant for `path` to `contents`; returns the patched text, or the reason none fits. */

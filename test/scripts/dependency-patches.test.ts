@@ -9,6 +9,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {test} from 'node:test';
 import {pathToFileURL} from 'node:url';
+import xterm from '@xterm/headless';
 import {build} from 'esbuild';
 import fc from 'fast-check';
 import {applyPatches, dependencyPatches, MAY_BE_EMOJI} from '../../scripts/dependency-patches.mjs';
@@ -22,6 +23,7 @@ const PATCHED = [
 	'node_modules/ink/build/output.js',
 	'node_modules/ink/build/render-node-to-output.js',
 	'node_modules/ink/build/measure-text.js',
+	'node_modules/ink/build/log-update.js',
 ];
 
 test('every patch matches the installed dependency', () => {
@@ -188,6 +190,55 @@ test("Ink draws with measureText's width, which is widest-line's, also past meas
 		for (let index = 0; index < 10_000; index++)
 			assert.equal(patched.measureText(`row ${index}\n${'·'.repeat(index % 50)}`).width, Math.max(4 + String(index).length, index % 50));
 		assert.equal(patched.measureText(texts[2]!).width, patched.widestLine(texts[2]!));
+	} finally {
+		rmSync(dir, {recursive: true, force: true});
+	}
+});
+
+test("Ink's incremental log-update, patched, leaves on screen exactly the last frame, whatever frames came before", async () => {
+	const dir = mkdtempSync(join(tmpdir(), 'regauth-patches-'));
+	try {
+		const entry = join(dir, 'entry.js');
+		writeFileSync(entry, `export {default as logUpdate} from ${JSON.stringify(join(root, 'node_modules/ink/build/log-update.js'))};\n`);
+		await build({
+			entryPoints: [entry],
+			outfile: join(dir, 'patched.mjs'),
+			bundle: true,
+			format: 'esm',
+			platform: 'node',
+			logLevel: 'silent',
+			plugins: [dependencyPatches],
+			// cli-cursor (which log-update loads) requires node built-ins.
+			banner: {js: "import {createRequire} from 'node:module';\nconst require = createRequire(import.meta.url);"},
+		});
+		const {logUpdate} = (await import(pathToFileURL(join(dir, 'patched.mjs')).href)) as {
+			logUpdate: {create: (stream: {write: (text: string) => boolean}, options: {incremental: boolean}) => (text: string) => void};
+		};
+		// Frames as Ink writes them when they are shorter than the terminal: rows, then a newline.
+		const frame = fc.array(fc.constantFrom('', 'a', 'b', '❯ Quay', '  Docker Hub', 'x'.repeat(12)), {minLength: 1, maxLength: 10});
+		await fc.assert(
+			fc.asyncProperty(fc.array(frame, {minLength: 1, maxLength: 6}), async frames => {
+				// convertEol: a terminal's tty turns \n into \r\n (onlcr).
+				const terminal = new xterm.Terminal({cols: 20, rows: 12, allowProposedApi: true, convertEol: true});
+				let written = Promise.resolve();
+				const render = logUpdate.create(
+					{
+						write: text => {
+							written = written.then(() => new Promise<void>(done => terminal.write(text, done)));
+							return true;
+						},
+					},
+					{incremental: true},
+				);
+				for (const rows of frames) render(`${rows.join('\n')}\n`);
+				await written;
+				const last = frames.at(-1)!;
+				const screen = Array.from({length: last.length}, (_, row) => terminal.buffer.active.getLine(row)?.translateToString(true) ?? '');
+				terminal.dispose();
+				assert.deepEqual(screen, last);
+			}),
+			{numRuns: 200},
+		);
 	} finally {
 		rmSync(dir, {recursive: true, force: true});
 	}
