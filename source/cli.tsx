@@ -8,7 +8,7 @@ import {HELP, type Invocation, parseInvocation} from './cli/args.js';
 import {EXIT, UsageError} from './cli/errors.js';
 import type {LoadedProfile} from './cli/profile.js';
 import {terminalText} from './formats/terminal-text.js';
-import {showCachedFirstFrame} from './startup/first-frame.js';
+import {showCachedFirstFrame, takeEarlyFrame} from './startup/first-frame.js';
 
 // Every line the headless paths print passes here, so text read from files, registries and
 // commands can never drive the terminal (docs/terminal-text.md).
@@ -121,9 +121,13 @@ async function startWizard(invocation: Invocation, argv: string[], given?: Loade
 	// (until then the terminal would echo them and turn Enter into a newline the wizard ignores).
 	process.stdin.setRawMode(true);
 	// The first frame from the cache, before the ~100 ms Ink and React take to load
-	// (source/startup/first-frame.ts); this file's bytes identify the build.
-	// Not with a profile: its first screen is the profile's, which the cache does not hold.
-	const firstFrame = profile ? undefined : showCachedFirstFrame(readFileSync(fileURLToPath(import.meta.url), 'utf8'), argv, process.env, process.stdout);
+	// (source/startup/first-frame.ts), unless the bin (startup/front-door.ts) drew it already;
+	// this file's bytes identify the build. Not with a profile: its first screen is the
+	// profile's, which the cache does not hold.
+	const early = takeEarlyFrame();
+	const firstFrame = profile
+		? undefined
+		: (early ?? showCachedFirstFrame(readFileSync(fileURLToPath(import.meta.url), 'utf8'), argv, process.env, process.stdout));
 	const {runWizard} = await import('./ui/run-wizard.js');
 	return runWizard(invocation, firstFrame, profile);
 }

@@ -67,9 +67,16 @@ export function replayable(bytes: string): boolean {
 /**
  * Writes the cached first frame for this start, if there is one. Never throws: a missing,
  * unreadable or malformed cache only means Ink draws the first frame itself.
- * `build` identifies the bundle (its entry file's bytes: chunk names carry content hashes).
+ * `build` identifies the bundle (dist/cli.js's bytes: its imports name chunks by content hash);
+ * `before` runs just before the frame is written (raw mode, so keys typed from then on wait).
  */
-export function showCachedFirstFrame(build: string, argv: readonly string[], env: NodeJS.ProcessEnv, stdout: Stdout): FirstFrame {
+export function showCachedFirstFrame(
+	build: string,
+	argv: readonly string[],
+	env: NodeJS.ProcessEnv,
+	stdout: Stdout,
+	before: () => void = () => {},
+): FirstFrame {
 	// Arguments may carry values the frame shows; never a password's (it is not kept on disk).
 	if (argv.some(argument => /password|token|secret/i.test(argument)) || inCi(env) || env.REGAUTH_NO_CACHE) {
 		return {file: undefined, shown: undefined};
@@ -79,6 +86,7 @@ export function showCachedFirstFrame(build: string, argv: readonly string[], env
 		file = join(cacheDirectory(env), `first-frame-${frameKey(build, argv, env, stdout, process.cwd())}.ansi`);
 		const bytes = readFileSync(file, 'utf8');
 		if (!replayable(bytes)) return {file, shown: undefined};
+		before();
 		stdout.write(bytes);
 		return {file, shown: bytes};
 	} catch {
@@ -139,4 +147,18 @@ function saveFrame(file: string, bytes: string): void {
 	} catch {
 		// read-only or full disk: draw it the slow way next time too
 	}
+}
+
+// The package's bin (front-door.ts) may have drawn the frame already and loaded dist/cli.js after
+// it: it leaves what it drew here, for cli.tsx to hand over to Ink instead of drawing it again.
+const EARLY = Symbol.for('regauth.first-frame');
+
+export function keepEarlyFrame(frame: FirstFrame): void {
+	(globalThis as Record<symbol, unknown>)[EARLY] = frame;
+}
+
+export function takeEarlyFrame(): FirstFrame | undefined {
+	const frame = (globalThis as Record<symbol, unknown>)[EARLY] as FirstFrame | undefined;
+	delete (globalThis as Record<symbol, unknown>)[EARLY];
+	return frame;
 }

@@ -1,6 +1,8 @@
 // The cached first frame in a real pseudo-terminal, at 80×24 and 120×40: the bytes kept are
 // exactly the bytes Ink drew, the next start shows them before Ink loads and Ink does not draw
 // them again, keys typed at once still work, and a stale frame is replaced without leftovers.
+// Through dist/cli.js, and through the package's bin (dist/cli.cjs), which draws it before
+// loading dist/cli.js.
 
 import assert from 'node:assert/strict';
 import {existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
@@ -8,7 +10,7 @@ import {join} from 'node:path';
 import {test} from 'node:test';
 import {runInPty} from '../support/pty.js';
 import {ptyHome} from '../support/pty-home.js';
-import {CLI} from '../support/run-cli.js';
+import {BIN, CLI} from '../support/run-cli.js';
 
 const BEGIN = '\u001B[?2026h';
 const END = '\u001B[?2026l';
@@ -28,13 +30,14 @@ async function keptFiles(home: string): Promise<string[]> {
 const firstUpdate = (bytes: string) => bytes.slice(0, bytes.indexOf(END) + END.length);
 const highlighted = (screen: string) => screen.split('\n').find(row => row.includes('❯')) ?? '';
 
-for (const [columns, rows] of [
-	[80, 24],
-	[120, 40],
+for (const [entry, columns, rows] of [
+	[CLI, 80, 24],
+	[CLI, 120, 40],
+	[BIN, 80, 24],
 ] as const) {
-	test(`${columns}×${rows}: the kept first frame is byte for byte Ink's, and the next start does not draw it twice`, async () => {
+	test(`${columns}×${rows}, ${entry === BIN ? 'the bin' : 'dist/cli.js'}: the kept first frame is byte for byte Ink's, and the next start does not draw it twice`, async () => {
 		const {dir, home, env} = ptyHome();
-		const first = runInPty(process.execPath, [CLI, '--no-verify'], {cwd: dir, env, columns, rows});
+		const first = runInPty(process.execPath, [entry, '--no-verify'], {cwd: dir, env, columns, rows});
 		await first.waitFor(/Which registry\?/);
 		// The kept file is written once Ink's first frame is complete: read the history after it,
 		// or a busy pty may have delivered only part of that frame yet.
@@ -48,7 +51,7 @@ for (const [columns, rows] of [
 		// The terminal turns \n into \r\n on output; otherwise the bytes are the same.
 		assert.equal(kept.replaceAll('\n', '\r\n'), drawnByInk);
 
-		const second = runInPty(process.execPath, [CLI, '--no-verify'], {cwd: dir, env, columns, rows, keyDelayMs: 0});
+		const second = runInPty(process.execPath, [entry, '--no-verify'], {cwd: dir, env, columns, rows, keyDelayMs: 0});
 		const screen = await second.waitFor(/Which registry\?/);
 		const before = highlighted(screen);
 		// A key typed the moment the question shows is answered once Ink has taken over.

@@ -24,7 +24,7 @@ test('npm pack → npm install -g --prefix: regauth and docker-credential-regaut
 		files: Array<{path: string}>;
 	}>;
 	const files = packed[0]!.files.map(file => file.path);
-	assert.ok(files.includes('dist/cli.js') && files.includes('dist/docker-credential-regauth.js'), files.join(', '));
+	assert.ok(files.includes('dist/cli.cjs') && files.includes('dist/cli.js') && files.includes('dist/docker-credential-regauth.js'), files.join(', '));
 	assert.deepEqual(
 		files.filter(path => !path.startsWith('dist/') && !['package.json', 'README.md', 'LICENSE'].includes(path)),
 		[],

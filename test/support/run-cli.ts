@@ -3,6 +3,8 @@ import {spawn} from 'node:child_process';
 import {fileURLToPath} from 'node:url';
 
 export const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+/** The package's bin: draws the cached first frame itself, then loads dist/cli.js (source/startup/front-door.ts). */
+export const BIN = fileURLToPath(new URL('../../dist/cli.cjs', import.meta.url));
 export const HELPER = fileURLToPath(new URL('../../dist/docker-credential-regauth.cjs', import.meta.url));
 
 export interface CliResult {
