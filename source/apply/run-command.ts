@@ -93,9 +93,8 @@ function failureReason(
 function credentialHelper(argv: readonly string[]): string | undefined {
 	const program = basename(argv[0] ?? '');
 	if (program.startsWith('docker-credential-')) return program;
-	const script = basename(argv[1] ?? '');
-	if (script.startsWith('docker-credential-') && script.endsWith('.js')) return script.slice(0, -3);
-	return undefined;
+	// The helper's bundle is .cjs; launchers regauth 0.1 wrote run the .js one.
+	return /^(docker-credential-.+?)\.c?js$/.exec(basename(argv[1] ?? ''))?.[1];
 }
 
 export async function runCommand(command: Command, options: RunOptions): Promise<CommandOutcome> {
