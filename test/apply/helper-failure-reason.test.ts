@@ -11,10 +11,15 @@ import {tempDir} from '../support/temp.js';
 test("regauth's own helper, run through node, failing on the keychain: the reason names it and the keychain problem", async () => {
 	const home = tempDir();
 	const env = {PATH: process.env.PATH ?? '', HOME: home, LANG: 'C.UTF-8'};
-	const outcome = await runArgv([process.execPath, HELPER, 'store'], JSON.stringify({ServerURL: 'r.example.com', Username: 'u', Secret: 'S3cret-value'}), 20_000, {
-		secrets: ['S3cret-value'],
-		env,
-	});
+	const outcome = await runArgv(
+		[process.execPath, HELPER, 'store'],
+		JSON.stringify({ServerURL: 'r.example.com', Username: 'u', Secret: 'S3cret-value'}),
+		20_000,
+		{
+			secrets: ['S3cret-value'],
+			env,
+		},
+	);
 	assert.equal(outcome.ok, false);
 	assert.match(outcome.reason, /^docker-credential-regauth could not use the keychain/);
 	assert.doesNotMatch(outcome.reason, /S3cret-value/);
