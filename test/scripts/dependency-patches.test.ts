@@ -26,6 +26,21 @@ const PATCHED = [
 	'node_modules/ink/build/log-update.js',
 ];
 
+/** `entry` bundled with the patches into `dir`/patched.mjs, the way scripts/build.mjs bundles dist/. */
+async function bundlePatched(entry: string, dir: string): Promise<void> {
+	await build({
+		entryPoints: [entry],
+		outfile: join(dir, 'patched.mjs'),
+		bundle: true,
+		format: 'esm',
+		platform: 'node',
+		logLevel: 'silent',
+		plugins: [dependencyPatches],
+		// Some dependencies (cli-cursor, under log-update) require node built-ins.
+		banner: {js: "import {createRequire} from 'node:module';\nconst require = createRequire(import.meta.url);"},
+	});
+}
+
 test('every patch matches the installed dependency', () => {
 	for (const file of PATCHED) {
 		const path = join(root, file);
@@ -136,15 +151,7 @@ test('patched string-width 8 and 7 give the widths the originals give', async ()
 		const v8 = require.resolve('string-width');
 		const v7 = join(root, 'node_modules/wrap-ansi/node_modules/string-width/index.js');
 		writeFileSync(entry, `export {default as width8} from ${JSON.stringify(v8)};\nexport {default as width7} from ${JSON.stringify(v7)};\n`);
-		await build({
-			entryPoints: [entry],
-			outfile: join(dir, 'patched.mjs'),
-			bundle: true,
-			format: 'esm',
-			platform: 'node',
-			logLevel: 'silent',
-			plugins: [dependencyPatches],
-		});
+		await bundlePatched(entry, dir);
 		const patched = (await import(pathToFileURL(join(dir, 'patched.mjs')).href)) as Record<'width8' | 'width7', (text: string) => number>;
 		assert.ok(readFileSync(join(dir, 'patched.mjs'), 'utf8').includes('regauthMayBeEmoji.test('), 'the bundle is patched');
 		const original8 = ((await import(pathToFileURL(v8).href)) as {default: (text: string) => number}).default;
@@ -168,15 +175,7 @@ test("Ink draws with measureText's width, which is widest-line's, also past meas
 			entry,
 			`export {default as measureText} from ${JSON.stringify(join(root, 'node_modules/ink/build/measure-text.js'))};\nexport {default as widestLine} from ${JSON.stringify(require.resolve('widest-line'))};\nexport {default as renderNodeToOutput} from ${JSON.stringify(join(root, 'node_modules/ink/build/render-node-to-output.js'))};\n`,
 		);
-		await build({
-			entryPoints: [entry],
-			outfile: join(dir, 'patched.mjs'),
-			bundle: true,
-			format: 'esm',
-			platform: 'node',
-			logLevel: 'silent',
-			plugins: [dependencyPatches],
-		});
+		await bundlePatched(entry, dir);
 		const bundled = readFileSync(join(dir, 'patched.mjs'), 'utf8');
 		assert.match(bundled, /currentWidth = measure_text_default\(text\)\.width/, 'renderNodeToOutput measures through measureText');
 		const patched = (await import(pathToFileURL(join(dir, 'patched.mjs')).href)) as {
@@ -200,17 +199,7 @@ test("Ink's incremental log-update, patched, leaves on screen exactly the last f
 	try {
 		const entry = join(dir, 'entry.js');
 		writeFileSync(entry, `export {default as logUpdate} from ${JSON.stringify(join(root, 'node_modules/ink/build/log-update.js'))};\n`);
-		await build({
-			entryPoints: [entry],
-			outfile: join(dir, 'patched.mjs'),
-			bundle: true,
-			format: 'esm',
-			platform: 'node',
-			logLevel: 'silent',
-			plugins: [dependencyPatches],
-			// cli-cursor (which log-update loads) requires node built-ins.
-			banner: {js: "import {createRequire} from 'node:module';\nconst require = createRequire(import.meta.url);"},
-		});
+		await bundlePatched(entry, dir);
 		const {logUpdate} = (await import(pathToFileURL(join(dir, 'patched.mjs')).href)) as {
 			logUpdate: {create: (stream: {write: (text: string) => boolean}, options: {incremental: boolean}) => (text: string) => void};
 		};
