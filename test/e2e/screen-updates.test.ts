@@ -55,10 +55,17 @@ test('after a scrolled list, a resize and more keys, the screen is what a fresh 
 	const moved = ptyHome();
 	const second = runInPty(process.execPath, [CLI, '--no-verify'], {cwd: moved.dir, env: moved.env, columns: 120, rows: 40});
 	await settled(second, /❯ Docker Hub/);
-	// To the end of the list (its window scrolls) and back, then a smaller terminal.
+	// To the end of the list (its window scrolls) and back, then a shorter terminal (only the
+	// width shrinking makes Ink clear and redraw whole), then a narrower one.
 	await second.press(END);
 	await settled(second, /❯ (Other registry…|↺)/);
 	await second.press(HOME);
+	await settled(second, /❯ Docker Hub/);
+	second.resize(120, 30);
+	await settled(second, /❯ Docker Hub/);
+	await second.press(DOWN);
+	await settled(second, /❯ Quay/);
+	await second.press('\u001B[A');
 	await settled(second, /❯ Docker Hub/);
 	second.resize(80, 24);
 	await settled(second, /❯ Docker Hub/);
