@@ -16,4 +16,8 @@ if (process.stdin.isTTY && process.stdout.isTTY && !findProfile(process.cwd())) 
 	const frame = showCachedFirstFrame(readFileSync(main, 'utf8'), process.argv.slice(2), process.env, process.stdout, () => process.stdin.setRawMode(true));
 	if (frame.shown) keepEarlyFrame(frame);
 }
-void import(pathToFileURL(main).href);
+import(pathToFileURL(main).href).catch((error: Error) => {
+	// An install with dist/ half there: say so plainly (dist/cli.js prints every other error itself).
+	process.stderr.write(`regauth: cannot load ${main} (${error.message}); reinstall regauth, or run npm run build in a checkout.\n`);
+	process.exitCode = 1;
+});
