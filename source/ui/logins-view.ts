@@ -4,7 +4,7 @@
 // terminalText (docs/terminal-text.md). Pure.
 
 import {terminalText} from '../formats/terminal-text.js';
-import {relativeTime, shownTime} from '../inventory/expiry.js';
+import {expiryState, relativeTime, shownTime} from '../inventory/expiry.js';
 import type {Place} from '../inventory/schema.js';
 import type {LoginStatus} from '../status/report.js';
 import type {Choice} from './choices.js';
@@ -132,6 +132,19 @@ export function panelChoices(state: LoginsState, login: LoginStatus, self = 'reg
 	}
 }
 
+/** When the new secret stops working, as the rotation's plan says it. */
+function rotatedExpiry(expiresAt: string, now: Date): string {
+	const when = `${shownTime(expiresAt)} (${relativeTime(expiresAt, now)})`;
+	switch (expiryState(expiresAt, now)) {
+		case 'expired':
+			return `! That expiry is past: ${when}. Esc, then check the date.`;
+		case 'soon':
+			return `It expires ${when}: regauth status warns about it from now on.`;
+		default:
+			return `It expires ${when}: regauth status warns a week before.`;
+	}
+}
+
 /** The panel's text above its menu, for the phase it is in. */
 export function panelLines(state: LoginsState, login: LoginStatus, now: Date, self: string): string[] {
 	const phase = state.phase;
@@ -148,9 +161,7 @@ export function panelLines(state: LoginsState, login: LoginStatus, now: Date, se
 					: phase.preview.verified.ok
 						? `✓ The new secret works: ${phase.preview.verified.message}`
 						: `! Not verified: ${phase.preview.verified.message}`,
-				...(phase.preview.expiresAt
-					? [`It expires ${shownTime(phase.preview.expiresAt)} (${relativeTime(phase.preview.expiresAt, now)}): regauth status warns a week before.`]
-					: []),
+				...(phase.preview.expiresAt ? [rotatedExpiry(phase.preview.expiresAt, now)] : []),
 				'It replaces the old one in:',
 				...phase.preview.places.map(place => `  ${place}`),
 				...phase.preview.notes.map(note => `! ${note}`),

@@ -156,7 +156,14 @@ test('Rotate: Tab moves to when the new secret expires; a date or a duration goe
 	// The plan says when it expires.
 	const preview = {places: ['Docker config.json — /home/dev/.docker/config.json'], notes: [], next: [], expiresAt: '2027-01-31T00:00:00.000Z'};
 	const shown = panelLines({...state.logins, phase: {kind: 'rotate', preview}}, LOGINS[0]!, now, 'regauth').join('\n');
-	assert.match(shown, /It expires 2027-01-31 00:00 UTC \(in 62 days\)/);
+	assert.match(shown, /It expires 2027-01-31 00:00 UTC \(in 62 days\): regauth status warns a week before/);
+	const soon = panelLines({...state.logins, phase: {kind: 'rotate', preview: {...preview, expiresAt: '2026-12-03T12:00:00.000Z'}}}, LOGINS[0]!, now, 'regauth');
+	assert.ok(soon.includes('It expires 2026-12-03 12:00 UTC (in 3 days): regauth status warns about it from now on.'), soon.join('\n'));
+	const past = panelLines({...state.logins, phase: {kind: 'rotate', preview: {...preview, expiresAt: '2026-11-01T00:00:00.000Z'}}}, LOGINS[0]!, now, 'regauth');
+	assert.ok(
+		past.some(line => line.startsWith('! That expiry is past: 2026-11-01 00:00 UTC (30 days ago)')),
+		past.join('\n'),
+	);
 });
 
 test('Rotate is not offered for a login regauth did not set up; Log out is, and its confirmation applies', () => {
