@@ -8,6 +8,7 @@ import {copyFileSync, mkdirSync} from 'node:fs';
 import {join} from 'node:path';
 import {test} from 'node:test';
 import {startKeyring} from '../support/keyring.js';
+import {lockLoginCollection} from '../support/private-keyring.mjs';
 import {HELPER} from '../support/run-cli.js';
 import {tempDir} from '../support/temp.js';
 
@@ -65,18 +66,7 @@ test('a foreign item reads the same both ways; a locked item is left to keytar',
 		assert.deepEqual(helper(HELPER, 'get', server, env), helper(HELPER, 'get', server, {...env, REGAUTH_HELPER_KEYTAR_ONLY: '1'}));
 	}
 
-	execFileSync(
-		'dbus-send',
-		[
-			'--session',
-			'--print-reply',
-			'--dest=org.freedesktop.secrets',
-			'/org/freedesktop/secrets',
-			'org.freedesktop.Secret.Service.Lock',
-			'array:objpath:/org/freedesktop/secrets/collection/login',
-		],
-		{env},
-	);
+	lockLoginCollection(env);
 	// Locked: the bus path hands over to keytar (libsecret asks for the unlock prompt; with no
 	// prompter here it finds nothing), so the answer is keytar's own.
 	const locked = helper(HELPER, 'get', ITEMS[0]!.ServerURL, env);

@@ -3,13 +3,12 @@
 // API server can run on the test machines); it has the namespaces web and jobs, and answers
 // `namespaces "nope" not found` for nope, as a real one does.
 import assert from 'node:assert/strict';
-import {mkdirSync, readFileSync} from 'node:fs';
+import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {test} from 'node:test';
 import {startFakeApiServer} from '../support/fake-apiserver.js';
 import {requireProgram} from '../support/programs.js';
-import {cleanEnv, runCli} from '../support/run-cli.js';
-import {tempDir} from '../support/temp.js';
+import {cliHome, runCli} from '../support/run-cli.js';
 
 const PASSWORD = 'kube-applied-Secret-9';
 
@@ -22,10 +21,7 @@ interface Place {
 async function run(namespaces: string[], extra: string[] = []) {
 	requireProgram('kubectl', 'kubectl comes with the CI machine image');
 	const api = await startFakeApiServer({namespaces: ['web', 'jobs']});
-	const dir = tempDir();
-	const home = join(dir, 'home');
-	mkdirSync(home);
-	const env = cleanEnv(home, {KUBECONFIG: api.kubeconfig(dir), XDG_STATE_HOME: join(dir, 'state')});
+	const {dir, env} = cliHome(dir => ({KUBECONFIG: api.kubeconfig(dir), XDG_STATE_HOME: join(dir, 'state')}));
 	const args = ['-r', 'quay.io', '-u', 'org+bot', '--password-stdin', '-t', 'kubernetes', '--apply', 'both', '--context', 'sim', '--no-verify', '--yes'];
 	const result = await runCli([...args, ...namespaces.flatMap(namespace => ['-n', namespace]), '-o', join(dir, 'out'), ...extra], {
 		env,

@@ -9,7 +9,7 @@ import {skopeoInspect} from '../support/keychain-lab.js';
 import {buildOciImage, pushImage} from '../support/oci-image.js';
 import {requireProgram} from '../support/programs.js';
 import {startRegistry} from '../support/registry.js';
-import {cleanEnv, runCli} from '../support/run-cli.js';
+import {cleanEnv, cliHome, runCli} from '../support/run-cli.js';
 import {secretForms} from '../support/scan.js';
 import {tempDir} from '../support/temp.js';
 
@@ -50,10 +50,7 @@ test('logout then undo: skopeo loses the login through docker and podman, and ge
 // Several runs at once: apply's lock on merge targets (docs/concurrency.md) covers the inventory,
 // which is a merge target like the config, so no run's login is lost from either.
 test('four regauth runs at once: every login is in the inventory and in the config', {timeout: 120_000}, async () => {
-	const dir = tempDir();
-	const home = join(dir, 'home');
-	mkdirSync(home);
-	const env = cleanEnv(home, {XDG_STATE_HOME: join(dir, 'state'), XDG_RUNTIME_DIR: join(dir, 'run')});
+	const {dir, home, env} = cliHome(dir => ({XDG_STATE_HOME: join(dir, 'state'), XDG_RUNTIME_DIR: join(dir, 'run')}));
 	const hosts = ['one.example.com', 'two.example.com', 'three.example.com', 'four.example.com'];
 	const runs = await Promise.all(
 		hosts.map(host => runCli(['-r', host, '-u', 'ci', '--password-stdin', '-t', 'docker', '--no-verify', '--yes'], {input: `pw-${host}-secret`, env})),

@@ -3,21 +3,17 @@
 // kubectl runs against a SIMULATED API server (test/support/fake-apiserver.ts: no real API server
 // can run on the test machines).
 import assert from 'node:assert/strict';
-import {mkdirSync, readFileSync} from 'node:fs';
+import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {test} from 'node:test';
 import {startFakeApiServer} from '../support/fake-apiserver.js';
 import {requireProgram} from '../support/programs.js';
-import {cleanEnv, runCli} from '../support/run-cli.js';
-import {tempDir} from '../support/temp.js';
+import {cliHome, runCli} from '../support/run-cli.js';
 
 test('an applied Secret stays in the inventory until logout --kubernetes deleted it', async () => {
 	requireProgram('kubectl', 'kubectl comes with the CI machine image');
 	const api = await startFakeApiServer({namespaces: ['web', 'jobs']});
-	const dir = tempDir();
-	const home = join(dir, 'home');
-	mkdirSync(home);
-	const env = cleanEnv(home, {KUBECONFIG: api.kubeconfig(dir), XDG_STATE_HOME: join(dir, 'state')});
+	const {dir, env} = cliHome(dir => ({KUBECONFIG: api.kubeconfig(dir), XDG_STATE_HOME: join(dir, 'state')}));
 	const inventory = () => JSON.parse(readFileSync(join(dir, 'state', 'regauth', 'inventory.json'), 'utf8')).logins;
 	const login = await runCli(
 		[

@@ -76,20 +76,25 @@ export function startPrivateKeyring(dir, options = {}) {
 		}
 		sleep(50);
 	}
-	if (options.locked) {
-		// Lock the login collection through the Secret Service API, as a screen lock would.
-		execFileSync(
-			'dbus-send',
-			[
-				'--session',
-				'--print-reply',
-				'--dest=org.freedesktop.secrets',
-				'/org/freedesktop/secrets',
-				'org.freedesktop.Secret.Service.Lock',
-				'array:objpath:/org/freedesktop/secrets/collection/login',
-			],
-			{env: daemonEnv},
-		);
-	}
+	if (options.locked) lockLoginCollection(daemonEnv);
 	return {env, home, runtime, stop};
+}
+
+/**
+ * Locks the login collection through the Secret Service API, as a screen lock would.
+ * @param {Record<string, string | undefined>} env the keyring's environment (its session bus)
+ */
+export function lockLoginCollection(env) {
+	execFileSync(
+		'dbus-send',
+		[
+			'--session',
+			'--print-reply',
+			'--dest=org.freedesktop.secrets',
+			'/org/freedesktop/secrets',
+			'org.freedesktop.Secret.Service.Lock',
+			'array:objpath:/org/freedesktop/secrets/collection/login',
+		],
+		{env},
+	);
 }

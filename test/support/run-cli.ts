@@ -1,6 +1,9 @@
 // Runs the built CLI (dist/, made by `npm test` before the tests) as a user would.
 import {spawn} from 'node:child_process';
+import {mkdirSync} from 'node:fs';
+import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {tempDir} from './temp.js';
 
 export const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 /** The package's bin: draws the cached first frame itself, then loads dist/cli.js (source/startup/front-door.ts). */
@@ -23,6 +26,14 @@ export interface CliOptions {
 /** A minimal environment: only what is passed (plus PATH), so the developer's own HOME never leaks in. */
 export function cleanEnv(home: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
 	return {PATH: process.env.PATH, HOME: home, LANG: 'C.UTF-8', ...extra};
+}
+
+/** A throwaway directory with an empty HOME in it, and the clean environment for that HOME (plus `extra`, which may name paths in the directory). */
+export function cliHome(extra: (dir: string) => NodeJS.ProcessEnv = () => ({})): {dir: string; home: string; env: NodeJS.ProcessEnv} {
+	const dir = tempDir();
+	const home = join(dir, 'home');
+	mkdirSync(home);
+	return {dir, home, env: cleanEnv(home, extra(dir))};
 }
 
 export function runCli(args: string[], options: CliOptions = {}): Promise<CliResult> {

@@ -4,6 +4,7 @@ import {execFileSync} from 'node:child_process';
 import {mkdirSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {requireProgram} from './programs.js';
+import {type Registry, startRegistry} from './registry.js';
 
 export interface Ca {
 	cert: string;
@@ -79,4 +80,19 @@ export function makeClientCert(dir: string, ca: Ca, name = 'client'): Leaf {
 	writeFileSync(ext, 'basicConstraints=CA:FALSE\nextendedKeyUsage=clientAuth\n');
 	openssl(['x509', '-req', '-in', csr, '-CA', ca.cert, '-CAkey', ca.key, '-CAcreateserial', '-out', cert, '-days', '2', '-extfile', ext]);
 	return {cert, key};
+}
+
+/**
+ * A real registry that asks for a client certificate signed by its own client CA, with `client`
+ * (signed by it) and `stranger` (signed by another CA) to offer, and the CA its server certificate
+ * is signed by.
+ */
+export async function startMtlsRegistry(dir: string): Promise<{ca: Ca; registry: Registry; client: Leaf; stranger: Leaf}> {
+	const ca = makeCa(join(dir, 'pki'));
+	const clientCa = makeCa(join(dir, 'client-pki'), 'regauth-client-ca');
+	const leaf = makeLeaf(join(dir, 'pki'), ca, ['IP:127.0.0.1', 'DNS:localhost']);
+	const client = makeClientCert(join(dir, 'client'), clientCa);
+	const stranger = makeClientCert(join(dir, 'stranger'), makeCa(join(dir, 'other-pki'), 'other-ca'), 'stranger');
+	const registry = await startRegistry(join(dir, 'registry'), {tls: leaf, httpExtra: `    clientcas:\n      - ${clientCa.cert}\n`});
+	return {ca, registry, client, stranger};
 }

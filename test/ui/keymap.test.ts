@@ -5,24 +5,14 @@ import {test} from 'node:test';
 import {type Answers, defaultAnswers} from '../../source/answers.js';
 import {emptyEnvironment} from '../../source/environment.js';
 import type {KeychainProblem} from '../../source/keychain/diagnose.js';
-import {emptyPlan} from '../../source/plan-types.js';
 import {keychainChoices, registryChoices} from '../../source/ui/choices.js';
 import {previousStep} from '../../source/ui/flow.js';
 import type {KeyContext} from '../../source/ui/keymap.js';
 import {initialState, reducer, type WizardState} from '../../source/ui/state.js';
-import {pressWith} from './support/press.js';
+import {keyContext, pressWith} from './support/press.js';
 
 const env = emptyEnvironment({home: '/home/dev', cwd: '/work', helpers: ['secretservice', 'pass']});
-const ctx = (overrides: Partial<KeyContext> = {}): KeyContext => ({
-	plan: emptyPlan(),
-	env,
-	stores: undefined,
-	previewLength: () => 0,
-	previewPage: 10,
-	leftMax: 0,
-	leftPage: 10,
-	...overrides,
-});
+const ctx = (overrides: Partial<KeyContext> = {}): KeyContext => keyContext(env, overrides);
 
 /** Press raw keys: each decoded key's commands applied to the state (effects collected). */
 const press = (state: WizardState, raw: string, context = ctx()) => pressWith(context, state, raw);

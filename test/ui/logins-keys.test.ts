@@ -4,14 +4,13 @@ import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {defaultAnswers} from '../../source/answers.js';
 import {emptyEnvironment} from '../../source/environment.js';
-import {emptyPlan} from '../../source/plan-types.js';
 import type {LoginStatus} from '../../source/status/report.js';
 import {registryChoices} from '../../source/ui/choices.js';
 import {type Command, type KeyContext, typing} from '../../source/ui/keymap.js';
 import {loginId} from '../../source/ui/logins-state.js';
 import {LOGIN_PREFIX, panelLines, withLogins} from '../../source/ui/logins-view.js';
 import {initialState, reducer, type WizardState} from '../../source/ui/state.js';
-import {pressWith} from './support/press.js';
+import {keyContext, pressWith} from './support/press.js';
 
 const env = emptyEnvironment({home: '/home/dev', cwd: '/work'});
 const now = new Date('2026-11-30T12:00:00Z');
@@ -31,17 +30,7 @@ function login(registry: string, user: string, extra: Partial<LoginStatus> = {})
 
 const LOGINS = [login('quay.io', 'robot+ci'), login('registry.example.com:5000', 'dev', {regauth: null})];
 
-const ctx = (logins: readonly LoginStatus[] = LOGINS): KeyContext => ({
-	plan: emptyPlan(),
-	env,
-	stores: undefined,
-	previewLength: () => 0,
-	previewPage: 10,
-	leftMax: 0,
-	leftPage: 10,
-	logins,
-	panelMax: 0,
-});
+const ctx = (logins: readonly LoginStatus[] = LOGINS): KeyContext => keyContext(env, {logins, panelMax: 0});
 
 /** Press raw keys: each decoded key's commands applied to the state (effects collected). */
 const press = (state: WizardState, raw: string, context = ctx()) => pressWith(context, state, raw);

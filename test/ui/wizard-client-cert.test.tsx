@@ -10,20 +10,13 @@ import {defaultAnswers} from '../../source/answers.js';
 import {headlessCommand} from '../../source/headless-command.js';
 import {plan} from '../../source/plan.js';
 import {wizardServices} from '../../source/ui/wizard-services.js';
-import {startRegistry} from '../support/registry.js';
 import {tempDir} from '../support/temp.js';
-import {makeCa, makeClientCert, makeLeaf} from '../support/tls.js';
+import {startMtlsRegistry} from '../support/tls.js';
 import {fakeServices, KEYS, startWizard, testEnvironment} from './support/ink.js';
 
 async function mtlsRegistry() {
 	const dir = tempDir();
-	const ca = makeCa(join(dir, 'pki'));
-	const clientCa = makeCa(join(dir, 'client-pki'), 'regauth-client-ca');
-	const leaf = makeLeaf(join(dir, 'pki'), ca, ['IP:127.0.0.1', 'DNS:localhost']);
-	const client = makeClientCert(join(dir, 'client'), clientCa);
-	const stranger = makeClientCert(join(dir, 'stranger'), makeCa(join(dir, 'other-pki'), 'other-ca'), 'stranger');
-	const registry = await startRegistry(join(dir, 'registry'), {tls: leaf, httpExtra: `    clientcas:\n      - ${clientCa.cert}\n`});
-	return {dir, ca, registry, client, stranger};
+	return {dir, ...(await startMtlsRegistry(dir))};
 }
 
 const flat = (frame: string) => frame.replace(/\s+/g, ' ');

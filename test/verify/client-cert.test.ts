@@ -12,16 +12,11 @@ import {localName} from '../support/local-name.js';
 import {startProxy} from '../support/proxy.js';
 import {startRegistry} from '../support/registry.js';
 import {tempDir} from '../support/temp.js';
-import {makeCa, makeClientCert, makeLeaf} from '../support/tls.js';
+import {makeCa, makeClientCert, makeLeaf, startMtlsRegistry} from '../support/tls.js';
 
 async function mtlsRegistry() {
 	const dir = tempDir();
-	const ca = makeCa(join(dir, 'pki'));
-	const clientCa = makeCa(join(dir, 'client-pki'), 'regauth-client-ca');
-	const leaf = makeLeaf(join(dir, 'pki'), ca, ['IP:127.0.0.1', 'DNS:localhost']);
-	const client = makeClientCert(join(dir, 'client'), clientCa);
-	const stranger = makeClientCert(join(dir, 'stranger'), makeCa(join(dir, 'other-pki'), 'other-ca'), 'stranger');
-	const registry = await startRegistry(join(dir, 'registry'), {tls: leaf, httpExtra: `    clientcas:\n      - ${clientCa.cert}\n`});
+	const {ca, registry, client, stranger} = await startMtlsRegistry(dir);
 	const roots = ['docker', 'home-docker', 'containers'].map(name => ({root: join(dir, name), shown: `<${name}>`}));
 	const credential = {registry: registry.host, username: registry.username, password: registry.password, caFile: ca.cert, certsRoots: roots};
 	return {dir, registry, client, stranger, roots, credential};
